@@ -17,14 +17,20 @@ export class StatesError extends Error {
   readonly scoped: boolean;
   /** The field whose evaluation failed (`Output/result`, `Items`…): the EvaluationFailed event's `location`. */
   readonly location: string | undefined;
+  /**
+   * Another name `ErrorEquals` also matches. AWS reports a missed heartbeat as
+   * `States.Timeout`, which a Retry or Catch may also name `States.HeartbeatTimeout`.
+   */
+  readonly alias: string | undefined;
 
-  constructor(error: string, cause?: string, options: { scoped?: boolean; location?: string } = {}) {
+  constructor(error: string, cause?: string, options: { scoped?: boolean; location?: string; alias?: string } = {}) {
     super(cause === undefined ? error : `${error}: ${cause}`);
     this.name = 'StatesError';
     this.error = error;
     this.cause = cause;
     this.scoped = options.scoped ?? false;
     this.location = options.location;
+    this.alias = options.alias;
   }
 }
 

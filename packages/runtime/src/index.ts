@@ -14,3 +14,7 @@ export { MockConfigError, validateMockConfig, parseMockConfigText } from './mock
 export type { MockConfig, MockedResponse, MockOptions, MockConfigProblem, MockConfigCode, ParsedMockConfig } from './mocks/index.js';
 export { LocalS3, S3Error } from './integrations/local-s3.js';
 export type { LocalS3Options, S3ObjectSummary, S3ObjectWriter } from './integrations/local-s3.js';
+export { TaskService, defaultTaskService, sendTaskSuccess, sendTaskFailure, sendTaskHeartbeat, getActivityTask } from './integrations/task-service.js';
+export { TaskServiceError } from './integrations/task-registry.js';
+export type { TaskServiceErrorCode, ActivityTask, GetActivityTaskOptions } from './integrations/task-registry.js';
+export type { WaitingTaskInfo } from './integrations/waiting-task.js';

@@ -11,6 +11,7 @@ import { VariableScope } from './execution/variables.js';
 import { HandlerRegistry, type HandlerMap } from './handlers.js';
 import { LocalS3, type LocalS3Options } from './integrations/local-s3.js';
 import type { TaskMocks } from './integrations/mocks-hook.js';
+import { defaultTaskService, registryOf, type TaskService } from './integrations/task-service.js';
 import { createTaskMocks, type MockOptions } from './mocks/index.js';
 import { prepareDefinition } from './prepare.js';
 import { seededRandom } from './random.js';
@@ -56,6 +57,12 @@ export interface StateMachineOptions {
    * in-memory objects (`{ objects }`). Read results back with `machine.s3`.
    */
   s3?: LocalS3 | LocalS3Options;
+  /**
+   * Where this machine's callback (`.waitForTaskToken`) and activity tasks
+   * wait for answers. Default: the process-wide `defaultTaskService`, which
+   * the top-level `sendTaskSuccess`… functions answer.
+   */
+  taskService?: TaskService;
 }
 
 export interface StartOptions {
@@ -216,6 +223,7 @@ export class Execution<Output = unknown> {
     this.run.findStateMachine = (arnOrName) => machine.findChild(arnOrName);
     this.run.mocks = mocks;
     this.run.s3 = machine.s3;
+    this.run.tasks = registryOf(machine.options.taskService ?? defaultTaskService);
     this.run.maxHistoryEvents =
       machine.options.maxHistoryEvents ?? (machine.options.type === 'EXPRESS' ? Infinity : STANDARD_HISTORY_LIMIT);
     this.executionArn = identity.executionArn;

@@ -33,10 +33,11 @@ export function prepareRetrier(raw: Record<string, unknown>): PreparedRetrier {
  * Whether an `ErrorEquals` list matches `error`. `States.ALL` matches every
  * error but `States.Runtime` and `States.DataLimitExceeded` (terminal unless
  * named); `States.TaskFailed` matches task failures other than timeouts.
+ * `alias` is a second name the error answers to (`States.HeartbeatTimeout`).
  */
-export function matchesError(errorEquals: readonly string[], error: string): boolean {
+export function matchesError(errorEquals: readonly string[], error: string, alias?: string): boolean {
   for (const name of errorEquals) {
-    if (name === error) return true;
+    if (name === error || (alias !== undefined && name === alias)) return true;
     if (name === 'States.ALL') {
       if (!TERMINAL_ERRORS.has(error)) return true;
     } else if (name === 'States.TaskFailed') {
@@ -66,6 +67,8 @@ export function retryDelayMs(retrier: PreparedRetrier, attempt: number, random: 
 
 /** The `{Error, Cause}` object Catchers receive. */
 export function errorOutputOf(error: StatesError): Record<string, unknown> {
+  // SendTaskFailure without an error: AWS hands catchers `{"Error":null,"Cause":null}` (recorded).
+  if (error.error === '') return { Error: null, Cause: error.cause ?? null };
   return error.cause === undefined ? { Error: error.error } : { Error: error.error, Cause: error.cause };
 }
 

@@ -4,6 +4,7 @@ import type { HandlerRegistry } from '../handlers.js';
 import type { StateMachine } from '../state-machine.js';
 import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
+import type { TaskRegistry } from '../integrations/task-registry.js';
 
 /** Who the execution is: the strings that surface through `$$` and ARNs. */
 export interface ExecutionIdentity {
@@ -78,6 +79,9 @@ export class ExecutionRun {
 
   /** The local S3 stand-in that Distributed Map's ItemReader and ResultWriter use, if one was configured. */
   s3: LocalS3 | undefined;
+
+  /** Where callback and activity tasks wait for their answers (the machine's TaskService); set by `Execution`. */
+  tasks!: TaskRegistry;
 
   private readonly invocations = new Map<string, number>();
 

@@ -62,10 +62,11 @@ export function runState(thread: Thread, state: PreparedState, input: unknown): 
 function makeVisit(thread: Thread, state: PreparedState, enteredEventId: number, retryCount: number): StateVisit {
   const enteredTime = thread.now;
   let context: Record<string, unknown> | undefined;
-  return {
+  const visit: StateVisit = {
     enteredEventId,
     enteredTime,
     retryCount,
+    taskToken: undefined,
     context() {
       if (context) return context;
       context = {
@@ -73,10 +74,13 @@ function makeVisit(thread: Thread, state: PreparedState, enteredEventId: number,
         State: stateContext(thread, state, enteredTime, retryCount),
         StateMachine: thread.stateMachineContext ?? thread.run.stateMachineContext,
       };
+      // `$$.Task.Token`: set by a `.waitForTaskToken` Task before its Parameters/Arguments are evaluated.
+      if (visit.taskToken !== undefined) context.Task = { Token: visit.taskToken };
       if (thread.mapItem) context.Map = { Item: thread.mapItem };
       return context;
     },
   };
+  return visit;
 }
 
 /** `$$.State`: AWS adds `RetryCount` only for states that can retry (Task, Parallel, Map). */
@@ -149,7 +153,7 @@ function recover(
   if (raised.scoped && raised.error === 'States.QueryEvaluationError') recordEvaluationFailed(thread, state, visit, raised, error);
 
   if (isRetriable(error)) {
-    const index = state.retriers.findIndex((retrier) => matchesError(retrier.errorEquals, error.error));
+    const index = state.retriers.findIndex((retrier) => matchesError(retrier.errorEquals, error.error, error.alias));
     if (index >= 0) {
       const retrier = state.retriers[index]!;
       attempts ??= new Array(state.retriers.length).fill(0);
@@ -169,7 +173,7 @@ function recover(
 
   if (error.error !== 'States.Runtime') {
     for (const catcher of state.catchers) {
-      if (!matchesError(catcher.errorEquals, error.error)) continue;
+      if (!matchesError(catcher.errorEquals, error.error, error.alias)) continue;
       const caught = catcher.handle(thread, input, errorOutputOf(error), visit);
       return isPromise(caught)
         ? caught.then((settled) => exitState(thread, state, input, settled))

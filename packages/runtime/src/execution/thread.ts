@@ -32,6 +32,8 @@ export interface StateVisit {
   readonly enteredEventId: number;
   readonly enteredTime: number;
   readonly retryCount: number;
+  /** `$$.Task.Token` of a `.waitForTaskToken` Task; set before the context object is first built. */
+  taskToken?: string;
   /** The context object (`$$`, `$states.context`), built on first use. */
   context(): Record<string, unknown>;
 }

@@ -1,7 +1,34 @@
-import { StatesError } from '../errors.js';
+import { recordEvent } from '../execution/thread.js';
 import type { TaskCall } from './task-call.js';
+import { recordTaskOutcome } from './task-outcome.js';
 
-/** Activity tasks: the execution waits until a worker polls with getActivityTask and answers. */
-export function runActivity(call: TaskCall): unknown | Promise<unknown> {
-  throw new StatesError('States.Runtime', `Task '${call.stateName}': activities are not supported yet`);
+/**
+ * An activity task (`arn:aws:states:<region>:<account>:activity:<name>`):
+ * queued for the workers that poll GetActivityTask with that ARN. When one
+ * takes it, ActivityStarted (with its `workerName`) and the heartbeat clock
+ * starts; its SendTaskSuccess / SendTaskFailure ends the task with
+ * ActivitySucceeded / ActivityFailed. TimeoutSeconds counts from the
+ * scheduling (ActivityTimedOut, States.Timeout), also while no worker polls.
+ * ActivityScheduled is written with the Task's other scheduling events
+ * (`states/task.ts`).
+ */
+export function runActivity(call: TaskCall): Promise<unknown> {
+  const { thread, resource, stateName, parameters } = call;
+  const info = {
+    kind: 'activity' as const,
+    stateName,
+    resource: resource.arn,
+    executionArn: (thread.executionContext?.Id as string | undefined) ?? thread.run.identity.executionArn,
+    input: parameters,
+  };
+  const task = thread.run.tasks.scheduleActivity(
+    thread,
+    info,
+    { timeoutSeconds: call.timeoutSeconds, heartbeatSeconds: call.heartbeatSeconds },
+    (workerName) => recordEvent(thread, 'ActivityStarted', workerName === undefined ? {} : { workerName }),
+  );
+  if (!task.settled) thread.run.tasks.announce(info);
+  return task.wait().then((outcome) => recordTaskOutcome(thread, outcome, ACTIVITY_EVENTS, {}));
 }
+
+const ACTIVITY_EVENTS = { succeeded: 'ActivitySucceeded', failed: 'ActivityFailed', timedOut: 'ActivityTimedOut' };

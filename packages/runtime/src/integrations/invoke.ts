@@ -3,6 +3,7 @@ import { toStatesError } from '../execution/error-handling.js';
 import { recordEvent } from '../execution/thread.js';
 import type { TaskCall } from './task-call.js';
 import { runActivity } from './activities.js';
+import { waitForTaskToken } from './callbacks.js';
 import { completeJob, Job } from './jobs.js';
 import { startChildExecution } from './child-executions.js';
 import { handlerInput, shapeError, shapeResult } from './service-shapes.js';
@@ -42,6 +43,8 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
 
   // `.sync` resources run a job: the handler's Job (or plain result, for a job that is done at once).
   const settle = (value: unknown): unknown => {
+    // `.waitForTaskToken`: the request was sent; the task now waits for its callback.
+    if (resource.pattern === 'waitForTaskToken') return waitForTaskToken(call, shapeResult(resource, copyJson(value), run.random));
     if (value instanceof Job) return completeJob(call, value, (done) => succeed(copyJson(done)), fail);
     if (resource.pattern === 'sync' || resource.pattern === 'sync:2') {
       return completeJob(call, new Job({ output: value }), (done) => succeed(copyJson(done)), fail);
@@ -69,6 +72,11 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
 
   const handler = run.handlers.find(stateName, resource.arn) ?? findFunctionHandler(call);
   if (!handler) {
+    // A callback needs no handler: the request is accepted as sent, and the answer comes with the token.
+    if (resource.pattern === 'waitForTaskToken') {
+      recordStarted(call);
+      return settle({});
+    }
     return fail(
       new StatesError(
         'States.TaskFailed',

@@ -10,6 +10,7 @@ import { languageOf, type PrepareContext } from './prepare-context.js';
 import { jsonataScope, StatePathScope } from './state-scope.js';
 import { parseResource } from '../integrations/resource.js';
 import { invokeTask } from '../integrations/invoke.js';
+import { withTaskToken } from '../integrations/callbacks.js';
 import { continueTo } from './data-flow.js';
 
 const TASK_FLOW = { parameters: true, resultSelector: true, resultPath: true, arguments: true, hasResult: true };
@@ -28,40 +29,52 @@ export function prepareTask(name: string, def: StateDefinition, ctx: PrepareCont
   const timeoutSeconds = prepareSeconds(def, 'TimeoutSeconds', language);
   const heartbeatSeconds = prepareSeconds(def, 'HeartbeatSeconds', language);
 
+  const execute: PreparedState['execute'] = (thread, input, visit) =>
+    then(flow.prepareInput(thread, visit, input), (parameters) =>
+      then(timeoutSeconds(thread, visit, input), (timeout) =>
+        then(heartbeatSeconds(thread, visit, input), (heartbeat) => {
+          const scheduled: Record<string, unknown> = {
+            resourceType,
+            resource: resourceName,
+            region: thread.run.identity.region,
+            parameters,
+          };
+          if (timeout !== undefined) scheduled.timeoutInSeconds = timeout;
+          if (heartbeat !== undefined) scheduled.heartbeatInSeconds = heartbeat;
+          if (resource.pattern === 'lambda-function') {
+            // The legacy bare Lambda ARN is scheduled as a LambdaFunction, with its input.
+            const details: Record<string, unknown> = { resource: resource.arn, input: parameters, inputDetails: { truncated: false } };
+            if (timeout !== undefined) details.timeoutInSeconds = timeout;
+            recordEvent(thread, 'LambdaFunctionScheduled', details);
+          } else if (resource.pattern === 'activity') {
+            // An activity is scheduled with its input and ARN, without region (recorded).
+            const details: Record<string, unknown> = { input: parameters, inputDetails: { truncated: false }, resource: resource.arn };
+            if (timeout !== undefined) details.timeoutInSeconds = timeout;
+            if (heartbeat !== undefined) details.heartbeatInSeconds = heartbeat;
+            recordEvent(thread, 'ActivityScheduled', details);
+          } else {
+            recordEvent(thread, 'TaskScheduled', scheduled);
+          }
+          const invocation = thread.run.countInvocation(name);
+          const call = { thread, visit, stateName: name, resource, parameters, timeoutSeconds: timeout, heartbeatSeconds: heartbeat, invocation };
+          return then(invokeTask(call), (result) =>
+            then(flow.finish(thread, visit, input, result), (finished) => continueTo(finished, next)),
+          );
+        }),
+      ),
+    );
+
   return {
     name,
     type: 'Task',
     queryLanguage: language,
     retriers: ctx.prepareRetriers(def),
     catchers: ctx.prepareCatchers(def, language),
-    execute: (thread, input, visit) =>
-      then(flow.prepareInput(thread, visit, input), (parameters) =>
-        then(timeoutSeconds(thread, visit, input), (timeout) =>
-          then(heartbeatSeconds(thread, visit, input), (heartbeat) => {
-            const scheduled: Record<string, unknown> = {
-              resourceType,
-              resource: resourceName,
-              region: thread.run.identity.region,
-              parameters,
-            };
-            if (timeout !== undefined) scheduled.timeoutInSeconds = timeout;
-            if (heartbeat !== undefined) scheduled.heartbeatInSeconds = heartbeat;
-            if (resource.pattern === 'lambda-function') {
-              // The legacy bare Lambda ARN is scheduled as a LambdaFunction, with its input.
-              const details: Record<string, unknown> = { resource: resource.arn, input: parameters, inputDetails: { truncated: false } };
-              if (timeout !== undefined) details.timeoutInSeconds = timeout;
-              recordEvent(thread, 'LambdaFunctionScheduled', details);
-            } else {
-              recordEvent(thread, 'TaskScheduled', scheduled);
-            }
-            const invocation = thread.run.countInvocation(name);
-            const call = { thread, visit, stateName: name, resource, parameters, timeoutSeconds: timeout, heartbeatSeconds: heartbeat, invocation };
-            return then(invokeTask(call), (result) =>
-              then(flow.finish(thread, visit, input, result), (finished) => continueTo(finished, next)),
-            );
-          }),
-        ),
-      ),
+    // A callback's token is issued per attempt, before Parameters/Arguments can read `$$.Task.Token`.
+    execute:
+      resource.pattern === 'waitForTaskToken'
+        ? (thread, input, visit) => withTaskToken(thread, visit, name, resource, () => execute(thread, input, visit))
+        : execute,
   };
 }
 
