@@ -68,13 +68,15 @@ export class HandlerRegistry {
 
   /**
    * Builds a registry from a plain object: keys that look like ARNs (`arn:…`)
-   * register by resource, all others by state name.
+   * or deployment placeholders (`${ChargeFunctionArn}`, which stand for an
+   * ARN until CloudFormation substitutes it) register by resource, all others
+   * by state name.
    */
   static from(handlers: HandlerRegistry | HandlerMap | undefined): HandlerRegistry {
     if (handlers instanceof HandlerRegistry) return handlers;
     const registry = new HandlerRegistry();
     for (const [key, handler] of Object.entries(handlers ?? {})) {
-      if (key.startsWith('arn:')) registry.byResource(key, handler);
+      if (key.startsWith('arn:') || key.startsWith('${')) registry.byResource(key, handler);
       else registry.byState(key, handler);
     }
     return registry;

@@ -1,0 +1,63 @@
+import type { Node } from 'ts-morph';
+import { codeFrame } from './code-frame.js';
+import { messages, type DiagnosticCode } from './messages.js';
+
+/** Where a diagnostic points: 1-based lines and columns, end exclusive. */
+export interface SourceSpan {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/**
+ * One problem found while compiling: a stable `code`, a message from the
+ * catalog, the span it is about and a code frame. `toString()` is for people,
+ * `toJSON()` for tools (and for the error fixtures).
+ */
+export class CompileDiagnostic {
+  constructor(
+    readonly code: DiagnosticCode,
+    readonly message: string,
+    readonly span: SourceSpan,
+    readonly frame: string,
+  ) {}
+
+  /** Builds a diagnostic about `node` from the catalog entry `code`. */
+  static at(code: DiagnosticCode, node: Node, params: Record<string, string | number> = {}): CompileDiagnostic {
+    const source = node.getSourceFile();
+    const text = source.getFullText();
+    const start = source.getLineAndColumnAtPos(node.getStart());
+    const end = source.getLineAndColumnAtPos(node.getEnd());
+    const span: SourceSpan = { file: source.getFilePath(), line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    const message = (messages[code] as (p: Record<string, string | number>) => string)(params);
+    return new CompileDiagnostic(code, message, span, codeFrame(text, span.line, span.column, span.endLine, span.endColumn));
+  }
+
+  toString(): string {
+    const { file, line, column } = this.span;
+    return `${file}:${line}:${column} - error ${this.code}: ${this.message}\n\n${this.frame}\n`;
+  }
+
+  toJSON(): { code: DiagnosticCode; message: string; file: string; line: number; column: number; endLine: number; endColumn: number } {
+    return { code: this.code, message: this.message, ...this.span };
+  }
+}
+
+/**
+ * Collects diagnostics through a whole compile, so one run reports every
+ * problem. Lowering reports and recovers (it emits nothing for the bad node
+ * and goes on); a compile with any diagnostic writes no output.
+ */
+export class DiagnosticCollector {
+  readonly diagnostics: CompileDiagnostic[] = [];
+
+  report(code: DiagnosticCode, node: Node, params?: Record<string, string | number>): void {
+    this.diagnostics.push(CompileDiagnostic.at(code, node, params));
+  }
+
+  get hasErrors(): boolean {
+    return this.diagnostics.length > 0;
+  }
+}
