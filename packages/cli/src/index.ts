@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { runCommand } from './commands/run.js';
+import { taskCallCommands } from './commands/task-calls.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
@@ -16,7 +17,8 @@ export async function main(argv: string[]): Promise<number> {
     .usage('$0 <command> [options]')
     .command(runCommand((code) => (exitCode = code)))
     .command(validateCommand((code) => (exitCode = code)))
-    .demandCommand(1, 'Name a command: run, validate.')
+    .command(taskCallCommands((code) => (exitCode = code)))
+    .demandCommand(1, 'Name a command: run, validate, send-task-success, send-task-failure, send-task-heartbeat, get-activity-task.')
     .strict()
     .help()
     .version(false)

@@ -1,8 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommandModule } from 'yargs';
-import { HandlerRegistry, MockConfigError, StateMachine, type ExecutionResult, type HandlerMap } from '@typestep/runtime';
+import {
+  HandlerRegistry,
+  MockConfigError,
+  StateMachine,
+  TaskService,
+  type ExecutionResult,
+  type HandlerMap,
+  type LocalS3Options,
+  type WaitingTaskInfo,
+} from '@typestep/runtime';
+import { openControlChannel, type ControlChannel } from '../control-channel.js';
 import { formatProblems, loadDefinitionFile } from '../definition-file.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
@@ -19,6 +29,11 @@ interface RunArgs {
   mockConfig?: string;
   testCase?: string;
   stateMachineName?: string;
+  listen?: number;
+  taskTokens?: string;
+  s3Root?: string;
+  s3Bucket?: string[];
+  stateMachine?: string[];
 }
 
 /**
@@ -27,6 +42,11 @@ interface RunArgs {
  * `{"status":"SUCCEEDED","output":…}` or `{"status":"FAILED"|"TIMED_OUT"|"ABORTED","error":…,"cause":…}`.
  * With `--mock-config F --test-case NAME`, the Task states that test case of the Step Functions
  * Local mock file names answer with their mocked responses; the others call their handlers.
+ * With `--listen PORT`, callback and activity tasks are answered by a second process through a
+ * local control channel that speaks the Step Functions API (`typestep send-task-success …`, or the
+ * AWS CLI/SDK with that endpoint); `--task-tokens F` appends one JSON line per waiting task.
+ * `--s3-root`/`--s3-bucket` give a Distributed Map its local S3; `--state-machine NAME=FILE`
+ * registers child machines for `states:startExecution` tasks.
  * Exit codes: 0 succeeded, 1 failed / timed out / aborted, 2 invalid definition, mock file or usage.
  */
 export function runCommand(setExit: (code: number) => void): CommandModule<object, RunArgs> {
@@ -52,6 +72,21 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .option('state-machine-name', {
           type: 'string',
           describe: "State machine name: its key under the mock configuration's StateMachines (default: the only one), and $$.StateMachine.Name",
+        })
+        .option('listen', {
+          type: 'number',
+          describe: 'Serve a control channel on 127.0.0.1:PORT (0: any free port) for send-task-success/-failure/-heartbeat and get-activity-task from another process',
+        })
+        .option('task-tokens', {
+          type: 'string',
+          describe: 'Append one JSON line per waiting callback/activity task to this file (implies --listen 0 unless --listen is given)',
+        })
+        .option('s3-root', { type: 'string', describe: 'Local S3 for ItemReader/ResultWriter: each bucket is the folder <dir>/<bucket>' })
+        .option('s3-bucket', { type: 'string', array: true, describe: 'A bucket as a local folder, BUCKET=DIR (repeatable; takes precedence over --s3-root)' })
+        .option('state-machine', {
+          type: 'string',
+          array: true,
+          describe: 'A child state machine for states:startExecution tasks, NAME=FILE (NAME: its name or ARN as the parent writes it; repeatable)',
         }) as never,
     handler: async (args) => {
       const usage = (message: string) => {
@@ -90,12 +125,30 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           return usage(`cannot read the mock configuration ${args.mockConfig}: ${(error as Error).message}`);
         }
       }
+      const s3 = localS3Options(args);
+      if (typeof s3 === 'string') return usage(s3);
+      const tasks = new TaskService();
+      const children: Record<string, StateMachine> = {};
+      for (const entry of args.stateMachine ?? []) {
+        const [name, file] = splitPair(entry);
+        if (!name || !file) return usage(`--state-machine takes NAME=FILE, not '${entry}'`);
+        const child = loadDefinitionFile(file, args.type);
+        if (child.problems.length > 0) {
+          process.stderr.write(`${formatProblems(file, child.problems)}\n`);
+          return setExit(EXIT_USAGE);
+        }
+        const childName = name.startsWith('arn:') ? name.split(':').pop()! : name;
+        children[name] = new StateMachine(child.definition as object, { handlers, type: args.type, name: childName, s3, taskService: tasks });
+      }
       let machine: StateMachine;
       try {
         machine = new StateMachine(definition as object, {
           handlers,
           type: args.type,
           name: args.stateMachineName,
+          s3,
+          taskService: tasks,
+          stateMachines: children,
           mocks: mockConfig === undefined ? undefined : { config: mockConfig, testCase: args.testCase!, stateMachineName: args.stateMachineName },
         });
       } catch (error) {
@@ -103,8 +156,19 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         process.stderr.write(`${formatProblems(args.mockConfig!, error.problems)}\n`);
         return setExit(EXIT_USAGE);
       }
+      let channel: ControlChannel | undefined;
+      const port = args.listen ?? (args.taskTokens !== undefined ? 0 : undefined);
+      if (port !== undefined) {
+        try {
+          channel = await openControlChannel(tasks, port);
+        } catch (error) {
+          return usage(`cannot listen on port ${port}: ${(error as Error).message}`);
+        }
+        process.stderr.write(`typestep: control channel on ${channel.endpoint} (send-task-success --endpoint ${channel.endpoint} …)\n`);
+        tasks.onTaskWaiting((task) => announceWaitingTask(task, channel!.endpoint, args.taskTokens));
+      }
       const execution = machine.start(input, { clock: args.clock, seed: args.seed });
-      const result = await execution.result;
+      const result = await execution.result.finally(() => channel?.close());
       if (args.json) {
         process.stdout.write(`${JSON.stringify(toJson(result))}\n`);
       } else {
@@ -119,6 +183,33 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       setExit(result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED);
     },
   };
+}
+
+/** `--s3-root` and `--s3-bucket` as the runtime's LocalS3Options, or a usage message. */
+function localS3Options(args: RunArgs): LocalS3Options | undefined | string {
+  if (args.s3Root === undefined && !args.s3Bucket?.length) return undefined;
+  const buckets: Record<string, string> = {};
+  for (const entry of args.s3Bucket ?? []) {
+    const [bucket, dir] = splitPair(entry);
+    if (!bucket || !dir) return `--s3-bucket takes BUCKET=DIR, not '${entry}'`;
+    buckets[bucket] = resolve(dir);
+  }
+  return { root: args.s3Root === undefined ? undefined : resolve(args.s3Root), buckets };
+}
+
+/** `NAME=VALUE` split at the first `=` (ARNs and placeholders hold none). */
+function splitPair(entry: string): [string, string] {
+  const at = entry.indexOf('=');
+  return at < 0 ? ['', ''] : [entry.slice(0, at), entry.slice(at + 1)];
+}
+
+/** A line on stderr, and one JSON line in the `--task-tokens` file, per task that starts waiting. */
+function announceWaitingTask(task: WaitingTaskInfo, endpoint: string, file: string | undefined): void {
+  const what = task.kind === 'callback' ? `waits for a callback; token ${task.taskToken}` : `waits for a worker on ${task.resource}`;
+  process.stderr.write(`typestep: ${task.stateName} ${what}\n`);
+  if (file === undefined) return;
+  const line = { endpoint, kind: task.kind, stateName: task.stateName, taskToken: task.taskToken, resource: task.resource, executionArn: task.executionArn, input: task.input };
+  appendFileSync(file, `${JSON.stringify(line)}\n`);
 }
 
 function toJson(result: ExecutionResult): Record<string, unknown> {
