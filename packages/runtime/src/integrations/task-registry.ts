@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Thread } from '../execution/thread.js';
+import { realClock, virtualClock } from '../execution/clock.js';
 import { StatesError } from '../errors.js';
 import { WaitingTask, type WaitingTaskInfo } from './waiting-task.js';
 
@@ -46,6 +47,45 @@ export interface GetActivityTaskOptions {
   signal?: AbortSignal;
 }
 
+/** A callback or activity task waited for outside any state machine (`TaskService.openTask`). */
+export interface OpenTaskOptions {
+  kind: 'callback' | 'activity';
+  /** The callback's resource (ending `.waitForTaskToken`) or the activity ARN workers poll. */
+  resource: string;
+  /** What listeners see as the state's name. Default `''`. */
+  stateName?: string;
+  /** What listeners see as the execution. Default `''`. */
+  executionArn?: string;
+  /** An activity task's input, as workers receive it. */
+  input?: unknown;
+  /** As the Task's TimeoutSeconds (default 99999999) and HeartbeatSeconds. */
+  timeoutSeconds?: number;
+  heartbeatSeconds?: number;
+  /** `virtual` (default): deadlines fire when the process is idle. `real`: they are timers. */
+  clock?: 'virtual' | 'real';
+  /** The virtual time (epoch ms) at which the task opens. Default: now. */
+  now?: number;
+  /** Ends the wait (it rejects) when aborted. */
+  signal?: AbortSignal;
+}
+
+/** The handle `TaskService.openTask` returns. */
+export interface OpenTask {
+  /** A callback's token at once; an activity's once a worker took it. */
+  readonly taskToken: string | undefined;
+  /** The task's virtual time (epoch ms): where a deadline that fired, or `advanceTime`, left it. */
+  readonly now: number;
+  /**
+   * Starts waiting (a callback's heartbeat clock starts now; `request` is what
+   * `onTaskWaiting` listeners see as its input) and resolves with the answer's
+   * output. Rejects with a `StatesError`: SendTaskFailure's error and cause,
+   * or `States.Timeout`; with an `Error` when `signal` aborts.
+   */
+  wait(request?: unknown): Promise<unknown>;
+  /** Gives the task up without waiting: its token is spent. */
+  close(): void;
+}
+
 const TOKEN_ID_BYTES = 18;
 const TOKEN_ID_LENGTH = 24;
 const TOKEN_MAC_LENGTH = 22;
@@ -85,6 +125,54 @@ export class TaskRegistry {
     if (poller) poller.deliver(task);
     else this.queueOf(info.resource).push(task);
     return task;
+  }
+
+  /**
+   * A task that no state machine owns: its own stand-in for the execution's
+   * thread carries the clock, the virtual time and the abort signal, which is
+   * all a WaitingTask reads of it.
+   */
+  openTask(options: OpenTaskOptions): OpenTask {
+    const abort = new AbortController();
+    if (options.signal?.aborted) abort.abort();
+    else options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+    const thread = {
+      run: { clock: options.clock === 'real' ? realClock : virtualClock, abort, deadline: Infinity, interruptedAs: undefined },
+      now: options.now ?? Date.now(),
+    } as unknown as Thread;
+    const info: WaitingTaskInfo = {
+      kind: options.kind,
+      stateName: options.stateName ?? '',
+      resource: options.resource,
+      executionArn: options.executionArn ?? '',
+      input: options.kind === 'activity' ? (options.input ?? null) : null,
+    };
+    const limits = { timeoutSeconds: options.timeoutSeconds, heartbeatSeconds: options.heartbeatSeconds };
+    const task =
+      options.kind === 'callback'
+        ? this.openCallback(thread, info)
+        : this.scheduleActivity(thread, info, limits, () => undefined);
+    if (options.kind === 'callback') task.limit(limits.timeoutSeconds, limits.heartbeatSeconds);
+    else if (!task.settled) this.announce(info);
+    return {
+      get taskToken() {
+        return task.token;
+      },
+      get now() {
+        return thread.now;
+      },
+      wait: (request?: unknown) => {
+        if (options.kind === 'callback') {
+          task.start();
+          if (!task.settled) this.announce({ ...info, taskToken: task.token, input: request ?? null });
+        }
+        return task.wait().then((outcome) => {
+          if (outcome.kind === 'succeeded') return outcome.output;
+          throw outcome.kind === 'interrupted' ? outcome.interrupted : outcome.error;
+        });
+      },
+      close: () => task.close(),
+    };
   }
 
   /** Tells listeners that a task waits for an answer. */

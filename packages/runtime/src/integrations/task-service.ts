@@ -1,4 +1,4 @@
-import { TaskRegistry, type ActivityTask, type GetActivityTaskOptions } from './task-registry.js';
+import { TaskRegistry, type ActivityTask, type GetActivityTaskOptions, type OpenTask, type OpenTaskOptions } from './task-registry.js';
 import type { WaitingTaskInfo } from './waiting-task.js';
 
 const registries = new WeakMap<TaskService, TaskRegistry>();
@@ -96,6 +96,22 @@ export class TaskService {
    */
   advanceTime(taskToken: string, seconds: number): void {
     registryOf(this).advanceTime(taskToken, seconds);
+  }
+
+  /**
+   * Opens a callback or activity task that no state machine owns, for code
+   * that runs a workflow itself (typestep's native execution): a callback's
+   * token is issued at once, an activity task is queued for `getActivityTask`
+   * pollers, and the same `sendTaskSuccess` / `sendTaskFailure` /
+   * `sendTaskHeartbeat` / `advanceTime` answer it. Not an AWS call.
+   *
+   * @example
+   * const task = service.openTask({ kind: 'callback', resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', timeoutSeconds: 300 });
+   * queue.push({ token: task.taskToken });
+   * const output = await task.wait(); // what sendTaskSuccess(token, output) sent
+   */
+  openTask(options: OpenTaskOptions): OpenTask {
+    return registryOf(this).openTask(options);
   }
 
   /**
