@@ -9,6 +9,18 @@ export const messages = {
   // ── workflow discovery ──────────────────────────────────────────────
   workflow_not_async: () => 'A workflow body must be an async function (`workflow(name, async (input) => { … })`).',
 
+  // ── expressions ─────────────────────────────────────────────────────
+  expression_any_type: (p: Params) => `\`${p.text}\` has type \`${p.type}\`; the compiler picks JSONata by TypeScript type here (${p.why}), so give it a concrete type.`,
+  expression_impure_helper: (p: Params) => `\`${p.name}\` cannot be inlined as JSONata: ${p.reason}.`,
+  expression_loose_equality: (p: Params) => `\`${p.operator}\` between \`${p.left}\` and \`${p.right}\` may convert types as JavaScript does; use \`${p.strict}\`.`,
+  expression_mutation: (p: Params) => `\`${p.text}\` changes a value in place; workflow values are immutable in ASL — build a new value (\`{ ...obj, key: v }\`, \`[...xs, x]\`) and assign it.`,
+  expression_reference_equality: (p: Params) => `\`${p.operator}\` compares objects or arrays by reference in JavaScript, which has no meaning for JSON values in ASL; compare fields, or \`JSON.stringify\` both sides.`,
+  expression_unknown_identifier: (p: Params) => `\`${p.name}\` is neither a workflow value nor a local of this expression.`,
+  expression_unsupported_call: (p: Params) => `\`${p.name}\` has no JSONata lowering${p.reason ? `: ${p.reason}` : ''}.`,
+  expression_unsupported_operator: (p: Params) => `The operator \`${p.operator}\` is not supported in workflow expressions${p.reason ? `: ${p.reason}` : ''}.`,
+  expression_unsupported_statement: (p: Params) => `A ${p.kind} cannot be part of an await-free run lowered to JSONata${p.reason ? `: ${p.reason}` : ''}.`,
+  unsupported_expression: (p: Params) => `A ${p.kind} has no JSONata lowering${p.reason ? `: ${p.reason}` : ''}.`,
+
   // ── TypeScript itself ───────────────────────────────────────────────
   type_error: (p: Params) => `TypeScript reports: ${p.text}`,
 } satisfies Record<string, (params: Params) => string>;
