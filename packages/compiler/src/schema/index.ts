@@ -1,0 +1,5 @@
+export { schemaForType } from './schema-for-type.js';
+export { buildWorkflowSchemas } from './workflow-schemas.js';
+export { SchemaBuilder } from './schema-builder.js';
+export { JSON_SCHEMA_DRAFT, type JsonSchema, type JsonTypeName, type JsonValue } from './json-schema.js';
+export type { WorkflowSchemaDocument, TaskSchemas } from './schema-document.js';

@@ -1,0 +1,13 @@
+interface Address {
+  street: string;
+  city?: string;
+}
+
+export interface Subject {
+  readonly id: string;
+  note?: string;
+  count?: number | null;
+  explicitUndefined: string | undefined;
+  frozen: Readonly<Address>;
+  address?: Address;
+}
