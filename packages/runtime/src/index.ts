@@ -1,6 +1,8 @@
 export { StateMachine, Execution, DefinitionError } from './state-machine.js';
 export type { ExecutionResult, StateMachineOptions, StartOptions } from './state-machine.js';
 export { HandlerRegistry } from './handlers.js';
+export { SchemaChecks, describeProblems, INPUT_VALIDATION_ERROR, OUTPUT_VALIDATION_ERROR } from './schema-validation.js';
+export type { MachineSchema, TaskTypes, TypedHandlerMap } from './schema-validation.js';
 export type { TaskHandler, TaskContext, HandlerMap } from './handlers.js';
 export { StatesError } from './errors.js';
 export type { HistoryEvent } from './execution/history.js';

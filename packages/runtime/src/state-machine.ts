@@ -16,15 +16,30 @@ import { createTaskMocks, type MockOptions } from './mocks/index.js';
 import { prepareDefinition } from './prepare.js';
 import { seededRandom } from './random.js';
 import { parseDefinitionText, validateDefinition, type ValidationProblem } from './validation/index.js';
+import { handlersForTasks, SchemaChecks, type MachineSchema, type TaskTypes, type TypedHandlerMap } from './schema-validation.js';
 
 /** How an execution ended. `error`/`cause` are absent when AWS reports none. */
 export type ExecutionResult<Output = unknown> =
   | { status: 'SUCCEEDED'; output: Output }
   | { status: 'FAILED' | 'TIMED_OUT' | 'ABORTED'; error?: string; cause?: string };
 
-export interface StateMachineOptions {
-  /** Local Task implementations, by state name or resource ARN. */
-  handlers?: HandlerRegistry | HandlerMap;
+export interface StateMachineOptions<Tasks extends TaskTypes = {}> {
+  /**
+   * Local Task implementations, by state name or resource ARN. For a typed
+   * machine (`StateMachine<In, Out, Tasks>`), by task name, each checked
+   * against its request and response types.
+   */
+  handlers?: HandlerRegistry | TypedHandlerMap<Tasks>;
+  /**
+   * JSON Schemas of the input and output (the compiler's `<Name>.schema.json`,
+   * or `{ input?, output? }`): `start()` checks the input before the first
+   * state and the output after the last, failing the execution with
+   * `Typestep.InputValidation` / `Typestep.OutputValidation`. A schema
+   * document's `tasks` also lets handlers be keyed by task name.
+   */
+  schema?: MachineSchema;
+  /** `false` turns the schema checks off (handlers keyed by task name still work). Default `true`. */
+  validate?: boolean;
   /** The state machine's name (default `typestep`); surfaces in `$$.StateMachine` and ARNs. */
   name?: string;
   type?: 'STANDARD' | 'EXPRESS';
@@ -37,7 +52,7 @@ export interface StateMachineOptions {
    * Local state machines that `states:startExecution` tasks may start, by ARN
    * or by name (the last part of the ARN).
    */
-  stateMachines?: Record<string, StateMachine<any, any>> | StateMachine<any, any>[];
+  stateMachines?: Record<string, StateMachine<any, any, any>> | StateMachine<any, any, any>[];
   /**
    * Fail the execution (States.Runtime) when its history reaches this many
    * events. Default: 25,000 for STANDARD machines, as on AWS; unlimited for
@@ -65,7 +80,7 @@ export interface StateMachineOptions {
   taskService?: TaskService;
 }
 
-export interface StartOptions {
+export interface StartOptions<Tasks extends TaskTypes = {}> {
   /** Execution name (default: a generated one); surfaces in `$$.Execution.Name`. */
   name?: string;
   /** `virtual` (default): waits and backoffs take no real time. `real`: they do. */
@@ -75,7 +90,7 @@ export interface StartOptions {
   /** Seeds jitter, `States.UUID`, `States.MathRandom`, `$random`, `$uuid` for a replayable run. */
   seed?: number;
   /** Overrides the machine's handlers for this execution. */
-  handlers?: HandlerRegistry | HandlerMap;
+  handlers?: HandlerRegistry | TypedHandlerMap<Tasks>;
   /** Overrides any part of the identity (ARNs, names) for this execution. */
   identity?: Partial<ExecutionIdentity>;
   /** Runs this test case of a mock configuration instead of the machine's `mocks`. */
@@ -109,7 +124,7 @@ const STANDARD_HISTORY_LIMIT = 25_000;
  * const execution = machine.start({ n: 21 });
  * const result = await execution.result; // { status: 'SUCCEEDED', output: { doubled: 42 } }
  */
-export class StateMachine<Input = unknown, Output = unknown> {
+export class StateMachine<Input = unknown, Output = unknown, Tasks extends TaskTypes = {}> {
   readonly definition: MachineDefinition;
   private readonly prepared: PreparedMachine;
   private readonly handlers: HandlerRegistry;
@@ -123,10 +138,12 @@ export class StateMachine<Input = unknown, Output = unknown> {
    * const manifest = JSON.parse(machine.s3!.getObject(output.ResultWriterDetails.Bucket, output.ResultWriterDetails.Key)!.toString());
    */
   readonly s3: LocalS3 | undefined;
+  /** @internal The input/output checks, when `schema` is given and `validate` is not false. */
+  readonly schemaChecks: SchemaChecks | undefined;
 
   constructor(
     definition: MachineDefinition | object | string,
-    readonly options: StateMachineOptions = {},
+    readonly options: StateMachineOptions<Tasks> = {},
   ) {
     // parseDefinitionText validates what it parses; an object is validated here.
     const { definition: parsed, problems } =
@@ -136,14 +153,15 @@ export class StateMachine<Input = unknown, Output = unknown> {
     if (problems.length > 0) throw new DefinitionError(problems);
     this.definition = parsed as MachineDefinition;
     this.prepared = prepareDefinition(this.definition);
-    this.handlers = HandlerRegistry.from(options.handlers);
+    this.handlers = this.registryOf(options.handlers);
+    this.schemaChecks = options.schema && options.validate !== false ? new SchemaChecks(options.schema) : undefined;
     this.mocks = options.mocks && selectTestCase(options.mocks, options.name);
     this.s3 = LocalS3.from(options.s3);
   }
 
   /** Starts an execution; see `Execution` for its result, history and `abort()`. */
-  start(input: Input, options: StartOptions = {}): Execution<Output> {
-    const handlers = options.handlers ? HandlerRegistry.from(options.handlers) : this.handlers;
+  start(input: Input, options: StartOptions<Tasks> = {}): Execution<Output> {
+    const handlers = options.handlers ? this.registryOf(options.handlers) : this.handlers;
     const mocks = options.mocks ? selectTestCase(options.mocks, options.identity?.stateMachineName ?? this.options.name) : this.mocks;
     return new Execution<Output>(this, this.prepared, input, options, this.identityFor(options), handlers, mocks);
   }
@@ -154,7 +172,7 @@ export class StateMachine<Input = unknown, Output = unknown> {
   }
 
   /** A registered child machine, by ARN or by name. */
-  findChild(arnOrName: string): StateMachine<any, any> | undefined {
+  findChild(arnOrName: string): StateMachine<any, any, any> | undefined {
     const children = this.options.stateMachines;
     if (!children) return undefined;
     const list = Array.isArray(children) ? children : Object.entries(children).map(([key, child]) => ({ key, child }));
@@ -167,11 +185,17 @@ export class StateMachine<Input = unknown, Output = unknown> {
   }
 
   /** Starts an execution and waits for its result. */
-  run(input: Input, options: StartOptions = {}): Promise<ExecutionResult<Output>> {
+  run(input: Input, options: StartOptions<Tasks> = {}): Promise<ExecutionResult<Output>> {
     return this.start(input, options).result;
   }
 
-  private identityFor(options: StartOptions): ExecutionIdentity {
+  /** Handlers keyed by a schema document's task names register under that task's resource and state name. */
+  private registryOf(handlers: HandlerRegistry | TypedHandlerMap<Tasks> | undefined): HandlerRegistry {
+    if (!handlers || handlers instanceof HandlerRegistry) return HandlerRegistry.from(handlers);
+    return HandlerRegistry.from(handlersForTasks(handlers as HandlerMap, this.options.schema));
+  }
+
+  private identityFor(options: StartOptions<any>): ExecutionIdentity {
     const partition = this.options.partition ?? 'aws';
     const region = this.options.region ?? 'us-east-1';
     const account = this.options.account ?? '123456789012';
@@ -205,12 +229,13 @@ export class Execution<Output = unknown> {
   readonly result: Promise<ExecutionResult<Output>>;
   readonly executionArn: string;
   private readonly run: ExecutionRun;
+  private readonly schemaChecks: SchemaChecks | undefined;
 
   constructor(
-    machine: StateMachine<any, Output>,
+    machine: StateMachine<any, Output, any>,
     prepared: PreparedMachine,
     input: unknown,
-    options: StartOptions,
+    options: StartOptions<any>,
     identity: ExecutionIdentity,
     handlers: HandlerRegistry,
     mocks?: TaskMocks,
@@ -227,6 +252,7 @@ export class Execution<Output = unknown> {
     this.run.maxHistoryEvents =
       machine.options.maxHistoryEvents ?? (machine.options.type === 'EXPRESS' ? Infinity : STANDARD_HISTORY_LIMIT);
     this.executionArn = identity.executionArn;
+    this.schemaChecks = machine.schemaChecks;
     this.result = this.execute(prepared, input, startTime);
   }
 
@@ -282,7 +308,10 @@ export class Execution<Output = unknown> {
       if (exceedsPayloadLimit(input, PAYLOAD_LIMIT_BYTES, thread.inputSize)) {
         throw toStatesError({ error: 'States.DataLimitExceeded', cause: 'The execution input exceeds the maximum number of bytes service limit.' });
       }
+      // Checked after ExecutionStarted, so a rejected input reads as AWS histories do: started, then failed.
+      this.schemaChecks?.checkInput(input);
       const output = await runMachine(thread, prepared, input);
+      this.schemaChecks?.checkOutput(output);
       run.history.append('ExecutionSucceeded', thread.lastEventId, run.clock.now(thread.now), {
         output,
         outputDetails: { truncated: false },
