@@ -111,8 +111,9 @@ export class SchemaBuilder {
         this.report('schema_symbol_type', where, { type: `[${name.slice(3).replace(/@\d+$/, '')}]` });
         continue;
       }
-      const optional = property.isOptional();
       let propertyType = property.getTypeAtLocation(node);
+      // `x: T | undefined` is absent from JSON when undefined (JSON.stringify drops it): optional too.
+      const optional = property.isOptional() || (propertyType.isUnion() && propertyType.getUnionTypes().some((member) => member.isUndefined()));
       if (optional) propertyType = declaredOptionalType(property, propertyType);
       let schema = this.schemaFor(propertyType, where);
       const description = describeSymbol(property, node);
