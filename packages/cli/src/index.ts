@@ -1,6 +1,7 @@
 import yargs from 'yargs';
 import { runCommand } from './commands/run.js';
 import { taskCallCommands } from './commands/task-calls.js';
+import { typesCommand } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
     .usage('$0 <command> [options]')
     .command(runCommand((code) => (exitCode = code)))
     .command(validateCommand((code) => (exitCode = code)))
+    .command(typesCommand((code) => (exitCode = code)))
     .command(taskCallCommands((code) => (exitCode = code)))
     .demandCommand(1, 'Name a command: run, validate, send-task-success, send-task-failure, send-task-heartbeat, get-activity-task.')
     .strict()
