@@ -58,3 +58,35 @@ nightly('mock test cases: a failing Glue job is caught; a throttled batch is ret
 });
 
 nightly.run();
+
+const expenses = suite('examples/expense-approval');
+const runExpense = (...args: string[]) =>
+  spawnSync(process.execPath, ['examples/expense-approval/run.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+
+expenses('an approved claim is paid by the activity worker', () => {
+  const out = runExpense('approve', '1200');
+  assert.is(out.status, 0, out.stderr);
+  assert.match(out.stdout, /"paymentId": "pay-sam-1200"/);
+  assert.match(out.stdout, /"approvedBy": "maria"/);
+});
+
+expenses('a rejection is caught', () => {
+  const out = runExpense('reject');
+  assert.is(out.status, 0, out.stderr);
+  assert.match(out.stdout, /"reason": "Receipts missing"/);
+});
+
+expenses('a manager who never answers: the virtual clock reaches the heartbeat deadline', () => {
+  const out = runExpense('ignore');
+  assert.is(out.status, 1, out.stderr);
+  assert.match(out.stdout, /"error": "Expense.ApprovalTimedOut"/);
+  assert.match(out.stdout, /86400 s of workflow time/);
+});
+
+expenses('a small claim skips the approval', () => {
+  const out = runExpense('approve', '100');
+  assert.is(out.status, 0, out.stderr);
+  assert.match(out.stdout, /"approvedBy": "policy"/);
+});
+
+expenses.run();

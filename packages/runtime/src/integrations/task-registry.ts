@@ -238,7 +238,9 @@ export class TaskRegistry {
         end();
         resolve({});
       };
-      const timer = setTimeout(onAbort, waitMs);
+      // A poll alone must not keep the process busy: an in-process worker polling in a loop would
+      // otherwise stop the virtual clock from ever reaching a waiting task's deadline.
+      const timer = setTimeout(onAbort, waitMs).unref();
       options.signal?.addEventListener('abort', onAbort, { once: true });
       pollers.push(poller);
     });
