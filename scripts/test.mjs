@@ -1,6 +1,8 @@
-// The test command: unit tests (uvu) and the conformance corpus, summed up in
+// The test command: unit tests (uvu), the conformance corpus and the type-level tests, summed up in
 // one last line, `tests: N passed, M failed[, K skipped]`; exits non-zero on any failure.
 import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -45,6 +47,20 @@ if (!line) {
   failed += Number(line[2]);
   skipped += Number(line[3]);
 }
+
+// Type-level tests: each .ts in packages/compiler/test/types must type-check
+// (lines that must not are marked // @ts-expect-error; an unused marker is an
+// error). One tsc run; one passed or failed per fixture file.
+const typesDir = 'packages/compiler/test/types';
+const typeFixtures = readdirSync(join(root, typesDir)).filter((name) => name.endsWith('.ts')).sort();
+const typeCheck = await runStep(['node_modules/typescript/bin/tsc', '--noEmit', '--pretty', 'false', '-p', `${typesDir}/tsconfig.json`]);
+const filesWithErrors = new Set([...typeCheck.text.matchAll(/^(.+?\.ts)\(\d+,\d+\): error/gm)].map((match) => match[1].split('/').pop()));
+const typeFailures = typeFixtures.filter((name) => filesWithErrors.has(name));
+// Errors outside the fixture files themselves (a generated file, the config) fail the step as a whole.
+const strayErrors = typeCheck.code !== 0 && typeFailures.length === 0;
+console.log(`type-level tests: ${typeFixtures.length - typeFailures.length} passed, ${typeFailures.length + (strayErrors ? 1 : 0)} failed${typeFailures.length ? ` (${typeFailures.join(', ')})` : ''}`);
+passed += typeFixtures.length - typeFailures.length;
+failed += typeFailures.length + (strayErrors ? 1 : 0);
 
 if (broken) failed = Math.max(failed, 1);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -90,4 +90,12 @@ export const wrong: ChargeCardResponse = { chargeId: 'ch', status: 'lost' };
   assert.is(result.status, 0);
 });
 
+s('the type-level tests use up-to-date generated types', async () => {
+  const schema = JSON.parse(readFileSync(join(fixtures, 'workflow', 'expected.schema.json'), 'utf8'));
+  const generated = fileURLToPath(new URL('../types/generated/process-order.ts', import.meta.url));
+  const text = await generateDeclarations(schema, { source: 'fixtures-schema/workflow/expected.schema.json' });
+  if (process.env.UPDATE_FIXTURES === '1') writeFileSync(generated, text);
+  assert.fixture(readFileSync(generated, 'utf8'), text);
+});
+
 s.run();
