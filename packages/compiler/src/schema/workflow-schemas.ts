@@ -74,11 +74,22 @@ function handlerKeys(task: TaskCall): { resource?: string; stateName?: string } 
   if ((task.kind === 'lambda' || task.kind === 'activity') && first) keys.resource = first;
   if (task.kind === 'awsSdk' && first && second) keys.resource = `arn:aws:states:::aws-sdk:${first}:${second}`;
   if (task.kind === 'callback' && first) keys.resource = first.endsWith('.waitForTaskToken') ? first : `${first}.waitForTaskToken`;
+  const service = /^(\w+)\.(\w+)$/.exec(task.kind);
+  if (service) keys.resource = serviceResource(service[1]!, service[2]!);
   const options = task.initializer.getArguments().find((argument) => Node.isObjectLiteralExpression(argument));
   const nameProperty = options && Node.isObjectLiteralExpression(options) ? options.getProperty('name') : undefined;
   const nameValue = nameProperty && Node.isPropertyAssignment(nameProperty) ? nameProperty.getInitializer() : undefined;
   if (nameValue && Node.isStringLiteral(nameValue)) keys.stateName = nameValue.getLiteralValue();
   return keys;
+}
+
+/** The DSL's optimized integrations (`sns.publish`, `glue.startJobRun`…) and the Resource each declares (see DESIGN.md). */
+const SERVICE_NAMES: Record<string, string> = { eventBridge: 'events' };
+const SYNC_ACTIONS = new Set(['ecs.runTask', 'glue.startJobRun', 'batch.submitJob', 'sagemaker.createTrainingJob']);
+
+function serviceResource(object: string, action: string): string {
+  const suffix = SYNC_ACTIONS.has(`${object}.${action}`) ? '.sync' : '';
+  return `arn:aws:states:::${SERVICE_NAMES[object] ?? object}:${action}${suffix}`;
 }
 
 function awaited(type: Type): Type {

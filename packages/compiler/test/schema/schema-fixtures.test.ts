@@ -9,7 +9,7 @@ import { buildWorkflowSchemas, schemaForType } from '../../src/schema/index.js';
 import { fixtureProject } from './fixture-project.js';
 
 // Each folder in fixtures-schema/ is a case: input.ts, and expected.schema.json
-// (the schema of `Subject`, or the document of the file's workflow() call)
+// (the schema of `Subject`, or the document of the file's last workflow() call)
 // and/or expected-diagnostics.json. UPDATE_FIXTURES=1 rewrites both.
 const root = fileURLToPath(new URL('../fixtures-schema/', import.meta.url));
 const update = process.env.UPDATE_FIXTURES === '1';
@@ -19,7 +19,8 @@ const project = fixtureProject();
 export function schemaOfCase(source: SourceFile, diagnostics: DiagnosticCollector): unknown {
   const workflowCall = source
     .getDescendantsOfKind(SyntaxKind.CallExpression)
-    .find((call) => Node.isIdentifier(call.getExpression()) && call.getExpression().getText() === 'workflow');
+    .filter((call) => Node.isIdentifier(call.getExpression()) && call.getExpression().getText() === 'workflow')
+    .at(-1);
   if (workflowCall) return buildWorkflowSchemas(workflowCall, diagnostics);
   const subject = source.getInterface('Subject') ?? source.getTypeAliasOrThrow('Subject');
   return schemaForType(subject.getType(), subject, diagnostics);
