@@ -1,25 +1,14 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { GetActivityTaskCommand, SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { StateMachine, TaskService } from '@typestep/runtime';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openControlChannel } from '../src/control-channel.js';
+import { bin, scratchFolder, typestep } from './support/cli-process.js';
 
-const bin = fileURLToPath(new URL('../bin/typestep.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'typestep-control-'));
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-};
-const typestep = (...args: string[]) => {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
-};
+const { dir, file } = scratchFolder('typestep-control-');
 
 const ACTIVITY = 'arn:aws:states:us-east-1:123456789012:activity:review';
 const callbackMachine = {

@@ -1,23 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { scratchFolder, typestep } from './support/cli-process.js';
 
-// These run the built command (`npm test` builds first), as a user would.
-const bin = fileURLToPath(new URL('../bin/typestep.js', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'typestep-cli-mocks-'));
-const file = (name: string, content: unknown) => {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
-  return path;
-};
-const typestep = (...args: string[]) => {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
-  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
-};
+const { dir, file } = scratchFolder('typestep-cli-mocks-');
 
 const definition = file('charge.json', {
   StartAt: 'Charge',

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// CLI tests run the built command (`npm test` builds first), as a user would.
+export const bin = fileURLToPath(new URL('../../bin/typestep.js', import.meta.url));
+
+/** A fresh temporary folder and a writer of files into it (objects are written as JSON). */
+export function scratchFolder(prefix: string): { dir: string; file: (name: string, content: unknown) => string } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const file = (name: string, content: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    return path;
+  };
+  return { dir, file };
+}
+
+/** Runs `typestep …args` to completion. */
+export function typestep(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  return { code: out.status, stdout: out.stdout, stderr: out.stderr };
+}
