@@ -1,0 +1,69 @@
+// The typed test: the compiled machine runs with the generated types and the
+// schema, so a wrong input, handler or output field is a type error here, and
+// a wrong value at run time fails the execution with Typestep.InputValidation.
+import { readFileSync } from 'node:fs';
+import { generateDeclarations } from '@typestep/compiler';
+import { StateMachine, type MachineSchema } from '@typestep/runtime';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { workflowSchema } from './generate-schema.js';
+import type { ProcessOrderInput, ProcessOrderOutput, ProcessOrderTasks } from './ProcessOrder.js';
+import { processOrder } from './workflow.js';
+
+const here = (name: string) => new URL(`./${name}`, import.meta.url);
+const schema = JSON.parse(readFileSync(here('ProcessOrder.schema.json'), 'utf8')) as MachineSchema;
+const definition = readFileSync(here('ProcessOrder.asl.json'), 'utf8');
+
+const order: ProcessOrderInput = {
+  id: 'o-1',
+  customer: { email: 'ada@example.com' },
+  items: [{ sku: 'tea', qty: 2, unitPrice: 4.5 }, { sku: 'mug', qty: 1, unitPrice: 9 }],
+  shipping: { method: 'pickup', pointId: 'P-7' },
+};
+
+const sent: unknown[] = [];
+// Keyed by task name; each handler is type-checked against its task's request and response.
+const handlers = {
+  priceOrder: ({ items }: ProcessOrderTasks['priceOrder']['request']) => ({ total: items.reduce((sum, item) => sum + item.qty * item.unitPrice, 0) }),
+  chargeCard: ({ orderId, amount }: ProcessOrderTasks['chargeCard']['request']) => ({ chargeId: `ch-${orderId}`, approved: amount < 100 }),
+  sendReceipt: (request: ProcessOrderTasks['sendReceipt']['request']) => (sent.push(request.Message), { MessageId: 'm-1' }),
+};
+const machine = new StateMachine<ProcessOrderInput, ProcessOrderOutput, ProcessOrderTasks>(definition, { schema, handlers });
+
+const s = suite('example: typed orders');
+
+s('the schema and the .d.ts are up to date with workflow.ts', async () => {
+  assert.equal(workflowSchema(), schema);
+  const declarations = await generateDeclarations(schema as Parameters<typeof generateDeclarations>[0], { source: 'ProcessOrder.schema.json' });
+  assert.fixture(readFileSync(here('ProcessOrder.d.ts'), 'utf8'), declarations);
+});
+
+s('a valid order is charged and confirmed', async () => {
+  const result = await machine.run(order);
+  assert.equal(result, { status: 'SUCCEEDED', output: { orderId: 'o-1', chargeId: 'ch-o-1', total: 18, status: 'confirmed' } });
+  if (result.status === 'SUCCEEDED') {
+    const status: 'confirmed' | 'declined' = result.output.status; // typed output
+    assert.is(status, 'confirmed');
+  }
+  assert.equal(sent.at(-1), { orderId: 'o-1', total: 18, email: 'ada@example.com' });
+});
+
+s('the same handlers give the same answer natively (the DSL runs workflow.ts itself)', async () => {
+  const byResource = { '${PriceFunctionArn}': handlers.priceOrder, '${ChargeFunctionArn}': handlers.chargeCard, 'Send receipt': handlers.sendReceipt };
+  assert.equal(await processOrder.run(order, { handlers: byResource }), { orderId: 'o-1', chargeId: 'ch-o-1', total: 18, status: 'confirmed' });
+});
+
+s('an invalid order fails before the first state, saying where and what', async () => {
+  const bad = { ...order, shipping: { method: 'drone' }, items: [{ sku: 'tea', qty: '2', unitPrice: 4.5 }] } as unknown as ProcessOrderInput;
+  const execution = machine.start(bad);
+  assert.equal(await execution.result, {
+    status: 'FAILED',
+    error: 'Typestep.InputValidation',
+    cause:
+      'The execution input does not match the input schema: $.items[0].qty must be number (got string "2"); ' +
+      "$.shipping must match exactly one of the union's members (got object)",
+  });
+  assert.equal(execution.history.map((event) => event.type), ['ExecutionStarted', 'ExecutionFailed']);
+});
+
+s.run();
