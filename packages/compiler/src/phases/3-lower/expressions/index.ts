@@ -1,10 +1,17 @@
 /**
  * Lowers TypeScript expressions and await-free statement runs to JSONata text
- * that computes what JavaScript would compute (see "JavaScript semantics" in
- * the compiler README for every place the two languages differ).
+ * that computes what JavaScript would compute. Where the two languages differ
+ * the lowering either reproduces JavaScript (helpers in `runtime-helpers.ts`)
+ * or reports a diagnostic; the README's "JavaScript semantics" section lists
+ * every decision.
  */
 import type { Expression, Node, Statement } from 'ts-morph';
 import type { DiagnosticCollector } from '../../../diagnostics/index.js';
+import { LowerContext } from './lower-context.js';
+import { lowerNode } from './lower-expression.js';
+import { withHelpers } from './runtime-helpers.js';
+import { lowerBlock } from './statements.js';
+import { lowerConditionNode } from './truthiness.js';
 
 /** What the lowering needs from the surrounding compiler. */
 export interface ExpressionScope {
@@ -20,8 +27,8 @@ export interface ExpressionScope {
  * lowerExpression(`order.total * 2`, scope) // '($order.total * 2)'
  */
 export function lowerExpression(expression: Expression, scope: ExpressionScope): string {
-  scope.diagnostics.report('unsupported_expression', expression, { kind: expression.getKindName() });
-  return 'null';
+  const ctx = new LowerContext(scope);
+  return finish(lowerNode(expression, ctx), ctx);
 }
 
 /**
@@ -31,8 +38,8 @@ export function lowerExpression(expression: Expression, scope: ExpressionScope):
  * lowerCondition(`items.length`, scope) // '($count($items) != 0)'
  */
 export function lowerCondition(expression: Expression, scope: ExpressionScope): string {
-  scope.diagnostics.report('unsupported_expression', expression, { kind: expression.getKindName() });
-  return 'false';
+  const ctx = new LowerContext(scope);
+  return finish(lowerConditionNode(expression, ctx), ctx);
 }
 
 /**
@@ -42,9 +49,26 @@ export function lowerCondition(expression: Expression, scope: ExpressionScope): 
  * the values at the start of the run (ASL Assign reads state-entry values: all entries see the same old values).
  *
  * @example
- * lowerPureStatements([`total += 1;`], scope, ['total']) // { total: '($total + 1)' }
+ * lowerPureStatements([`total += 1;`], scope, ['total']) // { total: '($total := $total; ($total := ($total + 1); $total))' }
  */
 export function lowerPureStatements(statements: Statement[], scope: ExpressionScope, assigned: string[]): Record<string, string> {
-  for (const statement of statements) scope.diagnostics.report('expression_unsupported_statement', statement, { kind: statement.getKindName() });
-  return Object.fromEntries(assigned.map((name) => [name, 'null']));
+  const ctx = new LowerContext(scope);
+  for (const statement of statements) ctx.runStatements.add(statement);
+  const variables = assigned.map((name) => ctx.declareRunVariable(name));
+  const anchor = statements[0];
+  // Each assigned variable starts from its workflow value (or undefined when the run declares it).
+  const initial = assigned.map((name, i) => `${variables[i]} := ${(anchor && scope.lookup(name, anchor)) ?? '()'}`);
+  const single = assigned.length === 1;
+  const end = single ? variables[0] : `{${assigned.map((name, i) => `${JSON.stringify(name)}: ${variables[i]}`).join(', ')}}`;
+  const body = lowerBlock(statements, 0, { mutable: variables, end }, ctx);
+  const text = finish(initial.length ? `(${initial.join('; ')}; ${body})` : body, ctx);
+  if (single) return { [assigned[0]]: text };
+  return Object.fromEntries(assigned.map((name) => [name, `$lookup(${text}, ${JSON.stringify(name)})`]));
+}
+
+/** Binds the local helper functions and runtime helpers the text uses around it. */
+function finish(text: string, ctx: LowerContext): string {
+  const functions = [...ctx.functions.values()].map((fn) => `${fn.variable} := ${fn.text}`);
+  const inner = functions.length ? `(${functions.join('; ')}; ${text})` : text;
+  return withHelpers(inner, ctx.helpers);
 }

@@ -1,0 +1,73 @@
+import { Node, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from 'ts-morph';
+import type { LowerContext } from './lower-context.js';
+import { lowerNode, numberLiteral } from './lower-expression.js';
+import { bindOnce, fieldName, isSimple, stringLiteral } from './text.js';
+import { jsString } from './to-string.js';
+import { kindsOf, mayBeNullish, onlyKinds, withoutNullish, type Kinds } from './value-kinds.js';
+
+/** Math's constants. */
+const MATH_CONSTANTS: Record<string, number> = { PI: Math.PI, E: Math.E, LN2: Math.LN2, LN10: Math.LN10, LOG2E: Math.LOG2E, LOG10E: Math.LOG10E, SQRT2: Math.SQRT2, SQRT1_2: Math.SQRT1_2 };
+
+/**
+ * Runs `build` on the receiver unless it is null or undefined, which gives
+ * undefined — what `a?.b` gives, and the only way a nullable receiver passes
+ * TypeScript's checks.
+ */
+export function guardNullish(text: string, kinds: Kinds, ctx: LowerContext, build: (receiver: string) => string): string {
+  if (!mayBeNullish(kinds) || kinds.has('unknown')) return build(text);
+  return bindOnce(text, ctx, (v) => `(${v} != null ? ${build(v)} : ())`);
+}
+
+/** True when `node` names a global of the standard library (`Math`, `JSON`, …), not a local of that name. */
+export function isGlobal(node: Expression, name: string): boolean {
+  if (!Node.isIdentifier(node) || node.getText() !== name) return false;
+  const declarations = node.getSymbol()?.getDeclarations() ?? [];
+  return declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile());
+}
+
+/** `a.b`: a field of an object, `.length` of an array or string. */
+export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerContext): string {
+  const receiver = node.getExpression();
+  const name = node.getName();
+  if (isGlobal(receiver, 'Math') && name in MATH_CONSTANTS) return numberLiteral(MATH_CONSTANTS[name]);
+  if (isGlobal(receiver, 'Number')) {
+    const constant = ({ MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER, MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER, EPSILON: Number.EPSILON, MAX_VALUE: Number.MAX_VALUE, MIN_VALUE: Number.MIN_VALUE } as Record<string, number>)[name];
+    if (constant !== undefined) return numberLiteral(constant);
+  }
+  const kinds = kindsOf(receiver);
+  const present = withoutNullish(kinds);
+  const text = lowerNode(receiver, ctx);
+  if (name === 'length') {
+    // JSONata's $length counts code points, JavaScript's .length UTF-16 units: they differ only for characters
+    // outside the Basic Multilingual Plane (emoji), documented in the README.
+    if (onlyKinds(present, 'array')) return guardNullish(text, kinds, ctx, (v) => `$count(${v})`);
+    if (onlyKinds(present, 'string')) return guardNullish(text, kinds, ctx, (v) => `$length(${v})`);
+  }
+  if (present.has('array') || present.has('string') || present.has('number') || present.has('boolean')) {
+    return ctx.report('unsupported_expression', node, { kind: `\`.${name}\` of a ${[...present].join(' | ')}`, reason: 'only `.length` is read from arrays and strings' });
+  }
+  const property = kindsOf(node);
+  // A field holding an array is read with $lookup: a path step is where JSONata's sequences flatten and collapse.
+  if (property.has('array') || property.has('unknown')) return `$lookup(${text}, ${stringLiteral(name)})`;
+  return `${isSimple(text) || /^\$[\w]+$/.test(text) ? text : `(${text})`}.${fieldName(name)}`;
+}
+
+/** `xs[i]`, `s[i]`, `record[key]` with JavaScript's rules (no negative or fractional indexes). */
+export function lowerElementAccess(node: ElementAccessExpression, ctx: LowerContext): string {
+  const receiver = node.getExpression();
+  const argument = node.getArgumentExpressionOrThrow();
+  const kinds = kindsOf(receiver);
+  const present = withoutNullish(kinds);
+  const index = kindsOf(argument);
+  const text = lowerNode(receiver, ctx);
+  if (onlyKinds(present, 'array') && onlyKinds(index, 'number')) {
+    return guardNullish(text, kinds, ctx, (v) => `${ctx.helper('at')}(${v}, ${lowerNode(argument, ctx)})`);
+  }
+  if (onlyKinds(present, 'string') && onlyKinds(index, 'number')) {
+    return guardNullish(text, kinds, ctx, (v) => `${ctx.helper('charAt')}(${v}, ${lowerNode(argument, ctx)})`);
+  }
+  if (onlyKinds(present, 'object') && onlyKinds(index, 'string', 'number')) {
+    return guardNullish(text, kinds, ctx, (v) => `$lookup(${v}, ${jsString(lowerNode(argument, ctx), index, ctx)})`);
+  }
+  return ctx.report('unsupported_expression', node, { kind: 'element access', reason: `indexing \`${receiver.getType().getText()}\` by \`${argument.getType().getText()}\` has no JSON meaning` });
+}

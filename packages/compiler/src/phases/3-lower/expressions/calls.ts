@@ -1,0 +1,50 @@
+import { Node, type CallExpression } from 'ts-morph';
+import { guardNullish, isGlobal } from './access.js';
+import { lowerArrayMethod } from './array-methods.js';
+import { lowerGlobalCall, lowerGlobalMethod, GLOBAL_OBJECTS } from './global-calls.js';
+import type { LowerContext } from './lower-context.js';
+import { lowerNode } from './lower-expression.js';
+import { lowerStringMethod } from './string-methods.js';
+import { jsString } from './to-string.js';
+import { kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
+
+/**
+ * Lowers a call: a method of Math/JSON/Object/Array/Number, an array or string
+ * method, a global conversion function, or a call of a lambda or a local helper.
+ */
+export function lowerCall(node: CallExpression, ctx: LowerContext): string {
+  const callee = node.getExpression();
+  if (Node.isPropertyAccessExpression(callee)) {
+    const receiver = callee.getExpression();
+    const name = callee.getName();
+    const global = GLOBAL_OBJECTS.find((object) => isGlobal(receiver, object));
+    if (global) return lowerGlobalMethod(global, name, node, ctx);
+    const kinds = kindsOf(receiver);
+    const present = withoutNullish(kinds);
+    const receiverText = lowerNode(receiver, ctx);
+    if (onlyKinds(present, 'array')) return guardNullish(receiverText, kinds, ctx, (v) => lowerArrayMethod(name, v, receiver, node, ctx));
+    if (onlyKinds(present, 'string')) return guardNullish(receiverText, kinds, ctx, (v) => lowerStringMethod(name, v, node, ctx));
+    if (onlyKinds(present, 'number', 'boolean') && name === 'toString' && node.getArguments().length === 0) {
+      return guardNullish(receiverText, kinds, ctx, (v) => jsString(v, present, ctx));
+    }
+    if (onlyKinds(present, 'function')) {
+      return ctx.report('expression_unsupported_call', node, { name: callee.getText(), reason: 'call the function directly' });
+    }
+    return ctx.report('expression_unsupported_call', node, { name: callee.getText(), reason: `no lowering for methods of \`${receiver.getType().getText()}\`` });
+  }
+  if (Node.isIdentifier(callee)) {
+    const global = lowerGlobalCall(callee, node, ctx);
+    if (global !== undefined) return global;
+    if (node.getArguments().some((argument) => Node.isSpreadElement(argument))) {
+      return ctx.report('expression_unsupported_call', node, { name: callee.getText(), reason: 'spread arguments are not supported' });
+    }
+    const kinds = kindsOf(callee);
+    if (!onlyKinds(withoutNullish(kinds), 'function')) {
+      return ctx.report('expression_unsupported_call', node, { name: callee.getText(), reason: 'it is not a function' });
+    }
+    const fn = lowerNode(callee, ctx);
+    const args = node.getArguments().map((argument) => lowerNode(argument as any, ctx));
+    return `${fn}(${args.join(', ')})`;
+  }
+  return ctx.report('expression_unsupported_call', node, { name: callee.getText() });
+}

@@ -1,0 +1,57 @@
+import { Node, VariableDeclarationKind, type Identifier } from 'ts-morph';
+import { lowerHelperFunctionReference } from './functions.js';
+import type { LowerContext } from './lower-context.js';
+import { lowerNode } from './lower-expression.js';
+
+/** Module-level constants being inlined, to stop a cycle. */
+const inlining = new Set<Node>();
+
+/**
+ * Lowers a name: a local of the expression (lambda parameter, block variable),
+ * else a workflow value (`scope.lookup`), else a module-level `const` with a
+ * pure initializer (inlined) or a local helper function.
+ */
+export function lowerIdentifier(node: Identifier, ctx: LowerContext): string {
+  const name = node.getText();
+  const declarations = (Node.isShorthandPropertyAssignment(node.getParent()) ? (node.getParent() as any).getValueSymbol() : node.getSymbol())?.getDeclarations() ?? [];
+  for (const declaration of declarations) {
+    const local = ctx.localFor(declaration);
+    if (local) return local;
+  }
+  // A name the run assigns, unless it resolves to something at module level (a helper's own world).
+  const runVariable = declarations.some(isModuleLevel) ? undefined : ctx.runVariable(name, node);
+  if (runVariable) return runVariable;
+  if (name === 'undefined' && declarations.every((d: Node) => d.getSourceFile().isDeclarationFile() || d.getSourceFile().isFromExternalLibrary())) return '()';
+  const workflowValue = ctx.scope.lookup(name, node);
+  if (workflowValue !== undefined) return workflowValue;
+  if (name === 'NaN' || name === 'Infinity') {
+    return ctx.report('unsupported_expression', node, { kind: `\`${name}\``, reason: 'JSON has no NaN or Infinity, so no workflow value can hold one' });
+  }
+  const declaration = declarations[0];
+  if (Node.isVariableDeclaration(declaration) && isModuleConstant(declaration) && !inlining.has(declaration)) {
+    const initializer = declaration.getInitializer();
+    if (initializer && !Node.isArrowFunction(initializer) && !Node.isFunctionExpression(initializer)) {
+      inlining.add(declaration);
+      try {
+        return lowerNode(initializer, ctx);
+      } finally {
+        inlining.delete(declaration);
+      }
+    }
+  }
+  if (declaration && (Node.isFunctionDeclaration(declaration) || Node.isVariableDeclaration(declaration))) {
+    const helper = lowerHelperFunctionReference(declaration, node, ctx);
+    if (helper) return helper;
+  }
+  return ctx.report('expression_unknown_identifier', node, { name });
+}
+
+function isModuleConstant(declaration: Node): boolean {
+  const statement = declaration.getParent()?.getParent();
+  return Node.isVariableStatement(statement) && Node.isSourceFile(statement.getParent()) && statement.getDeclarationKind() === VariableDeclarationKind.Const;
+}
+
+function isModuleLevel(declaration: Node): boolean {
+  const statement = Node.isVariableDeclaration(declaration) ? declaration.getParent()?.getParent() : declaration;
+  return statement !== undefined && Node.isSourceFile(statement.getParent()) || declaration.getSourceFile().isDeclarationFile();
+}

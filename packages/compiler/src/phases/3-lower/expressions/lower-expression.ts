@@ -1,0 +1,56 @@
+import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import { lowerElementAccess, lowerPropertyAccess } from './access.js';
+import { lowerCall } from './calls.js';
+import { lowerFunctionExpression } from './functions.js';
+import { lowerIdentifier } from './identifiers.js';
+import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
+import type { LowerContext } from './lower-context.js';
+import { lowerBinary, lowerConditional, lowerPrefixUnary } from './operators.js';
+import { stringLiteral } from './text.js';
+
+/**
+ * Lowers one expression node: one case per TypeScript syntax kind, each handed
+ * to a named function. Anything else is reported as `unsupported_expression`.
+ */
+export function lowerNode(node: Expression, ctx: LowerContext): string {
+  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node)) {
+    return lowerNode(node.getExpression(), ctx);
+  }
+  if (Node.isIdentifier(node)) return lowerIdentifier(node, ctx);
+  if (Node.isNumericLiteral(node)) return numberLiteral(node.getLiteralValue());
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return stringLiteral(node.getLiteralValue());
+  if (Node.isTemplateExpression(node)) return lowerTemplate(node, ctx);
+  if (Node.isTrueLiteral(node)) return 'true';
+  if (Node.isFalseLiteral(node)) return 'false';
+  if (Node.isNullLiteral(node)) return 'null';
+  if (Node.isObjectLiteralExpression(node)) return lowerObjectLiteral(node, ctx);
+  if (Node.isArrayLiteralExpression(node)) return lowerArrayLiteral(node, ctx);
+  if (Node.isPropertyAccessExpression(node)) return lowerPropertyAccess(node, ctx);
+  if (Node.isElementAccessExpression(node)) return lowerElementAccess(node, ctx);
+  if (Node.isCallExpression(node)) return lowerCall(node, ctx);
+  if (Node.isBinaryExpression(node)) return lowerBinary(node, ctx);
+  if (Node.isPrefixUnaryExpression(node)) return lowerPrefixUnary(node, ctx);
+  if (Node.isConditionalExpression(node)) return lowerConditional(node, ctx);
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return lowerFunctionExpression(node, ctx);
+  if (Node.isTypeOfExpression(node)) return `${ctx.helper('typeOf')}(${lowerNode(node.getExpression(), ctx)})`;
+  if (Node.isVoidExpression(node)) return '()';
+  if (Node.isRegularExpressionLiteral(node)) {
+    return ctx.report('unsupported_expression', node, { kind: 'regular expression', reason: 'JSONata regular expressions differ from JavaScript\'s; use string methods' });
+  }
+  if (Node.isNewExpression(node)) {
+    return ctx.report('unsupported_expression', node, { kind: `\`new ${node.getExpression().getText()}\``, reason: 'workflow values are JSON data; only `throw new WorkflowError(…)` creates an object with `new`' });
+  }
+  if (Node.isAwaitExpression(node)) {
+    return ctx.report('unsupported_expression', node, { kind: '`await`', reason: 'an awaited call becomes its own state; it cannot sit inside a JSONata expression' });
+  }
+  if (Node.isPostfixUnaryExpression(node) || node.getKind() === SyntaxKind.DeleteExpression) {
+    return ctx.report('expression_mutation', node, { text: node.getText() });
+  }
+  return ctx.report('unsupported_expression', node, { kind: node.getKindName() });
+}
+
+/** A JSONata number literal for a JavaScript number. */
+export function numberLiteral(value: number): string {
+  // JSONata has no negative literals; a unary minus reads the same.
+  return value < 0 || Object.is(value, -0) ? `(-${String(-value)})` : String(value);
+}

@@ -1,0 +1,207 @@
+import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression, type Expression, type PrefixUnaryExpression } from 'ts-morph';
+import type { LowerContext } from './lower-context.js';
+import { lowerNode } from './lower-expression.js';
+import { bindOnce } from './text.js';
+import { jsString } from './to-string.js';
+import { lowerConditionNode, truthy } from './truthiness.js';
+import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
+
+const ARITHMETIC: Partial<Record<SyntaxKind, string>> = {
+  [SyntaxKind.MinusToken]: '-',
+  [SyntaxKind.AsteriskToken]: '*',
+  [SyntaxKind.SlashToken]: '/',
+  // JSONata's % is JavaScript's (the sign follows the dividend: -7 % 3 is -1 in both).
+  [SyntaxKind.PercentToken]: '%',
+};
+
+const ORDERING: Partial<Record<SyntaxKind, string>> = {
+  [SyntaxKind.LessThanToken]: '<',
+  [SyntaxKind.LessThanEqualsToken]: '<=',
+  [SyntaxKind.GreaterThanToken]: '>',
+  [SyntaxKind.GreaterThanEqualsToken]: '>=',
+};
+
+/** Lowers a binary operator by the TypeScript types of its operands. */
+export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
+  const operator = node.getOperatorToken().getKind();
+  const left = node.getLeft();
+  const right = node.getRight();
+  const symbol = node.getOperatorToken().getText();
+
+  if (operator === SyntaxKind.PlusToken) return lowerPlus(node, ctx);
+  const arithmetic = ARITHMETIC[operator];
+  if (arithmetic) {
+    if (!numeric(left, right, node, symbol, ctx)) return 'null';
+    return `(${lowerNode(left, ctx)} ${arithmetic} ${lowerNode(right, ctx)})`;
+  }
+  if (operator === SyntaxKind.AsteriskAsteriskToken) {
+    if (!numeric(left, right, node, symbol, ctx)) return 'null';
+    return `$power(${lowerNode(left, ctx)}, ${lowerNode(right, ctx)})`;
+  }
+  const ordering = ORDERING[operator];
+  if (ordering) {
+    // Both languages order strings by UTF-16 code units and numbers numerically; JSONata refuses mixed operands,
+    // where JavaScript would convert, so only same-kind comparisons are lowered.
+    const l = kindsOf(left);
+    const r = kindsOf(right);
+    if (!((onlyKinds(l, 'number') && onlyKinds(r, 'number')) || (onlyKinds(l, 'string') && onlyKinds(r, 'string')))) {
+      return ctx.report('expression_unsupported_operator', node, { operator: symbol, reason: 'both sides must be numbers or both strings (JavaScript converts mixed or missing operands; JSONata does not)' });
+    }
+    return `(${lowerNode(left, ctx)} ${ordering} ${lowerNode(right, ctx)})`;
+  }
+  switch (operator) {
+    case SyntaxKind.EqualsEqualsEqualsToken:
+      return lowerStrictEquality(node, ctx, false);
+    case SyntaxKind.ExclamationEqualsEqualsToken:
+      return lowerStrictEquality(node, ctx, true);
+    case SyntaxKind.EqualsEqualsToken:
+    case SyntaxKind.ExclamationEqualsToken:
+      return lowerLooseEquality(node, ctx, operator === SyntaxKind.ExclamationEqualsToken);
+    case SyntaxKind.AmpersandAmpersandToken:
+    case SyntaxKind.BarBarToken:
+      return lowerLogical(node, ctx, operator === SyntaxKind.AmpersandAmpersandToken);
+    case SyntaxKind.QuestionQuestionToken:
+      return bindOnce(lowerNode(left, ctx), ctx, (v) => `(${v} != null ? ${v} : ${lowerNode(right, ctx)})`);
+    case SyntaxKind.InKeyword:
+      return lowerIn(node, ctx);
+    default:
+      if (node.getOperatorToken().getKind() >= SyntaxKind.FirstAssignment && node.getOperatorToken().getKind() <= SyntaxKind.LastAssignment) {
+        return ctx.report('expression_mutation', node, { text: node.getText() });
+      }
+      return ctx.report('expression_unsupported_operator', node, { operator: symbol, reason: operator === SyntaxKind.InstanceOfKeyword ? 'workflow values are JSON data, not class instances' : '' });
+  }
+}
+
+function numeric(left: Expression, right: Expression, node: Node, operator: string, ctx: LowerContext): boolean {
+  if (onlyKinds(kindsOf(left), 'number') && onlyKinds(kindsOf(right), 'number')) return true;
+  ctx.report('expression_unsupported_operator', node, { operator, reason: 'both sides must be numbers (JavaScript would convert other operands)' });
+  return false;
+}
+
+/** `+`: numbers add; if either side is a string both sides convert with JavaScript's String() and join. */
+function lowerPlus(node: BinaryExpression, ctx: LowerContext): string {
+  const left = node.getLeft();
+  const right = node.getRight();
+  const l = kindsOf(left);
+  const r = kindsOf(right);
+  if (onlyKinds(l, 'number') && onlyKinds(r, 'number')) return `(${lowerNode(left, ctx)} + ${lowerNode(right, ctx)})`;
+  if (onlyKinds(l, 'string') || onlyKinds(r, 'string')) {
+    if (l.has('unknown') || r.has('unknown') || l.has('object') || r.has('object')) {
+      return ctx.report('expression_any_type', node, { text: node.getText(), type: node.getType().getText(), why: '`+` joins strings but adds numbers' });
+    }
+    return `(${jsString(lowerNode(left, ctx), l, ctx)} & ${jsString(lowerNode(right, ctx), r, ctx)})`;
+  }
+  return ctx.report('expression_any_type', node, { text: node.getText(), type: `${left.getType().getText()} + ${right.getType().getText()}`, why: '`+` joins strings but adds numbers' });
+}
+
+function isNullLiteral(node: Expression): boolean {
+  return Node.isNullLiteral(node);
+}
+
+function isUndefinedLiteral(node: Expression): boolean {
+  return Node.isIdentifier(node) && node.getText() === 'undefined';
+}
+
+function isReference(kinds: Kinds): boolean {
+  return kinds.has('object') || kinds.has('array') || kinds.has('function');
+}
+
+/** `===` / `!==`: JSONata's = compares deeply, JavaScript compares objects by reference, so objects are refused. */
+function lowerStrictEquality(node: BinaryExpression, ctx: LowerContext, negate: boolean): string {
+  const left = node.getLeft();
+  const right = node.getRight();
+  const not = (text: string) => (negate ? `$not(${text})` : text);
+  for (const [side, other] of [[left, right], [right, left]] as const) {
+    if (isUndefinedLiteral(side)) return not(`$not($exists(${lowerNode(other, ctx)}))`);
+    if (isNullLiteral(side)) return not(`(${lowerNode(other, ctx)} = null)`);
+  }
+  const l = kindsOf(left);
+  const r = kindsOf(right);
+  if (isReference(l) || isReference(r)) {
+    return ctx.report('expression_reference_equality', node, { operator: node.getOperatorToken().getText() });
+  }
+  if (l.has('undefined') || r.has('undefined') || l.has('unknown') || r.has('unknown')) {
+    return not(`${ctx.helper('equal')}(${lowerNode(left, ctx)}, ${lowerNode(right, ctx)})`);
+  }
+  return `(${lowerNode(left, ctx)} ${negate ? '!=' : '='} ${lowerNode(right, ctx)})`;
+}
+
+/** `==` / `!=`: lowered only where they mean the same as the strict form, or as the `x == null` idiom. */
+function lowerLooseEquality(node: BinaryExpression, ctx: LowerContext, negate: boolean): string {
+  const left = node.getLeft();
+  const right = node.getRight();
+  const not = (text: string) => (negate ? `$not(${text})` : text);
+  for (const [side, other] of [[left, right], [right, left]] as const) {
+    if (isNullLiteral(side) || isUndefinedLiteral(side)) {
+      // x == null is true for null and undefined alike; `!= null` is false for a missing value in JSONata.
+      return not(`$not(${lowerNode(other, ctx)} != null)`);
+    }
+  }
+  const l = kindsOf(left);
+  const r = kindsOf(right);
+  for (const kind of ['string', 'number', 'boolean'] as const) {
+    if (onlyKinds(l, kind) && onlyKinds(r, kind)) return `(${lowerNode(left, ctx)} ${negate ? '!=' : '='} ${lowerNode(right, ctx)})`;
+  }
+  const operator = node.getOperatorToken().getText();
+  return ctx.report('expression_loose_equality', node, { operator, left: left.getType().getText(), right: right.getType().getText(), strict: negate ? '!==' : '===' });
+}
+
+/** `&&` / `||` return one of their operands in JavaScript, not a boolean. */
+function lowerLogical(node: BinaryExpression, ctx: LowerContext, and: boolean): string {
+  const left = node.getLeft();
+  const right = node.getRight();
+  const l = kindsOf(left);
+  if (onlyKinds(l, 'boolean') && onlyKinds(kindsOf(right), 'boolean')) return lowerConditionNode(node, ctx);
+  return bindOnce(lowerNode(left, ctx), ctx, (v) => {
+    const test = truthy(v, l, ctx);
+    const other = lowerNode(right, ctx);
+    return and ? `(${test} ? ${other} : ${v})` : `(${test} ? ${v} : ${other})`;
+  });
+}
+
+/** Object.prototype's members, which `in` also finds on every object. */
+const PROTOTYPE_KEYS = ['constructor', '__defineGetter__', '__defineSetter__', 'hasOwnProperty', '__lookupGetter__', '__lookupSetter__', 'isPrototypeOf', 'propertyIsEnumerable', 'toString', 'valueOf', '__proto__', 'toLocaleString'];
+
+function lowerIn(node: BinaryExpression, ctx: LowerContext): string {
+  const key = node.getLeft();
+  const target = node.getRight();
+  if (!onlyKinds(kindsOf(target), 'object') || !onlyKinds(kindsOf(key), 'string')) {
+    return ctx.report('expression_unsupported_operator', node, { operator: 'in', reason: 'only `"key" in object` with a string key is supported' });
+  }
+  const prototypeKeys = `[${PROTOTYPE_KEYS.map((k) => JSON.stringify(k)).join(', ')}]`;
+  return bindOnce(lowerNode(key, ctx), ctx, (k) => `(${k} in [$keys(${lowerNode(target, ctx)})] or ${k} in ${prototypeKeys})`);
+}
+
+/** Lowers `!x`, `-x`, `+x`; `~` and `++`/`--` inside expressions are refused. */
+export function lowerPrefixUnary(node: PrefixUnaryExpression, ctx: LowerContext): string {
+  const operand = node.getOperand();
+  switch (node.getOperatorToken()) {
+    case SyntaxKind.ExclamationToken:
+      return lowerConditionNode(node, ctx);
+    case SyntaxKind.MinusToken:
+      if (!onlyKinds(kindsOf(operand), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: '-', reason: 'the operand must be a number' });
+      if (Node.isNumericLiteral(operand)) return `(-${operand.getLiteralValue()})`;
+      return `(-${lowerNode(operand, ctx)})`;
+    case SyntaxKind.PlusToken:
+      return toNumber(lowerNode(operand, ctx), kindsOf(operand), ctx);
+    case SyntaxKind.PlusPlusToken:
+    case SyntaxKind.MinusMinusToken:
+      return ctx.report('expression_mutation', node, { text: node.getText() });
+    default:
+      return ctx.report('expression_unsupported_operator', node, { operator: node.getText().slice(0, 1), reason: 'bitwise operators have no JSONata counterpart' });
+  }
+}
+
+/** Number(v) for a value of `kinds`. */
+export function toNumber(text: string, kinds: Kinds, ctx: LowerContext): string {
+  if (onlyKinds(kinds, 'number')) return text;
+  if (onlyKinds(kinds, 'boolean')) return `(${text} ? 1 : 0)`;
+  // JSONata's $number raises D3030 where JavaScript yields NaN ("abc"): NaN is not JSON, so the divergence is a runtime error.
+  return `${ctx.helper('toNumber')}(${text})`;
+}
+
+/** `c ? a : b` with JavaScript's truthiness for `c`. */
+export function lowerConditional(node: ConditionalExpression, ctx: LowerContext): string {
+  return `(${lowerConditionNode(node.getCondition(), ctx)} ? ${lowerNode(node.getWhenTrue(), ctx)} : ${lowerNode(node.getWhenFalse(), ctx)})`;
+}
+

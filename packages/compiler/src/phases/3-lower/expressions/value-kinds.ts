@@ -1,0 +1,91 @@
+import type { Node, Type } from 'ts-morph';
+
+/** The JSON-level kinds a TypeScript type can hold at run time; lowering picks JSONata by them. */
+export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'array' | 'object' | 'function' | 'unknown';
+
+/** The set of kinds a value of `type` may have at run time. */
+export type Kinds = ReadonlySet<ValueKind>;
+
+/**
+ * The kinds of `type`, flattening unions; `any`, `unknown` and unresolved type
+ * parameters give `unknown`.
+ *
+ * @example
+ * valueKinds(checker type of `string | undefined`) // Set { 'string', 'undefined' }
+ */
+export function valueKinds(type: Type): Set<ValueKind> {
+  const out = new Set<ValueKind>();
+  collect(type, out);
+  return out;
+}
+
+/** The kinds of the type TypeScript gives `node`. */
+export function kindsOf(node: Node): Set<ValueKind> {
+  return valueKinds(node.getType());
+}
+
+function collect(type: Type, out: Set<ValueKind>): void {
+  if (type.isUnion()) {
+    for (const part of type.getUnionTypes()) collect(part, out);
+    return;
+  }
+  if (type.isAny() || type.isUnknown()) out.add('unknown');
+  else if (type.isString() || type.isStringLiteral() || type.isTemplateLiteral()) out.add('string');
+  else if (type.isNumber() || type.isNumberLiteral()) out.add('number');
+  else if (type.isBoolean() || type.isBooleanLiteral()) out.add('boolean');
+  else if (type.isNull()) out.add('null');
+  else if (type.isUndefined() || type.isVoid()) out.add('undefined');
+  else if (type.isEnumLiteral()) out.add(typeof type.getLiteralValue() === 'string' ? 'string' : 'number');
+  else if (type.isNever()) return;
+  else if (type.isArray() || type.isTuple() || isReadonlyArray(type)) out.add('array');
+  else if (type.isTypeParameter()) {
+    const constraint = type.getConstraint();
+    if (constraint) collect(constraint, out);
+    else out.add('unknown');
+  } else if (type.isIntersection()) {
+    const parts = new Set<ValueKind>();
+    for (const part of type.getIntersectionTypes()) collect(part, parts);
+    // A branded primitive (`string & { __brand: 'Id' }`) is still that primitive.
+    const primitive = [...parts].find((kind) => kind === 'string' || kind === 'number' || kind === 'boolean');
+    out.add(primitive ?? (parts.has('array') ? 'array' : 'object'));
+  } else if (type.getCallSignatures().length > 0) out.add('function');
+  else if (type.isObject()) out.add('object');
+  else out.add('unknown');
+}
+
+function isReadonlyArray(type: Type): boolean {
+  const name = type.getSymbol()?.getName();
+  return name === 'ReadonlyArray';
+}
+
+/** True when every kind in `kinds` is in `allowed`. */
+export function onlyKinds(kinds: Kinds, ...allowed: ValueKind[]): boolean {
+  if (kinds.size === 0) return false;
+  for (const kind of kinds) if (!allowed.includes(kind)) return false;
+  return true;
+}
+
+/** True when a value of these kinds may be `null` or `undefined`. */
+export function mayBeNullish(kinds: Kinds): boolean {
+  return kinds.has('null') || kinds.has('undefined') || kinds.has('unknown');
+}
+
+/** The kinds without `null` and `undefined`. */
+export function withoutNullish(kinds: Kinds): Set<ValueKind> {
+  return new Set([...kinds].filter((kind) => kind !== 'null' && kind !== 'undefined'));
+}
+
+/** The kinds of the elements of an array type (the union over tuple members). */
+export function elementKinds(type: Type): Set<ValueKind> {
+  const out = new Set<ValueKind>();
+  const parts = type.isUnion() ? type.getUnionTypes() : [type];
+  for (const part of parts) {
+    if (part.isTuple()) for (const member of part.getTupleElements()) collect(member, out);
+    else {
+      const element = part.getArrayElementType() ?? part.getTypeArguments()[0];
+      if (element) collect(element, out);
+    }
+  }
+  if (out.size === 0) out.add('unknown');
+  return out;
+}
