@@ -7,7 +7,44 @@ type Params = Record<string, string | number>;
 
 export const messages = {
   // ── workflow discovery ──────────────────────────────────────────────
+  task_declaration_invalid: (p: Params) => `This task declaration is rejected by @typestep/dsl: ${p.text}`,
+  task_declaration_not_static: (p: Params) => `The arguments of \`${p.declaration}(…)\` must be known at compile time (literals, or consts of literals): they become fields of the ASL.`,
+  workflow_name_duplicate: (p: Params) => `Two workflows are named \`${p.name}\`; state machine names (and output files) must be unique.`,
+  workflow_name_not_static: () => 'A workflow name must be a string literal (it is the state machine\'s name and its file\'s).',
   workflow_not_async: () => 'A workflow body must be an async function (`workflow(name, async (input) => { … })`).',
+  workflow_options_not_static: () => 'Workflow options must be an object literal of literals (they become fields of the definition).',
+  workflow_parameters: () => 'A workflow body takes one parameter (the execution input) or none.',
+
+  // ── analysis and lowering ───────────────────────────────────────────
+  await_in_condition: () => 'A condition cannot await: await the value into a `const` first, then test it.',
+  await_in_declaration_list: () => 'Declare one variable per statement when its value is awaited (`const a = await f(); const b = …`).',
+  await_in_expression: () => 'An `await` is supported only as a whole value: `const x = await task(…)`, `x = await task(…)`, `await task(…);`, `return await task(…)`, or a branch of `c ? … : …`. Await into a `const` first, then compute with it.',
+  call_options_not_static: () => 'Call options must be an object literal of literals (they become fields of the Task or Map state).',
+  callback_input_not_function: () => 'A callback task is called with a function of the task token that returns the request: `cb((token) => ({ …, token }))`.',
+  jump_through_finally: () => '`break`/`continue` out of a `try … finally` is not supported yet; move the jump after the `try` statement.',
+  labeled_jump: () => 'Labeled `break`/`continue` (and jumps outside any loop) are not supported.',
+  map_callback_not_async: () => 'A Map iteration is an async function: `map(items, async (item, index) => …)` or `Promise.all(items.map(async (item) => …))`.',
+  outer_variable_assigned: (p: Params) => `\`${p.name}\` belongs to the workflow, outside this callback: a Map iteration runs in its own variable scope and cannot assign the workflow's variables. Return a value and use the Map's result instead.`,
+  parallel_not_task_list: () => '`Promise.all([...])` runs branches in parallel when each element is a call of a declared task (`Promise.all([getUser(id), getAccount(id)])`).',
+  return_in_finally_try: () => '`return` inside a `try` (or `catch`) that has a `finally` is not supported yet; assign the result and return after the `try` statement.',
+  throw_not_workflow_error: () => 'Only `throw new WorkflowError(name, cause?)` and re-throwing a caught error (`throw e`) can be compiled: an ASL failure is an error name and a cause.',
+  unsupported_assignment_target: (p: Params) => `\`${p.text}\` cannot receive an awaited value; assign it to a local variable first.`,
+  unsupported_await: (p: Params) => `\`await ${p.text}\` is not a task call, \`sleep\`/\`sleepUntil\`, \`map\`, \`Promise.all\` or a nested workflow: the compiler only knows how to wait for those.`,
+  unsupported_binding_pattern: () => 'Defaults and rest elements in a pattern that receives an awaited value are not supported; destructure in a separate statement.',
+  unsupported_loop_update: () => 'This loop header is not supported: use `let i = …` declarations and `i++`, `i--`, `i += n`, `i = e` updates.',
+  unsupported_statement: (p: Params) => `A ${p.kind} that awaits (or leaves the function) cannot be compiled.`,
+  variable_name_unsupported: (p: Params) => `\`${p.name}\` cannot be an ASL variable name (letters, digits and underscores only); rename it.`,
+
+  // ── schemas ─────────────────────────────────────────────────────────
+  schema_bigint_type: (p: Params) => `\`${p.type}\` is a bigint, which JSON cannot carry (JSON.stringify throws on it); use \`number\` or a decimal \`string\`.`,
+  schema_class_instance: (p: Params) => `\`${p.type}\` is a class instance with methods; JSON carries only its data, so the methods would be lost. Use an interface or type alias for the data.`,
+  schema_date_type: (p: Params) => `\`${p.type}\` is a Date object, which JSON turns into a string; declare the field as \`string\` (an ISO 8601 timestamp) instead.`,
+  schema_function_type: (p: Params) => `\`${p.type}\` is a function, which JSON cannot carry; an execution's input, output and task payloads are plain data.`,
+  schema_non_json_type: (p: Params) => `\`${p.type}\` is not plain data (${p.reason}); JSON cannot carry it.`,
+  schema_symbol_type: (p: Params) => `\`${p.type}\` is a symbol, which JSON cannot carry; use a string literal type.`,
+  schema_task_types_unknown: (p: Params) => `The request and response types of task \`${p.task}\` are not known: give the declaration its type arguments (\`lambda<Request, Response>(…)\`).`,
+  schema_type_parameter: (p: Params) => `\`${p.type}\` is a type parameter that is not instantiated here; a schema needs a concrete type.`,
+  schema_unsupported_type: (p: Params) => `No JSON Schema for \`${p.type}\`: ${p.reason}.`,
 
   // ── expressions ─────────────────────────────────────────────────────
   expression_any_type: (p: Params) => `\`${p.text}\` has type \`${p.type}\`; the compiler picks JSONata by TypeScript type here (${p.why}), so give it a concrete type.`,
@@ -20,17 +57,6 @@ export const messages = {
   expression_unsupported_operator: (p: Params) => `The operator \`${p.operator}\` is not supported in workflow expressions${p.reason ? `: ${p.reason}` : ''}.`,
   expression_unsupported_statement: (p: Params) => `A ${p.kind} cannot be part of an await-free run lowered to JSONata${p.reason ? `: ${p.reason}` : ''}.`,
   unsupported_expression: (p: Params) => `A ${p.kind} has no JSONata lowering${p.reason ? `: ${p.reason}` : ''}.`,
-
-  // ── schemas ─────────────────────────────────────────────────────────
-  schema_bigint_type: (p: Params) => `\`${p.type}\` is a bigint, which JSON cannot carry (JSON.stringify throws on it); use \`number\` or a decimal \`string\`.`,
-  schema_class_instance: (p: Params) => `\`${p.type}\` is a class instance with methods; JSON carries only its data, so the methods would be lost. Use an interface or type alias for the data.`,
-  schema_date_type: (p: Params) => `\`${p.type}\` is a Date object, which JSON turns into a string; declare the field as \`string\` (an ISO 8601 timestamp) instead.`,
-  schema_function_type: (p: Params) => `\`${p.type}\` is a function, which JSON cannot carry; an execution's input, output and task payloads are plain data.`,
-  schema_non_json_type: (p: Params) => `\`${p.type}\` is not plain data (${p.reason}); JSON cannot carry it.`,
-  schema_symbol_type: (p: Params) => `\`${p.type}\` is a symbol, which JSON cannot carry; use a string literal type.`,
-  schema_task_types_unknown: (p: Params) => `The request and response types of task \`${p.task}\` are not known: give the declaration its type arguments (\`lambda<Request, Response>(…)\`).`,
-  schema_type_parameter: (p: Params) => `\`${p.type}\` is a type parameter that is not instantiated here; a schema needs a concrete type.`,
-  schema_unsupported_type: (p: Params) => `No JSON Schema for \`${p.type}\`: ${p.reason}.`,
 
   // ── TypeScript itself ───────────────────────────────────────────────
   type_error: (p: Params) => `TypeScript reports: ${p.text}`,

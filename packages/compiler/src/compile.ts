@@ -1,0 +1,81 @@
+import { Project, ts, type SourceFile } from 'ts-morph';
+import { DiagnosticCollector, type CompileDiagnostic } from './diagnostics/index.js';
+import { discover } from './phases/1-discover/index.js';
+import { analyze } from './phases/2-analyze/index.js';
+import { lower } from './phases/3-lower/index.js';
+import { emit, formatJson, type SourceMapEntry } from './phases/4-emit/index.js';
+
+/** What to compile: file paths or globs (with an optional tsconfig), or a ts-morph project. */
+export interface CompileOptions {
+  files?: string[];
+  project?: Project;
+  tsconfig?: string;
+}
+
+/** One workflow compiled to ASL. */
+export interface CompiledWorkflow {
+  /** The workflow's name (`workflow('ProcessOrder', …)`), also the state machine's and the file's. */
+  name: string;
+  /** The file that declares it. */
+  file: string;
+  /** The ASL definition (`QueryLanguage: "JSONata"`). */
+  definition: Record<string, unknown>;
+  /** The definition as prettier formats it (what `<Name>.asl.json` holds). */
+  text: string;
+  /** State name → where in the source it comes from. */
+  sourceMap: Record<string, SourceMapEntry>;
+}
+
+/** Everything a compile produced: workflows of files without problems, and every problem. */
+export interface CompileResult {
+  workflows: CompiledWorkflow[];
+  diagnostics: CompileDiagnostic[];
+}
+
+/**
+ * Compiles the workflows of some TypeScript files to Amazon States Language.
+ * Every problem is reported in one run; a file with any diagnostic yields no
+ * workflow.
+ *
+ * @example
+ * const { workflows, diagnostics } = await compile({ files: ['src/workflows/*.ts'] });
+ * for (const w of workflows) writeFileSync(`${w.name}.asl.json`, w.text);
+ */
+export async function compile(options: CompileOptions): Promise<CompileResult> {
+  const { project, files } = openProject(options);
+  const diagnostics = new DiagnosticCollector();
+  const discovery = discover(project, files, diagnostics);
+  const machines = discovery.workflows.map((workflow) => ({ workflow, machine: lower(workflow, discovery, analyze(workflow, diagnostics), diagnostics) }));
+  const failedFiles = new Set(diagnostics.diagnostics.map((diagnostic) => diagnostic.span.file));
+  const workflows: CompiledWorkflow[] = [];
+  for (const { workflow, machine } of machines) {
+    const file = workflow.call.getSourceFile().getFilePath();
+    if (failedFiles.has(file)) continue;
+    const { definition, sourceMap } = emit(machine);
+    workflows.push({ name: workflow.name, file, definition, sourceMap, text: await formatJson(definition) });
+  }
+  return { workflows, diagnostics: diagnostics.diagnostics };
+}
+
+function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
+  if (options.project) {
+    const files = options.project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isInNodeModules());
+    return { project: options.project, files };
+  }
+  const project = options.tsconfig
+    ? new Project({ tsConfigFilePath: options.tsconfig, skipAddingFilesFromTsConfig: true })
+    : new Project({
+        compilerOptions: {
+          target: ts.ScriptTarget.ES2022,
+          module: ts.ModuleKind.NodeNext,
+          moduleResolution: ts.ModuleResolutionKind.NodeNext,
+          strict: true,
+          skipLibCheck: true,
+          noEmit: true,
+          types: [],
+        },
+      });
+  const files = project.addSourceFilesAtPaths(options.files ?? []);
+  project.resolveSourceFileDependencies();
+  return { project, files };
+}

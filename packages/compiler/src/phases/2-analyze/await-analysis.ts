@@ -1,0 +1,50 @@
+import { Node } from 'ts-morph';
+
+/**
+ * True when `node` awaits, not counting awaits inside nested functions that
+ * are not awaited themselves. A `Promise.all(xs.map(async …))` is awaited by
+ * its own `await`, so this is enough to tell state-producing statements apart.
+ *
+ * @example
+ * containsAwait(`const x = await t();`) // true
+ */
+export function containsAwait(node: Node): boolean {
+  if (Node.isAwaitExpression(node)) return true;
+  if (Node.isForOfStatement(node) && node.isAwaited()) return true;
+  let found = false;
+  node.forEachChild((child) => {
+    if (found) return;
+    if (Node.isFunctionLikeDeclaration(child) || Node.isArrowFunction(child) || Node.isFunctionExpression(child)) return;
+    if (containsAwait(child)) found = true;
+  });
+  return found;
+}
+
+/**
+ * True when `statement` leaves the run it is in: a `return` or `throw`
+ * anywhere in it, or a `break`/`continue` whose target lies outside it.
+ *
+ * @example
+ * escapesRun(`if (x) return 1;`) // true
+ */
+export function escapesRun(statement: Node): boolean {
+  const visit = (node: Node, loopDepth: number, switchDepth: number): boolean => {
+    if (Node.isReturnStatement(node) || Node.isThrowStatement(node)) return true;
+    if (Node.isBreakStatement(node)) return node.getLabel() !== undefined || (loopDepth === 0 && switchDepth === 0);
+    if (Node.isContinueStatement(node)) return node.getLabel() !== undefined || loopDepth === 0;
+    if (Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return false;
+    const loop = Node.isIterationStatement(node) ? 1 : 0;
+    const sw = Node.isSwitchStatement(node) ? 1 : 0;
+    let escapes = false;
+    node.forEachChild((child) => {
+      if (!escapes && visit(child, loopDepth + loop, switchDepth + sw)) escapes = true;
+    });
+    return escapes;
+  };
+  return visit(statement, 0, 0);
+}
+
+/** A statement that costs no state: no await, and control stays in the run. */
+export function isPure(statement: Node): boolean {
+  return !containsAwait(statement) && !escapesRun(statement);
+}

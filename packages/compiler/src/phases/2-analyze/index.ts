@@ -1,0 +1,25 @@
+import type { DiagnosticCollector } from '../../diagnostics/index.js';
+import type { DiscoveredWorkflow } from '../1-discover/index.js';
+import { nameVariables, reportOuterAssignments, type VariableNames } from './variable-names.js';
+
+export { VariableNames } from './variable-names.js';
+export { containsAwait, escapesRun, isPure } from './await-analysis.js';
+
+/** What analysis knows about one workflow. */
+export interface Analysis {
+  names: VariableNames;
+}
+
+/**
+ * Phase 2: the ASL variable of every local (unique, valid names) and the
+ * scoping rules AWS enforces. Which statements await is asked per statement
+ * (`isPure`), as lowering walks them.
+ *
+ * @example
+ * const { names } = analyze(workflow, diagnostics);
+ */
+export function analyze(workflow: DiscoveredWorkflow, diagnostics: DiagnosticCollector): Analysis {
+  const names = nameVariables(workflow.body, diagnostics);
+  reportOuterAssignments(workflow.body, names, diagnostics);
+  return { names };
+}

@@ -1,0 +1,109 @@
+import { Node, SyntaxKind, type ArrowFunction, type FunctionExpression } from 'ts-morph';
+import type { DiagnosticCollector } from '../../diagnostics/index.js';
+
+/** ASL variable names: letters, digits and underscores, not starting with a digit. */
+const ASL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** `$states` is the reserved variable; the others would read confusingly next to it. */
+const RESERVED = new Set(['states']);
+
+/**
+ * The ASL variable of every local of one workflow body. Each TypeScript
+ * declaration gets its own variable: a name declared twice (shadowing, two
+ * loops' `i`, a Map iteration's locals) gets a numbered suffix, so a Map
+ * iteration never assigns a name an outer scope owns (AWS rejects that).
+ *
+ * @example
+ * names.of(declarationOfX) // 'x'; a second `x` in an inner block: 'x_2'
+ */
+export class VariableNames {
+  private readonly byDeclaration = new Map<Node, string>();
+  private readonly taken = new Set<string>();
+
+  /** The variable of a declaration (VariableDeclaration, BindingElement, ParameterDeclaration). */
+  of(declaration: Node): string | undefined {
+    return this.byDeclaration.get(declaration);
+  }
+
+  /** The variable a reference (an identifier) reads, through the type checker's symbol. */
+  ofReference(node: Node): string | undefined {
+    const symbol = Node.isShorthandPropertyAssignment(node) ? node.getValueSymbol() : node.getSymbol();
+    for (const declaration of symbol?.getDeclarations() ?? []) {
+      const name = this.byDeclaration.get(declaration);
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  }
+
+  /** Registers a declaration under a unique variable name derived from `base`. */
+  declare(declaration: Node, base: string): string {
+    const name = this.fresh(base);
+    this.byDeclaration.set(declaration, name);
+    return name;
+  }
+
+  /** A variable name no declaration uses, for the compiler's own bookkeeping (loop indexes, saved errors). */
+  fresh(base: string): string {
+    let name = base;
+    for (let n = 2; this.taken.has(name) || RESERVED.has(name); n++) name = `${base}_${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/**
+ * Names every local of `body`: its parameter, `const`/`let` declarations
+ * (with destructuring), `catch` variables, `for…of` variables and the
+ * parameters of nested callbacks (Map iterations). Reports names ASL cannot
+ * spell.
+ *
+ * @example
+ * const names = nameVariables(workflow.body, diagnostics);
+ */
+export function nameVariables(body: ArrowFunction | FunctionExpression, diagnostics: DiagnosticCollector): VariableNames {
+  const names = new VariableNames();
+  const visit = (declaration: Node, nameNode: Node) => {
+    if (Node.isIdentifier(nameNode)) {
+      const text = nameNode.getText();
+      if (!ASL_NAME.test(text)) diagnostics.report('variable_name_unsupported', nameNode, { name: text });
+      names.declare(declaration, ASL_NAME.test(text) ? text : 'v');
+    } else if (Node.isObjectBindingPattern(nameNode) || Node.isArrayBindingPattern(nameNode)) {
+      for (const element of nameNode.getElements()) {
+        if (Node.isBindingElement(element)) visit(element, element.getNameNode());
+      }
+    }
+  };
+  for (const parameter of body.getParameters()) visit(parameter, parameter.getNameNode());
+  body.forEachDescendant((node) => {
+    if (Node.isVariableDeclaration(node)) visit(node, node.getNameNode());
+    else if (Node.isParameterDeclaration(node)) visit(node, node.getNameNode());
+  });
+  return names;
+}
+
+/**
+ * Reports assignments, inside a nested function (a Map iteration or a
+ * callback), to a variable declared outside it: each iteration has its own
+ * variable scope in ASL and may not assign the workflow's variables.
+ */
+export function reportOuterAssignments(body: ArrowFunction | FunctionExpression, names: VariableNames, diagnostics: DiagnosticCollector): void {
+  for (const inner of [...body.getDescendantsOfKind(SyntaxKind.ArrowFunction), ...body.getDescendantsOfKind(SyntaxKind.FunctionExpression)]) {
+    inner.forEachDescendant((node) => {
+      let target: Node | undefined;
+      if (Node.isBinaryExpression(node) && isAssignmentOperator(node.getOperatorToken().getKind())) target = node.getLeft();
+      else if ((Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) && isIncrement(node.getOperatorToken())) target = node.getOperand();
+      if (!target || !Node.isIdentifier(target)) return;
+      const declaration = target.getSymbol()?.getDeclarations()[0];
+      if (!declaration || names.of(declaration) === undefined) return;
+      if (declaration.getAncestors().includes(inner)) return;
+      diagnostics.report('outer_variable_assigned', target, { name: target.getText() });
+    });
+  }
+}
+
+function isAssignmentOperator(kind: SyntaxKind): boolean {
+  return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
+}
+
+function isIncrement(kind: SyntaxKind): boolean {
+  return kind === SyntaxKind.PlusPlusToken || kind === SyntaxKind.MinusMinusToken;
+}

@@ -1,0 +1,77 @@
+import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { dslNameOf, NOT_STATIC, staticValue } from '../../1-discover/index.js';
+import { lowerBody } from '../body.js';
+import { nestedContext, type LoweringContext } from '../context.js';
+import { lowerExpression } from '../expressions/index.js';
+import type { Flow } from '../flow.js';
+import type { IrMap } from '../ir.js';
+import { scopeOf } from '../pending.js';
+import { sourceSnippet } from '../state-hints.js';
+import { catchersFor } from './catchers.js';
+import { isPromiseAll } from './parallel-call.js';
+import type { Sink } from './result-binding.js';
+import { sendResult } from './task-call.js';
+
+/** `Promise.all(items.map(async (item) => …))`. */
+export function isPromiseAllOfMap(call: CallExpression): boolean {
+  if (!isPromiseAll(call)) return false;
+  const [argument] = call.getArguments();
+  return argument !== undefined && Node.isCallExpression(argument) && Node.isPropertyAccessExpression(argument.getExpression()) && (argument.getExpression() as never as { getName(): string }).getName() === 'map';
+}
+
+/**
+ * `await map(items, async (item, index) => …, options)` and `await
+ * Promise.all(items.map(async (item, index) => …))` → a Map state whose
+ * ItemProcessor is the callback's body, in its own variable scope (it reads
+ * the workflow's variables, never assigns them). The result is the array of
+ * the iterations' results.
+ *
+ * @example
+ * // const receipts = await map(order.items, async (item) => reserve(item), { maxConcurrency: 5 });
+ */
+export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  let items: Expression | undefined;
+  let callback: Node | undefined;
+  let optionsNode: Node | undefined;
+  if (dslNameOf(call.getExpression()) === 'map') {
+    [items, callback, optionsNode] = call.getArguments() as [Expression?, Node?, Node?];
+  } else {
+    const inner = call.getArguments()[0] as CallExpression;
+    items = (inner.getExpression() as never as { getExpression(): Expression }).getExpression();
+    [callback] = inner.getArguments();
+  }
+  if (!items || !callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback)) || !callback.isAsync()) {
+    ctx.diagnostics.report('map_callback_not_async', callback ?? call);
+    return;
+  }
+  const options = optionsNode === undefined ? {} : staticValue(optionsNode);
+  if (options === NOT_STATIC || typeof options !== 'object' || options === null) {
+    ctx.diagnostics.report('call_options_not_static', optionsNode!);
+    return;
+  }
+  // Iterations read the workflow's variables as they are when the Map starts: give pending work to a state first.
+  flow.flush(call);
+  const [itemParameter, indexParameter] = callback.getParameters();
+  const parameters: Array<[typeof itemParameter & object, string]> = [];
+  if (itemParameter) parameters.push([itemParameter, '$states.input.value']);
+  if (indexParameter) parameters.push([indexParameter, '$states.input.index']);
+  const processor = lowerBody(callback, parameters, nestedContext(ctx));
+  const { maxConcurrency, toleratedFailurePercentage, toleratedFailureCount } = options as Record<string, number | undefined>;
+  const state: IrMap = {
+    kind: 'map',
+    hint: `For each ${itemParameter ? sourceSnippet(itemParameter.getNameNode(), 20) : 'item'} of ${sourceSnippet(items, 40)}`,
+    node: call,
+    assign: new Map(),
+    items: 'null',
+    itemSelector: { value: '$states.context.Map.Item.Value', index: '$states.context.Map.Item.Index' },
+    processor,
+    catch: catchersFor(ctx),
+  };
+  if (maxConcurrency !== undefined) state.maxConcurrency = maxConcurrency;
+  if (toleratedFailurePercentage !== undefined) state.toleratedFailurePercentage = toleratedFailurePercentage;
+  if (toleratedFailureCount !== undefined) state.toleratedFailureCount = toleratedFailureCount;
+  flow.add(state, (read) => {
+    state.items = lowerExpression(items, scopeOf(read, ctx.names, ctx.diagnostics));
+    sendResult(state, '$states.result', sink, flow, ctx);
+  });
+}

@@ -1,0 +1,66 @@
+import { Node } from 'ts-morph';
+import type { LoweringContext } from '../context.js';
+
+/** Where an awaited value goes. */
+export type Sink =
+  | { kind: 'discard' }
+  /** A declaration's name (identifier or pattern), or an assignment's target identifier. */
+  | { kind: 'bind'; target: Node }
+  | { kind: 'return' };
+
+/** A JSONata field step for a property name (back-quoted unless it is a plain name). */
+export function fieldStep(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '')}\``;
+}
+
+/**
+ * The variables a `bind` sink sets from a value, as (variable, JSONata)
+ * pairs: one for a name, one per element of a destructuring pattern.
+ *
+ * @example
+ * bindingsOf(`{ chargeId }`, '$states.result.Payload', ctx) // [['chargeId', '$states.result.Payload.chargeId']]
+ */
+export function bindingsOf(target: Node, value: string, ctx: LoweringContext): Array<[string, string]> {
+  if (Node.isVariableDeclaration(target) || Node.isBindingElement(target) || Node.isParameterDeclaration(target)) {
+    const nameNode = target.getNameNode();
+    if (Node.isIdentifier(nameNode)) {
+      const variable = ctx.names.of(target);
+      return variable === undefined ? [] : [[variable, value]];
+    }
+    return patternBindings(nameNode, value, ctx);
+  }
+  if (Node.isIdentifier(target)) {
+    const variable = ctx.names.ofReference(target);
+    if (variable === undefined) {
+      ctx.diagnostics.report('unsupported_assignment_target', target, { text: target.getText() });
+      return [];
+    }
+    return [[variable, value]];
+  }
+  ctx.diagnostics.report('unsupported_assignment_target', target, { text: target.getText() });
+  return [];
+}
+
+function patternBindings(pattern: Node, value: string, ctx: LoweringContext): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  if (Node.isObjectBindingPattern(pattern)) {
+    for (const element of pattern.getElements()) {
+      if (element.getDotDotDotToken() || element.getInitializer()) {
+        ctx.diagnostics.report('unsupported_binding_pattern', element);
+        continue;
+      }
+      const property = element.getPropertyNameNode()?.getText() ?? element.getName();
+      out.push(...bindingsOf(element, `${value}.${fieldStep(property.replace(/^['"]|['"]$/g, ''))}`, ctx));
+    }
+  } else if (Node.isArrayBindingPattern(pattern)) {
+    pattern.getElements().forEach((element, index) => {
+      if (!Node.isBindingElement(element)) return;
+      if (element.getDotDotDotToken() || element.getInitializer()) {
+        ctx.diagnostics.report('unsupported_binding_pattern', element);
+        return;
+      }
+      out.push(...bindingsOf(element, `${value}[${index}]`, ctx));
+    });
+  }
+  return out;
+}

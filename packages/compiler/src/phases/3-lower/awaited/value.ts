@@ -1,0 +1,106 @@
+import { Node, type Expression } from 'ts-morph';
+import { containsAwait } from '../../2-analyze/index.js';
+import { dslNameOf } from '../../1-discover/index.js';
+import type { LoweringContext } from '../context.js';
+import { lowerCondition, lowerExpression } from '../expressions/index.js';
+import { label, type Flow } from '../flow.js';
+import type { IrChoice, IrSucceed } from '../ir.js';
+import { scopeOf } from '../pending.js';
+import { sourceSnippet } from '../state-hints.js';
+import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
+import { lowerParallelCall, isPromiseAll } from './parallel-call.js';
+import { bindingsOf, type Sink } from './result-binding.js';
+import { lowerTaskCall } from './task-call.js';
+import { lowerWaitCall } from './wait-call.js';
+
+/**
+ * Lowers an expression whose value goes to `sink` and that awaits: `await
+ * <task call | sleep | Promise.all | map>`, or a conditional whose branches
+ * await (a Choice). An await anywhere else in an expression is reported.
+ *
+ * @example
+ * lowerValue(`await chargeCard(req)`, { kind: 'bind', target: declaration }, flow, ctx)
+ */
+export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  const inner = unwrap(expression);
+  if (Node.isAwaitExpression(inner)) {
+    lowerAwaited(unwrap(inner.getExpression()), inner, sink, flow, ctx);
+    return;
+  }
+  if (Node.isConditionalExpression(inner) && containsAwait(inner)) {
+    lowerConditional(inner, sink, flow, ctx);
+    return;
+  }
+  if (containsAwait(inner)) {
+    ctx.diagnostics.report('await_in_expression', inner);
+    return;
+  }
+  // An await-free value for a return (the other sinks are pure statements, never sent here).
+  if (sink.kind === 'return') {
+    const state: IrSucceed = { kind: 'succeed', hint: 'Return', node: expression.getParent() ?? expression, assign: new Map() };
+    flow.add(state, (read) => {
+      state.output = lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics));
+    });
+  }
+}
+
+function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  if (Node.isCallExpression(operand)) {
+    const callee = operand.getExpression();
+    const dsl = dslNameOf(callee);
+    if (dsl === 'sleep' || dsl === 'sleepUntil') return lowerWaitCall(operand, dsl, sink, flow, ctx);
+    if (dsl === 'map' || isPromiseAllOfMap(operand)) return lowerMapCall(operand, sink, flow, ctx);
+    if (isPromiseAll(operand)) return lowerParallelCall(operand, sink, flow, ctx);
+    const task = ctx.tasks.describe(callee);
+    if (task) return lowerTaskCall(operand, task, sink, flow, ctx);
+  }
+  ctx.diagnostics.report('unsupported_await', node, { text: sourceSnippet(operand) });
+}
+
+/** `c ? await a() : b` → a Choice whose branches each send their value to the sink. */
+function lowerConditional(expression: Node & { getCondition(): Expression; getWhenTrue(): Expression; getWhenFalse(): Expression }, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  const condition = expression.getCondition();
+  if (containsAwait(condition)) {
+    ctx.diagnostics.report('await_in_condition', condition);
+    return;
+  }
+  const choice: IrChoice = { kind: 'choice', hint: `If ${sourceSnippet(condition)}`, node: expression, assign: new Map(), rules: [{ condition: 'false' }] };
+  flow.add(choice, (read) => {
+    choice.rules[0]!.condition = lowerCondition(condition, scopeOf(read, ctx.names, ctx.diagnostics));
+  });
+  const [whenTrue, whenFalse] = flow.exits;
+  const after = label();
+  for (const [exit, branch] of [[whenTrue!, expression.getWhenTrue()], [whenFalse!, expression.getWhenFalse()]] as const) {
+    const branchFlow = flow.fork([exit]);
+    lowerBranchValue(branch, sink, branchFlow, ctx);
+    branchFlow.jump(after, branch);
+  }
+  flow.continueAfter(after);
+}
+
+/** One branch of a conditional: awaiting (states) or pure (a pending binding). */
+function lowerBranchValue(branch: Expression, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  if (containsAwait(branch) || sink.kind === 'return') {
+    lowerValue(branch, sink, flow, ctx);
+    return;
+  }
+  if (sink.kind === 'discard') return;
+  const target = sink.target;
+  // Each binding of the target reads the branch's value through the current reader.
+  for (const [variable, path] of bindingsOf(target, '__VALUE__', ctx)) {
+    flow.pending.push({
+      kind: 'bind',
+      variable,
+      value: (read) => path.replace('__VALUE__', `(${lowerExpression(branch, scopeOf(read, ctx.names, ctx.diagnostics))})`),
+    });
+  }
+}
+
+/** Strips parentheses and type-only wrappers. */
+export function unwrap(expression: Expression): Expression {
+  let inner = expression;
+  while (Node.isParenthesizedExpression(inner) || Node.isAsExpression(inner) || Node.isNonNullExpression(inner) || Node.isSatisfiesExpression(inner) || Node.isTypeAssertion(inner)) {
+    inner = inner.getExpression();
+  }
+  return inner;
+}

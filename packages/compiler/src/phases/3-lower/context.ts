@@ -1,0 +1,44 @@
+import type { DiagnosticCollector } from '../../diagnostics/index.js';
+import type { TaskTable } from '../1-discover/index.js';
+import type { VariableNames } from '../2-analyze/index.js';
+import type { IrLabel } from './ir.js';
+
+/** A loop's jump targets. */
+export interface LoopTargets {
+  breakTo: IrLabel;
+  continueTo: IrLabel;
+  /** `switch` takes `break` but not `continue`. */
+  isSwitch?: boolean;
+}
+
+/** The innermost `try`'s handler: where errors go, and the variable that receives them. */
+export interface CatchTarget {
+  handler: IrLabel;
+  /** The `catch (e)` variable, or undefined for `catch {}`. */
+  variable: string | undefined;
+}
+
+/**
+ * What lowering one workflow (or one Map iteration, which starts with empty
+ * loop and catch stacks) shares across visitors.
+ */
+export interface LoweringContext {
+  names: VariableNames;
+  tasks: TaskTable;
+  diagnostics: DiagnosticCollector;
+  /** Variables read as something else (a callback's token parameter). */
+  overrides: Map<string, string>;
+  loops: LoopTargets[];
+  catches: CatchTarget[];
+  /** Catch variables: a `throw e` of one of them re-throws the caught error. */
+  catchVariables: Set<string>;
+  /** How many `try … finally` enclose the current point (a `return` through one is not supported yet). */
+  finallies: number;
+  /** Loops below this index are outside the innermost `try … finally`: `break`/`continue` to them is not supported yet. */
+  loopFloor: number;
+}
+
+/** The context of a nested machine (Map iteration): same names, fresh control stacks. */
+export function nestedContext(ctx: LoweringContext): LoweringContext {
+  return { ...ctx, loops: [], catches: [], finallies: 0, loopFloor: 0 };
+}

@@ -1,0 +1,38 @@
+import type { DoStatement } from 'ts-morph';
+import type { LoweringContext } from '../context.js';
+import { label, type Flow } from '../flow.js';
+import { sourceSnippet } from '../state-hints.js';
+import { addLoopTest } from './loop-head.js';
+import { lowerStatements, statementsOf } from './statements.js';
+
+/**
+ * `do body while (c)` → the body, then a Choice that goes back to the body's
+ * start while `c` holds; `continue` goes to the test.
+ *
+ * @example
+ * // do { status = await check(id); } while (status !== 'DONE');
+ */
+export function lowerDoStatement(statement: DoStatement, flow: Flow, ctx: LoweringContext): void {
+  const head = label();
+  const test = label();
+  const after = label();
+  flow.jump(head, statement);
+  flow.resumeAt(head);
+  ctx.loops.push({ breakTo: after, continueTo: test });
+  lowerStatements(statementsOf(statement.getStatement()), flow, ctx);
+  ctx.loops.pop();
+  flow.jump(test, statement);
+  flow.continueAfter(test);
+  if (!flow.live) {
+    flow.continueAfter(after);
+    return;
+  }
+  const [again, leave] = addLoopTest(`Repeat while ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
+  again.set(head);
+  head.incoming += 1;
+  flow.exits = [leave];
+  if (after.incoming > 0) {
+    flow.jump(after, statement);
+    flow.resumeAt(after);
+  }
+}

@@ -1,0 +1,66 @@
+import { Node, type ForOfStatement } from 'ts-morph';
+import { containsAwait } from '../../2-analyze/index.js';
+import { bindingsOf } from '../awaited/result-binding.js';
+import type { LoweringContext } from '../context.js';
+import { lowerExpression } from '../expressions/index.js';
+import { label, type Flow } from '../flow.js';
+import { scopeOf } from '../pending.js';
+import { sourceSnippet } from '../state-hints.js';
+import { addLoopTest } from './loop-head.js';
+import { lowerStatements, statementsOf } from './statements.js';
+
+/**
+ * `for (const x of items) body` with awaits → the items and an index in
+ * variables of their own, a Choice on the index, the item bound at the top of
+ * each round. Rounds run one after another (use `map` for concurrency).
+ *
+ * @example
+ * // for (const item of order.items) await reserve(item);
+ */
+export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: LoweringContext): void {
+  if (statement.isAwaited()) {
+    ctx.diagnostics.report('unsupported_statement', statement, { kind: 'for await…of' });
+    return;
+  }
+  const iterable = statement.getExpression();
+  if (containsAwait(iterable)) {
+    ctx.diagnostics.report('await_in_expression', iterable);
+    return;
+  }
+  const list = statement.getInitializer();
+  const declaration = Node.isVariableDeclarationList(list) ? list.getDeclarations()[0] : undefined;
+  if (!declaration) {
+    ctx.diagnostics.report('unsupported_loop_update', list);
+    return;
+  }
+  const base = Node.isIdentifier(declaration.getNameNode()) ? declaration.getName() : 'item';
+  const items = ctx.names.fresh(`${base}_list`);
+  const index = ctx.names.fresh(`${base}_index`);
+  flow.pending.push({ kind: 'bind', variable: items, value: (read) => lowerExpression(iterable, scopeOf(read, ctx.names, ctx.diagnostics)) });
+  flow.pending.push({ kind: 'bind', variable: index, value: () => '0' });
+  const head = label();
+  const next = label();
+  const after = label();
+  flow.jump(head, statement);
+  flow.resumeAt(head);
+  const hint = `For each ${sourceSnippet(declaration.getNameNode(), 20)} of ${sourceSnippet(iterable, 40)}`;
+  const [enter, leave] = addLoopTest(hint, statement, `\${${index}} < $count(\${${items}})`, flow, ctx);
+  const body = flow.fork([enter]);
+  for (const [variable, path] of bindingsOf(declaration, `\${${items}}[\${${index}}]`, ctx)) {
+    body.pending.push({ kind: 'bind', variable, value: (read) => path.replace(/\$\{(\w+)\}/g, (_, name: string) => read(name)) });
+  }
+  ctx.loops.push({ breakTo: after, continueTo: next });
+  lowerStatements(statementsOf(statement.getStatement()), body, ctx);
+  ctx.loops.pop();
+  if (next.incoming > 0) {
+    body.jump(next, statement);
+    body.continueAfter(next);
+  }
+  if (body.live) body.pending.push({ kind: 'bind', variable: index, value: (read) => `${read(index)} + 1` });
+  body.jump(head, statement);
+  flow.exits = [leave];
+  if (after.incoming > 0) {
+    flow.jump(after, statement);
+    flow.resumeAt(after);
+  }
+}

@@ -1,0 +1,86 @@
+import { Node, SyntaxKind, type Expression, type ForStatement } from 'ts-morph';
+import { containsAwait } from '../../2-analyze/index.js';
+import type { LoweringContext } from '../context.js';
+import { lowerExpression } from '../expressions/index.js';
+import { label, type Flow } from '../flow.js';
+import { scopeOf, type PendingItem } from '../pending.js';
+import { sourceSnippet } from '../state-hints.js';
+import { addLoopTest } from './loop-head.js';
+import { lowerStatements, statementsOf } from './statements.js';
+
+/**
+ * `for (init; c; update) body` with awaits → init as pending work, then a
+ * Choice loop; the update runs at the end of each round and on `continue`.
+ *
+ * @example
+ * // for (let attempt = 0; attempt < 3; attempt++) { … await … }
+ */
+export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: LoweringContext): void {
+  const initializer = statement.getInitializer();
+  if (initializer) {
+    if (containsAwait(initializer)) ctx.diagnostics.report('await_in_expression', initializer);
+    else if (Node.isVariableDeclarationList(initializer)) {
+      for (const declaration of initializer.getDeclarations()) {
+        const value = declaration.getInitializer();
+        const variable = ctx.names.of(declaration);
+        if (!value || variable === undefined || !Node.isIdentifier(declaration.getNameNode())) {
+          ctx.diagnostics.report('unsupported_loop_update', declaration);
+          continue;
+        }
+        flow.pending.push({ kind: 'bind', variable, value: (read) => lowerExpression(value, scopeOf(read, ctx.names, ctx.diagnostics)) });
+      }
+    } else flow.pending.push(...updateItems(initializer, ctx));
+  }
+  const head = label();
+  const next = label();
+  const after = label();
+  flow.jump(head, statement);
+  flow.resumeAt(head);
+  const condition = statement.getCondition();
+  const [enter, leave] = addLoopTest(condition ? `Loop while ${sourceSnippet(condition)}` : 'Loop', statement, condition, flow, ctx);
+  const body = flow.fork([enter]);
+  ctx.loops.push({ breakTo: after, continueTo: next });
+  lowerStatements(statementsOf(statement.getStatement()), body, ctx);
+  ctx.loops.pop();
+  // Without a `continue`, the update folds into the body's last state; with one, both paths meet first.
+  if (next.incoming > 0) {
+    body.jump(next, statement);
+    body.continueAfter(next);
+  }
+  const update = statement.getIncrementor();
+  if (update && body.live) {
+    if (containsAwait(update)) ctx.diagnostics.report('await_in_expression', update);
+    else body.pending.push(...updateItems(update, ctx));
+  }
+  body.jump(head, statement);
+  flow.exits = [leave];
+  if (after.incoming > 0) {
+    flow.jump(after, statement);
+    flow.resumeAt(after);
+  }
+}
+
+/** `i++`, `i += n`, `i = e`, and comma lists of them, as bindings (they are expressions, not statements). */
+export function updateItems(expression: Expression, ctx: LoweringContext): PendingItem[] {
+  const scope = (read: (v: string) => string) => scopeOf(read, ctx.names, ctx.diagnostics);
+  if (Node.isBinaryExpression(expression) && expression.getOperatorToken().getKind() === SyntaxKind.CommaToken) {
+    return [...updateItems(expression.getLeft(), ctx), ...updateItems(expression.getRight(), ctx)];
+  }
+  if ((Node.isPostfixUnaryExpression(expression) || Node.isPrefixUnaryExpression(expression)) && Node.isIdentifier(expression.getOperand())) {
+    const variable = ctx.names.ofReference(expression.getOperand());
+    const operator = expression.getOperatorToken();
+    if (variable !== undefined && (operator === SyntaxKind.PlusPlusToken || operator === SyntaxKind.MinusMinusToken)) {
+      return [{ kind: 'bind', variable, value: (read) => `${read(variable)} ${operator === SyntaxKind.PlusPlusToken ? '+' : '-'} 1` }];
+    }
+  }
+  if (Node.isBinaryExpression(expression) && Node.isIdentifier(expression.getLeft())) {
+    const variable = ctx.names.ofReference(expression.getLeft());
+    const operator = { [SyntaxKind.EqualsToken]: '', [SyntaxKind.PlusEqualsToken]: '+', [SyntaxKind.MinusEqualsToken]: '-', [SyntaxKind.AsteriskEqualsToken]: '*' }[expression.getOperatorToken().getKind() as number];
+    const right = expression.getRight();
+    if (variable !== undefined && operator !== undefined) {
+      return [{ kind: 'bind', variable, value: (read) => (operator === '' ? lowerExpression(right, scope(read)) : `${read(variable)} ${operator} (${lowerExpression(right, scope(read))})`) }];
+    }
+  }
+  ctx.diagnostics.report('unsupported_loop_update', expression);
+  return [];
+}

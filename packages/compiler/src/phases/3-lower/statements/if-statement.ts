@@ -1,0 +1,39 @@
+import type { IfStatement } from 'ts-morph';
+import { containsAwait } from '../../2-analyze/index.js';
+import type { LoweringContext } from '../context.js';
+import { lowerCondition } from '../expressions/index.js';
+import { label, type Flow } from '../flow.js';
+import type { IrChoice } from '../ir.js';
+import { scopeOf } from '../pending.js';
+import { sourceSnippet } from '../state-hints.js';
+import { lowerStatements, statementsOf } from './statements.js';
+
+/**
+ * `if (c) … else …` with an await (or a return/throw/break) inside → a
+ * Choice whose rule tests JavaScript truthiness of `c`; both branches join
+ * after it.
+ *
+ * @example
+ * // if (order.total > 1000) await sleep(60); → Choice "If order.total > 1000"
+ */
+export function lowerIfStatement(statement: IfStatement, flow: Flow, ctx: LoweringContext): void {
+  const condition = statement.getExpression();
+  if (containsAwait(condition)) {
+    ctx.diagnostics.report('await_in_condition', condition);
+    return;
+  }
+  const choice: IrChoice = { kind: 'choice', hint: `If ${sourceSnippet(condition)}`, node: statement, assign: new Map(), rules: [{ condition: 'false' }] };
+  flow.add(choice, (read) => {
+    choice.rules[0]!.condition = lowerCondition(condition, scopeOf(read, ctx.names, ctx.diagnostics));
+  });
+  const [thenExit, elseExit] = flow.exits;
+  const after = label();
+  const thenFlow = flow.fork([thenExit!]);
+  lowerStatements(statementsOf(statement.getThenStatement()), thenFlow, ctx);
+  thenFlow.jump(after, statement);
+  const elseFlow = flow.fork([elseExit!]);
+  const otherwise = statement.getElseStatement();
+  if (otherwise) lowerStatements(statementsOf(otherwise), elseFlow, ctx);
+  elseFlow.jump(after, statement);
+  flow.continueAfter(after);
+}

@@ -1,0 +1,42 @@
+import type { BreakStatement, ContinueStatement } from 'ts-morph';
+import type { LoweringContext } from '../context.js';
+import type { Flow } from '../flow.js';
+
+/**
+ * `break` → a jump to the innermost loop's or switch's exit.
+ *
+ * @example
+ * // while (…) { if (await done()) break; … }
+ */
+export function lowerBreakStatement(statement: BreakStatement, flow: Flow, ctx: LoweringContext): void {
+  const target = ctx.loops.at(-1);
+  if (statement.getLabel() || !target) {
+    ctx.diagnostics.report('labeled_jump', statement);
+    return;
+  }
+  if (ctx.loops.length - 1 < ctx.loopFloor) {
+    ctx.diagnostics.report('jump_through_finally', statement);
+    return;
+  }
+  flow.jump(target.breakTo, statement);
+}
+
+/**
+ * `continue` → a jump to the innermost loop's next round (its condition, or
+ * its update first).
+ *
+ * @example
+ * // for (const item of items) { if (!item.active) continue; await process(item); }
+ */
+export function lowerContinueStatement(statement: ContinueStatement, flow: Flow, ctx: LoweringContext): void {
+  const target = [...ctx.loops].reverse().find((loop) => !loop.isSwitch);
+  if (statement.getLabel() || !target) {
+    ctx.diagnostics.report('labeled_jump', statement);
+    return;
+  }
+  if (ctx.loops.indexOf(target) < ctx.loopFloor) {
+    ctx.diagnostics.report('jump_through_finally', statement);
+    return;
+  }
+  flow.jump(target.continueTo, statement);
+}

@@ -1,0 +1,31 @@
+import type { WhileStatement } from 'ts-morph';
+import type { LoweringContext } from '../context.js';
+import { label, type Flow } from '../flow.js';
+import { sourceSnippet } from '../state-hints.js';
+import { addLoopTest } from './loop-head.js';
+import { lowerStatements, statementsOf } from './statements.js';
+
+/**
+ * `while (c) body` with awaits → a Choice loop: the test, the body's states,
+ * a jump back to the test; `break` leaves, `continue` goes to the test.
+ *
+ * @example
+ * // while (!(await poll(job)).done) … → Choice "While …" ⇄ body
+ */
+export function lowerWhileStatement(statement: WhileStatement, flow: Flow, ctx: LoweringContext): void {
+  const head = label();
+  const after = label();
+  flow.jump(head, statement);
+  flow.resumeAt(head);
+  const [enter, leave] = addLoopTest(`While ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
+  const body = flow.fork([enter]);
+  ctx.loops.push({ breakTo: after, continueTo: head });
+  lowerStatements(statementsOf(statement.getStatement()), body, ctx);
+  ctx.loops.pop();
+  body.jump(head, statement);
+  flow.exits = [leave];
+  if (after.incoming > 0) {
+    flow.jump(after, statement);
+    flow.resumeAt(after);
+  }
+}
