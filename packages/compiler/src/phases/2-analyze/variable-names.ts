@@ -26,7 +26,10 @@ export class VariableNames {
 
   /** The variable a reference (an identifier) reads, through the type checker's symbol. */
   ofReference(node: Node): string | undefined {
-    const symbol = Node.isShorthandPropertyAssignment(node) ? node.getValueSymbol() : node.getSymbol();
+    const parent = node.getParent();
+    // In `{ chargeId }` the name's own symbol is the property; the variable is the shorthand's value symbol.
+    const shorthand = Node.isShorthandPropertyAssignment(node) ? node : parent && Node.isShorthandPropertyAssignment(parent) && parent.getNameNode() === node ? parent : undefined;
+    const symbol = shorthand ? shorthand.getValueSymbol() : node.getSymbol();
     for (const declaration of symbol?.getDeclarations() ?? []) {
       const name = this.byDeclaration.get(declaration);
       if (name !== undefined) return name;
@@ -75,7 +78,7 @@ export function nameVariables(body: ArrowFunction | FunctionExpression, diagnost
   for (const parameter of body.getParameters()) visit(parameter, parameter.getNameNode());
   body.forEachDescendant((node) => {
     if (Node.isVariableDeclaration(node)) visit(node, node.getNameNode());
-    else if (Node.isParameterDeclaration(node)) visit(node, node.getNameNode());
+    else if (Node.isParameterDeclaration(node) && node.getParent() !== body) visit(node, node.getNameNode());
   });
   return names;
 }

@@ -85,6 +85,26 @@ export class Flow {
     this.pending = [];
   }
 
+  /**
+   * Ends here with an output, without a state of its own when it can: the
+   * previous state (the only way here) ends with `Output` (computed over its
+   * own Assign, as AWS evaluates both from the same entry values). Returns
+   * false when a Succeed is needed instead.
+   */
+  endWithOutput(output: (read: Reader) => string): boolean {
+    const carrier = this.exits.length === 1 ? this.exits[0]!.carrier : undefined;
+    if (!carrier || !('kind' in carrier)) return false;
+    const state = carrier as IrState & { output?: string; end?: boolean; next?: IrNode };
+    if (state.kind !== 'task' && state.kind !== 'pass' && state.kind !== 'wait' && state.kind !== 'parallel' && state.kind !== 'map') return false;
+    if (state.output !== undefined) return false;
+    if (this.pending.length > 0) this.foldBack();
+    state.output = output(readerOf(state.assign, this.ctx.overrides));
+    state.end = true;
+    delete state.next;
+    this.exits = [];
+    return true;
+  }
+
   /** A flow from other exits (a branch of a Choice), sharing the context. */
   fork(exits: Exit[]): Flow {
     return new Flow(this.ctx, exits);

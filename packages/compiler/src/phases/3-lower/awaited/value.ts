@@ -37,6 +37,7 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
   }
   // An await-free value for a return (the other sinks are pure statements, never sent here).
   if (sink.kind === 'return') {
+    if (flow.endWithOutput((read) => lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics)))) return;
     const state: IrSucceed = { kind: 'succeed', hint: 'Return', node: expression.getParent() ?? expression, assign: new Map() };
     flow.add(state, (read) => {
       state.output = lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics));

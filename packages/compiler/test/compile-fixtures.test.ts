@@ -1,0 +1,95 @@
+// Walks test/fixtures/<construct>/: input.ts compiles to expected*.asl.json (or expected-diagnostics.json);
+// every definition passes the runtime's validator and asl-validator; cases.ts runs natively and compiled.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import aslValidator from 'asl-validator';
+import { WorkflowError } from '@typestep/dsl';
+import { StateMachine, validateDefinition } from '@typestep/runtime';
+import { compile, type CompiledWorkflow } from '../src/index.js';
+import type { FixtureCase } from './fixture-cases.js';
+
+const root = new URL('./fixtures/', import.meta.url).pathname;
+const update = process.env.UPDATE_FIXTURES === '1';
+const s = suite('compiler fixtures');
+
+for (const name of readdirSync(root).sort()) {
+  const dir = join(root, name);
+  const input = join(dir, 'input.ts');
+  if (!existsSync(input)) continue;
+  const expectsErrors = existsSync(join(dir, 'expected-diagnostics.json')) || name.startsWith('error-');
+
+  s(`${name}: compiles as expected`, async () => {
+    const { workflows, diagnostics } = await compile({ files: [input] });
+    if (expectsErrors) {
+      const actual = diagnostics.map((d) => ({ ...d.toJSON(), file: relative(dir, d.span.file) }));
+      const file = join(dir, 'expected-diagnostics.json');
+      if (update) writeFileSync(file, `${JSON.stringify(actual, null, 2)}\n`);
+      assert.ok(actual.length > 0, 'an error fixture must produce diagnostics');
+      assert.equal(workflows.length, 0, 'a file with errors produces no output');
+      assert.equal(actual, JSON.parse(readFileSync(file, 'utf8')));
+      return;
+    }
+    assert.equal(diagnostics.map(String), [], 'no diagnostics');
+    assert.ok(workflows.length > 0, 'at least one workflow');
+    for (const workflow of workflows) {
+      const file = join(dir, workflows.length === 1 ? 'expected.asl.json' : `expected.${workflow.name}.asl.json`);
+      if (update) writeFileSync(file, workflow.text);
+      assert.fixture(workflow.text, readFileSync(file, 'utf8'), `${workflow.name} matches ${relative(root, file)}`);
+      assert.equal(validateDefinition(workflow.definition), [], `${workflow.name}: runtime validator`);
+      const verdict = (aslValidator as unknown as (d: unknown) => { isValid: boolean; errorsText?: (sep?: string) => string })(workflow.definition);
+      assert.ok(verdict.isValid, `${workflow.name}: asl-validator: ${verdict.errorsText?.('\n')}`);
+    }
+  });
+
+  if (expectsErrors || !existsSync(join(dir, 'cases.ts'))) continue;
+  s(`${name}: compiled and native runs agree`, async () => {
+    const { workflows } = await compile({ files: [input] });
+    const module = (await import(pathToFileURL(input).href)) as Record<string, unknown>;
+    const { cases } = (await import(pathToFileURL(join(dir, 'cases.ts')).href)) as { cases: FixtureCase[] };
+    const main = (module.main ?? Object.values(module).find(isWorkflow)) as NativeWorkflow;
+    assert.ok(isWorkflow(main), 'input.ts exports a workflow');
+    const compiled = workflows.find((w) => w.name === main.workflowName)!;
+    assert.ok(cases.length >= 2, 'several cases per fixture');
+    for (const testCase of cases) {
+      const native = await runNatively(main, testCase);
+      const viaAsl = await runCompiled(compiled, workflows, testCase);
+      assert.equal(viaAsl, native, `${testCase.name}: compiled ${JSON.stringify(viaAsl)} vs native ${JSON.stringify(native)}`);
+    }
+  });
+}
+
+interface NativeWorkflow {
+  workflowName: string;
+  run(input: unknown, options: { handlers: unknown }): Promise<unknown>;
+}
+
+function isWorkflow(value: unknown): value is NativeWorkflow {
+  return typeof value === 'function' && typeof (value as { workflowName?: unknown }).workflowName === 'string';
+}
+
+type Outcome = { status: 'SUCCEEDED'; output: unknown } | { status: 'FAILED'; error: string; cause: string | undefined };
+
+async function runNatively(workflow: NativeWorkflow, testCase: FixtureCase): Promise<Outcome> {
+  try {
+    const output = await workflow.run(testCase.input, { handlers: testCase.handlers() });
+    return { status: 'SUCCEEDED', output: output === undefined ? null : output };
+  } catch (error) {
+    if (!(error instanceof WorkflowError)) throw error;
+    return { status: 'FAILED', error: error.name, cause: error.cause };
+  }
+}
+
+async function runCompiled(workflow: CompiledWorkflow, all: CompiledWorkflow[], testCase: FixtureCase): Promise<Outcome> {
+  const children = Object.fromEntries(
+    all.filter((other) => other !== workflow).map((other) => [`\${${other.name}StateMachineArn}`, new StateMachine(other.definition as never, { name: other.name })]),
+  );
+  const machine = new StateMachine(workflow.definition as never, { stateMachines: children });
+  const result = await machine.run(testCase.input, { handlers: testCase.handlers() } as never);
+  if (result.status === 'SUCCEEDED') return { status: 'SUCCEEDED', output: result.output ?? null };
+  return { status: 'FAILED', error: String(result.error), cause: result.cause };
+}
+
+s.run();
