@@ -8,7 +8,7 @@ import { lowerCondition, lowerExpression, lowerPureStatements, type ExpressionSc
 /** Workflow values of a snippet: name → TypeScript type. */
 export type Inputs = Record<string, string>;
 
-const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, target: ts.ScriptTarget.ES2023, lib: ['lib.es2023.d.ts'] } });
+export const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, target: ts.ScriptTarget.ES2023, lib: ['lib.es2023.d.ts'] } });
 let fileCounter = 0;
 
 function sourceFor(inputs: Inputs, body: string, prelude = ''): { fn: FunctionDeclaration; text: string } {
@@ -18,7 +18,7 @@ function sourceFor(inputs: Inputs, body: string, prelude = ''): { fn: FunctionDe
   return { fn: file.getFunctionOrThrow('__snippet'), text };
 }
 
-function scopeFor(inputs: Inputs, diagnostics = new DiagnosticCollector()): ExpressionScope {
+export function scopeFor(inputs: Inputs, diagnostics = new DiagnosticCollector()): ExpressionScope {
   return {
     diagnostics,
     lookup(name, node) {
@@ -32,7 +32,7 @@ function scopeFor(inputs: Inputs, diagnostics = new DiagnosticCollector()): Expr
 }
 
 /** TypeScript errors in a snippet (a test snippet must type-check). */
-function typeErrors(fn: FunctionDeclaration): string[] {
+export function typeErrors(fn: FunctionDeclaration): string[] {
   return fn.getSourceFile().getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n'));
 }
 
@@ -63,7 +63,7 @@ function machine(inputs: Inputs, output: string) {
   return { QueryLanguage: 'JSONata', StartAt: 'Inputs', States: { Inputs: { Type: 'Pass', Assign: Object.fromEntries(Object.keys(inputs).map((name) => [name, `{% $lookup($states.input, ${JSON.stringify(name)}) %}`])), Next: 'E' }, E: { Type: 'Pass', Output: `{% ${output} %}`, End: true } } };
 }
 
-function compiledRunner(inputs: Inputs, output: string): (values: Record<string, unknown>) => Promise<Outcome> {
+export function compiledRunner(inputs: Inputs, output: string): (values: Record<string, unknown>) => Promise<Outcome> {
   let sm: StateMachine | undefined;
   return async (values) => {
     sm ??= new StateMachine(machine(inputs, output));

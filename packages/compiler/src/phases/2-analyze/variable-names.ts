@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrowFunction, type FunctionExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionExpression } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 
 /** ASL variable names: letters, digits and underscores, not starting with a digit. */
@@ -17,6 +17,7 @@ const RESERVED = new Set(['states']);
  */
 export class VariableNames {
   private readonly byDeclaration = new Map<Node, string>();
+  private readonly byCompilerNode = new Map<ts.Node, string>();
   private readonly taken = new Set<string>();
 
   /** The variable of a declaration (VariableDeclaration, BindingElement, ParameterDeclaration). */
@@ -37,10 +38,23 @@ export class VariableNames {
     return undefined;
   }
 
+  /** The variable that `name` means where `node` stands (a name read from a statement, not an identifier). */
+  ofNameAt(name: string, node: Node): string | undefined {
+    if (Node.isIdentifier(node) && node.getText() === name) return this.ofReference(node);
+    const checker = node.getProject().getTypeChecker().compilerObject;
+    const symbol = checker.getSymbolsInScope(node.compilerNode, ts.SymbolFlags.Variable).find((candidate) => candidate.getName() === name);
+    for (const declaration of symbol?.getDeclarations() ?? []) {
+      const variable = this.byCompilerNode.get(declaration);
+      if (variable !== undefined) return variable;
+    }
+    return undefined;
+  }
+
   /** Registers a declaration under a unique variable name derived from `base`. */
   declare(declaration: Node, base: string): string {
     const name = this.fresh(base);
     this.byDeclaration.set(declaration, name);
+    this.byCompilerNode.set(declaration.compilerNode, name);
     return name;
   }
 

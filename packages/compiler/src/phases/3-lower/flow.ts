@@ -1,6 +1,6 @@
 import type { Node } from 'ts-morph';
 import type { IrCatch, IrChoice, IrLabel, IrNode, IrState } from './ir.js';
-import { applyPending, readerOf, type PendingItem, type Reader } from './pending.js';
+import { applyPending, pendingVariables, readerOf, type PendingItem, type Reader } from './pending.js';
 import type { LoweringContext } from './context.js';
 
 /** Where control leaves a state (its Next, a Choice rule, a catcher): wiring sets its target. */
@@ -67,8 +67,8 @@ export class Flow {
       this.foldBack();
       return;
     }
-    const variables = applyPending(this.pending, new Map(), this.ctx.names, this.ctx.diagnostics, this.ctx.overrides);
-    this.add({ kind: 'pass', hint: `Set ${[...variables.keys()].join(', ') || 'values'}`, node, assign: new Map() });
+    const variables = pendingVariables(this.pending, this.ctx.names);
+    this.add({ kind: 'pass', hint: `Set ${variables.join(', ') || 'values'}`, node, assign: new Map() });
   }
 
   /** Control goes to `label` from here (a loop head, a join after a branch, a break): flushes first. */

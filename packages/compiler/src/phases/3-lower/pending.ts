@@ -29,8 +29,8 @@ export function readerOf(values: ReadonlyMap<string, string>, overrides?: Readon
 export function scopeOf(read: Reader, names: VariableNames, diagnostics: DiagnosticCollector): ExpressionScope {
   return {
     diagnostics,
-    lookup(_name: string, node: Node) {
-      const variable = names.ofReference(node);
+    lookup(name: string, node: Node) {
+      const variable = names.ofNameAt(name, node);
       return variable === undefined ? undefined : read(variable);
     },
   };
@@ -68,6 +68,9 @@ export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<st
  * name: its own top-level declarations and every outer variable it assigns.
  * Locals of inner blocks die with the block and are left out.
  */
+/** Array methods that change their receiver. */
+const MUTATORS = new Set(['push', 'unshift', 'pop', 'shift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+
 export function assignedVariables(statements: readonly Statement[], names: VariableNames): Map<string, string> {
   const out = new Map<string, string>();
   const inside = (node: Node) => statements.some((statement) => node === statement || node.getAncestors().includes(statement));
@@ -80,6 +83,9 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
       if (Node.isBinaryExpression(node)) {
         const kind = node.getOperatorToken().getKind();
         if (kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment) target = node.getLeft();
+      } else if (Node.isCallExpression(node) && Node.isPropertyAccessExpression(node.getExpression()) && MUTATORS.has(node.getExpression().getLastChildOrThrow().getText())) {
+        // `xs.push(x)` changes `xs`: the run's new value of `xs` must be carried too.
+        target = (node.getExpression() as unknown as { getExpression(): Node }).getExpression();
       } else if (Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) {
         const kind = node.getOperatorToken();
         if (kind === SyntaxKind.PlusPlusToken || kind === SyntaxKind.MinusMinusToken) target = node.getOperand();
@@ -109,4 +115,14 @@ function collectBindings(declaration: Node, names: VariableNames, out: Map<strin
   if (Node.isObjectBindingPattern(nameNode) || Node.isArrayBindingPattern(nameNode)) {
     for (const element of nameNode.getElements()) if (Node.isBindingElement(element)) collectBindings(element, names, out);
   }
+}
+
+/** The variables pending work sets (for naming the Pass that carries it). */
+export function pendingVariables(items: readonly PendingItem[], names: VariableNames): string[] {
+  const out = new Set<string>();
+  for (const item of items) {
+    if (item.kind === 'bind') out.add(item.variable);
+    else for (const variable of assignedVariables(item.statements, names).values()) out.add(variable);
+  }
+  return [...out];
 }
