@@ -72,7 +72,10 @@ Callbacks('an unanswered callback times out at timeoutSeconds on the virtual clo
       return { error: (e as WorkflowError).name, seconds: (Date.parse(context().state.enteredTime) - Date.parse(START)) / 1000 };
     }
   });
-  assert.equal(await probe.run(undefined, { startTime: START, taskService: new TaskService() }), { error: 'States.Timeout', seconds: 300 });
+  // advanceTime stands for the time passing; an idle process would jump to the deadline by itself.
+  const service = new TaskService();
+  service.onTaskWaiting((info) => queueMicrotask(() => service.advanceTime(info.taskToken!, 301)));
+  assert.equal(await probe.run(undefined, { startTime: START, taskService: service }), { error: 'States.Timeout', seconds: 300 });
 });
 
 Callbacks('a retried callback gets a new token per attempt; the spent one is refused', async () => {
@@ -121,7 +124,7 @@ Callbacks('an activity is taken by a worker polling getActivityTask; its answer 
   await worker;
 });
 
-Callbacks('an activity failed by its worker, and one no worker takes before timeoutSeconds', async () => {
+Callbacks('an activity failed by its worker, and one that outlives timeoutSeconds', async () => {
   const arn = activityArn();
   const review = activity<{ doc: number }, unknown>(arn, { timeoutSeconds: 120 });
   const probe = workflow('ReviewFails', async (doc: number) => {
@@ -135,7 +138,10 @@ Callbacks('an activity failed by its worker, and one no worker takes before time
   const worker = service.getActivityTask(arn, 'w', { waitSeconds: 5 }).then(({ taskToken }) => service.sendTaskFailure(taskToken!, 'Unreadable', 'bad scan'));
   assert.equal(await probe.run(1, { taskService: service, startTime: START }), { error: 'Unreadable', cause: 'bad scan', seconds: 0 });
   await worker;
+  // TimeoutSeconds counts from scheduling: a worker that takes the task and then lets 121 s pass is too late.
+  const slowWorker = service.getActivityTask(arn, 'w', { waitSeconds: 5 }).then(({ taskToken }) => service.advanceTime(taskToken!, 121));
   assert.equal(await probe.run(2, { taskService: service, startTime: START }), { error: 'States.Timeout', cause: null, seconds: 120 });
+  await slowWorker;
 });
 
 Callbacks.run();

@@ -158,8 +158,12 @@ Tasks('timeoutSeconds: a handler that sleeps past it times out at the deadline (
 Tasks('timeoutSeconds on the real clock races the handler', async () => {
   const slow = lambda<unknown, unknown>('${F}', { timeoutSeconds: 1 });
   const started = Date.now();
-  const error = (await outcome(() => slow({}), { '${F}': async (_: unknown, { sleep }: TaskContext) => { await sleep(5); return 1; } }, { clock: 'real' })) as WorkflowError;
+  let aborted = false;
+  const handler = (_: unknown, { signal }: TaskContext) =>
+    new Promise((resolve) => signal.addEventListener('abort', () => resolve((aborted = true)), { once: true }));
+  const error = (await outcome(() => slow({}), { '${F}': handler }, { clock: 'real' })) as WorkflowError;
   assert.is(error.name, 'States.Timeout');
+  assert.ok(aborted, 'the handler was told through its signal');
   assert.ok(Date.now() - started < 3000);
 });
 

@@ -1,7 +1,13 @@
 import { checkTaskOptions, retryList, type CallOptions, type RetryOptions, type TaskOptions } from './options.js';
 import { invokeNative } from '../native/invoke-task.js';
 
-/** Where a task's description lives on the callable; `Symbol.for` so that two copies of the package agree. */
+/**
+ * The key of a task's description on the callable; `Symbol.for` so that two
+ * copies of the package agree. Prefer {@link taskDescription}.
+ *
+ * @example
+ * const description = (charge as Task<unknown, unknown>)[TASK_DESCRIPTION];
+ */
 export const TASK_DESCRIPTION: unique symbol = Symbol.for('@typestep/dsl.task-description') as never;
 
 /**
@@ -9,10 +15,18 @@ export const TASK_DESCRIPTION: unique symbol = Symbol.for('@typestep/dsl.task-de
  * action), `service` (an optimized integration, request-response or
  * `.sync`), `callback` (`.waitForTaskToken`), `activity`, `workflow` (a
  * nested execution).
+ *
+ * @example
+ * if (taskDescription(task).kind === 'callback') placeToken();
  */
 export type TaskKind = 'lambda' | 'aws-sdk' | 'service' | 'callback' | 'activity' | 'workflow';
 
-/** How the Task waits, as the runtime names it: the Resource's suffix, or the ARN's kind. */
+/**
+ * How the Task waits, as the runtime names it: the Resource's suffix, or the ARN's kind.
+ *
+ * @example
+ * taskDescription(glue.startJobRun()).pattern; // 'sync'
+ */
 export type IntegrationPattern = 'request-response' | 'sync' | 'sync:2' | 'waitForTaskToken' | 'activity' | 'lambda-function';
 
 /**
