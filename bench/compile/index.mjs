@@ -1,0 +1,145 @@
+// bench/compile: typestep's compiler against @ts2asl/convert.
+//
+//   npx tsc -b && node bench/compile/index.mjs      (or: npm run bench:compile)
+//   options: --cold-runs N (7)  --rounds N (5)  --count N (50)  --no-timing  --json FILE
+//
+// 1. Compiles each workflow pair with both tools (in this process) and runs both outputs in
+//    typestep's runtime on the same inputs: outputs must equal the typestep workflow run natively.
+//    Counts states and state transitions (…StateEntered events) per execution.
+// 2. Cold compile: a fresh `node` per run that imports the compiler and compiles one workflow file.
+// 3. Throughput: a generated project of N workflows compiled in one process after a warm-up.
+
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { comparePair } from './compare-outputs.mjs';
+import { generateProject } from './generate-project.mjs';
+import { describeMachine, median, runChild } from './measure.mjs';
+import { printReport } from './report.mjs';
+import { sourceFileFor, tools, workflowNameFor } from './tools.mjs';
+import { pairs } from './workflows/cases.mjs';
+
+const TOOLS = ['typestep', 'ts2asl'];
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+const options = parseOptions(process.argv.slice(2));
+
+const report = { date: new Date().toISOString().slice(0, 10), machine: describeMachine(), options, pairs: [] };
+
+// 1. Compile every pair with both tools; run and compare.
+const native = nativeOutcomes();
+report.nativeFailure = native.failure;
+const loaded = {};
+for (const tool of TOOLS) {
+  try {
+    loaded[tool] = await tools[tool].load();
+  } catch (error) {
+    loaded[tool] = { failure: error.message };
+  }
+}
+for (const pair of pairs) {
+  const compiled = {};
+  for (const tool of TOOLS) compiled[tool] = await compileOne(tool, pair);
+  const comparison = await comparePair(pair, compiled, native.result?.[pair.id]);
+  report.pairs.push({
+    id: pair.id,
+    title: pair.title,
+    heavy: pair.heavy,
+    failures: { typestep: compiled.typestep.failure, ts2asl: compiled.ts2asl.failure },
+    ...comparison,
+  });
+}
+
+// 2 and 3. Timings, on the pairs both tools compile.
+const compilable = pairs.filter((pair) => {
+  const row = report.pairs.find((entry) => entry.id === pair.id);
+  return !row.failures.typestep && !row.failures.ts2asl;
+});
+report.timedPairs = compilable.map((pair) => pair.id);
+if (options.timing) {
+  report.cold = coldCompile(compilable[0] ?? pairs[0]);
+  report.throughput = throughput(compilable.length > 0 ? compilable : pairs);
+}
+
+printReport(report);
+if (options.json) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+
+async function compileOne(tool, pair) {
+  if (loaded[tool].failure) return { failure: loaded[tool].failure };
+  try {
+    const definitions = await loaded[tool].compileFiles([sourceFileFor(tool, pair)]);
+    const definition = definitions.get(workflowNameFor(tool, pair));
+    if (!definition) return { failure: `no workflow named ${workflowNameFor(tool, pair)} in the output` };
+    return { definition };
+  } catch (error) {
+    return { failure: error.message };
+  }
+}
+
+/** The typestep workflows run natively (`workflow.run`), in a child that loads TypeScript through tsx. */
+function nativeOutcomes() {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', here('./native-outputs.mjs')], { encoding: 'utf8' });
+  const line = child.stdout.split('\n').find((text) => text.startsWith('NATIVE_RESULT '));
+  if (child.status !== 0 || !line) return { failure: child.stderr.split('\n').slice(0, 6).join('\n') };
+  return { result: JSON.parse(line.slice('NATIVE_RESULT '.length)) };
+}
+
+function coldCompile(pair) {
+  const cold = { pair: pair.id, runs: options.coldRuns };
+  const samples = { typestep: [], ts2asl: [] };
+  const internal = { typestep: [], ts2asl: [] };
+  for (let run = 0; run < options.coldRuns; run += 1) {
+    // Alternate which tool goes first, so neither always meets a warmer disk cache.
+    const order = run % 2 === 0 ? TOOLS : [...TOOLS].reverse();
+    for (const tool of order) {
+      if (cold[tool]?.failure) continue;
+      const args = [here('./cold-compile.mjs'), tool, sourceFileFor(tool, pair), workflowNameFor(tool, pair)];
+      const { wallMs, result, failure } = runChild(args, 'COLD_RESULT');
+      if (failure) {
+        cold[tool] = { failure };
+        continue;
+      }
+      samples[tool].push(wallMs);
+      internal[tool].push(result);
+    }
+  }
+  for (const tool of TOOLS) {
+    if (cold[tool]?.failure) continue;
+    cold[tool] = {
+      medianMs: median(samples[tool]),
+      samplesMs: samples[tool],
+      importMs: median(internal[tool].map((entry) => entry.importMs)),
+      compileMs: median(internal[tool].map((entry) => entry.compileMs)),
+    };
+  }
+  return cold;
+}
+
+function throughput(usedPairs) {
+  const result = { count: options.count, pairs: usedPairs.map((pair) => pair.id), rounds: options.rounds };
+  for (const tool of TOOLS) {
+    const dir = here(`./.generated/${tool}`);
+    generateProject(tool, dir, options.count, usedPairs);
+    const { result: child, failure } = runChild([here('./throughput.mjs'), tool, dir, String(options.rounds)], 'THROUGHPUT_RESULT');
+    if (failure) {
+      result[tool] = { failure };
+      continue;
+    }
+    const roundMs = median(child.roundsMs);
+    result[tool] = { roundMs, workflowsPerSecond: (child.files / roundMs) * 1000, roundsMs: child.roundsMs };
+  }
+  return result;
+}
+
+function parseOptions(args) {
+  const parsed = { coldRuns: 7, rounds: 5, count: 50, timing: true, json: undefined };
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index];
+    if (arg === '--cold-runs') parsed.coldRuns = Math.max(1, Number(args[++index]));
+    else if (arg === '--rounds') parsed.rounds = Math.max(1, Number(args[++index]));
+    else if (arg === '--count') parsed.count = Math.max(1, Number(args[++index]));
+    else if (arg === '--no-timing') parsed.timing = false;
+    else if (arg === '--json') parsed.json = args[++index];
+    else throw new Error(`unknown option ${arg}`);
+  }
+  return parsed;
+}

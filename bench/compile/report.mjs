@@ -1,0 +1,150 @@
+// The printed tables and the verdict on the two targets.
+
+const TRANSITION_TARGET = 3;
+
+/** @param {any} report what index.mjs gathered */
+export function printReport(report) {
+  const out = [];
+  out.push(`bench/compile — typestep vs @ts2asl/convert 0.1.55, ${report.date}`);
+  out.push(`machine: ${report.machine}`);
+  if (report.nativeFailure) out.push(`native reference run failed: ${report.nativeFailure}`);
+  out.push('');
+  out.push(...transitionsTable(report));
+  out.push('');
+  if (report.cold || report.throughput) out.push(...timingTable(report), '');
+  out.push(...failures(report));
+  out.push(...targets(report));
+  console.log(out.join('\n'));
+}
+
+function transitionsTable(report) {
+  const rows = [['workflow', 'input', 'states typestep', 'states ts2asl', 'transitions typestep', 'transitions ts2asl', 'ts2asl / typestep', 'outputs']];
+  for (const pair of report.pairs) {
+    for (const run of pair.runs) {
+      const typestep = transitionsOf(run, 'typestep', pair.failures.typestep);
+      const ts2asl = transitionsOf(run, 'ts2asl', pair.failures.ts2asl);
+      const ratio = typeof typestep === 'number' && typeof ts2asl === 'number' ? `${(ts2asl / typestep).toFixed(1)}×` : '—';
+      rows.push([
+        pair.title,
+        run.input,
+        pair.states.typestep ?? 'compile failed',
+        pair.states.ts2asl ?? 'compile failed',
+        typestep,
+        ts2asl,
+        ratio,
+        run.verdict,
+      ]);
+    }
+  }
+  return ['States and state transitions per execution (typestep runtime, virtual clock):', ...table(rows)];
+}
+
+/** A count only for an execution that did what the workflow does natively; a wrong run's count means nothing. */
+function transitionsOf(run, tool, compileFailure) {
+  if (compileFailure) return 'compile failed';
+  if (!run[tool]) return '—';
+  if (run[tool].failure) return 'run failed';
+  if (run.wrong.includes(tool)) return `(${run[tool].transitions}, wrong output)`;
+  return run[tool].transitions;
+}
+
+function timingTable(report) {
+  const rows = [['measure', 'typestep', '@ts2asl/convert', 'typestep vs ts2asl']];
+  const { cold, throughput } = report;
+  if (cold) {
+    const ratio = cold.typestep?.medianMs && cold.ts2asl?.medianMs ? `${(cold.typestep.medianMs / cold.ts2asl.medianMs).toFixed(2)}× the time` : '—';
+    rows.push([`cold compile of ${cold.pair} (whole process, median of ${cold.runs})`, ms(cold.typestep), ms(cold.ts2asl), ratio]);
+    rows.push(['  inside the child: import + compile', split(cold.typestep), split(cold.ts2asl), '']);
+  }
+  if (throughput) {
+    const a = throughput.typestep?.workflowsPerSecond;
+    const b = throughput.ts2asl?.workflowsPerSecond;
+    rows.push([
+      `throughput, ${throughput.count} workflows in one process (median of ${throughput.rounds})`,
+      perSecond(throughput.typestep),
+      perSecond(throughput.ts2asl),
+      a && b ? `${(a / b).toFixed(1)}× the rate` : '—',
+    ]);
+  }
+  const notes = [];
+  if (report.timedPairs.length < report.pairs.length) {
+    notes.push(`Timed on the pairs both tools compile: ${report.timedPairs.join(', ') || 'none (figures are failures)'}.`);
+  }
+  if (throughput) notes.push(`Generated project: variations of ${throughput.pairs.join(', ')}.`);
+  return ['Compile time:', ...table(rows), ...notes];
+}
+
+const ms = (entry) => (entry?.failure ? 'failed' : entry ? `${Math.round(entry.medianMs)} ms` : '—');
+const split = (entry) => (entry?.medianMs ? `${Math.round(entry.importMs)} + ${Math.round(entry.compileMs)} ms` : '');
+const perSecond = (entry) => (entry?.failure ? 'failed' : entry ? `${entry.workflowsPerSecond.toFixed(1)} wf/s` : '—');
+
+function failures(report) {
+  const lines = [];
+  for (const pair of report.pairs) {
+    for (const tool of ['typestep', 'ts2asl']) {
+      if (pair.failures[tool]) lines.push(`${tool} could not compile ${pair.id}: ${indent(pair.failures[tool])}`);
+      for (const run of pair.runs) {
+        if (run[tool]?.failure) lines.push(`${tool}'s ${pair.id} failed to run on "${run.input}": ${indent(run[tool].failure)}`);
+        else if (run.wrong.includes(tool)) {
+          const got = clip(JSON.stringify(run[tool].outcome));
+          lines.push(`${tool}'s ${pair.id} on "${run.input}" gave ${got}; natively: ${clip(JSON.stringify(run.native))}`);
+        }
+      }
+    }
+  }
+  for (const [label, timing] of [['cold compile', report.cold], ['throughput', report.throughput]]) {
+    for (const tool of ['typestep', 'ts2asl']) {
+      if (timing?.[tool]?.failure) lines.push(`${tool} ${label} failed: ${indent(timing[tool].failure)}`);
+    }
+  }
+  return lines.length > 0 ? ['Failures:', ...lines.map((line) => `- ${line}`), ''] : [];
+}
+
+function targets(report) {
+  const lines = ['Targets:'];
+  const cold = report.cold;
+  if (!cold) lines.push('- cold compile no slower than ts2asl: not measured (--no-timing)');
+  else if (!cold.typestep?.medianMs || !cold.ts2asl?.medianMs) lines.push('- cold compile no slower than ts2asl: NOT MEASURED (a tool failed, see above)');
+  else {
+    const met = cold.typestep.medianMs <= cold.ts2asl.medianMs;
+    lines.push(`- cold compile no slower than ts2asl: ${met ? 'met' : 'NOT MET'} (${Math.round(cold.typestep.medianMs)} ms vs ${Math.round(cold.ts2asl.medianMs)} ms)`);
+  }
+  for (const pair of report.pairs.filter((entry) => entry.heavy)) {
+    const label = `- ≥${TRANSITION_TARGET}× fewer transitions than ts2asl on ${pair.title}`;
+    const ratios = pair.runs.map((run) =>
+      typeof run.typestep?.transitions === 'number' && typeof run.ts2asl?.transitions === 'number' && run.wrong.length === 0
+        ? run.ts2asl.transitions / run.typestep.transitions
+        : undefined,
+    );
+    if (ratios.some((ratio) => ratio === undefined)) {
+      const why = pair.failures.typestep
+        ? 'typestep could not compile it'
+        : pair.failures.ts2asl
+          ? 'ts2asl could not compile it'
+          : `${pair.runs.flatMap((run) => run.wrong).filter((tool, index, all) => all.indexOf(tool) === index).join(' and ') || 'a tool'}'s output is wrong`;
+      lines.push(`${label}: NOT MEASURED (${why})`);
+    } else {
+      const worst = Math.min(...ratios);
+      lines.push(`${label}: ${worst >= TRANSITION_TARGET ? 'met' : 'NOT MET'} (lowest ratio ${worst.toFixed(1)}× over ${ratios.length} inputs)`);
+    }
+  }
+  return lines;
+}
+
+function clip(text, length = 400) {
+  return text.length > length ? `${text.slice(0, length)}…` : text;
+}
+
+function indent(text) {
+  return String(text).split('\n').join('\n    ');
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => (column < 2 || column === row.length - 1 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column])))
+      .join('  ')
+      .trimEnd(),
+  );
+}
