@@ -2,11 +2,20 @@ import { Node } from 'ts-morph';
 import type { LoweringContext } from '../context.js';
 
 /** Where an awaited value goes. */
-export type Sink =
+export type Sink = (
   | { kind: 'discard' }
   /** A declaration's name (identifier or pattern), or an assignment's target identifier. */
   | { kind: 'bind'; target: Node }
-  | { kind: 'return' };
+  | { kind: 'return' }
+) & {
+  /** Property names to read from the value first (`(await t()).a.b`). */
+  path?: string[];
+};
+
+/** A value read through a sink's path. */
+export function throughPath(value: string, sink: Sink): string {
+  return (sink.path ?? []).reduce((text, name) => `${text}.${fieldStep(name)}`, value);
+}
 
 /** A JSONata field step for a property name (back-quoted unless it is a plain name). */
 export function fieldStep(name: string): string {

@@ -27,6 +27,17 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
     lowerAwaited(unwrap(inner.getExpression()), inner, sink, flow, ctx);
     return;
   }
+  // `(await task(x)).a.b`: the task's result, read through a path of plain property names.
+  const path: string[] = [];
+  let base: Expression = inner;
+  while (Node.isPropertyAccessExpression(base) && !base.hasQuestionDotToken()) {
+    path.unshift(base.getName());
+    base = unwrap(base.getExpression());
+  }
+  if (path.length > 0 && Node.isAwaitExpression(base) && sink.kind !== 'discard') {
+    lowerAwaited(unwrap(base.getExpression()), base, { ...sink, path: [...path, ...(sink.path ?? [])] }, flow, ctx);
+    return;
+  }
   if (Node.isConditionalExpression(inner) && containsAwait(inner)) {
     lowerConditional(inner, sink, flow, ctx);
     return;
