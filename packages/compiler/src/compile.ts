@@ -54,7 +54,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     const { definition, sourceMap } = emit(machine);
     workflows.push({ name: workflow.name, file, definition, sourceMap, text: await formatJson(definition) });
   }
-  return { workflows, diagnostics: diagnostics.diagnostics };
+  return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
 }
 
 function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
@@ -72,10 +72,13 @@ function openProject(options: CompileOptions): { project: Project; files: Source
           strict: true,
           skipLibCheck: true,
           noEmit: true,
-          types: [],
         },
       });
   const files = project.addSourceFilesAtPaths(options.files ?? []);
   project.resolveSourceFileDependencies();
   return { project, files };
+}
+
+function byPosition(a: CompileDiagnostic, b: CompileDiagnostic): number {
+  return a.span.file.localeCompare(b.span.file) || a.span.line - b.span.line || a.span.column - b.span.column;
 }

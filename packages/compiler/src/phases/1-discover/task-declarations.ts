@@ -23,6 +23,7 @@ const DECLARATIONS = new Set([
  */
 export class TaskTable {
   private readonly cache = new Map<Node, TaskDescription | null>();
+  private readonly broken = new Set<Node>();
 
   constructor(private readonly diagnostics: DiagnosticCollector) {}
 
@@ -32,6 +33,12 @@ export class TaskTable {
     if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
     if (!this.cache.has(declaration)) this.cache.set(declaration, this.read(declaration) ?? null);
     return this.cache.get(declaration) ?? undefined;
+  }
+
+  /** True when `callee` names a task declaration that was reported as unreadable (its calls need no second report). */
+  isBroken(callee: Node): boolean {
+    const declaration = constDeclarationOf(callee);
+    return declaration !== undefined && this.broken.has(declaration);
   }
 
   /** The `const` declaring the task `callee` names. */
@@ -52,6 +59,7 @@ export class TaskTable {
     const args = initializer.getArguments().map((argument) => staticValue(argument));
     const bad = args.findIndex((value) => value === NOT_STATIC);
     if (bad >= 0) {
+      this.broken.add(declaration);
       this.diagnostics.report('task_declaration_not_static', initializer.getArguments()[bad]!, { declaration: name });
       return undefined;
     }
@@ -59,6 +67,7 @@ export class TaskTable {
       const factory = name.split('.').reduce<unknown>((owner, key) => (owner as Record<string, unknown>)[key], dsl) as (...a: unknown[]) => dsl.Task<unknown, unknown>;
       return dsl.taskDescription(factory(...args));
     } catch (error) {
+      this.broken.add(declaration);
       this.diagnostics.report('task_declaration_invalid', initializer, { text: error instanceof Error ? error.message : String(error) });
       return undefined;
     }

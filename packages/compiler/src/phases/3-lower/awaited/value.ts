@@ -38,6 +38,11 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
     lowerAwaited(unwrap(base.getExpression()), base, { ...sink, path: [...path, ...(sink.path ?? [])] }, flow, ctx);
     return;
   }
+  // `return task(x)` in an async function returns the task's promise, which the caller awaits.
+  if (sink.kind === 'return' && Node.isCallExpression(inner) && isAwaitable(inner, ctx)) {
+    lowerAwaited(inner, inner, sink, flow, ctx);
+    return;
+  }
   if (Node.isConditionalExpression(inner) && containsAwait(inner)) {
     lowerConditional(inner, sink, flow, ctx);
     return;
@@ -65,8 +70,18 @@ function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, c
     if (isPromiseAll(operand)) return lowerParallelCall(operand, sink, flow, ctx);
     const task = ctx.tasks.describe(callee);
     if (task) return lowerTaskCall(operand, task, sink, flow, ctx);
+    if (ctx.tasks.isBroken(callee)) return;
   }
-  ctx.diagnostics.report('unsupported_await', node, { text: sourceSnippet(operand) });
+  ctx.diagnostics.report('unsupported_await', node, { text: operand.getText().replace(/\s+/g, ' ').slice(0, 80) });
+}
+
+/** A call the compiler can wait for: a task, a nested workflow, sleep, map or Promise.all. */
+function isAwaitable(call: Node & { getExpression(): Node }, ctx: LoweringContext): boolean {
+  const callee = call.getExpression();
+  const dsl = dslNameOf(callee);
+  if (dsl === 'sleep' || dsl === 'sleepUntil' || dsl === 'map') return true;
+  if (Node.isCallExpression(call) && isPromiseAll(call)) return true;
+  return ctx.tasks.describe(callee) !== undefined || ctx.tasks.isBroken(callee);
 }
 
 /** `c ? await a() : b` → a Choice whose branches each send their value to the sink. */
