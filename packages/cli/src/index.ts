@@ -1,4 +1,5 @@
 import yargs from 'yargs';
+import { compileCommand } from './commands/compile.js';
 import { runCommand } from './commands/run.js';
 import { taskCallCommands } from './commands/task-calls.js';
 import { typesCommand } from './commands/types.js';
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(runCommand((code) => (exitCode = code)))
     .command(validateCommand((code) => (exitCode = code)))
     .command(typesCommand((code) => (exitCode = code)))
+    .command(compileCommand((code) => (exitCode = code)))
     .command(taskCallCommands((code) => (exitCode = code)))
     .demandCommand(1, 'Name a command: run, validate, send-task-success, send-task-failure, send-task-heartbeat, get-activity-task.')
     .strict()

@@ -14,6 +14,12 @@ import type { FixtureCase } from './fixture-cases.js';
 const root = new URL('./fixtures/', import.meta.url).pathname;
 const update = process.env.UPDATE_FIXTURES === '1';
 const s = suite('compiler fixtures');
+// Both tests of a fixture read one compile.
+const compiled = new Map<string, ReturnType<typeof compile>>();
+const compileOnce = (input: string) => {
+  if (!compiled.has(input)) compiled.set(input, compile({ files: [input] }));
+  return compiled.get(input)!;
+};
 
 for (const name of readdirSync(root).sort()) {
   const dir = join(root, name);
@@ -22,7 +28,7 @@ for (const name of readdirSync(root).sort()) {
   const expectsErrors = existsSync(join(dir, 'expected-diagnostics.json')) || name.startsWith('error-');
 
   s(`${name}: compiles as expected`, async () => {
-    const { workflows, diagnostics } = await compile({ files: [input] });
+    const { workflows, diagnostics } = await compileOnce(input);
     if (expectsErrors) {
       const actual = diagnostics.map((d) => ({ ...d.toJSON(), file: relative(dir, d.span.file) }));
       const file = join(dir, 'expected-diagnostics.json');
@@ -46,16 +52,16 @@ for (const name of readdirSync(root).sort()) {
 
   if (expectsErrors || !existsSync(join(dir, 'cases.ts'))) continue;
   s(`${name}: compiled and native runs agree`, async () => {
-    const { workflows } = await compile({ files: [input] });
+    const { workflows } = await compileOnce(input);
     const module = (await import(pathToFileURL(input).href)) as Record<string, unknown>;
     const { cases } = (await import(pathToFileURL(join(dir, 'cases.ts')).href)) as { cases: FixtureCase[] };
     const main = (module.main ?? Object.values(module).find(isWorkflow)) as NativeWorkflow;
     assert.ok(isWorkflow(main), 'input.ts exports a workflow');
-    const compiled = workflows.find((w) => w.name === main.workflowName)!;
+    const machine = workflows.find((w) => w.name === main.workflowName)!;
     assert.ok(cases.length >= 2, 'several cases per fixture');
     for (const testCase of cases) {
       const native = normalize(await runNatively(main, testCase));
-      const viaAsl = normalize(await runCompiled(compiled, workflows, testCase));
+      const viaAsl = normalize(await runCompiled(machine, workflows, testCase));
       assert.equal(viaAsl, native, `${testCase.name}: compiled ${JSON.stringify(viaAsl)} vs native ${JSON.stringify(native)}`);
     }
   });
