@@ -77,7 +77,9 @@ async function compileOne(tool, pair) {
 
 /** The typestep workflows run natively (`workflow.run`), in a child that loads TypeScript through tsx. */
 function nativeOutcomes() {
-  const child = spawnSync(process.execPath, ['--import', 'tsx', here('./native-outputs.mjs')], { encoding: 'utf8' });
+  // `--import tsx` resolves from the working directory: the repository root has it.
+  const options = { encoding: 'utf8', cwd: here('../..') };
+  const child = spawnSync(process.execPath, ['--import', 'tsx', here('./native-outputs.mjs')], options);
   const line = child.stdout.split('\n').find((text) => text.startsWith('NATIVE_RESULT '));
   if (child.status !== 0 || !line) return { failure: child.stderr.split('\n').slice(0, 6).join('\n') };
   return { result: JSON.parse(line.slice('NATIVE_RESULT '.length)) };

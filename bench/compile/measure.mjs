@@ -1,7 +1,7 @@
 // Timing helpers: child processes, medians, the machine the figures come from.
 
 import { spawnSync } from 'node:child_process';
-import { cpus, platform, arch } from 'node:os';
+import { arch, cpus, loadavg, platform } from 'node:os';
 import { performance } from 'node:perf_hooks';
 
 /** @param {number[]} values */
@@ -32,8 +32,12 @@ function explainFailure(child) {
   return [error, ...detail].join('\n');
 }
 
-/** One line that says where the figures were measured. */
+/**
+ * One line that says where the figures were measured. The load average says how busy the
+ * machine was when the run started: on 2 cores, other work moves the timings a lot.
+ */
 export function describeMachine() {
   const cores = cpus();
-  return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${platform()} ${arch()}`;
+  const load = loadavg().map((value) => value.toFixed(1)).join(' ');
+  return `${cores.length} cores (${cores[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${platform()} ${arch()}, load average ${load}`;
 }
