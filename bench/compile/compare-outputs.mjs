@@ -16,7 +16,7 @@ export async function comparePair(pair, compiled, native) {
   }
   const runs = [];
   for (const [index, { name, input }] of pair.inputs.entries()) {
-    const run = { input: name, native: native?.[index] };
+    const run = { input: name, target: pair.inputs[index].target !== false, native: native?.[index] };
     for (const tool of ['typestep', 'ts2asl']) {
       const definition = compiled[tool].definition;
       if (!definition) continue;

@@ -41,7 +41,7 @@ const items = (n) =>
   Array.from({ length: n }, (_, i) => ({ sku: `${i % 3 === 0 ? 'X' : 'A'}${i}`, price: 5 + (i % 7) * 9, qty: 1 + (i % 4) }));
 
 /**
- * @typedef {{ name: string, input: unknown }} CaseInput
+ * @typedef {{ name: string, input: unknown, target?: false }} CaseInput  `target: false`: not judged by the transition target
  * @typedef {{
  *   id: string, title: string, heavy: boolean, workflowName: string,
  *   typestep: { file: string, workflow: string },
@@ -79,7 +79,8 @@ export const pairs = [
     inputs: [
       { name: '10 items', input: { items: items(10) } },
       { name: '3 items', input: { items: items(3) } },
-      { name: 'no items', input: { items: [] } },
+      // Checked for equal outputs, left out of the transition target: the loop does not run.
+      { name: 'no items', input: { items: [] }, target: false },
     ],
     handlers: {
       typestep: { [arn('priceLine')]: ({ sku, amount }) => ({ amount: priceOf(sku, amount) }) },
