@@ -11,8 +11,12 @@ import { execute } from './execute.mjs';
  */
 export async function comparePair(pair, compiled, native) {
   const states = {};
+  const bytes = {};
   for (const tool of ['typestep', 'ts2asl']) {
-    states[tool] = compiled[tool].definition ? countStates(compiled[tool].definition) : undefined;
+    const definition = compiled[tool].definition;
+    states[tool] = definition ? countStates(definition) : undefined;
+    // Compact JSON: what CreateStateMachine's 1 MB definition limit is measured on.
+    bytes[tool] = definition ? Buffer.byteLength(JSON.stringify(definition)) : undefined;
   }
   const runs = [];
   for (const [index, { name, input }] of pair.inputs.entries()) {
@@ -29,7 +33,7 @@ export async function comparePair(pair, compiled, native) {
     Object.assign(run, verdictOf(run));
     runs.push(run);
   }
-  return { states, runs };
+  return { states, bytes, runs };
 }
 
 /**

@@ -11,6 +11,8 @@ export function printReport(report) {
   out.push('');
   out.push(...transitionsTable(report));
   out.push('');
+  out.push(...sizeTable(report));
+  out.push('');
   if (report.cold || report.throughput) out.push(...timingTable(report), '');
   out.push(...failures(report));
   out.push(...targets(report));
@@ -36,10 +38,16 @@ function transitionsTable(report) {
       ]);
     }
   }
-  return ['States and state transitions per execution (typestep runtime, virtual clock):', ...table(rows)];
+  return ['States and state transitions per execution (typestep runtime, virtual clock):', ...table(rows, [0, 1, 7])];
 }
 
 /** A count only for an execution that did what the workflow does natively; a wrong run's count means nothing. */
+function sizeTable(report) {
+  const rows = [['workflow', 'typestep bytes', 'ts2asl bytes']];
+  for (const pair of report.pairs) rows.push([pair.title, pair.bytes.typestep ?? '—', pair.bytes.ts2asl ?? '—']);
+  return ['Definition size (compact JSON):', ...table(rows, [0])];
+}
+
 function transitionsOf(run, tool, compileFailure) {
   if (compileFailure) return 'compile failed';
   if (!run[tool]) return '—';
@@ -71,7 +79,7 @@ function timingTable(report) {
     notes.push(`Timed on the pairs both tools compile: ${report.timedPairs.join(', ') || 'none (figures are failures)'}.`);
   }
   if (throughput) notes.push(`Generated project: variations of ${throughput.pairs.join(', ')}.`);
-  return ['Compile time:', ...table(rows), ...notes];
+  return ['Compile time:', ...table(rows, [0]), ...notes];
 }
 
 const ms = (entry) => (entry?.failure ? 'failed' : entry ? `${Math.round(entry.medianMs)} ms` : '—');
@@ -142,11 +150,12 @@ function indent(text) {
   return String(text).split('\n').join('\n    ');
 }
 
-function table(rows) {
+/** @param {unknown[][]} rows @param {number[]} leftColumns the columns aligned left (the rest are figures) */
+function table(rows, leftColumns) {
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
   return rows.map((row) =>
     row
-      .map((cell, column) => (column < 2 || column === row.length - 1 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column])))
+      .map((cell, column) => (leftColumns.includes(column) ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column])))
       .join('  ')
       .trimEnd(),
   );
