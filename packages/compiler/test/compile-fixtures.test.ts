@@ -100,8 +100,14 @@ async function runCompiled(workflow: CompiledWorkflow, all: CompiledWorkflow[], 
   return { status: 'FAILED', error: String(result.error), cause: result.cause };
 }
 
-/** Drops what names an execution (ARNs, names, dates) from a nested execution's failure, which differ by design. */
+/**
+ * Drops what differs by design between two runs: a nested execution's identity (ARNs, names, dates) and
+ * the random request id of an SDK error's cause.
+ */
 function normalize(outcome: Outcome): Outcome {
+  if (outcome.status === 'FAILED' && outcome.cause !== undefined) {
+    outcome = { ...outcome, cause: outcome.cause.replace(/Request ID: [0-9a-f-]{36}/g, 'Request ID: <id>') };
+  }
   if (outcome.status !== 'FAILED' || !outcome.cause?.startsWith('{')) return outcome;
   try {
     const cause = JSON.parse(outcome.cause) as Record<string, unknown>;

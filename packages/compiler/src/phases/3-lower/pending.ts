@@ -76,7 +76,8 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
   const inside = (node: Node) => statements.some((statement) => node === statement || node.getAncestors().includes(statement));
   for (const statement of statements) {
     if (Node.isVariableStatement(statement)) {
-      for (const declaration of statement.getDeclarations()) collectBindings(declaration, names, out);
+      // `let x;` leaves x undefined, which an Assign cannot hold: it is carried only once the run assigns it.
+      for (const declaration of statement.getDeclarations()) if (declaration.getInitializer()) collectBindings(declaration, names, out);
     }
     statement.forEachDescendant((node) => {
       let target: Node | undefined;
