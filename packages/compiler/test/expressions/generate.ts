@@ -119,27 +119,28 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `(${g('num')} * ${r.pick(['2', '-1', '0.5', '3'])})`,
         () => `(${g('num')} / ${r.pick(['2', '4', '-2'])})`,
         () => `(${g('num')} % ${r.pick(['3', '-3', '2.5', '7'])})`,
-        () => `(-${g('num')})`,
+        () => `(-(${g('num')}))`,
         () => `Math.${r.pick(['floor', 'ceil', 'round', 'trunc', 'sign', 'abs'])}(${g('num')})`,
         () => `Math.${r.pick(['max', 'min'])}(${g('num')}, ${g('num')})`,
-        () => `(${g('num')} ** ${r.int(0, 2)})`,
+        () => `Math.pow(${g('num')}, ${r.int(0, 2)})`,
+        () => `(${r.pick(['n', 'm', 'o.a'])} ** ${r.int(0, 3)})`,
         () => `(${g('bool')} ? ${g('num')} : ${g('num')})`,
         () => `(u ?? ${g('num')})`,
         () => `(o.c ?? ${g('num')})`,
-        () => `${g('nums')}.reduce((acc, ${x}) => acc + ${expression(r, 'num', depth - 1, withName(withName(env, 'num', x), 'num', 'acc'))}, ${g('num')})`,
-        () => `${g('nums')}.indexOf(${g('num')})`,
-        () => `${g('nums')}.findIndex((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))})`,
-        () => `(${g('nums')}.find((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))}) ?? ${g('num')})`,
-        () => `${g('str')}.indexOf(${g('str')})`,
+        () => { const a = local('acc'); return `(${g('nums')}).reduce((${a}, ${x}) => ${a} + ${expression(r, 'num', depth - 1, withName(withName(env, 'num', x), 'num', a))}, ${g('num')})`; },
+        () => `(${g('nums')}).indexOf(${g('num')})`,
+        () => `(${g('nums')}).findIndex((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))})`,
+        () => `((${g('nums')}).find((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))}) ?? ${g('num')})`,
+        () => `(${g('str')}).indexOf(${g('str')})`,
         () => `(${g('nums')}[${g('num')}] ?? ${g('num')})`,
-        () => `(${g('nums')}.at(${g('num')}) ?? ${g('num')})`,
-        () => `${g('nums')}.filter((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))}).length`,
+        () => `((${g('nums')}).at(${g('num')}) ?? ${g('num')})`,
+        () => `(${g('nums')}).filter((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))}).length`,
         () => `Number(${g('bool')})`,
         () => `Number(String(${g('num')}))`,
         () => `parseFloat(String(${g('num')}))`,
         () => `parseInt(String(${g('num')}))`,
-        () => `${g('str')}.length`,
-        () => `${g('nums')}.length`,
+        () => `(${g('str')}).length`,
+        () => `(${g('nums')}).length`,
         () => `Object.keys(o).length`,
         () => `recs.map((r) => r.v).reduce((p, q) => p + q, 0)`,
         () => `grid.map((row) => row.length).reduce((p, q) => Math.max(p, q), 0)`,
@@ -157,28 +158,28 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `(${g('str')} + ${g('num')})`,
         () => `(${g('num')} + ${g('str')})`,
         () => `\`${r.pick(['', 'k:'])}\${${g('str')}}|\${${g('num')}}|\${${g('bool')}}\``,
-        () => `${g('str')}.${r.pick(['toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd'])}()`,
-        () => `${g('str')}.slice(${g('num')})`,
-        () => `${g('str')}.slice(${g('num')}, ${g('num')})`,
-        () => `${g('str')}.substring(${g('num')}, ${g('num')})`,
-        () => `${g('str')}.${r.pick(['padStart', 'padEnd'])}(${r.int(0, 6)}${r.chance(0.5) ? `, ${JSON.stringify(r.pick(['*', '-=', '']))}` : ''})`,
-        () => `${g('str')}.repeat(${r.int(0, 3)})`,
-        () => `${g('str')}.charAt(${g('num')})`,
+        () => `(${g('str')}).${r.pick(['toUpperCase', 'toLowerCase', 'trim', 'trimStart', 'trimEnd'])}()`,
+        () => `(${g('str')}).slice(${g('num')})`,
+        () => `(${g('str')}).slice(${g('num')}, ${g('num')})`,
+        () => `(${g('str')}).substring(${g('num')}, ${g('num')})`,
+        () => `(${g('str')}).${r.pick(['padStart', 'padEnd'])}(${r.int(0, 6)}${r.chance(0.5) ? `, ${JSON.stringify(r.pick(['*', '-=', '']))}` : ''})`,
+        () => `(${g('str')}).repeat(${r.int(0, 3)})`,
+        () => `(${g('str')}).charAt(${g('num')})`,
         () => `(${g('str')}[${g('num')}] ?? "?")`,
-        () => `(${g('str')}.at(${g('num')}) ?? "")`,
-        () => `${g('str')}.${r.pick(['replace', 'replaceAll'])}(${JSON.stringify(r.pick(['a', ' ', '-', 'aa']))}, ${JSON.stringify(r.pick(['', 'b', 'xy']))})`,
+        () => `((${g('str')}).at(${g('num')}) ?? "")`,
+        () => `(${g('str')}).${r.pick(['replace', 'replaceAll'])}(${JSON.stringify(r.pick(['a', ' ', '-', 'aa']))}, ${JSON.stringify(r.pick(['', 'b', 'xy']))})`,
         () => `String(${g(r.pick(['num', 'bool', 'nums', 'mixed'] as const))})`,
-        () => `${g('nums')}.join(${JSON.stringify(r.pick(['-', '', ', ']))})`,
-        () => `${g('strs')}.join()`,
+        () => `(${g('nums')}).join(${JSON.stringify(r.pick(['-', '', ', ']))})`,
+        () => `(${g('strs')}).join()`,
         () => `JSON.stringify(${g(r.pick(['num', 'str', 'bool', 'nums', 'strs', 'obj', 'grid', 'mixed'] as const))})`,
         () => `(${g('bool')} ? ${g('str')} : ${g('str')})`,
         () => `(${g('str')} || ${g('str')})`,
         () => `(${g('str')} && ${g('str')})`,
-        () => `typeof ${g(r.pick(['mixed', 'num', 'obj'] as const))}`,
+        () => `(typeof ${g(r.pick(['mixed', 'num', 'obj'] as const))})`,
         () => `(${g('strs')}[${g('num')}] ?? ${g('str')})`,
-        () => `(${g('strs')}.find((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'str', x))}) ?? ${g('str')})`,
-        () => `${g('str')}.concat(${g('str')})`,
-        () => `${g('num')}.toString()`,
+        () => `((${g('strs')}).find((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'str', x))}) ?? ${g('str')})`,
+        () => `(${g('str')}).concat(${g('str')})`,
+        () => `(${g('num')}).toString()`,
         () => `(z ?? ${g('str')})`,
         () => `label(${g('str')}, ${g('num')})`,
         () => `sign(${g('num')})`,
@@ -190,22 +191,22 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
       const choices: (() => string)[] = [
         () => `(${g('num')} ${r.pick(['<', '<=', '>', '>=', '===', '!=='])} ${g('num')})`,
         () => `(${g('str')} ${r.pick(['<', '<=', '>', '>=', '===', '!=='])} ${g('str')})`,
-        () => `!${g(r.pick(['num', 'str', 'bool', 'nums', 'obj', 'mixed'] as const))}`,
+        () => `!${unnarrowed(g(r.pick(['num', 'str', 'bool', 'nums', 'obj', 'mixed'] as const)))}`,
         () => `(${g('bool')} && ${g('bool')})`,
         () => `(${g('bool')} || ${g('bool')})`,
-        () => `${g('nums')}.includes(${g('num')})`,
-        () => `${g('strs')}.includes(${g('str')})`,
-        () => `${g('str')}.${r.pick(['startsWith', 'endsWith', 'includes'])}(${g('str')})`,
-        () => `${g('nums')}.${r.pick(['some', 'every'])}((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))})`,
-        () => `Array.isArray(${g(r.pick(['mixed', 'nums'] as const))})`,
+        () => `(${g('nums')}).includes(${g('num')})`,
+        () => `(${g('strs')}).includes(${g('str')})`,
+        () => `(${g('str')}).${r.pick(['startsWith', 'endsWith', 'includes'])}(${g('str')})`,
+        () => `(${g('nums')}).${r.pick(['some', 'every'])}((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))})`,
+        () => `Array.isArray(${unnarrowed(g(r.pick(['mixed', 'nums'] as const)))})`,
         () => `Boolean(${g(r.pick(['num', 'str', 'mixed', 'obj'] as const))})`,
-        () => `(u === undefined)`,
-        () => `(u !== ${g('num')})`,
-        () => `(z === null)`,
-        () => `(z == null)`,
+        () => `(${unnarrowed('u')} === undefined)`,
+        () => `(${unnarrowed('u')} !== ${g('num')})`,
+        () => `(${unnarrowed('z')} === null)`,
+        () => `(${unnarrowed('z')} == null)`,
         () => `("c" in o)`,
         () => `Number.isInteger(${g('num')})`,
-        () => `(v === ${r.pick(['null', '""', '0', 'true', '"a"'])})`,
+        () => `(${unnarrowed('v')} === ${r.pick(['null', '""', '0', 'true', '"a"'])})`,
       ];
       return r.pick(choices)();
     }
@@ -213,26 +214,26 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
       const x = local('x');
       const i = local('i');
       const choices: (() => string)[] = [
-        () => `${g('nums')}.map((${x}) => ${expression(r, 'num', depth - 1, withName(env, 'num', x))})`,
-        () => `${g('nums')}.map((${x}, ${i}) => ${expression(r, 'num', depth - 1, withName(withName(env, 'num', x), 'num', i))})`,
-        () => `${g('nums')}.filter((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))})`,
-        () => `${g('nums')}.filter((${x}, ${i}) => ${i} % 2 === 0)`,
-        () => `${g('nums')}.slice(${g('num')})`,
-        () => `${g('nums')}.slice(${g('num')}, ${g('num')})`,
+        () => `(${g('nums')}).map((${x}) => ${expression(r, 'num', depth - 1, withName(env, 'num', x))})`,
+        () => `(${g('nums')}).map((${x}, ${i}) => ${expression(r, 'num', depth - 1, withName(withName(env, 'num', x), 'num', i))})`,
+        () => `(${g('nums')}).filter((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))})`,
+        () => `(${g('nums')}).filter((${x}, ${i}) => ${i} % 2 === 0)`,
+        () => `(${g('nums')}).slice(${g('num')})`,
+        () => `(${g('nums')}).slice(${g('num')}, ${g('num')})`,
         () => `[...${g('nums')}, ${g('num')}]`,
         () => `[${g('num')}, ...${g('nums')}]`,
         () => `[${g('num')}, ${g('num')}]`,
-        () => `${g('nums')}.concat(${g('nums')})`,
-        () => `${g('nums')}.concat(${g('num')})`,
+        () => `(${g('nums')}).concat(${g('nums')})`,
+        () => `(${g('nums')}).concat(${g('num')})`,
         () => `[...${g('nums')}].sort()`,
         () => `[...${g('nums')}].sort((p, q) => p - q)`,
-        () => `${g('nums')}.toSorted((p, q) => q - p)`,
-        () => `${g('nums')}.toReversed()`,
+        () => `(${g('nums')}).toSorted((p, q) => q - p)`,
+        () => `(${g('nums')}).toReversed()`,
         () => `grid.flat()`,
-        () => `${g('grid')}.map((row) => row.length)`,
+        () => `(${g('grid')}).map((row) => row.length)`,
         () => `recs.map((r) => r.v)`,
         () => `(${g('bool')} ? ${g('nums')} : ${g('nums')})`,
-        () => `${g('strs')}.map((${x}) => ${x}.length)`,
+        () => `(${g('strs')}).map((${x}) => ${x}.length)`,
       ];
       return r.pick(choices)();
     }
@@ -240,13 +241,13 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
       const x = local('x');
       const choices: (() => string)[] = [
         () => `Object.keys(o)`,
-        () => `${g('str')}.split(${JSON.stringify(r.pick(['a', '', ' ', '-']))})`,
-        () => `${g('strs')}.map((${x}) => ${expression(r, 'str', depth - 1, withName(env, 'str', x))})`,
-        () => `${g('strs')}.filter((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'str', x))})`,
+        () => `(${g('str')}).split(${JSON.stringify(r.pick(['a', '', ' ', '-']))})`,
+        () => `(${g('strs')}).map((${x}) => ${expression(r, 'str', depth - 1, withName(env, 'str', x))})`,
+        () => `(${g('strs')}).filter((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'str', x))})`,
         () => `[...${g('strs')}].sort()`,
-        () => `${g('nums')}.map((${x}) => String(${x}))`,
+        () => `(${g('nums')}).map((${x}) => String(${x}))`,
         () => `recs.map((r) => r.k)`,
-        () => `${g('strs')}.slice(${g('num')})`,
+        () => `(${g('strs')}).slice(${g('num')})`,
         () => `[${g('str')}, ...${g('strs')}]`,
       ];
       return r.pick(choices)();
@@ -267,13 +268,13 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
     case 'grid': {
       const x = local('x');
       const choices: (() => string)[] = [
-        () => `${g('grid')}.map((row) => row.filter((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))}))`,
+        () => `(${g('grid')}).map((row) => row.filter((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))}))`,
         () => `[[${g('num')}], ${g('nums')}]`,
         () => `[${g('nums')}]`,
-        () => `${g('grid')}.filter((row) => row.length > ${r.int(0, 2)})`,
-        () => `${g('grid')}.map((row) => [...row].sort())`,
+        () => `(${g('grid')}).filter((row) => row.length > ${r.int(0, 2)})`,
+        () => `(${g('grid')}).map((row) => [...row].sort())`,
         () => `[...${g('grid')}, ${g('nums')}]`,
-        () => `${g('nums')}.map((${x}) => [${x}])`,
+        () => `(${g('nums')}).map((${x}) => [${x}])`,
       ];
       return r.pick(choices)();
     }
@@ -282,14 +283,21 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
   }
 }
 
+/** `!name` in a condition would narrow the input's type in the branches (to `never` for objects); `as` keeps it. */
+function unnarrowed(text: string): string {
+  if (text in INPUTS) return `(${text} as ${INPUTS[text as keyof typeof INPUTS]})`;
+  return /^[A-Za-z_][\w.]*$/.test(text) && text !== 'true' && text !== 'false' ? `(${text} as typeof ${text})` : text;
+}
+
 function leafOf(r: Random, type: T, env: Env): string {
   const names = env[type] ?? [];
   if (names.length && r.chance(0.7)) return r.pick(names);
   switch (type) {
+    // Literals are widened (`as number`), so comparing two of them is not a TypeScript error ("no overlap").
     case 'num':
-      return String(r.pick([0, 1, 2, 3, -1, 2.5, 0.25, 10]));
+      return `(${r.pick([0, 1, 2, 3, 2.5, 0.25, 10])} as number)`;
     case 'str':
-      return JSON.stringify(string(r));
+      return `(${JSON.stringify(string(r))} as string)`;
     case 'bool':
       return r.pick(['true', 'false']);
     case 'nums':
@@ -312,9 +320,10 @@ export const TYPES: T[] = ['num', 'str', 'bool', 'nums', 'strs', 'obj', 'grid', 
  * with branches, loops (for…of with break/continue, counted for, while, do), switch and block-scoped constants.
  */
 export function program(r: Random): string {
-  const lines = [`let total = ${expression(r, 'num', 1, BASE_ENV)};`, `let acc = ${expression(r, 'str', 1, BASE_ENV)};`, 'let count = 0;', 'const list: number[] = [];'];
+  const lines = [`let total: number = ${expression(r, 'num', 1, BASE_ENV)};`, `let acc: string = ${expression(r, 'str', 1, BASE_ENV)};`, 'let count = 0;', 'const list: number[] = [];'];
   const env: Env = withName(withName(withName(BASE_ENV, 'num', 'total'), 'num', 'count'), 'str', 'acc');
-  lines.push(...statements(r, 3, withName(env, 'nums', 'list'), false));
+  // The array is read through copies only: handing `list` itself to another name would alias it (a diagnostic).
+  lines.push(...statements(r, 3, withName(env, 'nums', '[...list]'), false));
   return lines.join('\n');
 }
 
@@ -330,8 +339,8 @@ function statement(r: Random, depth: number, env: Env, inLoop: boolean): string 
     () => `total += ${e('num')};`,
     () => `total = ${e('num')};`,
     () => `total -= 1;`,
-    () => `acc += ${e('str')};`,
-    () => `acc = ${e('str')}.slice(0, 12);`,
+    () => `acc = (acc + ${e('str')}).slice(-16);`,
+    () => `acc = (${e('str')}).slice(0, 12);`,
     () => `count++;`,
     () => `--count;`,
     () => `list.push(${e('num')});`,

@@ -13,7 +13,7 @@ let fileCounter = 0;
 
 function sourceFor(inputs: Inputs, body: string, prelude = ''): { fn: FunctionDeclaration; text: string } {
   const params = Object.entries(inputs).map(([name, type]) => `${name}: ${type}`).join(', ');
-  const text = `${prelude}\nfunction __snippet(${params}) {\n${body}\n}\n`;
+  const text = `export {};\n${prelude}\nfunction __snippet(${params}) {\n${body}\n}\n`;
   const file = project.createSourceFile(`/snippet${++fileCounter}.ts`, text, { overwrite: true });
   return { fn: file.getFunctionOrThrow('__snippet'), text };
 }
@@ -33,7 +33,8 @@ export function scopeFor(inputs: Inputs, diagnostics = new DiagnosticCollector()
 
 /** TypeScript errors in a snippet (a test snippet must type-check). */
 export function typeErrors(fn: FunctionDeclaration): string[] {
-  return fn.getSourceFile().getPreEmitDiagnostics().map((d) => ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n'));
+  // "This kind of expression is always truthy/nullish" (2869, 2872, 2873) are lint-like notes about well-typed code.
+  return fn.getSourceFile().getPreEmitDiagnostics().filter((d) => ![2869, 2871, 2872, 2873].includes(d.getCode())).map((d) => `${d.getLineNumber()}: ${ts.flattenDiagnosticMessageText(d.compilerObject.messageText, '\n')}`);
 }
 
 export interface Lowered {
@@ -46,7 +47,7 @@ export interface Lowered {
 export type Outcome = { ok: true; value: unknown } | { ok: false; error: string };
 
 function nativeRunner(text: string, inputs: Inputs): (values: Record<string, unknown>) => Outcome {
-  const js = ts.transpileModule(text, { compilerOptions: { target: ts.ScriptTarget.ES2023, module: ts.ModuleKind.ESNext } }).outputText;
+  const js = ts.transpileModule(text.replace('export {};\n', ''), { compilerOptions: { target: ts.ScriptTarget.ES2023, module: ts.ModuleKind.ESNext } }).outputText;
   const run = new Function('__values', `${js}\nreturn __snippet(${Object.keys(inputs).map((name) => `__values[${JSON.stringify(name)}]`).join(', ')});`);
   return (values) => {
     try {

@@ -22,22 +22,26 @@ interface Case {
 }
 
 /** A batch of cases: one source file (one type-check), one transpile, then each case lowered and run both ways. */
+const timing = { typecheck: 0, lower: 0, runtime: 0, native: 0 };
 async function runBatch(cases: Case[], batch: number): Promise<void> {
+  let t0 = performance.now();
   const params = Object.entries(INPUTS).map(([name, type]) => `${name}: ${type}`).join(', ');
   const functions = cases.map((c, i) => c.kind === 'program'
     ? `function __case${i}(${params}) {\n${c.source}\nreturn { ${ASSIGNED.join(', ')} };\n}`
     : `function __case${i}(${params}) {\nreturn (${c.source})${c.kind === 'condition' ? ' ? true : false' : ''};\n}`);
-  const text = `${PRELUDE}\n${functions.join('\n')}\n`;
+  const text = `export {};\n${PRELUDE}\n${functions.join('\n')}\n`;
   const file = project.createSourceFile(`/property${batch}.ts`, text, { overwrite: true });
   const fn0 = file.getFunctionOrThrow('__case0');
   const errors = typeErrors(fn0);
-  if (errors.length) throw new Error(`generated code does not type-check (a generator bug): ${errors.slice(0, 3).join('; ')}`);
-  const js = ts.transpileModule(text, { compilerOptions: { target: ts.ScriptTarget.ES2023 } }).outputText;
+  if (errors.length) throw new Error(`generated code does not type-check (a generator bug): ${errors.slice(0, 3).map((e) => `${e}\n  in: ${text.split('\n')[Number(e.split(':')[0]) - 1]}`).join('\n')}`);
+  timing.typecheck += performance.now() - t0;
+  const js = ts.transpileModule(text.replace('export {};\n', ''), { compilerOptions: { target: ts.ScriptTarget.ES2023 } }).outputText;
   const natives = new Function(`${js}\nreturn [${cases.map((_, i) => `__case${i}`).join(', ')}];`)() as ((...args: unknown[]) => unknown)[];
   for (let i = 0; i < cases.length; i++) {
     const c = cases[i];
     const fn = file.getFunctionOrThrow(`__case${i}`);
     const scope = scopeFor(INPUTS);
+    t0 = performance.now();
     let jsonata: string;
     if (c.kind === 'program') {
       const statements = fn.getStatements().slice(0, -1) as Statement[];
@@ -49,7 +53,8 @@ async function runBatch(cases: Case[], batch: number): Promise<void> {
       while (Node.isParenthesizedExpression(node)) node = node.getExpression();
       jsonata = c.kind === 'condition' ? lowerCondition(node, scope) : lowerExpression(node, scope);
     }
-    const describe = () => `seed ${seed} (replay: TYPESTEP_SEED=${seed}), ${c.kind}:\n${c.source}\nJSONata: ${jsonata}`;
+    timing.lower += performance.now() - t0;
+    const describe = () => `seed ${seed} (replay: TYPESTEP_SEED=${seed}), ${c.kind}:\n${c.source}\nJSONata: ${jsonata.length > 2000 ? `${jsonata.slice(0, 2000)}…` : jsonata}`;
     assert.equal(scope.diagnostics.diagnostics.map(String), [], `diagnostics for ${describe()}`);
     const compiled = compiledRunner(INPUTS, `{"v": ${jsonata}}`);
     for (const values of c.values) {
@@ -60,10 +65,13 @@ async function runBatch(cases: Case[], batch: number): Promise<void> {
       } catch (error) {
         native = { ok: false, error: String(error) };
       }
+      t0 = performance.now();
       const result = await compiled(values);
+      timing.runtime += performance.now() - t0;
       if (!native.ok) throw new Error(`native run threw ${native.error} for ${describe()}`);
       if (JSON.stringify(result) !== JSON.stringify(native)) {
-        assert.equal(result, native, `${describe()}\ninputs: ${JSON.stringify(values)}`);
+        const shown = (o: Outcome) => (o.ok ? JSON.stringify(o.value) : o.error.replace(/The JSONata expression '[\s\S]*' specified/, 'The expression specified'));
+        assert.unreachable(`${describe()}\ninputs: ${JSON.stringify(values)}\nnative:   ${shown(native)}\ncompiled: ${shown(result)}`);
       }
     }
   }
@@ -93,6 +101,10 @@ s(`${EXPRESSIONS} random expressions and ${PROGRAMS} random programs agree (seed
     console.error(`property test failed; replay with TYPESTEP_SEED=${seed}\n${cause?.message ?? ''}`);
     throw cause ?? error;
   }
+});
+
+s.after(() => {
+  if (process.env.TYPESTEP_PROFILE) console.log(JSON.stringify(timing));
 });
 
 s.run();

@@ -43,9 +43,9 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
       return `($count(${receiver}) = 0 ? $error("typestep: TypeError: Reduce of empty array with no initial value") : $reduce(${receiver}, ${fn}))`;
     }
     case 'some':
-      return `$reduce(${receiver}, function($acc, $v, $i){ $acc or (${lowerPredicate(args[0], ctx)})($v, $i) }, false)`;
+      return `$reduce(${receiver}, function($__acc, $__v, $__i){ $__acc or (${lowerPredicate(args[0], ctx)})($__v, $__i) }, false)`;
     case 'every':
-      return `$reduce(${receiver}, function($acc, $v, $i){ $acc and (${lowerPredicate(args[0], ctx)})($v, $i) }, true)`;
+      return `$reduce(${receiver}, function($__acc, $__v, $__i){ $__acc and (${lowerPredicate(args[0], ctx)})($__v, $__i) }, true)`;
     case 'find':
       return `$lookup(${ctx.helper('search')}(${receiver}, ${lowerPredicate(args[0], ctx)}), "value")`;
     case 'findIndex':
@@ -63,7 +63,7 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
       const separator = args[0] ? jsString(arg(0), kindsOf(args[0]), ctx) : '","';
       // join turns null and undefined items into "" and the rest into String(item).
       if (onlyKinds(items, 'string')) return `$join(${receiver}, ${separator})`;
-      const convert = `function($e){ $type($e) = "null" ? "" : ${jsString('$e', items, ctx)} }`;
+      const convert = `function($__e){ $type($__e) = "null" ? "" : ${jsString('$__e', items, ctx)} }`;
       return `$join([$map(${receiver}, ${convert})], ${separator})`;
     }
     case 'slice':
@@ -85,8 +85,9 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
         // JavaScript's default order compares String(item), so [10, 9, 1] sorts to [1, 10, 9].
         return onlyKinds(items, 'string') ? `[$sort(${receiver})]` : `${ctx.helper('defaultSort')}(${receiver})`;
       }
+      // (Inline lambdas name their parameters $__…: a user's variable can never be called that, so none is captured.)
       // $sort swaps when the comparator is true; JavaScript puts b first when compare(a, b) > 0. Both sorts are stable.
-      return `[$sort(${receiver}, function($a, $b){ (${lowerCallback(args[0], ctx)})($a, $b) > 0 })]`;
+      return `[$sort(${receiver}, function($__a, $__b){ (${lowerCallback(args[0], ctx)})($__a, $__b) > 0 })]`;
     }
     case 'reverse':
     case 'toReversed':

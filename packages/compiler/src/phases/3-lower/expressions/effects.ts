@@ -143,7 +143,8 @@ function unaliased(root: Node, site: Node, ctx: LowerContext): boolean {
   const declaration = root.getSymbol()?.getDeclarations()[0];
   const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
   const fresh = initializer && (Node.isArrayLiteralExpression(initializer) || Node.isObjectLiteralExpression(initializer));
-  if (!declaration || !fresh || !ctx.localFor(declaration)) {
+  const declaredHere = declaration && (ctx.localFor(declaration) !== undefined || ctx.runStatements.has(declaration.getParent()?.getParent() as Node));
+  if (!declaration || !fresh || !declaredHere) {
     ctx.report('expression_mutation', site, { text: `${site.getText()} (only a local declared with an object or array literal can be changed in place)` });
     return false;
   }
@@ -158,7 +159,8 @@ function unaliased(root: Node, site: Node, ctx: LowerContext): boolean {
     const asReceiver = (Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === reference
       && (Node.isCallExpression(parent.getParent()) && (parent.getParent() as any).getExpression() === parent || onlyKinds(kindsOf(parent), 'string', 'number', 'boolean', 'null', 'undefined'));
     const assigned = Node.isBinaryExpression(parent) && parent.getLeft() === reference;
-    if (asReceiver || assigned) continue;
+    // Spreading copies the items, so `[...xs]` shares nothing either.
+    if (asReceiver || assigned || Node.isSpreadElement(parent)) continue;
     const before = reference.getStart() < site.getStart();
     const sharesLoop = loops(reference).some((loop) => siteLoops.includes(loop));
     if (before || sharesLoop) {

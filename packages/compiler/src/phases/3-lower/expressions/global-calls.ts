@@ -110,7 +110,7 @@ function lowerParse(name: string, node: CallExpression, ctx: LowerContext): stri
     if (args.length > 1 && !(Node.isNumericLiteral(args[1]) && args[1].getLiteralValue() === 10)) {
       return ctx.report('expression_unsupported_call', node, { name, reason: 'only radix 10 is supported' });
     }
-    return `($m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)0*(\\d+)/); $exists($m) ? ($m.groups[0] = "-" ? -1 : 1) * $number($m.groups[1]) : $error("typestep: parseInt found no number (NaN)"))`;
+    return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)0*(\\d+)/); $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number($__m.groups[1]) : $error("typestep: parseInt found no number (NaN)"))`;
   }
-  return `($m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)(\\d+\\.?\\d*(?:[eE][-+]?\\d+)?|\\.\\d+(?:[eE][-+]?\\d+)?)/); $exists($m) ? ($m.groups[0] = "-" ? -1 : 1) * $number(($t := $m.groups[1]; $substring($t, 0, 1) = "." ? "0" & $t : $substring($t, $length($t) - 1) = "." ? $t & "0" : $t)) : $error("typestep: parseFloat found no number (NaN)"))`;
+  return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)(\\d+\\.?\\d*(?:[eE][-+]?\\d+)?|\\.\\d+(?:[eE][-+]?\\d+)?)/); $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number(($__s := $__m.groups[1]; $substring($__s, 0, 1) = "." ? "0" & $__s : $substring($__s, $length($__s) - 1) = "." ? $__s & "0" : $__s)) : $error("typestep: parseFloat found no number (NaN)"))`;
 }

@@ -33,10 +33,14 @@ export function lowerObjectLiteral(node: ObjectLiteralExpression, ctx: LowerCont
     if (pairs.length) segments.push(`{${pairs.join(', ')}}`);
     pairs = [];
   };
+  // A computed key may repeat another key, where JavaScript keeps the last value and JSONata's object constructor
+  // raises D1009: then every pair is its own object and $merge lets the last one win.
+  const computed = node.getProperties().some((p) => Node.isPropertyAssignment(p) && Node.isComputedPropertyName(p.getNameNode()));
   for (const property of node.getProperties()) {
     if (Node.isPropertyAssignment(property)) {
       const key = propertyKey(property.getNameNode(), ctx);
       pairs.push(`${key}: ${lowerNode(property.getInitializerOrThrow(), ctx)}`);
+      if (computed) flush();
     } else if (Node.isShorthandPropertyAssignment(property)) {
       pairs.push(`${stringLiteral(property.getName())}: ${lowerNode(property.getNameNode(), ctx)}`);
     } else if (Node.isSpreadAssignment(property)) {
@@ -95,11 +99,13 @@ export function lowerArrayLiteral(node: ArrayLiteralExpression, ctx: LowerContex
       parts.push(arrayItem(item, ctx));
     }
   }
+  // An item written as an array constructor is kept whole by the enclosing constructor, anything else is spliced in;
+  // a block `( … )` around the text makes it "anything else", so spreads splice and wrapped arrays nest exactly once.
   if (parts.every((part) => part.kind !== 'one')) {
-    return `[${parts.map((part) => (part.kind === 'wrapped' ? `[${part.text}]` : part.text)).join(', ')}]`;
+    return `[${parts.map((part) => (part.kind === 'wrapped' ? `[(${part.text})]` : part.kind === 'spread' ? `(${part.text})` : part.text)).join(', ')}]`;
   }
   // Each part as an array, appended in order.
-  const arrays = parts.map((part) => (part.kind === 'spread' ? part.text : part.kind === 'wrapped' ? `[[${part.text}]]` : part.kind === 'one' ? `${ctx.helper('one')}(${part.text})` : `[${part.text}]`));
+  const arrays = parts.map((part) => (part.kind === 'spread' ? part.text : part.kind === 'wrapped' ? `[[(${part.text})]]` : part.kind === 'one' ? `${ctx.helper('one')}(${part.text})` : `[${part.text}]`));
   return arrays.reduce((all, next) => `$append(${all}, ${next})`, '[]');
 }
 
