@@ -4,7 +4,7 @@ import { containsAwait } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
-import type { IrFail, IrPass } from '../ir.js';
+import type { IrChoice, IrFail, IrPass } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 
 /**
@@ -21,33 +21,40 @@ export function lowerThrowStatement(statement: ThrowStatement, flow: Flow, ctx: 
     ctx.diagnostics.report('await_in_expression', thrown);
     return;
   }
-  let error: (read: Reader) => { name: string; cause?: string; literalName?: string; whole?: string };
+  let error: (read: Reader) => ThrownError;
+  let causeMayBeMissing = false;
   let hint: string;
   if (Node.isNewExpression(thrown) && dslNameOf(thrown.getExpression()) === 'WorkflowError') {
     const [nameNode, causeNode] = thrown.getArguments();
     const literal = staticValue(nameNode);
     hint = typeof literal === 'string' ? `Throw ${literal}` : 'Throw';
+    // A cause typed `string | undefined` may be missing at run time: the Fail then has no Cause.
+    const causeType = causeNode?.getType();
+    causeMayBeMissing = causeType !== undefined && (causeType.isUndefined() || (causeType.isUnion() && causeType.getUnionTypes().some((part) => part.isUndefined())));
     error = (read) => {
       const scope = scopeOf(read, ctx.names, ctx.diagnostics);
       const name = nameNode ? lowerExpression(nameNode as never, scope) : "''";
-      return causeNode ? { name, cause: lowerExpression(causeNode as never, scope), ...(typeof literal === 'string' ? { literalName: literal } : {}) } : { name, ...(typeof literal === 'string' ? { literalName: literal } : {}) };
+      const literalName = typeof literal === 'string' ? { literalName: literal } : {};
+      if (!causeNode) return { name, ...literalName };
+      return { name, cause: lowerExpression(causeNode as never, scope), ...literalName };
     };
   } else if (Node.isIdentifier(thrown) && ctx.catchVariables.has(ctx.names.ofReference(thrown) ?? '')) {
     const variable = ctx.names.ofReference(thrown)!;
     hint = 'Rethrow';
     error = (read) => ({ name: `${read(variable)}.name`, cause: `${read(variable)}.cause`, whole: read(variable) });
+    causeMayBeMissing = true;
   } else {
     ctx.diagnostics.report('throw_not_workflow_error', thrown);
     return;
   }
-  raise(hint, statement, error, flow, ctx);
+  raise(hint, statement, error, causeMayBeMissing, flow, ctx);
 }
 
 /**
  * Sends an error to the innermost handler (a Pass setting its variable, then
  * a jump), or fails the execution (a Fail) when no `try` encloses this point.
  */
-export function raise(hint: string, statement: Node, error: (read: Reader) => { name: string; cause?: string; literalName?: string; whole?: string }, flow: Flow, ctx: LoweringContext): void {
+export function raise(hint: string, statement: Node, error: (read: Reader) => ThrownError, causeMayBeMissing: boolean, flow: Flow, ctx: LoweringContext): void {
   const target = ctx.catches.at(-1);
   if (target) {
     const pass: IrPass = { kind: 'pass', hint, node: statement, assign: new Map() };
@@ -60,11 +67,36 @@ export function raise(hint: string, statement: Node, error: (read: Reader) => { 
     flow.jump(target.handler, statement);
     return;
   }
+  let thrown: ThrownError | undefined;
   const fail: IrFail = { kind: 'fail', hint, node: statement, assign: new Map(), error: "''" };
-  flow.add(fail, (read) => {
-    const { name, cause, literalName } = error(read);
-    fail.error = name;
-    if (literalName !== undefined) fail.errorLiteral = literalName;
-    if (cause !== undefined) fail.cause = cause;
+  const fill = (read: Reader) => {
+    thrown = error(read);
+    fail.error = thrown.name;
+    if (thrown.literalName !== undefined) fail.errorLiteral = thrown.literalName;
+    if (thrown.cause !== undefined) fail.cause = thrown.cause;
+  };
+  // When the cause may be missing, a Choice picks a Fail with or without Cause (a Cause of nothing is an error in ASL).
+  if (!causeMayBeMissing) {
+    flow.add(fail, fill);
+    return;
+  }
+  const guard: IrChoice = { kind: 'choice', hint: `${hint}: has a cause`, node: statement, assign: new Map(), rules: [{ condition: 'false' }] };
+  flow.add(guard, (read) => {
+    fill(read);
+    guard.rules[0]!.condition = `$exists(${thrown!.cause})`;
   });
+  const [withCause, withoutCause] = flow.exits;
+  flow.fork([withCause!]).add(fail);
+  const bare: IrFail = { kind: 'fail', hint, node: statement, assign: new Map(), error: fail.error };
+  if (fail.errorLiteral !== undefined) bare.errorLiteral = fail.errorLiteral;
+  flow.fork([withoutCause!]).add(bare);
+  flow.exits = [];
+}
+
+/** What a `throw` raises: Error and Cause as JSONata (or the whole caught error, for a re-throw into a handler). */
+interface ThrownError {
+  name: string;
+  cause?: string;
+  literalName?: string;
+  whole?: string;
 }

@@ -59,7 +59,7 @@ export function lowerTryStatement(statement: TryStatement, flow: Flow, ctx: Lowe
     lowerStatements(finallyBlock.getStatements(), failing, ctx);
     if (failing.live) {
       const variable = finallyVariable;
-      raise('Rethrow', finallyBlock, (read) => ({ name: `${read(variable)}.name`, cause: `${read(variable)}.cause`, whole: read(variable) }), failing, ctx);
+      raise('Rethrow', finallyBlock, (read) => ({ name: `${read(variable)}.name`, cause: `${read(variable)}.cause`, whole: read(variable) }), true, failing, ctx);
     }
   }
   if (flow.live) lowerStatements(finallyBlock.getStatements(), flow, ctx);
