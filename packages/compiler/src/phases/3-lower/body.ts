@@ -16,9 +16,10 @@ import { lowerStatements } from './statements/statements.js';
  * @example
  * lowerBody(workflow.body, [[param, '$states.input']], ctx) // { start: <label> }
  */
-export function lowerBody(fn: ArrowFunction | FunctionExpression, parameters: Array<[ParameterDeclaration, string]>, ctx: LoweringContext): IrGraph {
+export function lowerBody(fn: ArrowFunction | FunctionExpression, parameters: Array<[ParameterDeclaration, string]>, ctx: LoweringContext, variables: Array<[string, string]> = []): IrGraph {
   const start = label();
   const flow = new Flow(ctx, [{ set: (target) => (start.next = target) }]);
+  for (const [variable, value] of variables) flow.pending.push({ kind: 'bind', variable, value: () => value });
   for (const [parameter, value] of parameters) {
     for (const [variable, path] of bindingsOf(parameter, value, ctx)) flow.pending.push({ kind: 'bind', variable, value: () => path });
   }

@@ -119,6 +119,8 @@ export interface IrMap extends IrStateBase {
   items: string;
   itemSelector: Record<string, string>;
   processor: IrGraph;
+  /** Tolerated failures need a Distributed Map: its iterations are child executions with no outer variables. */
+  distributed?: boolean;
   maxConcurrency?: number;
   toleratedFailurePercentage?: number;
   toleratedFailureCount?: number;

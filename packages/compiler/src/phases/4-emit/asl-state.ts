@@ -92,7 +92,10 @@ function emitState(state: IrState, names: StateNames, sourceMap: Record<string, 
     case 'map':
       out.Items = jsonata(state.items);
       out.ItemSelector = Object.fromEntries(Object.entries(state.itemSelector).map(([key, value]) => [key, jsonata(value)]));
-      out.ItemProcessor = { ProcessorConfig: { Mode: 'INLINE' }, ...emitGraph(state.processor, names, sourceMap) };
+      out.ItemProcessor = {
+        ProcessorConfig: state.distributed ? { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } : { Mode: 'INLINE' },
+        ...emitGraph(state.processor, names, sourceMap),
+      };
       if (state.maxConcurrency !== undefined) out.MaxConcurrency = state.maxConcurrency;
       if (state.toleratedFailurePercentage !== undefined) out.ToleratedFailurePercentage = state.toleratedFailurePercentage;
       if (state.toleratedFailureCount !== undefined) out.ToleratedFailureCount = state.toleratedFailureCount;

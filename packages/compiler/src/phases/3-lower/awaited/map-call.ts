@@ -55,8 +55,12 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   const parameters: Array<[typeof itemParameter & object, string]> = [];
   if (itemParameter) parameters.push([itemParameter, '$states.input.value']);
   if (indexParameter) parameters.push([indexParameter, '$states.input.index']);
-  const processor = lowerBody(callback, parameters, nestedContext(ctx));
   const { maxConcurrency, toleratedFailurePercentage, toleratedFailureCount } = options as Record<string, number | undefined>;
+  const distributed = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
+  const inner = nestedContext(ctx);
+  // A Distributed Map's iterations see no outer variables: the ones they read travel in the item.
+  const carried = distributed ? outerVariablesRead(callback, ctx) : [];
+  const processor = lowerBody(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
   const state: IrMap = {
     kind: 'map',
     hint: `For each ${itemParameter ? sourceSnippet(itemParameter.getNameNode(), 20) : 'item'} of ${sourceSnippet(items, 40)}`,
@@ -67,6 +71,10 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
     processor,
     catch: catchersFor(ctx),
   };
+  if (distributed) {
+    state.distributed = true;
+    if (carried.length > 0) state.itemSelector.outer = `{${carried.map((variable) => `'${variable}': $${variable}`).join(', ')}}`;
+  }
   if (maxConcurrency !== undefined) state.maxConcurrency = maxConcurrency;
   if (toleratedFailurePercentage !== undefined) state.toleratedFailurePercentage = toleratedFailurePercentage;
   if (toleratedFailureCount !== undefined) state.toleratedFailureCount = toleratedFailureCount;
@@ -74,4 +82,17 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
     state.items = lowerExpression(items, scopeOf(read, ctx.names, ctx.diagnostics));
     sendResult(state, '$states.result', sink, flow, ctx);
   });
+}
+
+/** The workflow variables a callback reads that are declared outside it. */
+function outerVariablesRead(callback: Node, ctx: LoweringContext): string[] {
+  const out = new Set<string>();
+  callback.forEachDescendant((node) => {
+    if (!Node.isIdentifier(node)) return;
+    const variable = ctx.names.ofReference(node);
+    if (variable === undefined) return;
+    const declaration = (node.getParent() && Node.isShorthandPropertyAssignment(node.getParent()!) ? (node.getParent() as never as { getValueSymbol(): { getDeclarations(): Node[] } | undefined }).getValueSymbol() : node.getSymbol())?.getDeclarations()[0];
+    if (declaration && !declaration.getAncestors().includes(callback)) out.add(variable);
+  });
+  return [...out].sort();
 }
