@@ -21,7 +21,10 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     if (global) return lowerGlobalMethod(global, name, node, ctx);
     const kinds = kindsOf(receiver);
     const present = withoutNullish(kinds);
+    const reported = ctx.scope.diagnostics.diagnostics.length;
     const receiverText = lowerNode(receiver, ctx);
+    // A receiver that could not be lowered was reported already; its methods would only repeat the problem.
+    if (ctx.scope.diagnostics.diagnostics.length > reported && !onlyKinds(present, 'array', 'string')) return 'null';
     if (onlyKinds(present, 'array')) return guardNullish(receiverText, kinds, ctx, (v) => lowerArrayMethod(name, v, receiver, node, ctx));
     if (onlyKinds(present, 'string')) return guardNullish(receiverText, kinds, ctx, (v) => lowerStringMethod(name, v, node, ctx));
     if (onlyKinds(present, 'number', 'boolean') && name === 'toString' && node.getArguments().length === 0) {

@@ -5,7 +5,7 @@ import type { Flow } from './statements.js';
 import { bindOnce, stringLiteral } from './text.js';
 import { jsString } from './to-string.js';
 import { truthy } from './truthiness.js';
-import { kindsOf, onlyKinds } from './value-kinds.js';
+import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
 
 const COMPOUND: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.PlusEqualsToken]: '+',
@@ -31,8 +31,9 @@ export function assignmentTarget(target: Expression, flow: Flow, ctx: LowerConte
     ctx.report('expression_mutation', target, { text: target.getText() });
     return undefined;
   }
-  const variable = lowerNode(target, ctx);
-  if (flow.mutable.includes(variable)) return variable;
+  const declarations = target.getSymbol()?.getDeclarations() ?? [];
+  const variable = declarations.map((d) => ctx.localFor(d)).find(Boolean) ?? ctx.runVariable(target.getText(), target);
+  if (variable && flow.mutable.includes(variable)) return variable;
   ctx.report('expression_unsupported_statement', target, { kind: 'assignment', reason: `\`${target.getText()}\` is not a variable this run may change` });
   return undefined;
 }
@@ -134,6 +135,34 @@ function assign(target: Expression, value: (current: string) => string, flow: Fl
 }
 
 /**
+ * True when this use of a local hands no part of it to another name: it is
+ * (the root of) an assignment target or a push/unshift, or what it reads is a
+ * primitive, or a copy of primitives (`[...o.tags]`, `o.tags.join()`).
+ */
+function sharesNothing(reference: Node): boolean {
+  let top: Node = reference;
+  while (true) {
+    const parent = top.getParent();
+    if ((Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === top) top = parent;
+    else break;
+  }
+  const parent = top.getParent();
+  if (Node.isBinaryExpression(parent) && parent.getLeft() === top && parent.getOperatorToken().getKind() >= SyntaxKind.FirstAssignment && parent.getOperatorToken().getKind() <= SyntaxKind.LastAssignment) return true;
+  if ((Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && top !== reference) return true;
+  const primitive = (node: Node) => onlyKinds(kindsOf(node), 'string', 'number', 'boolean', 'null', 'undefined');
+  if (top !== reference && primitive(top)) return true;
+  if (Node.isCallExpression(parent) && parent.getExpression() === top) {
+    const method = Node.isPropertyAccessExpression(top) ? top.getName() : '';
+    if (method === 'push' || method === 'unshift') return true;
+    return primitive(parent) || (onlyKinds(kindsOf(parent), 'array') && onlyKinds(elementKinds(parent.getType()), 'string', 'number', 'boolean', 'null'));
+  }
+  if (Node.isSpreadElement(parent) || Node.isSpreadAssignment(parent)) {
+    return onlyKinds(kindsOf(top), 'array') ? onlyKinds(elementKinds(top.getType()), 'string', 'number', 'boolean', 'null') : false;
+  }
+  return false;
+}
+
+/**
  * True when the local at `root` holds an object or array only it refers to
  * (made by a literal in its declaration, never handed to another name before
  * `site` or inside a loop around it), so changing it in place and rebinding
@@ -154,13 +183,7 @@ function unaliased(root: Node, site: Node, ctx: LowerContext): boolean {
   const siteLoops = loops(site);
   for (const reference of scope.getDescendantsOfKind(SyntaxKind.Identifier)) {
     if (reference === root || reference.getSymbol() !== symbol || reference.getParent() === declaration) continue;
-    const parent = reference.getParent();
-    // Reading a primitive field or calling a method shares nothing; reading an object field would alias it.
-    const asReceiver = (Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === reference
-      && (Node.isCallExpression(parent.getParent()) && (parent.getParent() as any).getExpression() === parent || onlyKinds(kindsOf(parent), 'string', 'number', 'boolean', 'null', 'undefined'));
-    const assigned = Node.isBinaryExpression(parent) && parent.getLeft() === reference;
-    // Spreading copies the items, so `[...xs]` shares nothing either.
-    if (asReceiver || assigned || Node.isSpreadElement(parent)) continue;
+    if (sharesNothing(reference)) continue;
     const before = reference.getStart() < site.getStart();
     const sharesLoop = loops(reference).some((loop) => siteLoops.includes(loop));
     if (before || sharesLoop) {

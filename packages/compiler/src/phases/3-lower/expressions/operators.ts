@@ -91,6 +91,11 @@ function lowerPlus(node: BinaryExpression, ctx: LowerContext): string {
     }
     return `(${jsString(lowerNode(left, ctx), l, ctx)} & ${jsString(lowerNode(right, ctx), r, ctx)})`;
   }
+  const reported = ctx.scope.diagnostics.diagnostics.length;
+  lowerNode(left, ctx);
+  lowerNode(right, ctx);
+  // An operand already reported (an unknown name) explains the missing type better than a second diagnostic.
+  if (ctx.scope.diagnostics.diagnostics.length > reported) return 'null';
   return ctx.report('expression_any_type', node, { text: node.getText(), type: `${left.getType().getText()} + ${right.getType().getText()}`, why: '`+` joins strings but adds numbers' });
 }
 

@@ -134,11 +134,13 @@ const definitions = {
     text: `function($o){ $reduce([$keys($o)], function($acc, $k){ $append($acc, [[$append([$k], $__js_one($lookup($o, $k)))]]) }, []) }`,
     uses: ['one'],
   },
-  // Number(s): JavaScript reads "" and blanks as 0; JSONata's $number rejects them.
+  // Number(s): JavaScript reads "" and blanks as 0 and accepts "+5", ".5", "5."; JSONata's $number rejects them. What
+  // neither reads (JavaScript's NaN) raises D3030 in JSONata: a runtime error instead of a value JSON cannot carry.
   toNumber: {
-    text: `function($v){ $type($v) = "number" ? $v : $type($v) = "boolean" ? ($v ? 1 : 0) : $type($v) = "null" ? 0 : ($t := $replace($v, /^\\s+|\\s+$/, ""); $t = "" ? 0 : $number($t)) }`,
+    text: `function($v){ $type($v) = "number" ? $v : $type($v) = "boolean" ? ($v ? 1 : 0) : $type($v) = "null" ? 0 : ($t := $replace($v, /^\\s+|\\s+$/, ""); $m := $match($t, /^([-+]?)(\\d*)\\.?(\\d*)((?:[eE][-+]?\\d+)?)$/); $t = "" ? 0 : $exists($m) and ($m.groups[1] != "" or $m.groups[2] != "") ? ($m.groups[0] = "-" ? -1 : 1) * $number(($m.groups[1] = "" ? "0" : $m.groups[1]) & ($m.groups[2] = "" ? "" : "." & $m.groups[2]) & $m.groups[3]) : $number($t)) }`,
     uses: [],
   },
+
   // typeof for JSON values.
   typeOf: {
     text: `function($v){ $type($v) = "array" or $type($v) = "null" ? "object" : $exists($v) ? $type($v) : "undefined" }`,

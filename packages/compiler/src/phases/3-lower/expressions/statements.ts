@@ -60,9 +60,11 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
         bindings.push(`${outer} := ${value}`);
         continue;
       }
+      // A const holding a fresh object or array may still be changed in place (push, o.k = v), which rebinds it.
+      const fresh = initializer && (Node.isArrayLiteralExpression(initializer) || Node.isObjectLiteralExpression(initializer) || (Node.isAsExpression(initializer) && Node.isArrayLiteralExpression(initializer.getExpression())));
       bindings.push(...bindPattern(name, value, ctx, (node, local) => {
         const variable = ctx.declareLocal(node, local);
-        if (isLet) mutable.push(variable);
+        if (isLet || fresh) mutable.push(variable);
         return variable;
       }));
     }

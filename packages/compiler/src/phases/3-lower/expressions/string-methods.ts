@@ -54,14 +54,20 @@ export function lowerStringMethod(name: string, receiver: string, node: CallExpr
       // With a string pattern JSONata inserts the replacement literally, while JavaScript expands `$&`, `$$`… in it.
       const limit = name === 'replace' ? ', 1' : '';
       const replacement = args[1];
+      // JSONata rejects an empty pattern (D3010); JavaScript inserts the replacement before the string (replace) or
+      // around every character (replaceAll).
+      const replaceWith = (r: string) => bindOnce(stringArg(0), ctx, (p) => {
+        const empty = name === 'replace' ? `(${r} & ${receiver})` : `(${receiver} = "" ? ${r} : ${r} & $join($split(${receiver}, ""), ${r}) & ${r})`;
+        return `(${p} = "" ? ${empty} : $replace(${receiver}, ${p}, ${r}${limit}))`;
+      });
       if (Node.isStringLiteral(replacement) || Node.isNoSubstitutionTemplateLiteral(replacement)) {
         if (replacement.getLiteralValue().includes('$')) {
           return ctx.report('expression_unsupported_call', node, { name: `.${name}`, reason: 'JavaScript expands `$` patterns in the replacement text; JSONata would insert them literally' });
         }
-        return `$replace(${receiver}, ${stringArg(0)}, ${arg(1)}${limit})`;
+        return replaceWith(arg(1));
       }
       if (!onlyKinds(kindsOf(replacement), 'string')) return ctx.report('expression_unsupported_call', node, { name: `.${name}`, reason: 'the replacement must be a string' });
-      return bindOnce(arg(1), ctx, (r) => `($contains(${r}, "$") ? $error("typestep: the replacement text contains $, which JavaScript would expand") : $replace(${receiver}, ${stringArg(0)}, ${r}${limit}))`);
+      return bindOnce(arg(1), ctx, (r) => `($contains(${r}, "$") ? $error("typestep: the replacement text contains $, which JavaScript would expand") : ${replaceWith(r)})`);
     }
     case 'padStart':
     case 'padEnd':

@@ -1,4 +1,4 @@
-import type { Node, Type } from 'ts-morph';
+import { Node, SyntaxKind, type Type } from 'ts-morph';
 
 /** The JSON-level kinds a TypeScript type can hold at run time; lowering picks JSONata by them. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'array' | 'object' | 'function' | 'unknown';
@@ -19,8 +19,29 @@ export function valueKinds(type: Type): Set<ValueKind> {
   return out;
 }
 
-/** The kinds of the type TypeScript gives `node`. */
+/**
+ * The kinds of the value `node` computes: TypeScript's type, corrected where
+ * the type is known to be too narrow. Without `noUncheckedIndexedAccess`
+ * TypeScript types `xs[i]` as the element type, but out of range it is
+ * undefined, so an index access may always be undefined — and `a ?? b`,
+ * `a || b`, `c ? a : b` carry that through.
+ */
 export function kindsOf(node: Node): Set<ValueKind> {
+  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) {
+    if (Node.isParenthesizedExpression(node) || !Node.isElementAccessExpression(node.getExpression())) return kindsOf(node.getExpression());
+  }
+  if (Node.isElementAccessExpression(node)) {
+    const receiver = node.getExpression().getType();
+    const kinds = valueKinds(node.getType());
+    if (!receiver.isTuple() || !Node.isNumericLiteral(node.getArgumentExpression())) kinds.add('undefined');
+    return kinds;
+  }
+  if (Node.isBinaryExpression(node)) {
+    const operator = node.getOperatorToken().getKind();
+    if (operator === SyntaxKind.QuestionQuestionToken) return new Set([...withoutNullish(kindsOf(node.getLeft())), ...kindsOf(node.getRight())]);
+    if (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.AmpersandAmpersandToken) return new Set([...kindsOf(node.getLeft()), ...kindsOf(node.getRight())]);
+  }
+  if (Node.isConditionalExpression(node)) return new Set([...kindsOf(node.getWhenTrue()), ...kindsOf(node.getWhenFalse())]);
   return valueKinds(node.getType());
 }
 

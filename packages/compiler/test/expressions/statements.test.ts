@@ -1,0 +1,124 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { agree, agreeRun } from './agree.js';
+import { lowerRun } from './harness.js';
+
+const s = suite('expressions: await-free statement runs');
+
+s('declarations, compound assignment, ++/--, if/else; every entry reads the values at the start', async () => {
+  const lowered = await agreeRun({ total: 'number', label: 'string', n: 'number' }, `
+    const half = n / 2;
+    let bonus = 0;
+    if (n > 3) { bonus = 10; } else if (n > 1) bonus += 1; else { bonus--; }
+    total += half + bonus;
+    total *= 2;
+    total -= 1;
+    total **= 1;
+    label += "-" + total;
+    label ||= "empty";
+    n++;
+  `, ['total', 'label', 'n'], [{ total: 1, label: '', n: 0 }, { total: 2.5, label: 'x', n: 2 }, { total: 0, label: 'y', n: 5 }]);
+  // Each entry is self-contained: it starts from the workflow variables, not from another entry.
+  for (const text of Object.values((lowered as any).entries as Record<string, string>)) assert.match(text, '$total := $total');
+});
+
+s('while, do…while, for with break and continue', async () => {
+  await agreeRun({ n: 'number' }, `
+    let sum = 0;
+    let i = 0;
+    while (true) {
+      i++;
+      if (i > n) break;
+      if (i % 3 === 0) continue;
+      sum += i;
+    }
+    let product = 1;
+    let k = 0;
+    do { k += 1; product *= 2; } while (k < n);
+    let evens = "";
+    for (let j = 0, step = 2; j < n; j += step) { if (j === 4) continue; evens += j; }
+  `, ['sum', 'product', 'evens'], [{ n: 0 }, { n: 1 }, { n: 7 }, { n: 10 }]);
+});
+
+s('for…of over arrays, strings, Object.entries and for…in with break/continue and destructuring', async () => {
+  await agreeRun({ xs: 'number[]', word: 'string', o: 'Record<string, number>' }, `
+    let out: number[] = [];
+    for (const x of xs) {
+      if (x < 0) continue;
+      if (x > 100) break;
+      out = [...out, x * 2];
+    }
+    let letters = "";
+    for (const ch of word) letters = ch + letters;
+    let pairs = "";
+    for (const [key, value] of Object.entries(o)) pairs += key + ":" + value + ";";
+    let keys = 0;
+    for (const key in o) keys += key.length;
+  `, ['out', 'letters', 'pairs', 'keys'], [{ xs: [], word: '', o: {} }, { xs: [1, -2, 3, 200, 4], word: 'abc', o: { a: 1, bb: 2 } }, { xs: [[1]].flat(), word: 'x', o: { z: 0 } }]);
+});
+
+s('switch with fall-through, default in the middle, break inside a loop', async () => {
+  const body = `
+    let out = "";
+    for (const x of xs) {
+      switch (x % 4) {
+        case 0: out += "zero";
+        case 1: out += "one"; break;
+        default: out += "other";
+        case 2: { out += "two"; break; }
+      }
+      out += ",";
+    }
+    let kind = "none";
+    switch (label) { case "a": kind = "A"; break; case "b": case "c": kind = "BC"; break; }
+  `;
+  await agreeRun({ xs: 'number[]', label: 'string | undefined' }, body, ['out', 'kind'], [{ xs: [0, 1, 2, 3, 4, -1], label: 'c' }, { xs: [], label: undefined }, { xs: [5], label: 'a' }]);
+});
+
+s('push/unshift and field assignment on a local object, with JavaScript aliasing ruled out', async () => {
+  await agreeRun({ xs: 'number[]' }, `
+    const list: number[] = [];
+    const summary = { count: 0, last: { value: -1 }, tags: [] as string[] };
+    for (const x of xs) {
+      list.push(x, x + 1);
+      list.unshift(-x);
+      summary.count += 1;
+      summary.last.value = x;
+      summary["tags"] = [...summary.tags, "t" + x];
+    }
+    const result = { list, summary };
+  `, ['result'], [{ xs: [] }, { xs: [1, 2, 3] }]);
+});
+
+s('a loop of 100,000 iterations runs in constant stack (tail calls); for…of walks 20,000 items', async () => {
+  const lowered = lowerRun({ n: 'number' }, `
+    let total = 0;
+    let i = 0;
+    while (i < n) { if (i % 2 === 0) { total += i; } i++; }
+  `, ['total']);
+  assert.equal(lowered.diagnostics, []);
+  const compiled = await lowered.compiled({ n: 100000 });
+  assert.equal(compiled, lowered.native({ n: 100000 }));
+  const forOf = lowerRun({ xs: 'number[]' }, 'let total = 0;\nfor (const x of xs) { if (x % 3 === 0) continue; total += x; }', ['total']);
+  const xs = Array.from({ length: 20000 }, (_, i) => i);
+  assert.equal(await forOf.compiled({ xs }), forOf.native({ xs }));
+});
+
+s('functions with block bodies: return from loops, early return, local helpers and recursion', async () => {
+  const prelude = `
+    function classify(n: number): string {
+      if (n < 0) return "negative";
+      for (let i = 2; i * i <= n; i++) { if (n % i === 0) return "composite"; }
+      return n < 2 ? "unit" : "prime";
+    }
+    const firstOver = (xs: number[], limit: number) => { for (const x of xs) { if (x > limit) return x; } return undefined; };
+    function fib(n: number): number { return n < 2 ? n : fib(n - 1) + fib(n - 2); }
+    const total = (items: { qty: number; price: number }[]) => items.reduce((sum, { qty, price }) => sum + qty * price, 0);
+  `;
+  await agree({ ns: 'number[]' }, 'ns.map((n) => classify(n))', [{ ns: [-3, 0, 1, 2, 9, 13, 25, 97] }], { prelude });
+  await agree({ ns: 'number[]', limit: 'number' }, '[firstOver(ns, limit) ?? "none", fib(10)]', [{ ns: [1, 5, 9], limit: 4 }, { ns: [], limit: 0 }], { prelude });
+  await agree({ items: '{ qty: number; price: number }[]' }, 'total(items)', [{ items: [{ qty: 2, price: 1.5 }, { qty: 1, price: 4 }] }], { prelude });
+  await agree({ xs: 'number[]' }, 'xs.map((x) => { const y = x * 2; if (y > 4) { return y; } let z = y; z += 100; return z; })', [{ xs: [1, 2, 3] }]);
+});
+
+s.run();
