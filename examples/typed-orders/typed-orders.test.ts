@@ -6,7 +6,7 @@ import { generateDeclarations } from '@typestep/compiler';
 import { StateMachine, type MachineSchema } from '@typestep/runtime';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { workflowSchema } from './generate-schema.js';
+import { compiledDefinition, workflowSchema } from './generate.js';
 import type { ProcessOrderInput, ProcessOrderOutput, ProcessOrderTasks } from './ProcessOrder.js';
 import { processOrder } from './workflow.js';
 
@@ -32,7 +32,8 @@ const machine = new StateMachine<ProcessOrderInput, ProcessOrderOutput, ProcessO
 
 const s = suite('example: typed orders');
 
-s('the schema and the .d.ts are up to date with workflow.ts', async () => {
+s('the ASL, the schema and the .d.ts are up to date with workflow.ts', async () => {
+  assert.fixture(definition, await compiledDefinition());
   assert.equal(workflowSchema(), schema);
   const declarations = await generateDeclarations(schema as Parameters<typeof generateDeclarations>[0], { source: 'ProcessOrder.schema.json' });
   assert.fixture(readFileSync(here('ProcessOrder.d.ts'), 'utf8'), declarations);
@@ -46,6 +47,13 @@ s('a valid order is charged and confirmed', async () => {
     assert.is(status, 'confirmed');
   }
   assert.equal(sent.at(-1), { orderId: 'o-1', total: 18, email: 'ada@example.com' });
+});
+
+s('a declined charge ends early, typed the same way', async () => {
+  const big: ProcessOrderInput = { ...order, items: [{ sku: 'teapot', qty: 3, unitPrice: 40 }] };
+  const before = sent.length;
+  assert.equal(await machine.run(big), { status: 'SUCCEEDED', output: { orderId: 'o-1', chargeId: 'ch-o-1', total: 120, status: 'declined' } });
+  assert.is(sent.length, before);
 });
 
 s('the same handlers give the same answer natively (the DSL runs workflow.ts itself)', async () => {
