@@ -44,7 +44,21 @@ export function escapesRun(statement: Node): boolean {
   return visit(statement, 0, 0);
 }
 
-/** A statement that costs no state: no await, and control stays in the run. */
+/**
+ * A statement that costs no state: no await, control stays in the run, and
+ * no `try` (which the compiler lowers itself: a `try` whose block cannot fail
+ * is its block, then its `finally`).
+ */
 export function isPure(statement: Node): boolean {
-  return !containsAwait(statement) && !escapesRun(statement);
+  return !containsAwait(statement) && !escapesRun(statement) && !containsTry(statement);
+}
+
+function containsTry(node: Node): boolean {
+  if (Node.isTryStatement(node)) return true;
+  if (Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return false;
+  let found = false;
+  node.forEachChild((child) => {
+    if (!found && containsTry(child)) found = true;
+  });
+  return found;
 }

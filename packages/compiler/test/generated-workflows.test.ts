@@ -1,0 +1,132 @@
+// Differential testing on generated workflows: random nestings of tasks, branches, loops with
+// break/continue/return, try/catch/finally, throws and sleeps are compiled, then run natively and
+// in the runtime with the same handlers; output or error/cause must be identical.
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { WorkflowError } from '@typestep/dsl';
+import { StateMachine, validateDefinition } from '@typestep/runtime';
+import { compile } from '../src/index.js';
+import { failure } from './fixture-cases.js';
+
+const PROGRAMS = Number(process.env.GENERATED_WORKFLOWS ?? 12);
+const s = suite('generated workflows');
+
+/** A small seeded PRNG (mulberry32), so a failing program can be regenerated from its seed. */
+function random(seed: number): (n: number) => number {
+  let a = seed >>> 0;
+  return (n) => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/** Generates a workflow body: statements over `acc` (number) and `log` (string[]). */
+function program(seed: number): string {
+  const pick = random(seed);
+  let counter = 0;
+  const block = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
+    const out: string[] = [];
+    const count = 1 + pick(depth === 0 ? 4 : 3);
+    for (let i = 0; i < count; i++) out.push(...statement(depth, inLoop, inTry));
+    return out;
+  };
+  const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
+    const id = counter++;
+    const choice = pick(depth >= 3 ? 4 : 11);
+    switch (choice) {
+      case 0:
+      case 1:
+        return [`const r${id} = await step({ n: acc + ${pick(7)} });`, `acc = acc + r${id}.v;`];
+      case 2:
+        return [`acc = acc * 2 - ${pick(5)};`, `log = [...log, 'p${id}'];`];
+      case 3:
+        return [`await sleep(${1 + pick(3)});`];
+      case 4:
+        return [`if (acc % ${2 + pick(3)} === 0) {`, ...block(depth + 1, inLoop, inTry), '} else {', ...block(depth + 1, inLoop, inTry), '}'];
+      case 5:
+        return [`for (let i${id} = 0; i${id} < ${1 + pick(3)}; i${id}++) {`, ...block(depth + 1, true, inTry), '}'];
+      case 6:
+        return [`let w${id} = 0;`, `while (w${id} < ${1 + pick(3)}) {`, `w${id} += 1;`, ...block(depth + 1, true, inTry), '}'];
+      case 7:
+        return [
+          'try {',
+          ...block(depth + 1, inLoop, true),
+          '} catch (e) {',
+          `log = [...log, 'c:' + (e as WorkflowError).name];`,
+          ...(pick(4) === 0 ? ['throw e;'] : block(depth + 1, inLoop, inTry)),
+          '}',
+        ];
+      case 8:
+        return inLoop ? [`if (acc > ${10 + pick(20)}) ${pick(2) === 0 ? 'break' : 'continue'};`] : [`if (acc > ${40 + pick(40)}) return { acc, log, early: ${id} };`];
+      case 9:
+        return [`if (acc === ${pick(30)}) throw new WorkflowError('Hit${id}', 'acc ' + acc);`];
+      default:
+        // try/finally without jumps out of it (return/break/continue through finally are not supported yet).
+        return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
+    }
+  };
+  return block(0, false, false).join('\n    ');
+}
+
+const root = mkdtempSync(join(tmpdir(), 'typestep-generated-'));
+mkdirSync(join(root, 'node_modules', '@typestep'), { recursive: true });
+symlinkSync(fileURLToPath(new URL('../../dsl', import.meta.url)), join(root, 'node_modules', '@typestep', 'dsl'));
+
+/** Deterministic handler: v depends on n; some n fail (retried once by the declaration, then fatal). */
+const handlers = (failAt: number) => () => {
+  const seen = new Map<number, number>();
+  return {
+    '${StepArn}': (input: { n: number }) => {
+      const attempts = (seen.get(input.n) ?? 0) + 1;
+      seen.set(input.n, attempts);
+      if (input.n % 7 === failAt && attempts === 1) throw failure('Flaky', `n ${input.n}`);
+      if (input.n % 11 === failAt) throw failure('Broken', `n ${input.n}`);
+      return { v: (input.n % 5) + 1 };
+    },
+  };
+};
+
+for (let seed = 1; seed <= PROGRAMS; seed++) {
+  s(`program ${seed}`, async () => {
+    const file = join(root, `program-${seed}.ts`);
+    const source = `import { lambda, sleep, workflow, WorkflowError } from '@typestep/dsl';
+
+const step = lambda<{ n: number }, { v: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
+
+export const main = workflow('Generated${seed}', async (input: { start: number }) => {
+    let acc = input.start;
+    let log: string[] = [];
+    ${program(seed)}
+    return { acc, log };
+});
+`;
+    writeFileSync(file, source);
+    const { workflows, diagnostics } = await compile({ files: [file] });
+    assert.equal(diagnostics.map(String), [], `seed ${seed} compiles:\n${source}`);
+    const definition = workflows[0]!.definition;
+    assert.equal(validateDefinition(definition), []);
+    const { main } = (await import(pathToFileURL(file).href)) as { main: { run(i: unknown, o: unknown): Promise<unknown> } };
+    for (const [start, failAt] of [[0, 9], [3, 2], [5, 4], [8, 0]] as const) {
+      let native: unknown;
+      try {
+        native = { status: 'SUCCEEDED', output: await main.run({ start }, { handlers: handlers(failAt)() }) };
+      } catch (error) {
+        // The program imports the dsl through a symlinked node_modules: its WorkflowError may be another module instance.
+        if (!(error instanceof WorkflowError) && (error as Error)?.constructor?.name !== 'WorkflowError') throw error;
+        native = { status: 'FAILED', error: (error as WorkflowError).name, cause: (error as WorkflowError).cause };
+      }
+      const result = await new StateMachine(definition as never, { handlers: handlers(failAt)() }).run({ start });
+      const compiled = result.status === 'SUCCEEDED' ? { status: 'SUCCEEDED', output: result.output } : { status: 'FAILED', error: result.error, cause: result.cause };
+      assert.equal(compiled, native, `seed ${seed}, start ${start}, failAt ${failAt}:\n${source}`);
+    }
+  });
+}
+
+s.run();
