@@ -1,5 +1,5 @@
-// Differential testing on generated workflows: random nestings of tasks, branches, loops with
-// break/continue/return, try/catch/finally, throws and sleeps are compiled, then run natively and
+// Differential testing on generated workflows: random nestings of tasks, if/switch/ternary, while/do/for/for…of
+// with break/continue/return, try/catch/finally, throws, sleeps, Map and Parallel are compiled, then run natively and
 // in the runtime with the same handlers; output or error/cause must be identical.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,9 @@ import { StateMachine, validateDefinition } from '@typestep/runtime';
 import { compile } from '../src/index.js';
 import { failure } from './fixture-cases.js';
 
+// `npm test` runs a handful; GENERATED_WORKFLOWS=300 GENERATED_FROM=1 explores more seeds.
 const PROGRAMS = Number(process.env.GENERATED_WORKFLOWS ?? 12);
+const FIRST = Number(process.env.GENERATED_FROM ?? 1);
 const s = suite('generated workflows');
 
 /** A small seeded PRNG (mulberry32), so a failing program can be regenerated from its seed. */
@@ -39,7 +41,7 @@ function program(seed: number): string {
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 11);
+    const choice = pick(depth >= 3 ? 4 : 17);
     switch (choice) {
       case 0:
       case 1:
@@ -67,6 +69,28 @@ function program(seed: number): string {
         return inLoop ? [`if (acc > ${10 + pick(20)}) ${pick(2) === 0 ? 'break' : 'continue'};`] : [`if (acc > ${40 + pick(40)}) return { acc, log, early: ${id} };`];
       case 9:
         return [`if (acc === ${pick(30)}) throw new WorkflowError('Hit${id}', 'acc ' + acc);`];
+      case 11:
+        return [`for (const x${id} of [${pick(4)}, acc % 5]) {`, `acc = acc + x${id};`, ...block(depth + 1, true, inTry), '}'];
+      case 12:
+        return [`let d${id} = 0;`, 'do {', `d${id} += 1;`, ...block(depth + 1, true, inTry), `} while (d${id} < ${1 + pick(2)});`];
+      case 13:
+        return [
+          'switch (acc % 3) {',
+          'case 0:',
+          ...block(depth + 1, inLoop, inTry),
+          'case 1:',
+          ...block(depth + 1, inLoop, inTry),
+          'break;',
+          'default:',
+          ...block(depth + 1, inLoop, inTry),
+          '}',
+        ];
+      case 14:
+        return [`const t${id} = acc % 2 === 0 ? (await step({ n: acc })).v : acc + 1;`, `acc = acc + t${id};`];
+      case 15:
+        return [`const [m${id}, n${id}] = await Promise.all([acc, acc + 1].map(async (x) => (await step({ n: x + ${pick(3)} })).v));`, `acc = acc + m${id} + n${id};`];
+      case 16:
+        return [`const [p${id}, q${id}] = await Promise.all([step({ n: acc }), step({ n: acc + 1 })]);`, `acc = acc + p${id}.v + q${id}.v;`];
       default:
         // try/finally without jumps out of it (return/break/continue through finally are not supported yet).
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
@@ -93,7 +117,7 @@ const handlers = (failAt: number) => () => {
   };
 };
 
-for (let seed = 1; seed <= PROGRAMS; seed++) {
+for (let seed = FIRST; seed < FIRST + PROGRAMS; seed++) {
   s(`program ${seed}`, async () => {
     const file = join(root, `program-${seed}.ts`);
     const source = `import { lambda, sleep, workflow, WorkflowError } from '@typestep/dsl';
