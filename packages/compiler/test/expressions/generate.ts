@@ -148,6 +148,9 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `fact(Math.abs(Math.trunc(${g('num')})) % 6)`,
         () => `sumTo(Math.abs(Math.trunc(${g('num')})) % 20)`,
         () => `(${g('mixed')} ? 1 : 0)`,
+        () => `recs.reduce((sum, { v: value }) => sum + value, ${g('num')})`,
+        () => `(recs[0]?.v ?? ${g('num')})`,
+        () => { const [p, q] = [local('p'), local('q')]; return `(([${p}, ${q} = ${g('num')}]) => ${p} + ${q})([${g('num')}])`; },
       ];
       return r.pick(choices)();
     }
@@ -183,6 +186,9 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `(z ?? ${g('str')})`,
         () => `label(${g('str')}, ${g('num')})`,
         () => `sign(${g('num')})`,
+        () => `recs.map(({ k, ...rest }) => k + JSON.stringify(rest)).join(";")`,
+        () => `(recs.find((r) => r.k === ${g('str')})?.k ?? "missing")`,
+        () => `("k" in (recs[0] ?? {}) ? "has" : "none")`,
       ];
       return r.pick(choices)();
     }
@@ -343,7 +349,8 @@ function statement(r: Random, depth: number, env: Env, inLoop: boolean): string 
     () => `acc = (${e('str')}).slice(0, 12);`,
     () => `count++;`,
     () => `--count;`,
-    () => `list.push(${e('num')});`,
+    // Bounded: a loop over `[...list]` that pushes would double it every pass.
+    () => `if (list.length < 8) list.push(${e('num')});`,
     () => `{ const w = ${e('num')}; total = Math.round((total + w) / 2); }`,
   ];
   if (inLoop) simple.push(() => `if (${e('bool')}) continue;`, () => `if (${e('bool')}) break;`);

@@ -67,7 +67,9 @@ async function runBatch(cases: Case[], batch: number): Promise<void> {
       }
       t0 = performance.now();
       const result = await compiled(values);
-      timing.runtime += performance.now() - t0;
+      const spent = performance.now() - t0;
+      timing.runtime += spent;
+      if (process.env.TYPESTEP_PROFILE && spent > 500) console.log(`slow case (${Math.round(spent)} ms): ${c.source}`);
       if (!native.ok) throw new Error(`native run threw ${native.error} for ${describe()}`);
       if (JSON.stringify(result) !== JSON.stringify(native)) {
         const shown = (o: Outcome) => (o.ok ? JSON.stringify(o.value) : o.error.replace(/The JSONata expression '[\s\S]*' specified/, 'The expression specified'));

@@ -22,6 +22,10 @@ s('declarations, compound assignment, ++/--, if/else; every entry reads the valu
   for (const text of Object.values((lowered as any).entries as Record<string, string>)) assert.match(text, '$total := $total');
 });
 
+s('top-level declarations of the run set the variables it assigns, also when destructured', async () => {
+  await agreeRun({ o: '{ a: number; b: { c: string }[] }' }, 'const { a, b: [first] } = o;\nconst doubled = a * 2;\nlet label = first?.c ?? "none";', ['a', 'first', 'doubled', 'label'], [{ o: { a: 2, b: [{ c: 'x' }] } }, { o: { a: 0, b: [] } }]);
+});
+
 s('while, do…while, for with break and continue', async () => {
   await agreeRun({ n: 'number' }, `
     let sum = 0;

@@ -49,5 +49,9 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     const args = node.getArguments().map((argument) => lowerNode(argument as any, ctx));
     return `${fn}(${args.join(', ')})`;
   }
+  // An immediately invoked lambda, `((x) => …)(v)`.
+  if (onlyKinds(kindsOf(callee), 'function') && !node.getArguments().some((argument) => Node.isSpreadElement(argument))) {
+    return `(${lowerNode(callee, ctx)})(${node.getArguments().map((argument) => lowerNode(argument as any, ctx)).join(', ')})`;
+  }
   return ctx.report('expression_unsupported_call', node, { name: callee.getText() });
 }

@@ -63,6 +63,9 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
       // A const holding a fresh object or array may still be changed in place (push, o.k = v), which rebinds it.
       const fresh = initializer && (Node.isArrayLiteralExpression(initializer) || Node.isObjectLiteralExpression(initializer) || (Node.isAsExpression(initializer) && Node.isArrayLiteralExpression(initializer.getExpression())));
       bindings.push(...bindPattern(name, value, ctx, (node, local) => {
+        // A destructured name the run assigns sets that variable.
+        const assigned = ctx.runVariable(local, statement);
+        if (assigned) return assigned;
         const variable = ctx.declareLocal(node, local);
         if (isLet || fresh) mutable.push(variable);
         return variable;
