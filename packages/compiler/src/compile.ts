@@ -18,6 +18,8 @@ export interface CompiledWorkflow {
   name: string;
   /** The file that declares it. */
   file: string;
+  /** `STANDARD` (default) or `EXPRESS`: the state machine's type, which the definition does not carry. */
+  type: 'STANDARD' | 'EXPRESS';
   /** The ASL definition (`QueryLanguage: "JSONata"`). */
   definition: Record<string, unknown>;
   /** The definition as prettier formats it (what `<Name>.asl.json` holds). */
@@ -52,7 +54,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     const file = workflow.call.getSourceFile().getFilePath();
     if (failedFiles.has(file)) continue;
     const { definition, sourceMap } = emit(machine);
-    workflows.push({ name: workflow.name, file, definition, sourceMap, text: await formatJson(definition) });
+    workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, text: await formatJson(definition) });
   }
   return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
 }

@@ -27,6 +27,7 @@ export const messages = {
   outer_variable_assigned: (p: Params) => `\`${p.name}\` belongs to the workflow, outside this callback: a Map iteration runs in its own variable scope and cannot assign the workflow's variables. Return a value and use the Map's result instead.`,
   parallel_not_task_list: () => '`Promise.all([...])` runs branches in parallel when each element is a call of a declared task (`Promise.all([getUser(id), getAccount(id)])`).',
   return_in_finally_try: () => '`return` inside a `try` (or `catch`) that has a `finally` is not supported yet; assign the result and return after the `try` statement.',
+  task_name_reused: (p: Params) => `The task name \`${p.name}\` would name a second state (state names are unique, and a handler registered by name matches only one); give this call its own name (\`task(input, { name: '…' })\`) or drop the name.`,
   throw_not_workflow_error: () => 'Only `throw new WorkflowError(name, cause?)` and re-throwing a caught error (`throw e`) can be compiled: an ASL failure is an error name and a cause.',
   unsupported_assignment_target: (p: Params) => `\`${p.text}\` cannot receive an awaited value; assign it to a local variable first.`,
   unsupported_await: (p: Params) => `\`await ${p.text}\` is not a task call, \`sleep\`/\`sleepUntil\`, \`map\`, \`Promise.all\` or a nested workflow: the compiler only knows how to wait for those.`,

@@ -36,6 +36,8 @@ export interface LoweringContext {
   finallies: number;
   /** Loops below this index are outside the innermost `try … finally`: `break`/`continue` to them is not supported yet. */
   loopFloor: number;
+  /** State names given by a task's `name` option, and the call that took each (a name is one state). */
+  namedStates: Map<string, import('ts-morph').Node>;
 }
 
 /** The context of a nested machine (Map iteration): same names, fresh control stacks. */

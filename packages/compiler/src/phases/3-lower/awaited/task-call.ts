@@ -26,6 +26,11 @@ import { bindingsOf, throughPath, type Sink } from './result-binding.js';
 export function lowerTaskCall(call: CallExpression, declared: TaskDescription, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const [input, optionsNode] = call.getArguments();
   const description = withCallOptions(declared, optionsNode, ctx);
+  if (description.name !== undefined) {
+    // Handlers registered by state name match it exactly: a second state could not get the same name.
+    if (ctx.namedStates.has(description.name)) ctx.diagnostics.report('task_name_reused', call, { name: description.name });
+    else ctx.namedStates.set(description.name, call);
+  }
   const state: IrTask = {
     kind: 'task',
     hint: description.name ?? humanize(call.getExpression().getText().split('.').at(-1) ?? 'Task'),
