@@ -57,6 +57,8 @@ s('string methods', async () => {
     'str.padStart(8, "*-")', 'str.padEnd(6)', 'str.padStart(2)', 'str.repeat(3)', 'str.repeat(0)',
     'str.charAt(1)', 'str.charAt(99)', 'str.at(-1)', 'str.length', 'str.concat(t, "!")', '`${str}`.toString()',
   ]) await agree(inputs, e, values);
+  // Characters outside the BMP are fine where no position or length is taken.
+  await agree(inputs, '[str.toUpperCase(), str.includes(t), str.startsWith(t), str.endsWith(t), str + t, str.split(" ")]', [{ str: 'a😀 b', t: '😀' }]);
 });
 
 s('Math with JavaScript rounding', async () => {
@@ -88,8 +90,13 @@ s('where JavaScript yields NaN or Infinity (not JSON), the compiled expression f
     ['parseInt(s)', { s: 'px' }],
     ['Math.max(...xs)', { xs: [] }],
     ['String(a / b)', { a: 1, b: 3 }],
+    // Lengths and positions in strings with characters outside the BMP differ between the languages.
+    ['s.length', { s: 'a😀' }],
+    ['s.slice(1)', { s: '😀b' }],
+    ['s.padStart(5, "😀")', { s: 'x' }],
   ] as const) {
     const inputs = Object.fromEntries(Object.keys(values).map((k) => [k, k === 'xs' ? 'number[]' : k === 's' ? 'string' : 'number']));
+    assert.ok(lowerSnippet(inputs, expression).native(values).ok, `${expression} runs natively`);
     const lowered = lowerSnippet(inputs, expression);
     const compiled = await lowered.compiled(values);
     assert.is(compiled.ok, false, expression);

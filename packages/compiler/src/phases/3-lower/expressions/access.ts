@@ -38,10 +38,10 @@ export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerCo
   const present = withoutNullish(kinds);
   const text = lowerNode(receiver, ctx);
   if (name === 'length') {
-    // JSONata's $length counts code points, JavaScript's .length UTF-16 units: they differ only for characters
-    // outside the Basic Multilingual Plane (emoji), documented in the README.
+    // JSONata's $length counts code points, JavaScript's .length UTF-16 units: the helper fails on a string where
+    // they differ (characters outside the Basic Multilingual Plane).
     if (onlyKinds(present, 'array')) return guardNullish(text, kinds, ctx, (v) => `$count(${v})`);
-    if (onlyKinds(present, 'string')) return guardNullish(text, kinds, ctx, (v) => `$length(${v})`);
+    if (onlyKinds(present, 'string')) return guardNullish(text, kinds, ctx, (v) => `${ctx.helper('length')}(${v})`);
   }
   if (present.has('array') || present.has('string') || present.has('number') || present.has('boolean')) {
     return ctx.report('unsupported_expression', node, { kind: `\`.${name}\` of a ${[...present].join(' | ')}`, reason: 'only `.length` is read from arrays and strings' });

@@ -53,10 +53,22 @@ const definitions = {
     text: `function($a, $i){ $i >= 0 and $i < $count($a) and $i = $floor($i) ? $a[$i] : () }`,
     uses: [],
   },
+  // JSONata counts a string's length and positions in code points, JavaScript in UTF-16 units: they agree unless the
+  // string has a character outside the Basic Multilingual Plane (an emoji), where positions would silently shift,
+  // so such a string fails loudly wherever a position or length is taken.
+  bmp: {
+    text: `function($s){ $contains($s, /[\\uD800-\\uDFFF]/) ? $error("typestep: a string with characters outside the Basic Multilingual Plane (e.g. emoji) has different lengths and positions in JavaScript and JSONata") : $s }`,
+    uses: [],
+  },
+  // s.length.
+  length: {
+    text: `function($s){ $length($__js_bmp($s)) }`,
+    uses: ['bmp'],
+  },
   // s[i] on a string.
   charAt: {
-    text: `function($s, $i){ $i >= 0 and $i < $length($s) and $i = $floor($i) ? $substring($s, $i, 1) : () }`,
-    uses: [],
+    text: `function($s, $i){ $i >= 0 and $i < $length($__js_bmp($s)) and $i = $floor($i) ? $substring($s, $i, 1) : () }`,
+    uses: ['bmp'],
   },
   // Math.round: JavaScript rounds .5 up (towards +Infinity); JSONata's $round rounds half to even.
   round: {
@@ -96,18 +108,18 @@ const definitions = {
   },
   // String.prototype.slice.
   stringSlice: {
-    text: `function($s, $b, $e){ ($n := $length($s); $from := $__js_relative($exists($b) ? $b : 0, $n); $to := $__js_relative($exists($e) ? $e : $n, $n); $to > $from ? $substring($s, $from, $to - $from) : "") }`,
-    uses: ['relative'],
+    text: `function($s, $b, $e){ ($n := $length($__js_bmp($s)); $from := $__js_relative($exists($b) ? $b : 0, $n); $to := $__js_relative($exists($e) ? $e : $n, $n); $to > $from ? $substring($s, $from, $to - $from) : "") }`,
+    uses: ['relative', 'bmp'],
   },
   // String.prototype.substring: clamps to [0, length] and swaps reversed bounds.
   substring: {
-    text: `function($s, $b, $e){ ($n := $length($s); $x := $min([$max([$__js_trunc($b), 0]), $n]); $y := $exists($e) ? $min([$max([$__js_trunc($e), 0]), $n]) : $n; $from := $min([$x, $y]); $to := $max([$x, $y]); $substring($s, $from, $to - $from)) }`,
-    uses: ['trunc'],
+    text: `function($s, $b, $e){ ($n := $length($__js_bmp($s)); $x := $min([$max([$__js_trunc($b), 0]), $n]); $y := $exists($e) ? $min([$max([$__js_trunc($e), 0]), $n]) : $n; $from := $min([$x, $y]); $to := $max([$x, $y]); $substring($s, $from, $to - $from)) }`,
+    uses: ['trunc', 'bmp'],
   },
   // String.prototype.indexOf (JSONata has none).
   indexOf: {
-    text: `function($s, $p){ $contains($s, $p) ? $length($substringBefore($s, $p)) : -1 }`,
-    uses: [],
+    text: `function($s, $p){ $contains($s, $p) ? $length($substringBefore($__js_bmp($s), $p)) : -1 }`,
+    uses: ['bmp'],
   },
   // Array.prototype.indexOf / includes for primitives.
   arrayIndexOf: {
@@ -153,8 +165,8 @@ const definitions = {
   },
   // padStart / padEnd: JSONata's $pad takes the width with a sign for the side.
   pad: {
-    text: `function($s, $n, $fill, $left){ $fill = "" or $length($s) >= $n ? $s : $pad($s, $left ? -$floor($n) : $floor($n), $fill) }`,
-    uses: [],
+    text: `function($s, $n, $fill, $left){ ($__js_bmp($s & $fill); $fill = "" or $length($s) >= $n ? $s : $pad($s, $left ? -$floor($n) : $floor($n), $fill)) }`,
+    uses: ['bmp'],
   },
 } satisfies Record<string, HelperDefinition>;
 

@@ -177,7 +177,7 @@ function lowerForOf(statement: Node & (import('ts-morph').ForOfStatement | impor
     if (!onlyKinds(kinds, 'object')) return unsupported(statement, ctx, '`for…in` is supported over objects only');
     items = `[$keys(${lowerNode(iterated, ctx)})]`;
   } else if (onlyKinds(kinds, 'array')) items = lowerNode(iterated, ctx);
-  else if (onlyKinds(kinds, 'string')) items = `[$split(${lowerNode(iterated, ctx)}, "")]`;
+  else if (onlyKinds(kinds, 'string')) items = `[$split(${ctx.helper('bmp')}(${lowerNode(iterated, ctx)}), "")]`;
   else return unsupported(statement, ctx, 'only arrays and strings can be iterated');
   if (statement.isKind(SyntaxKind.ForOfStatement) && statement.isAwaited()) return unsupported(statement, ctx, '`for await` needs states');
 

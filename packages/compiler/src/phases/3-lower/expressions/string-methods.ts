@@ -47,7 +47,9 @@ export function lowerStringMethod(name: string, receiver: string, node: CallExpr
       if (args.length === 0) return `[${receiver}]`;
       // JSONata's $split takes the same separator and limit; "" splits into characters as JavaScript does (outside emoji).
       const limit = args[1] ? `, ${arg(1)}` : '';
-      return `[$split(${receiver}, ${stringArg(0)}${limit})]`;
+      // Splitting into characters counts code points in JSONata: guarded like every position (see the bmp helper).
+      const separator = stringArg(0);
+      return separator === '""' ? `[$split(${ctx.helper('bmp')}(${receiver}), ""${limit})]` : `[$split(${receiver}, ${separator}${limit})]`;
     }
     case 'replace':
     case 'replaceAll': {
