@@ -92,8 +92,8 @@ function program(seed: number): string {
       case 16:
         return [`const [p${id}, q${id}] = await Promise.all([step({ n: acc }), step({ n: acc + 1 })]);`, `acc = acc + p${id}.v + q${id}.v;`];
       default:
-        // try/finally without jumps out of it (return/break/continue through finally are not supported yet).
-        return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
+        // try/finally: the block may return, break, continue or throw through the finally.
+        return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
     }
   };
   return block(0, false, false).join('\n    ');

@@ -11,6 +11,13 @@ export interface LoopTargets {
   isSwitch?: boolean;
 }
 
+/** A `finally` block, with the stacks as they are outside its `try` (where its own code runs). */
+export interface FinallyFrame {
+  block: import('ts-morph').Block;
+  catches: number;
+  loops: number;
+}
+
 /** The innermost `try`'s handler: where errors go, and the variable that receives them. */
 export interface CatchTarget {
   handler: IrLabel;
@@ -32,15 +39,13 @@ export interface LoweringContext {
   catches: CatchTarget[];
   /** Catch variables: a `throw e` of one of them re-throws the caught error. */
   catchVariables: Set<string>;
-  /** How many `try … finally` enclose the current point (a `return` through one is not supported yet). */
-  finallies: number;
-  /** Loops below this index are outside the innermost `try … finally`: `break`/`continue` to them is not supported yet. */
-  loopFloor: number;
+  /** The `finally` blocks around the current point, innermost last: a jump out of one runs it first. */
+  finallies: FinallyFrame[];
   /** State names given by a task's `name` option, and the call that took each (a name is one state). */
   namedStates: Map<string, import('ts-morph').Node>;
 }
 
 /** The context of a nested machine (Map iteration): same names, fresh control stacks. */
 export function nestedContext(ctx: LoweringContext): LoweringContext {
-  return { ...ctx, loops: [], catches: [], finallies: 0, loopFloor: 0 };
+  return { ...ctx, loops: [], catches: [], finallies: [] };
 }

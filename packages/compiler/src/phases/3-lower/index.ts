@@ -24,8 +24,7 @@ export function lower(workflow: DiscoveredWorkflow, discovery: Discovery, analys
     loops: [],
     catches: [],
     catchVariables: new Set(),
-    finallies: 0,
-    loopFloor: 0,
+    finallies: [],
     namedStates: new Map(),
   };
   const [parameter] = workflow.body.getParameters();

@@ -7,6 +7,8 @@ export type Sink = (
   /** A declaration's name (identifier or pattern), or an assignment's target identifier. */
   | { kind: 'bind'; target: Node }
   | { kind: 'return' }
+  /** A variable of the compiler's own (a return value kept while `finally` blocks run); `returned` marks a `return`'s value. */
+  | { kind: 'variable'; variable: string; returned?: boolean }
 ) & {
   /** Property names to read from the value first (`(await t()).a.b`). */
   path?: string[];
@@ -23,12 +25,18 @@ export function fieldStep(name: string): string {
 }
 
 /**
- * The variables a `bind` sink sets from a value, as (variable, JSONata)
+ * The variables a `bind` (or `variable`) sink sets from a value, as (variable, JSONata)
  * pairs: one for a name, one per element of a destructuring pattern.
  *
  * @example
  * bindingsOf(`{ chargeId }`, '$states.result.Payload', ctx) // [['chargeId', '$states.result.Payload.chargeId']]
  */
+export function sinkBindings(sink: Sink, value: string, ctx: LoweringContext): Array<[string, string]> {
+  if (sink.kind === 'variable') return [[sink.variable, value]];
+  if (sink.kind === 'bind') return bindingsOf(sink.target, value, ctx);
+  return [];
+}
+
 export function bindingsOf(target: Node, value: string, ctx: LoweringContext): Array<[string, string]> {
   if (Node.isVariableDeclaration(target) || Node.isBindingElement(target) || Node.isParameterDeclaration(target)) {
     const nameNode = target.getNameNode();

@@ -8,7 +8,7 @@ import type { IrRetry, IrTask, IrTemplate } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { humanize } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
-import { bindingsOf, throughPath, type Sink } from './result-binding.js';
+import { sinkBindings, throughPath, type Sink } from './result-binding.js';
 
 /**
  * `await task(input, options?)` → a Task state: Resource and Arguments by
@@ -60,8 +60,8 @@ export function resultOf(description: TaskDescription): string {
 /** Sends a state's result to the sink: Assign entries, or the Output of a last state. */
 export function sendResult(state: IrTask | { assign: Map<string, string>; output?: string; end?: boolean }, whole: string, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const result = throughPath(whole, sink);
-  if (sink.kind === 'bind') {
-    for (const [variable, value] of bindingsOf(sink.target, result, ctx)) state.assign.set(variable, value);
+  if (sink.kind === 'bind' || sink.kind === 'variable') {
+    for (const [variable, value] of sinkBindings(sink, result, ctx)) state.assign.set(variable, value);
   } else if (sink.kind === 'return') {
     state.output = result;
     state.end = true;

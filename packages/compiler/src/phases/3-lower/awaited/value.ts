@@ -9,7 +9,7 @@ import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
 import { lowerParallelCall, isPromiseAll } from './parallel-call.js';
-import { bindingsOf, type Sink } from './result-binding.js';
+import { sinkBindings, type Sink } from './result-binding.js';
 import { lowerTaskCall } from './task-call.js';
 import { lowerWaitCall } from './wait-call.js';
 
@@ -39,7 +39,7 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
     return;
   }
   // `return task(x)` in an async function returns the task's promise, which the caller awaits.
-  if (sink.kind === 'return' && Node.isCallExpression(inner) && isAwaitable(inner, ctx)) {
+  if ((sink.kind === 'return' || (sink.kind === 'variable' && sink.returned)) && Node.isCallExpression(inner) && isAwaitable(inner, ctx)) {
     lowerAwaited(inner, inner, sink, flow, ctx);
     return;
   }
@@ -51,7 +51,12 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
     ctx.diagnostics.report('await_in_expression', inner);
     return;
   }
-  // An await-free value for a return (the other sinks are pure statements, never sent here).
+  if (sink.kind === 'variable') {
+    const { variable } = sink;
+    flow.pending.push({ kind: 'bind', variable, value: (read) => lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics)) });
+    return;
+  }
+  // An await-free value for a return (declarations and assignments are pure statements, never sent here).
   if (sink.kind === 'return') {
     if (flow.endWithOutput((read) => lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics)))) return;
     const state: IrSucceed = { kind: 'succeed', hint: 'Return', node: expression.getParent() ?? expression, assign: new Map() };
@@ -112,9 +117,8 @@ function lowerBranchValue(branch: Expression, sink: Sink, flow: Flow, ctx: Lower
     return;
   }
   if (sink.kind === 'discard') return;
-  const target = sink.target;
   // Each binding of the target reads the branch's value through the current reader.
-  for (const [variable, path] of bindingsOf(target, '__VALUE__', ctx)) {
+  for (const [variable, path] of sinkBindings(sink, '__VALUE__', ctx)) {
     flow.pending.push({
       kind: 'bind',
       variable,

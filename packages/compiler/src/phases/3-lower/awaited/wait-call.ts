@@ -5,7 +5,7 @@ import type { Flow } from '../flow.js';
 import type { IrWait } from '../ir.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
-import { bindingsOf, type Sink } from './result-binding.js';
+import { sinkBindings, type Sink } from './result-binding.js';
 
 /**
  * `await sleep(seconds)` → Wait `Seconds`; `await sleepUntil(timestamp)` →
@@ -30,7 +30,7 @@ export function lowerWaitCall(call: CallExpression, which: 'sleep' | 'sleepUntil
     const value = lowerExpression(argument as never, scopeOf(read, ctx.names, ctx.diagnostics));
     if (which === 'sleep') state.seconds = value;
     else state.timestamp = value;
-    if (sink.kind === 'bind') for (const [variable] of bindingsOf(sink.target, 'null', ctx)) state.assign.set(variable, 'null');
+    for (const [variable] of sinkBindings(sink, 'null', ctx)) state.assign.set(variable, 'null');
   });
   if (sink.kind === 'return') {
     flow.add({ kind: 'succeed', hint: 'Return', node: call, assign: new Map(), output: 'null' });

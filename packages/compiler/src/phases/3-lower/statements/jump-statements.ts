@@ -1,6 +1,7 @@
 import type { BreakStatement, ContinueStatement } from 'ts-morph';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
+import { runFinallyBlocks } from './finally-exit.js';
 
 /**
  * `break` → a jump to the innermost loop's or switch's exit.
@@ -14,11 +15,8 @@ export function lowerBreakStatement(statement: BreakStatement, flow: Flow, ctx: 
     ctx.diagnostics.report('labeled_jump', statement);
     return;
   }
-  if (ctx.loops.length - 1 < ctx.loopFloor) {
-    ctx.diagnostics.report('jump_through_finally', statement);
-    return;
-  }
-  flow.jump(target.breakTo, statement);
+  runFinallyBlocks(ctx.loops.length, flow, ctx);
+  if (flow.live) flow.jump(target.breakTo, statement);
 }
 
 /**
@@ -34,9 +32,6 @@ export function lowerContinueStatement(statement: ContinueStatement, flow: Flow,
     ctx.diagnostics.report('labeled_jump', statement);
     return;
   }
-  if (ctx.loops.indexOf(target) < ctx.loopFloor) {
-    ctx.diagnostics.report('jump_through_finally', statement);
-    return;
-  }
-  flow.jump(target.continueTo, statement);
+  runFinallyBlocks(ctx.loops.indexOf(target) + 1, flow, ctx);
+  if (flow.live) flow.jump(target.continueTo, statement);
 }

@@ -2,21 +2,30 @@ import type { ReturnStatement } from 'ts-morph';
 import { lowerValue } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
+import type { IrSucceed } from '../ir.js';
+import { runFinallyBlocks } from './finally-exit.js';
 
 /**
  * `return value` → the workflow's (or the Map iteration's) output: a Succeed
  * with Output, or, for `return await task(…)`, the task itself ends with its
- * result as Output.
+ * result as Output. Inside `try … finally`, the value is kept in a variable
+ * while the `finally` blocks run, then returned.
  *
  * @example
  * // return { chargeId } → { Type: 'Succeed', Output: "{% {'chargeId': $chargeId} %}" }
  */
 export function lowerReturnStatement(statement: ReturnStatement, flow: Flow, ctx: LoweringContext): void {
-  if (ctx.finallies > 0) {
-    ctx.diagnostics.report('return_in_finally_try', statement);
+  const expression = statement.getExpression();
+  if (ctx.finallies.length > 0) {
+    const variable = ctx.names.fresh('result');
+    if (expression) lowerValue(expression, { kind: 'variable', variable, returned: true }, flow, ctx);
+    else flow.pending.push({ kind: 'bind', variable, value: () => 'null' });
+    runFinallyBlocks(0, flow, ctx);
+    if (!flow.live || flow.endWithOutput((read) => read(variable))) return;
+    const succeed: IrSucceed = { kind: 'succeed', hint: 'Return', node: statement, assign: new Map() };
+    flow.add(succeed, (read) => (succeed.output = read(variable)));
     return;
   }
-  const expression = statement.getExpression();
   if (!expression) {
     flow.add({ kind: 'succeed', hint: 'Return', node: statement, assign: new Map(), output: 'null' });
     return;

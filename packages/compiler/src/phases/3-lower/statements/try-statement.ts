@@ -9,8 +9,8 @@ import { raise } from './throw-statement.js';
  * the `try` block that can fail gets a catcher (`States.ALL`) to the handler,
  * binding `e` to `{ name, message, cause }` as the dsl's `WorkflowError`
  * gives them; a `throw` inside jumps there directly. `finally` is lowered on
- * each path: after the normal end, and before re-throwing an error that
- * nothing caught (a `return`, `break` or `continue` through it is reported).
+ * each path: after the normal end, before re-throwing an error that nothing
+ * caught, and before a `return`, `break` or `continue` that leaves it.
  *
  * @example
  * // try { await charge(req); } catch (e) { await refund(req); throw e; }
@@ -18,16 +18,14 @@ import { raise } from './throw-statement.js';
 export function lowerTryStatement(statement: TryStatement, flow: Flow, ctx: LoweringContext): void {
   const catchClause = statement.getCatchClause();
   const finallyBlock = statement.getFinallyBlock();
-  const savedFloor = ctx.loopFloor;
   let finallyHandler;
   let finallyVariable: string | undefined;
   if (finallyBlock) {
     finallyHandler = label();
     finallyVariable = ctx.names.fresh('finally_error');
     ctx.catchVariables.add(finallyVariable);
+    ctx.finallies.push({ block: finallyBlock, catches: ctx.catches.length, loops: ctx.loops.length });
     ctx.catches.push({ handler: finallyHandler, variable: finallyVariable });
-    ctx.finallies += 1;
-    ctx.loopFloor = ctx.loops.length;
   }
   if (catchClause) {
     const handler = label();
@@ -51,8 +49,7 @@ export function lowerTryStatement(statement: TryStatement, flow: Flow, ctx: Lowe
   }
   if (!finallyBlock || !finallyHandler || finallyVariable === undefined) return;
   ctx.catches.pop();
-  ctx.finallies -= 1;
-  ctx.loopFloor = savedFloor;
+  ctx.finallies.pop();
   if (finallyHandler.incoming > 0) {
     const failing = flow.fork([]);
     failing.continueAfter(finallyHandler);
