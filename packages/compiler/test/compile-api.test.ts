@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { Project, ts } from 'ts-morph';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { compile } from '../src/index.js';
+
+const fixtures = new URL('./fixtures/', import.meta.url).pathname;
+const s = suite('compile()');
+
+s('takes a ts-morph project; returns name, type, definition, text and a source map', async () => {
+  const project = new Project({
+    compilerOptions: { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022 },
+  });
+  project.addSourceFileAtPath(join(fixtures, 'task-lambda', 'input.ts'));
+  const { workflows, diagnostics } = await compile({ project });
+  assert.equal(diagnostics, []);
+  assert.is(workflows.length, 1);
+  const [workflow] = workflows;
+  assert.is(workflow!.name, 'ProcessOrder');
+  assert.is(workflow!.type, 'STANDARD');
+  assert.is(workflow!.definition.QueryLanguage, 'JSONata');
+  assert.equal(JSON.parse(workflow!.text), workflow!.definition);
+  const states = Object.keys(workflow!.definition.States as object);
+  assert.equal(Object.keys(workflow!.sourceMap).sort(), [...states].sort());
+  assert.equal(workflow!.sourceMap['Charge card'], { file: join(fixtures, 'task-lambda', 'input.ts'), line: 16, column: 30, endLine: 16, endColumn: 71 });
+});
+
+s('a file with errors yields no workflow; other files still do', async () => {
+  const { workflows, diagnostics } = await compile({ files: [join(fixtures, 'if-else', 'input.ts'), join(fixtures, 'error-type-error', 'input.ts')] });
+  assert.equal(workflows.map((w) => w.name), ['Restock']);
+  assert.equal([...new Set(diagnostics.map((d) => d.code))], ['type_error']);
+});
+
+s('state names are unique, at most 80 characters, and the same on every compile', async () => {
+  const first = await compile({ files: [join(fixtures, 'loops-while', 'input.ts')] });
+  const second = await compile({ files: [join(fixtures, 'loops-while', 'input.ts')] });
+  assert.is(first.workflows[0]!.text, second.workflows[0]!.text);
+  const names = Object.keys(first.workflows[0]!.definition.States as object);
+  assert.ok(names.every((name) => name.length <= 80));
+  assert.is(new Set(names).size, names.length);
+});
+
+s.run();
