@@ -22,6 +22,7 @@ const cases: [Record<string, string>, string, { code: string; text: string }[]][
   [{ o: 'Record<string, number>' }, 'delete o.a', [{ code: 'expression_mutation', text: 'delete o.a' }]],
   [{}, 'missing + 1', [{ code: 'expression_unknown_identifier', text: 'missing' }]],
   [{ xs: 'number[]' }, 'xs.forEach((x) => x)', [{ code: 'expression_unsupported_call', text: 'xs.forEach((x) => x)' }]],
+  [{ xs: 'number[]' }, 'xs.entries()', [{ code: 'expression_unsupported_call', text: 'xs.entries()' }]],
   [{ s: 'string' }, 's.localeCompare("b")', [{ code: 'expression_unsupported_call', text: 's.localeCompare("b")' }]],
 ];
 

@@ -61,6 +61,17 @@ s('for…of over arrays, strings, Object.entries and for…in with break/continu
   `, ['out', 'letters', 'pairs', 'keys'], [{ xs: [], word: '', o: {} }, { xs: [1, -2, 3, 200, 4], word: 'abc', o: { a: 1, bb: 2 } }, { xs: [[1]].flat(), word: 'x', o: { z: 0 } }]);
 });
 
+s('for…of over xs.entries(), xs.keys() and spreads of them', async () => {
+  await agreeRun({ xs: 'string[]', g: 'number[][]' }, `
+    let out = "";
+    for (const [i, x] of xs.entries()) { if (i > 2) break; out += i + "=" + x + ";"; }
+    const keys = [...xs.keys()];
+    let rows = 0;
+    for (const [i, row] of g.entries()) rows += i * row.length;
+    const copy = [...g.values()];
+  `, ['out', 'keys', 'rows', 'copy'], [{ xs: [], g: [] }, { xs: ['a', 'b', 'c', 'd', 'e'], g: [[1], [2, 3], []] }]);
+});
+
 s('switch with fall-through, default in the middle, break inside a loop', async () => {
   const body = `
     let out = "";

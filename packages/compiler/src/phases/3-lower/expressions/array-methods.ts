@@ -92,6 +92,15 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
     case 'reverse':
     case 'toReversed':
       return `[$reverse(${receiver})]`;
+    case 'entries':
+      if (!iterated(node)) return ctx.report('expression_unsupported_call', node, { name: `.${name}()`, reason: 'an iterator is supported only where it is iterated (for…of, spread)' });
+      return `${ctx.helper('indexed')}(${receiver})`;
+    case 'keys':
+      if (!iterated(node)) return ctx.report('expression_unsupported_call', node, { name: `.${name}()`, reason: 'an iterator is supported only where it is iterated (for…of, spread)' });
+      return `($count(${receiver}) = 0 ? [] : [0..$count(${receiver}) - 1])`;
+    case 'values':
+      if (!iterated(node)) return ctx.report('expression_unsupported_call', node, { name: `.${name}()`, reason: 'an iterator is supported only where it is iterated (for…of, spread)' });
+      return receiver;
     default:
       return ctx.report('expression_unsupported_call', node, { name: `Array.prototype.${name}`, reason: '' });
   }
@@ -109,4 +118,12 @@ function isFresh(node: Expression): boolean {
     return Node.isPropertyAccessExpression(callee) && ['map', 'filter', 'slice', 'concat', 'flat', 'toSorted', 'toReversed', 'keys', 'values', 'entries', 'split', 'sort', 'reverse'].includes(callee.getName());
   }
   return false;
+}
+
+/** True when an iterator call is consumed whole: the subject of a for…of or a spread into an array. */
+function iterated(node: CallExpression): boolean {
+  let top: Node = node;
+  while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
+  const parent = top.getParent();
+  return (Node.isForOfStatement(parent) && parent.getExpression() === top) || (Node.isSpreadElement(parent) && Node.isArrayLiteralExpression(parent.getParent()));
 }

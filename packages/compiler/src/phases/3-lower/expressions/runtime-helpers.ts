@@ -137,6 +137,11 @@ const definitions = {
     text: `function($a){ $reduce($a, function($acc, $v){ $append($acc, $type($v) = "array" ? $v : $__js_one($v)) }, []) }`,
     uses: ['one'],
   },
+  // xs.entries(): [index, item] pairs.
+  indexed: {
+    text: `function($a){ $reduce($a, function($acc, $v, $i){ $append($acc, [[$append([$i], $__js_one($v))]]) }, []) }`,
+    uses: ['one'],
+  },
   // Object.values / Object.entries: JSONata's $keys gives nothing for {} and a string for one key.
   values: {
     text: `function($o){ $reduce([$keys($o)], function($acc, $k){ $append($acc, $__js_one($lookup($o, $k))) }, []) }`,

@@ -42,6 +42,12 @@ export function kindsOf(node: Node): Set<ValueKind> {
     if (operator === SyntaxKind.BarBarToken || operator === SyntaxKind.AmpersandAmpersandToken) return new Set([...kindsOf(node.getLeft()), ...kindsOf(node.getRight())]);
   }
   if (Node.isConditionalExpression(node)) return new Set([...kindsOf(node.getWhenTrue()), ...kindsOf(node.getWhenFalse())]);
+  // xs.entries(), xs.keys(), xs.values() are iterators in JavaScript; lowered they are arrays, which for…of and
+  // spreading read the same way.
+  if (Node.isCallExpression(node)) {
+    const callee = node.getExpression();
+    if (Node.isPropertyAccessExpression(callee) && ['entries', 'keys', 'values'].includes(callee.getName()) && onlyKinds(kindsOf(callee.getExpression()), 'array')) return new Set(['array']);
+  }
   return valueKinds(node.getType());
 }
 
