@@ -5,7 +5,7 @@ import type { LoweringContext } from '../context.js';
 import { lowerCondition, lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import type { IrChoice, IrSucceed } from '../ir.js';
-import { scopeOf } from '../pending.js';
+import { scopeOf, type Reader } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
 import { lowerParallelCall, isPromiseAll } from './parallel-call.js';
@@ -58,10 +58,11 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
   }
   // An await-free value for a return (declarations and assignments are pure statements, never sent here).
   if (sink.kind === 'return') {
-    if (flow.endWithOutput((read) => lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics)))) return;
+    const output = (read: Reader) => orNull(lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics)), inner);
+    if (flow.endWithOutput(output)) return;
     const state: IrSucceed = { kind: 'succeed', hint: 'Return', node: expression.getParent() ?? expression, assign: new Map() };
     flow.add(state, (read) => {
-      state.output = lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics));
+      state.output = output(read);
     });
   }
 }
@@ -125,6 +126,17 @@ function lowerBranchValue(branch: Expression, sink: Sink, flow: Flow, ctx: Lower
       value: (read) => path.replace('__VALUE__', `(${lowerExpression(branch, scopeOf(read, ctx.names, ctx.diagnostics))})`),
     });
   }
+}
+
+/**
+ * An output that may be `undefined` (its type says so) as `null`: JavaScript
+ * returns `undefined` as JSON `null`, while an ASL Output that evaluates to
+ * nothing is an error.
+ */
+function orNull(text: string, expression: Expression): string {
+  const type = expression.getType();
+  const mayBeUndefined = type.isUndefined() || type.isAny() || type.isUnknown() || (type.isUnion() && type.getUnionTypes().some((part) => part.isUndefined()));
+  return mayBeUndefined ? `($value := ${text}; $exists($value) ? $value : null)` : text;
 }
 
 /** Strips parentheses and type-only wrappers. */
