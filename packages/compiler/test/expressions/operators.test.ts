@@ -46,6 +46,11 @@ s('&& || ?? return operands, not booleans', async () => {
   await agree({ b: 'boolean', c: 'boolean' }, 'b && !c || c && !b', [{ b: true, c: false }, { b: true, c: true }, { b: false, c: false }]);
 });
 
+s('arithmetic and comparisons on index accesses (TypeScript types xs[i] as the element type)', async () => {
+  await agree({ xs: 'number[]', ss: 'string[]', i: 'number' }, '[xs[i] * 2, xs[i] + 1 > 2, -xs[0], "s" + ss[i], ss[i] + "!", xs[i] === 1]', [{ xs: [1, 2], ss: ['a', 'b'], i: 1 }, { xs: [3], ss: ['c'], i: 0 }]);
+  await agree({ xs: 'number[]', ss: 'string[]', i: 'number' }, '["s" + ss[i], `${xs[i]}`, xs[i] === undefined]', [{ xs: [], ss: [], i: 4 }]);
+});
+
 s('ternary and typeof', async () => {
   const inputs = { v: 'string | number | boolean | null | number[] | { k: string } | undefined' };
   const values = [{ v: 'a' }, { v: 1 }, { v: false }, { v: null }, { v: [1] }, { v: { k: 'x' } }, { v: undefined }, { v: '' }, { v: 0 }, { v: [] }, { v: {} }];

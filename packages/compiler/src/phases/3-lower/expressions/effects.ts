@@ -5,7 +5,7 @@ import type { Flow } from './statements.js';
 import { bindOnce, stringLiteral } from './text.js';
 import { jsString } from './to-string.js';
 import { truthy } from './truthiness.js';
-import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
+import { declaredKinds, elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
 
 const COMPOUND: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.PlusEqualsToken]: '+',
@@ -86,8 +86,8 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
   return assign(target, (current) => {
     switch (op) {
       case '+':
-        if (onlyKinds(l, 'number') && onlyKinds(r, 'number')) return `(${current} + ${lowerNode(right, ctx)})`;
-        if (onlyKinds(l, 'string') || onlyKinds(r, 'string')) return `(${jsString(current, l, ctx)} & ${jsString(lowerNode(right, ctx), r, ctx)})`;
+        if (onlyKinds(declaredKinds(target), 'number') && onlyKinds(declaredKinds(right), 'number')) return `(${current} + ${lowerNode(right, ctx)})`;
+        if (onlyKinds(declaredKinds(target), 'string') || onlyKinds(declaredKinds(right), 'string')) return `(${jsString(current, l, ctx)} & ${jsString(lowerNode(right, ctx), r, ctx)})`;
         return ctx.report('expression_any_type', node, { text: node.getText(), type: target.getType().getText(), why: '`+=` joins strings but adds numbers' });
       case '**':
         return `$power(${current}, ${lowerNode(right, ctx)})`;
@@ -98,7 +98,7 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
       case '??':
         return bindOnce(current, ctx, (v) => `(${v} != null ? ${v} : ${lowerNode(right, ctx)})`);
       default:
-        if (!onlyKinds(l, 'number') || !onlyKinds(r, 'number')) return ctx.report('expression_unsupported_operator', node, { operator: `${op}=`, reason: 'both sides must be numbers' });
+        if (!onlyKinds(declaredKinds(target), 'number') || !onlyKinds(declaredKinds(right), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: `${op}=`, reason: 'both sides must be numbers' });
         return `(${current} ${op} ${lowerNode(right, ctx)})`;
     }
   }, flow, next, ctx);

@@ -4,7 +4,7 @@ import { lowerNode } from './lower-expression.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
 import { lowerConditionNode, truthy } from './truthiness.js';
-import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
+import { declaredKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
 
 const ARITHMETIC: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.MinusToken]: '-',
@@ -42,8 +42,8 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
   if (ordering) {
     // Both languages order strings by UTF-16 code units and numbers numerically; JSONata refuses mixed operands,
     // where JavaScript would convert, so only same-kind comparisons are lowered.
-    const l = kindsOf(left);
-    const r = kindsOf(right);
+    const l = declaredKinds(left);
+    const r = declaredKinds(right);
     if (!((onlyKinds(l, 'number') && onlyKinds(r, 'number')) || (onlyKinds(l, 'string') && onlyKinds(r, 'string')))) {
       return ctx.report('expression_unsupported_operator', node, { operator: symbol, reason: 'both sides must be numbers or both strings (JavaScript converts mixed or missing operands; JSONata does not)' });
     }
@@ -73,7 +73,8 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
 }
 
 function numeric(left: Expression, right: Expression, node: Node, operator: string, ctx: LowerContext): boolean {
-  if (onlyKinds(kindsOf(left), 'number') && onlyKinds(kindsOf(right), 'number')) return true;
+  // An out-of-range xs[i] is undefined: JavaScript computes NaN (null in JSON), JSONata nothing — the NaN divergence.
+  if (onlyKinds(declaredKinds(left), 'number') && onlyKinds(declaredKinds(right), 'number')) return true;
   ctx.report('expression_unsupported_operator', node, { operator, reason: 'both sides must be numbers (JavaScript would convert other operands)' });
   return false;
 }
@@ -84,8 +85,8 @@ function lowerPlus(node: BinaryExpression, ctx: LowerContext): string {
   const right = node.getRight();
   const l = kindsOf(left);
   const r = kindsOf(right);
-  if (onlyKinds(l, 'number') && onlyKinds(r, 'number')) return `(${lowerNode(left, ctx)} + ${lowerNode(right, ctx)})`;
-  if (onlyKinds(l, 'string') || onlyKinds(r, 'string')) {
+  if (onlyKinds(declaredKinds(left), 'number') && onlyKinds(declaredKinds(right), 'number')) return `(${lowerNode(left, ctx)} + ${lowerNode(right, ctx)})`;
+  if (onlyKinds(declaredKinds(left), 'string') || onlyKinds(declaredKinds(right), 'string')) {
     if (l.has('unknown') || r.has('unknown') || l.has('object') || r.has('object')) {
       return ctx.report('expression_any_type', node, { text: node.getText(), type: node.getType().getText(), why: '`+` joins strings but adds numbers' });
     }
@@ -184,7 +185,7 @@ export function lowerPrefixUnary(node: PrefixUnaryExpression, ctx: LowerContext)
     case SyntaxKind.ExclamationToken:
       return lowerConditionNode(node, ctx);
     case SyntaxKind.MinusToken:
-      if (!onlyKinds(kindsOf(operand), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: '-', reason: 'the operand must be a number' });
+      if (!onlyKinds(declaredKinds(operand), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: '-', reason: 'the operand must be a number' });
       if (Node.isNumericLiteral(operand)) return `(-${operand.getLiteralValue()})`;
       return `(-${lowerNode(operand, ctx)})`;
     case SyntaxKind.PlusToken:

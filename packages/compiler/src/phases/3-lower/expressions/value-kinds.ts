@@ -85,6 +85,16 @@ function isReadonlyArray(type: Type): boolean {
   return name === 'ReadonlyArray';
 }
 
+/**
+ * The kinds TypeScript declares for `node`, without the index-access
+ * correction of `kindsOf`: operators pick their JSONata by these (`xs[i] * 2`
+ * multiplies numbers), while conversions and tests that treat undefined
+ * specially use `kindsOf`.
+ */
+export function declaredKinds(node: Node): Set<ValueKind> {
+  return valueKinds(node.getType());
+}
+
 /** True when every kind in `kinds` is in `allowed`. */
 export function onlyKinds(kinds: Kinds, ...allowed: ValueKind[]): boolean {
   if (kinds.size === 0) return false;
