@@ -2,6 +2,7 @@ import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { TaskTable } from '../1-discover/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
 import type { IrLabel } from './ir.js';
+import type { Override } from './pending.js';
 
 /** A loop's jump targets. */
 export interface LoopTargets {
@@ -33,8 +34,8 @@ export interface LoweringContext {
   names: VariableNames;
   tasks: TaskTable;
   diagnostics: DiagnosticCollector;
-  /** Variables read as something else (a callback's token parameter). */
-  overrides: Map<string, string>;
+  /** Variables read as something else (a callback's token parameter, an optional field read through its result). */
+  overrides: Map<string, Override>;
   loops: LoopTargets[];
   catches: CatchTarget[];
   /** Catch variables: a `throw e` of one of them re-throws the caught error. */

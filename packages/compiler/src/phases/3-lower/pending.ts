@@ -16,14 +16,19 @@ export type PendingItem =
 export type Reader = (variable: string) => string;
 
 /** Reads variables from a map of values over entry values, else as the variable itself. */
-export function readerOf(values: ReadonlyMap<string, string>, overrides?: ReadonlyMap<string, string>): Reader {
-  return (variable) => {
+export function readerOf(values: ReadonlyMap<string, string>, overrides?: ReadonlyMap<string, Override>): Reader {
+  const read: Reader = (variable) => {
     const override = overrides?.get(variable);
+    if (typeof override === 'function') return override(read);
     if (override !== undefined) return override;
     const value = values.get(variable);
     return value === undefined ? `$${variable}` : `(${value})`;
   };
+  return read;
 }
+
+/** How a variable that is not stored is read: fixed text, or text over other variables (read as they are at that point). */
+export type Override = string | ((read: Reader) => string);
 
 /** An {@link ExpressionScope} over a reader: names resolve to their declaration's variable. */
 export function scopeOf(read: Reader, names: VariableNames, diagnostics: DiagnosticCollector): ExpressionScope {
@@ -44,7 +49,7 @@ export function scopeOf(read: Reader, names: VariableNames, diagnostics: Diagnos
  * @example
  * applyPending([{ kind: 'statements', statements: [`const y = x + 1;`] }], new Map(), …) // Map { y → '($x + 1)' }
  */
-export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<string, string>, names: VariableNames, diagnostics: DiagnosticCollector, overrides?: ReadonlyMap<string, string>): Map<string, string> {
+export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<string, string>, names: VariableNames, diagnostics: DiagnosticCollector, overrides?: ReadonlyMap<string, Override>): Map<string, string> {
   const values = new Map(base);
   for (const item of items) {
     const read = readerOf(values, overrides);

@@ -31,18 +31,18 @@ export function fieldStep(name: string): string {
  * @example
  * bindingsOf(`{ chargeId }`, '$states.result.Payload', ctx) // [['chargeId', '$states.result.Payload.chargeId']]
  */
-export function sinkBindings(sink: Sink, value: string, ctx: LoweringContext): Array<[string, string]> {
+export function sinkBindings(sink: Sink, value: string, ctx: LoweringContext): Array<[string, string, Node?]> {
   if (sink.kind === 'variable') return [[sink.variable, value]];
   if (sink.kind === 'bind') return bindingsOf(sink.target, value, ctx);
   return [];
 }
 
-export function bindingsOf(target: Node, value: string, ctx: LoweringContext): Array<[string, string]> {
+export function bindingsOf(target: Node, value: string, ctx: LoweringContext): Array<[string, string, Node]> {
   if (Node.isVariableDeclaration(target) || Node.isBindingElement(target) || Node.isParameterDeclaration(target)) {
     const nameNode = target.getNameNode();
     if (Node.isIdentifier(nameNode)) {
       const variable = ctx.names.of(target);
-      return variable === undefined ? [] : [[variable, value]];
+      return variable === undefined ? [] : [[variable, value, target]];
     }
     return patternBindings(nameNode, value, ctx);
   }
@@ -52,14 +52,27 @@ export function bindingsOf(target: Node, value: string, ctx: LoweringContext): A
       ctx.diagnostics.report('unsupported_assignment_target', target, { text: target.getText() });
       return [];
     }
-    return [[variable, value]];
+    return [[variable, value, target]];
   }
   ctx.diagnostics.report('unsupported_assignment_target', target, { text: target.getText() });
   return [];
 }
 
-function patternBindings(pattern: Node, value: string, ctx: LoweringContext): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
+/**
+ * True for a `const` binding whose type admits `undefined`: ASL variables
+ * cannot hold "nothing", so such a binding is read through the value it came
+ * from instead of being stored.
+ */
+export function isOptionalConst(declaration: Node | undefined): boolean {
+  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration))) return false;
+  const statement = declaration.getFirstAncestor((node) => Node.isVariableDeclarationList(node));
+  if (!statement || !Node.isVariableDeclarationList(statement) || statement.getDeclarationKind() !== 'const') return false;
+  const type = declaration.getType();
+  return type.isUndefined() || (type.isUnion() && type.getUnionTypes().some((part) => part.isUndefined()));
+}
+
+function patternBindings(pattern: Node, value: string, ctx: LoweringContext): Array<[string, string, Node]> {
+  const out: Array<[string, string, Node]> = [];
   if (Node.isObjectBindingPattern(pattern)) {
     for (const element of pattern.getElements()) {
       if (element.getDotDotDotToken() || element.getInitializer()) {
