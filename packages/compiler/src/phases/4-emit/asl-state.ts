@@ -141,7 +141,8 @@ function typeName(state: IrState): string {
 function commentOf(state: IrState): string {
   const source = state.node.getSourceFile();
   const { line } = source.getLineAndColumnAtPos(state.node.getStart());
-  const text = state.node.getText().split('\n')[0]!.trim();
+  // `${…}` would read as a deployment placeholder (DefinitionSubstitutions) in the Comment: break it up.
+  const text = state.node.getText().split('\n')[0]!.trim().replace(/\$\{/g, '$ {');
   return `${basename(source.getFilePath())}:${line} ${text.length > 100 ? `${text.slice(0, 99)}…` : text}`;
 }
 
