@@ -46,6 +46,34 @@ run('--handlers loads a module of task handlers', () => {
   assert.equal(JSON.parse(stdout), { status: 'SUCCEEDED', output: { n: 42 } });
 });
 
+run('--schema checks input and output (Typestep.InputValidation / OutputValidation); --no-validate skips it', () => {
+  const schema = file('echo.schema.json', {
+    input: { type: 'object', properties: { x: { type: 'number' } }, required: ['x'] },
+    output: { type: 'object', properties: { got: { type: 'number' } } },
+  });
+  const badInput = typestep('run', echo, '--schema', schema, '--input', '{"x":"a"}', '--json');
+  assert.is(badInput.code, 1);
+  assert.equal(JSON.parse(badInput.stdout), {
+    status: 'FAILED',
+    error: 'Typestep.InputValidation',
+    cause: 'The execution input does not match the input schema: $.x must be number (got string "a")',
+  });
+  assert.equal(JSON.parse(typestep('run', echo, '--schema', schema, '--input', '{"x":5}', '--json').stdout), { status: 'SUCCEEDED', output: { got: 5 } });
+  const output = file('string-output.json', { type: 'object', properties: { got: { type: 'string' } } });
+  const badOutput = typestep('run', echo, '--output-schema', output, '--input', '{"x":5}', '--json');
+  assert.is(JSON.parse(badOutput.stdout).error, 'Typestep.OutputValidation');
+  assert.is(typestep('run', echo, '--output-schema', output, '--input', '{"x":5}', '--no-validate', '--json').code, 0);
+});
+
+run('an unreadable or invalid schema is a usage error (exit 2)', () => {
+  const missing = typestep('run', echo, '--input-schema', join(dir, 'nope.json'));
+  assert.is(missing.code, 2);
+  assert.match(missing.stderr, /cannot read the schema/);
+  const invalid = typestep('run', echo, '--input-schema', file('bogus.json', { type: 'bogus' }));
+  assert.is(invalid.code, 2);
+  assert.match(invalid.stderr, /the schema cannot be used/);
+});
+
 run.run();
 
 const validate = suite('typestep validate');

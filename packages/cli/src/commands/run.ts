@@ -10,6 +10,7 @@ import {
   type ExecutionResult,
   type HandlerMap,
   type LocalS3Options,
+  type MachineSchema,
   type WaitingTaskInfo,
 } from '@typestep/runtime';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
@@ -34,6 +35,10 @@ interface RunArgs {
   s3Root?: string;
   s3Bucket?: string[];
   stateMachine?: string[];
+  schema?: string;
+  inputSchema?: string;
+  outputSchema?: string;
+  validate: boolean;
 }
 
 /**
@@ -87,7 +92,12 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           type: 'string',
           array: true,
           describe: 'A child state machine for states:startExecution tasks, NAME=FILE (NAME: its name or ARN as the parent writes it; repeatable)',
-        }) as never,
+        })
+        .option('schema', { type: 'string', describe: "JSON Schemas of input and output: a compiled <Name>.schema.json or { input, output }" })
+        .option('input-schema', { type: 'string', describe: 'JSON Schema (draft 2020-12) the execution input must match' })
+        .option('output-schema', { type: 'string', describe: 'JSON Schema (draft 2020-12) the execution output must match' })
+        .conflicts('schema', ['input-schema', 'output-schema'])
+        .option('validate', { type: 'boolean', default: true, describe: 'Check input and output against the schemas (--no-validate: do not)' }) as never,
     handler: async (args) => {
       const usage = (message: string) => {
         process.stderr.write(`typestep run: ${message}\n`);
@@ -125,6 +135,8 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           return usage(`cannot read the mock configuration ${args.mockConfig}: ${(error as Error).message}`);
         }
       }
+      const schema = readSchemas(args);
+      if (typeof schema === 'string') return usage(schema);
       const s3 = localS3Options(args);
       if (typeof s3 === 'string') return usage(s3);
       const tasks = new TaskService();
@@ -149,9 +161,12 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           s3,
           taskService: tasks,
           stateMachines: children,
+          schema,
+          validate: args.validate,
           mocks: mockConfig === undefined ? undefined : { config: mockConfig, testCase: args.testCase!, stateMachineName: args.stateMachineName },
         });
       } catch (error) {
+        if (schema && !(error instanceof MockConfigError)) return usage(`the schema cannot be used: ${(error as Error).message}`);
         if (!(error instanceof MockConfigError)) throw error;
         process.stderr.write(`${formatProblems(args.mockConfig!, error.problems)}\n`);
         return setExit(EXIT_USAGE);
@@ -183,6 +198,27 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       setExit(result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED);
     },
   };
+}
+
+/** `--schema`, or `--input-schema`/`--output-schema`, read into one MachineSchema; or a usage message. */
+function readSchemas(args: RunArgs): MachineSchema | undefined | string {
+  const read = (file: string): object | string => {
+    try {
+      const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      return value !== null && typeof value === 'object' ? value : `the schema ${file} is not a JSON object`;
+    } catch (error) {
+      return `cannot read the schema ${file}: ${(error as Error).message}`;
+    }
+  };
+  if (args.schema !== undefined) return read(args.schema) as MachineSchema | string;
+  const schema: MachineSchema = {};
+  for (const [part, file] of [['input', args.inputSchema], ['output', args.outputSchema]] as const) {
+    if (file === undefined) continue;
+    const value = read(file);
+    if (typeof value === 'string') return value;
+    schema[part] = value;
+  }
+  return schema.input || schema.output ? schema : undefined;
 }
 
 /** `--s3-root` and `--s3-bucket` as the runtime's LocalS3Options, or a usage message. */
