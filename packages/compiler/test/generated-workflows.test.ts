@@ -41,7 +41,7 @@ function program(seed: number): string {
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 17);
+    const choice = pick(depth >= 3 ? 4 : 18);
     switch (choice) {
       case 0:
       case 1:
@@ -91,10 +91,39 @@ function program(seed: number): string {
         return [`const [m${id}, n${id}] = await Promise.all([acc, acc + 1].map(async (x) => (await step({ n: x + ${pick(3)} })).v));`, `acc = acc + m${id} + n${id};`];
       case 16:
         return [`const [p${id}, q${id}] = await Promise.all([step({ n: acc }), step({ n: acc + 1 })]);`, `acc = acc + p${id}.v + q${id}.v;`];
+      case 17:
+        return [`const [k${id}, l${id}] = await map([acc, acc + 2], async (x, index) => {`, 'let a = x + index;', ...iteration(2), 'return a;', '});', `acc = acc + k${id} + l${id};`];
       default:
         // try/finally: the block may return, break, continue or throw through the finally.
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
     }
+  };
+  /** A Map iteration's body: its own variable `a` (it may not assign the workflow's). */
+  const iteration = (depth: number): string[] => {
+    const out: string[] = [];
+    for (let i = 0, count = 1 + pick(3); i < count; i++) {
+      const id = counter++;
+      switch (depth <= 0 ? pick(2) : pick(6)) {
+        case 0:
+          out.push(`const s${id} = await step({ n: a + ${pick(5)} });`, `a = a + s${id}.v;`);
+          break;
+        case 1:
+          out.push(`a = a * 2 - ${pick(4)};`);
+          break;
+        case 2:
+          out.push(`if (a % 2 === 0) {`, ...iteration(depth - 1), '} else {', ...iteration(depth - 1), '}');
+          break;
+        case 3:
+          out.push('try {', ...iteration(depth - 1), '} catch (e) {', `a = a + 100;`, '}');
+          break;
+        case 4:
+          out.push(`for (let j${id} = 0; j${id} < 2; j${id}++) {`, ...iteration(depth - 1), `if (a > ${20 + pick(20)}) break;`, '}');
+          break;
+        default:
+          out.push(`if (a > ${30 + pick(30)}) return a;`);
+      }
+    }
+    return out;
   };
   return block(0, false, false).join('\n    ');
 }
@@ -120,7 +149,7 @@ const handlers = (failAt: number) => () => {
 for (let seed = FIRST; seed < FIRST + PROGRAMS; seed++) {
   s(`program ${seed}`, async () => {
     const file = join(root, `program-${seed}.ts`);
-    const source = `import { lambda, sleep, workflow, WorkflowError } from '@typestep/dsl';
+    const source = `import { lambda, map, sleep, workflow, WorkflowError } from '@typestep/dsl';
 
 const step = lambda<{ n: number }, { v: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
 
