@@ -20,3 +20,4 @@ export { TaskService, defaultTaskService, sendTaskSuccess, sendTaskFailure, send
 export { TaskServiceError } from './integrations/task-registry.js';
 export type { TaskServiceErrorCode, ActivityTask, GetActivityTaskOptions } from './integrations/task-registry.js';
 export type { WaitingTaskInfo } from './integrations/waiting-task.js';
+export { serviceHandlerInput, serviceResult, serviceError } from './integrations/service-semantics.js';

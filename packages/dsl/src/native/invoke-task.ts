@@ -6,7 +6,7 @@ import { WorkflowError } from '../workflow/workflow-error.js';
 import { currentFrame, type NativeFrame } from './native-frame.js';
 import { RetryPlan } from './retry.js';
 import { contextObject, type AttemptFacts } from './task-context.js';
-import { copyJson, serviceResult } from './service-results.js';
+import { copyJson, handlerResult } from './service-results.js';
 import { toWorkflowError } from './task-errors.js';
 import { attemptActivity, attemptCallback, errorAliases, type AttemptLimits } from './waiting-tasks.js';
 
@@ -125,7 +125,7 @@ async function attemptHandler(frame: NativeFrame, description: TaskDescription, 
   await settleTime();
   if (value instanceof Job) return completeJob(frame, value, limitMs);
   if (description.pattern === 'sync' || description.pattern === 'sync:2') return copyJson(value);
-  return copyJson(serviceResult(description, copyJson(value)));
+  return copyJson(handlerResult(description, copyJson(value)));
 }
 
 /** A `.sync` job a handler started: it takes `seconds` of (virtual) time, then succeeds or fails; TimeoutSeconds cuts it short. */
