@@ -19,6 +19,7 @@ export function isDslFile(path: string): boolean {
 export function dslNameOf(expression: Node): DslName | undefined {
   if (Node.isPropertyAccessExpression(expression)) {
     const owner = dslNameOf(expression.getExpression());
+    if (owner === NAMESPACE) return expression.getName();
     if (owner) return `${owner}.${expression.getName()}`;
     return undefined;
   }
@@ -26,10 +27,15 @@ export function dslNameOf(expression: Node): DslName | undefined {
   const symbol = resolved(expression.getSymbol());
   if (!symbol) return undefined;
   for (const declaration of symbol.getDeclarations()) {
-    if (isDslFile(declaration.getSourceFile().getFilePath())) return symbol.getName();
+    if (!isDslFile(declaration.getSourceFile().getFilePath())) continue;
+    // `import * as dsl from '@typestep/dsl'`: the name is the module itself.
+    return Node.isSourceFile(declaration) ? NAMESPACE : symbol.getName();
   }
   return undefined;
 }
+
+/** What {@link dslNameOf} returns for the dsl module itself (a namespace import). */
+const NAMESPACE = '*';
 
 function resolved(symbol: MorphSymbol | undefined): MorphSymbol | undefined {
   if (!symbol) return undefined;
