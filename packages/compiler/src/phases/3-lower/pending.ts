@@ -60,9 +60,13 @@ export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<st
     const assigned = assignedVariables(item.statements, names);
     if (assigned.size === 0) continue;
     const result = lowerPureStatements(item.statements, scopeOf(read, names, diagnostics), [...assigned.keys()]);
+    const functions = functionVariables(item.statements, names);
     for (const [tsName, variable] of assigned) {
       const value = result[tsName];
-      if (value !== undefined) values.set(variable, value);
+      if (value === undefined) continue;
+      // A function cannot be stored in an ASL variable: reads of it get the function itself.
+      if (functions.has(variable) && overrides instanceof Map) overrides.set(variable, `(${value})`);
+      else values.set(variable, value);
     }
   }
   return values;
@@ -131,4 +135,17 @@ export function pendingVariables(items: readonly PendingItem[], names: VariableN
     else for (const variable of assignedVariables(item.statements, names).values()) out.add(variable);
   }
   return [...out];
+}
+
+/** Variables a run declares with a `const` function value (arrow functions, function expressions). */
+function functionVariables(statements: readonly Statement[], names: VariableNames): Set<string> {
+  const out = new Set<string>();
+  for (const statement of statements) {
+    if (!Node.isVariableStatement(statement) || statement.getDeclarationKind() !== 'const') continue;
+    for (const declaration of statement.getDeclarations()) {
+      const variable = names.of(declaration);
+      if (variable !== undefined && declaration.getType().getCallSignatures().length > 0) out.add(variable);
+    }
+  }
+  return out;
 }
