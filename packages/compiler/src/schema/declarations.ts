@@ -1,5 +1,3 @@
-import { compile } from 'json-schema-to-typescript';
-import { format } from 'prettier';
 
 /**
  * What `typestep types` turns into TypeScript: a schema document's parts.
@@ -68,6 +66,8 @@ export async function generateDeclarations(document: DeclarationSource, options:
     ...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
     ...(Object.keys(definitions).length > 0 ? { definitions } : {}),
   });
+  // Loaded here, not at the top: compiling workflows never needs it, and it costs ~150 ms to import.
+  const [{ compile }, { format }] = await Promise.all([import('json-schema-to-typescript'), import('prettier')]);
   const body = await compile(root as Parameters<typeof compile>[0], `${name}Types`, {
     bannerComment: '',
     format: false,
