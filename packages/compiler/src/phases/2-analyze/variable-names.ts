@@ -3,8 +3,23 @@ import type { DiagnosticCollector } from '../../diagnostics/index.js';
 
 /** ASL variable names: letters, digits and underscores, not starting with a digit. */
 const ASL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** `$states` is the reserved variable; the others would read confusingly next to it. */
-const RESERVED = new Set(['states']);
+/**
+ * Names a variable cannot take: `$states`, and JSONata's and AWS's functions —
+ * an ASL variable `$count` would hide `$count()` in every expression that
+ * reads it.
+ */
+const RESERVED = new Set([
+  'states',
+  // JSONata's functions
+  'sum', 'count', 'max', 'min', 'average', 'string', 'substring', 'substringBefore', 'substringAfter', 'lowercase', 'uppercase',
+  'length', 'trim', 'pad', 'contains', 'split', 'join', 'match', 'replace', 'now', 'millis', 'fromMillis', 'toMillis',
+  'formatNumber', 'formatBase', 'formatInteger', 'parseInteger', 'number', 'abs', 'floor', 'ceil', 'round', 'power', 'sqrt',
+  'random', 'boolean', 'not', 'exists', 'keys', 'lookup', 'spread', 'merge', 'sift', 'each', 'error', 'assert', 'type',
+  'append', 'sort', 'reverse', 'shuffle', 'distinct', 'zip', 'map', 'filter', 'single', 'reduce', 'base64encode',
+  'base64decode', 'encodeUrlComponent', 'encodeUrl', 'decodeUrlComponent', 'decodeUrl', 'eval', 'clone',
+  // Step Functions' own
+  'partition', 'range', 'hash', 'uuid', 'parse',
+]);
 
 /**
  * The ASL variable of every local of one workflow body. Each TypeScript
@@ -60,7 +75,9 @@ export class VariableNames {
 
   /** A variable name no declaration uses, for the compiler's own bookkeeping (loop indexes, saved errors). */
   fresh(base: string): string {
-    let name = base;
+    // `__js_…` and `__…` names belong to the expression lowering's helpers.
+    let name = base.startsWith('__') ? `v${base}` : base;
+    base = name;
     for (let n = 2; this.taken.has(name) || RESERVED.has(name); n++) name = `${base}_${n}`;
     this.taken.add(name);
     return name;
