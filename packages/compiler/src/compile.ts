@@ -4,6 +4,7 @@ import { discover } from './phases/1-discover/index.js';
 import { analyze } from './phases/2-analyze/index.js';
 import { lower } from './phases/3-lower/index.js';
 import { emit, formatJson, type SourceMapEntry } from './phases/4-emit/index.js';
+import { buildWorkflowSchemas, type WorkflowSchemaDocument } from './schema/index.js';
 
 /** What to compile: file paths or globs (with an optional tsconfig), or a ts-morph project. */
 export interface CompileOptions {
@@ -26,6 +27,8 @@ export interface CompiledWorkflow {
   text: string;
   /** State name → where in the source it comes from. */
   sourceMap: Record<string, SourceMapEntry>;
+  /** JSON Schemas (draft 2020-12) of the input, the output and each task's request/response (what `<Name>.schema.json` holds). */
+  schema: WorkflowSchemaDocument;
 }
 
 /** Everything a compile produced: workflows of files without problems, and every problem. */
@@ -47,14 +50,18 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const { project, files } = openProject(options);
   const diagnostics = new DiagnosticCollector();
   const discovery = discover(project, files, diagnostics);
-  const machines = discovery.workflows.map((workflow) => ({ workflow, machine: lower(workflow, discovery, analyze(workflow, diagnostics), diagnostics) }));
+  const machines = discovery.workflows.map((workflow) => ({
+    workflow,
+    machine: lower(workflow, discovery, analyze(workflow, diagnostics), diagnostics),
+    schema: buildWorkflowSchemas(workflow.call, diagnostics),
+  }));
   const failedFiles = new Set(diagnostics.diagnostics.map((diagnostic) => diagnostic.span.file));
   const workflows: CompiledWorkflow[] = [];
-  for (const { workflow, machine } of machines) {
+  for (const { workflow, machine, schema } of machines) {
     const file = workflow.call.getSourceFile().getFilePath();
     if (failedFiles.has(file)) continue;
     const { definition, sourceMap } = emit(machine);
-    workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, text: await formatJson(definition) });
+    workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
   }
   return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { compile } from '@typestep/compiler';
+import { compile, generateDeclarations } from '@typestep/compiler';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 interface CompileArgs {
@@ -13,8 +13,10 @@ interface CompileArgs {
 
 /**
  * `typestep compile <files or globs…> --out <dir>`: compiles the workflows
- * of TypeScript files to ASL. Writes `<Name>.asl.json` and `<Name>.map.json`
- * (state name → source span) per workflow; prints every diagnostic with its
+ * of TypeScript files to ASL. Writes per workflow `<Name>.asl.json`,
+ * `<Name>.map.json` (state name → source span), `<Name>.schema.json` (JSON
+ * Schemas of input, output and task requests/responses) and `<Name>.d.ts`
+ * (types generated from that schema); prints every diagnostic with its
  * code frame to stderr (`--json`: as a JSON array on stdout) and exits 1 when
  * there is any, 2 for a usage error.
  */
@@ -25,7 +27,7 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
     builder: (y) =>
       y
         .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TypeScript files or globs' })
-        .option('out', { type: 'string', demandOption: true, describe: 'Directory for <Name>.asl.json and <Name>.map.json' })
+        .option('out', { type: 'string', demandOption: true, describe: 'Directory for <Name>.asl.json, .map.json, .schema.json and .d.ts' })
         .option('tsconfig', { type: 'string', describe: 'tsconfig.json whose compiler options to use' })
         .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' }) as never,
     handler: async (args) => {
@@ -54,6 +56,8 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
           Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(args.out, span.file) }]),
         );
         writeFileSync(`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`);
+        writeFileSync(`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`);
+        writeFileSync(`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` }));
         if (!args.json) process.stderr.write(`${base}.asl.json\n`);
       }
       setExit(diagnostics.length > 0 ? EXIT_FAILED : EXIT_OK);
