@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
-// The README's main command, checked: the order-fulfilment example runs through the CLI.
+// The hand-written order-fulfilment definition runs through the CLI (`npm run example:asl`).
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = suite('examples/order-fulfilment');
 
@@ -58,6 +58,21 @@ nightly('mock test cases: a failing Glue job is caught; a throttled batch is ret
 });
 
 nightly.run();
+
+// The README's main command, checked: compile examples/typed-orders/workflow.ts, then run the ASL
+// with the generated schema and the example's handlers.
+const typed = suite('examples/typed-orders through the CLI (npm run example)');
+
+typed('compiles the workflow and runs the ASL it wrote', () => {
+  const out = spawnSync('npm', ['run', '--silent', 'example'], { cwd: root, encoding: 'utf8' });
+  assert.is(out.status, 0, out.stderr);
+  assert.match(out.stdout, /^SUCCEEDED/);
+  assert.match(out.stdout, /"status": "confirmed"/);
+  assert.match(out.stdout, /"total": 18/);
+  assert.match(out.stderr, /receipt for ada@example\.com: 18/);
+});
+
+typed.run();
 
 const expenses = suite('examples/expense-approval');
 const runExpense = (...args: string[]) =>
