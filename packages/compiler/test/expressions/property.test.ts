@@ -8,7 +8,14 @@ import { lowerCondition, lowerExpression, lowerPureStatements } from '../../src/
 import { BASE_ENV, INPUTS, PRELUDE, Random, TYPES, expression, inputValues, program } from './generate.js';
 import { compiledRunner, project, scopeFor, typeErrors, type Outcome } from './harness.js';
 
-const seed = process.env.TYPESTEP_SEED ? Number(process.env.TYPESTEP_SEED) : Math.floor(Math.random() * 2 ** 31);
+// The default seed is the UTC date (YYYYMMDD): each day explores new cases, and a run is replayable
+// from its date alone. TYPESTEP_SEED=random picks a fresh one; any number replays that seed.
+const seed =
+  process.env.TYPESTEP_SEED === 'random'
+    ? Math.floor(Math.random() * 2 ** 31)
+    : process.env.TYPESTEP_SEED
+      ? Number(process.env.TYPESTEP_SEED)
+      : Number(new Date().toISOString().slice(0, 10).replaceAll('-', ''));
 const EXPRESSIONS = Number(process.env.TYPESTEP_PROPERTY_EXPRESSIONS ?? 1000);
 const PROGRAMS = Number(process.env.TYPESTEP_PROPERTY_PROGRAMS ?? 250);
 const BATCH = 50;
