@@ -1,4 +1,5 @@
-import { Job, type TaskContext, type TaskHandler } from '@typestep/runtime';
+import type { Job, TaskContext, TaskHandler } from '@typestep/runtime';
+import { runtime } from './runtime.js';
 import type { CallOptions } from '../declarations/options.js';
 import { retryList } from '../declarations/options.js';
 import type { TaskDescription } from '../declarations/task.js';
@@ -123,7 +124,7 @@ async function attemptHandler(frame: NativeFrame, description: TaskDescription, 
     throw thrown instanceof WorkflowError && thrown.name === 'States.Timeout' ? thrown : toWorkflowError(thrown, description);
   }
   await settleTime();
-  if (value instanceof Job) return completeJob(frame, value, limitMs);
+  if (value instanceof runtime().Job) return completeJob(frame, value, limitMs);
   if (description.pattern === 'sync' || description.pattern === 'sync:2') return copyJson(value);
   return copyJson(handlerResult(description, copyJson(value)));
 }

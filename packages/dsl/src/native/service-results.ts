@@ -1,4 +1,4 @@
-import { serviceHandlerInput, serviceResult } from '@typestep/runtime';
+import { runtime } from './runtime.js';
 import type { TaskDescription } from '../declarations/task.js';
 
 /**
@@ -10,12 +10,12 @@ import type { TaskDescription } from '../declarations/task.js';
  */
 export function handlerResult(description: TaskDescription, value: unknown): unknown {
   if (description.kind === 'lambda' || description.pattern !== 'request-response') return value;
-  return serviceResult(description.resource, value);
+  return runtime().serviceResult(description.resource, value);
 }
 
 /** The request a handler receives: a `lambda:invoke` callback's function gets the `Payload`, the others the whole request. */
 export function handlerInput(description: TaskDescription, request: unknown): unknown {
-  return serviceHandlerInput(description.resource, request);
+  return runtime().serviceHandlerInput(description.resource, request);
 }
 
 /** A JSON copy, as the value would arrive across AWS's serialization boundary (`undefined` becomes `null`). */

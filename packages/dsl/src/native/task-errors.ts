@@ -1,4 +1,4 @@
-import { serviceError, StatesError } from '@typestep/runtime';
+import { runtime } from './runtime.js';
 import { WorkflowError } from '../workflow/workflow-error.js';
 import type { TaskDescription } from '../declarations/task.js';
 
@@ -13,6 +13,7 @@ const SOME_FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:placeh
  * runs cannot drift apart.
  */
 export function toWorkflowError(thrown: unknown, description: TaskDescription): WorkflowError {
+  const { serviceError, StatesError } = runtime();
   const error = thrown instanceof WorkflowError ? new StatesError(thrown.name, thrown.cause) : thrown;
   const shaped = serviceError(resourceOf(description), error);
   return new WorkflowError(shaped.error, shaped.cause);

@@ -1,4 +1,5 @@
-import { StatesError, type TaskHandler } from '@typestep/runtime';
+import type { TaskHandler } from '@typestep/runtime';
+import { runtime } from './runtime.js';
 import type { TaskDescription } from '../declarations/task.js';
 import { WorkflowError } from '../workflow/workflow-error.js';
 import type { NativeFrame } from './native-frame.js';
@@ -92,7 +93,7 @@ async function awaitAnswer(frame: NativeFrame, task: { readonly now: number }, w
   try {
     return copyJson(await wait());
   } catch (thrown) {
-    if (!(thrown instanceof StatesError)) throw thrown;
+    if (!(thrown instanceof runtime().StatesError)) throw thrown;
     const error = new WorkflowError(thrown.error, thrown.cause);
     if (thrown.alias !== undefined) errorAliases.set(error, thrown.alias);
     throw error;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { defaultTaskService, HandlerRegistry, type HandlerMap, type TaskService } from '@typestep/runtime';
+import type { HandlerMap, HandlerRegistry, TaskService } from '@typestep/runtime';
+import { loadRuntime } from '../native/runtime.js';
 import type { CallOptions } from '../declarations/options.js';
 import { TASK_DESCRIPTION, type Task, type TaskDescription } from '../declarations/task.js';
 import { RealClock, VirtualClock, type NativeClock } from '../native/clock.js';
@@ -134,9 +135,10 @@ export function workflow<In = void, Out = unknown>(name: string, body: (input: I
   Object.defineProperty(call, 'options', { value: settings, enumerable: true });
   Object.defineProperty(call, 'run', {
     enumerable: true,
-    value: (input: In, runOptions: RunOptions = {}): Promise<Out> => {
+    value: async (input: In, runOptions: RunOptions = {}): Promise<Out> => {
+      const { defaultTaskService, HandlerRegistry } = await loadRuntime();
       const startTime = runOptions.startTime === undefined ? Date.now() : new Date(runOptions.startTime).getTime();
-      if (Number.isNaN(startTime)) return Promise.reject(new TypeError(`run(): startTime is not a valid date: ${String(runOptions.startTime)}`));
+      if (Number.isNaN(startTime)) throw new TypeError(`run(): startTime is not a valid date: ${String(runOptions.startTime)}`);
       const clock: NativeClock = runOptions.clock === 'real' ? new RealClock() : new VirtualClock(startTime);
       const execution = createExecution(name, input, {
         clock,
