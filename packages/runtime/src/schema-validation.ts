@@ -1,4 +1,4 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import { StatesError } from './errors.js';
 import type { HandlerMap, TaskHandler } from './handlers.js';
 
@@ -95,6 +95,20 @@ function check(validate: ValidateFunction | undefined, value: unknown, error: st
 }
 
 /**
+ * The fields of an ajv error object that the messages use. Declared here so
+ * that the runtime's public types do not pull ajv's declarations into every
+ * program that type-checks against them (the compiler's, for one).
+ */
+export interface SchemaProblem {
+  keyword: string;
+  instancePath: string;
+  schemaPath: string;
+  params: Record<string, unknown> | object;
+  message?: string;
+  data?: unknown;
+}
+
+/**
  * One sentence per problem, each naming the JSON path (`$.items[0].qty`) and
  * what was expected there. A failing union lists its own problem, not every
  * member's.
@@ -102,7 +116,7 @@ function check(validate: ValidateFunction | undefined, value: unknown, error: st
  * @example
  * describeProblems(validate.errors); // "$.total must be number (got string); $.id is required"
  */
-export function describeProblems(errors: ErrorObject[]): string {
+export function describeProblems(errors: SchemaProblem[]): string {
   const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => e.schemaPath);
   // Errors inside a union's branches repeat, per member, why that member did not match; the union's own error says it.
   const relevant = errors.filter((e) => !unions.some((path) => e.schemaPath !== path && e.schemaPath.startsWith(`${path}/`)));
@@ -111,7 +125,7 @@ export function describeProblems(errors: ErrorObject[]): string {
   return lines.length > MAX_LISTED ? `${listed}; and ${lines.length - MAX_LISTED} more` : listed;
 }
 
-function describeProblem(error: ErrorObject): string {
+function describeProblem(error: SchemaProblem): string {
   const path = jsonPath(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
