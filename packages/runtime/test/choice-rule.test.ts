@@ -1,18 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StatesError } from '../src/errors.js';
-import { NOT_FOUND, type PathScope } from '../src/jsonpath/scope.js';
 import { compileChoiceRule, compileChoiceRules, compileStringMatchesPattern } from '../src/states/choice-rule.js';
-
-function scopeOf(input: unknown, options: { context?: unknown; variables?: Record<string, unknown> } = {}): PathScope {
-  const variables = options.variables ?? {};
-  return {
-    input,
-    context: options.context ?? {},
-    variable: (name) => (Object.hasOwn(variables, name) ? variables[name] : NOT_FOUND),
-    random: () => 0.5,
-  };
-}
+import { scopeOf } from './helpers.js';
 
 /** Evaluates `{ Variable: '$.v', [operator]: operand }` against `{ v: value }`. */
 function test(operator: string, operand: unknown, value: unknown): boolean {

@@ -3,17 +3,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StatesError } from '../src/errors.js';
 import { compileIntrinsic, IntrinsicSyntaxError, isIntrinsicCall } from '../src/intrinsics/index.js';
-import { NOT_FOUND, type PathScope } from '../src/jsonpath/scope.js';
-
-function scopeOf(input: unknown = {}, options: { context?: unknown; variables?: Record<string, unknown>; random?: () => number } = {}): PathScope {
-  const variables = options.variables ?? {};
-  return {
-    input,
-    context: options.context ?? {},
-    variable: (name) => (Object.hasOwn(variables, name) ? variables[name] : NOT_FOUND),
-    random: options.random ?? (() => 0.5),
-  };
-}
+import { scopeOf } from './helpers.js';
 
 function run(call: string, input: unknown = {}, options: Parameters<typeof scopeOf>[1] = {}): unknown {
   return compileIntrinsic(call, 'field.$')(scopeOf(input, options));

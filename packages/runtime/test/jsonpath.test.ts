@@ -1,16 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compilePath, PathSyntaxError } from '../src/jsonpath/path.js';
-import { NOT_FOUND, type PathScope } from '../src/jsonpath/scope.js';
-
-function scopeOf(input: unknown, context: unknown = {}, variables: Record<string, unknown> = {}): PathScope {
-  return {
-    input,
-    context,
-    variable: (name) => (Object.hasOwn(variables, name) ? variables[name] : NOT_FOUND),
-    random: () => 0.5,
-  };
-}
+import { NOT_FOUND } from '../src/jsonpath/scope.js';
+import { scopeOf } from './helpers.js';
 
 function select(path: string, input: unknown): unknown {
   return compilePath(path).select(scopeOf(input));
@@ -98,15 +90,15 @@ const roots = suite('roots');
 roots('$$ reads the context object', () => {
   const path = compilePath('$$.Execution.Id');
   assert.is(path.root, 'context');
-  assert.is(path.select(scopeOf({}, { Execution: { Id: 'arn:x' } })), 'arn:x');
-  assert.equal(compilePath('$$').select(scopeOf({}, { a: 1 })), { a: 1 });
+  assert.is(path.select(scopeOf({}, { context: { Execution: { Id: 'arn:x' } } })), 'arn:x');
+  assert.equal(compilePath('$$').select(scopeOf({}, { context: { a: 1 } })), { a: 1 });
 });
 
 roots('$name reads a variable', () => {
   const path = compilePath('$order.items[0]');
   assert.is(path.root, 'variable');
   assert.is(path.variable, 'order');
-  assert.is(path.select(scopeOf({}, {}, { order: { items: ['x'] } })), 'x');
+  assert.is(path.select(scopeOf({}, { variables: { order: { items: ['x'] } } })), 'x');
   assert.is(compilePath('$größe').variable, 'größe');
 });
 

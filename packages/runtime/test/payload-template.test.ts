@@ -4,16 +4,7 @@ import { StatesError } from '../src/errors.js';
 import { IntrinsicSyntaxError } from '../src/intrinsics/index.js';
 import { PathSyntaxError } from '../src/jsonpath/path.js';
 import { compileFilterPath, compilePathField, compilePayloadTemplate } from '../src/jsonpath/payload-template.js';
-import { NOT_FOUND, type PathScope } from '../src/jsonpath/scope.js';
-
-function scopeOf(input: unknown, context: unknown = {}, variables: Record<string, unknown> = {}): PathScope {
-  return {
-    input,
-    context,
-    variable: (name) => (Object.hasOwn(variables, name) ? variables[name] : NOT_FOUND),
-    random: () => 0.5,
-  };
-}
+import { scopeOf } from './helpers.js';
 
 function statesError(run: () => unknown): StatesError {
   try {
@@ -38,7 +29,7 @@ template('.$ keys take paths and lose the suffix; other values are copied', () =
     flag: false,
     nothing: null,
   });
-  const scope = scopeOf({ order: { id: 7 } }, { Execution: { Id: 'arn:1' } }, { user: { name: 'ana' } });
+  const scope = scopeOf({ order: { id: 7 } }, { context: { Execution: { Id: 'arn:1' } }, variables: { user: { name: 'ana' } } });
   assert.equal(build(scope), {
     id: 7,
     execution: 'arn:1',
@@ -112,7 +103,7 @@ misses('a template path that selects nothing raises States.Runtime with AWS’s 
 
 misses('context paths quote the state input, not the context', () => {
   const error = statesError(() =>
-    compilePayloadTemplate({ nested: { 'value.$': '$$.Execution.Input.no_such_jsonpath' } })(scopeOf({ a: 1 }, { Execution: { Input: {} } })),
+    compilePayloadTemplate({ nested: { 'value.$': '$$.Execution.Input.no_such_jsonpath' } })(scopeOf({ a: 1 }, { context: { Execution: { Input: {} } } })),
   );
   assert.is(error.cause, "The JSONPath '$$.Execution.Input.no_such_jsonpath' specified for the field 'value.$' could not be found in the input '{\"a\":1}'");
 });
