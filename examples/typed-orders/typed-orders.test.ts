@@ -6,7 +6,7 @@ import { generateDeclarations } from '@typestep/compiler';
 import { StateMachine, type MachineSchema } from '@typestep/runtime';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compiledDefinition, workflowSchema } from './generate.js';
+import { compiledWorkflow } from './generate.js';
 import type { ProcessOrderInput, ProcessOrderOutput, ProcessOrderTasks } from './ProcessOrder.js';
 import { processOrder } from './workflow.js';
 
@@ -33,8 +33,9 @@ const machine = new StateMachine<ProcessOrderInput, ProcessOrderOutput, ProcessO
 const s = suite('example: typed orders');
 
 s('the ASL, the schema and the .d.ts are up to date with workflow.ts', async () => {
-  assert.fixture(definition, await compiledDefinition());
-  assert.equal(workflowSchema(), schema);
+  const workflow = await compiledWorkflow();
+  assert.fixture(definition, workflow.text);
+  assert.equal(workflow.schema, schema);
   const declarations = await generateDeclarations(schema as Parameters<typeof generateDeclarations>[0], { source: 'ProcessOrder.schema.json' });
   assert.fixture(readFileSync(here('ProcessOrder.d.ts'), 'utf8'), declarations);
 });
