@@ -1,8 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Thread } from '../execution/thread.js';
 import { realClock, virtualClock } from '../execution/clock.js';
 import { StatesError } from '../errors.js';
-import { WaitingTask, type WaitingTaskInfo } from './waiting-task.js';
+import { WaitingTask, type WaitingTaskInfo, type WaitingThread } from './waiting-task.js';
 
 /** AWS's error codes for the task-token and activity calls. */
 export type TaskServiceErrorCode = 'InvalidToken' | 'TaskTimedOut' | 'InvalidOutput' | 'InvalidArn' | 'ValidationException';
@@ -109,7 +108,7 @@ export class TaskRegistry {
   private readonly listeners = new Set<(task: WaitingTaskInfo) => void>();
 
   /** A callback task whose token is issued now, for `$$.Task.Token`; it starts waiting later. */
-  openCallback(thread: Thread, info: WaitingTaskInfo): WaitingTask {
+  openCallback(thread: WaitingThread, info: WaitingTaskInfo): WaitingTask {
     const task = new WaitingTask(thread, info, (done) => this.forget(done));
     task.token = this.issueToken();
     this.live.set(task.token, task);
@@ -117,7 +116,7 @@ export class TaskRegistry {
   }
 
   /** An activity task, queued until a worker polls for it (or handed to a worker already polling). */
-  scheduleActivity(thread: Thread, info: WaitingTaskInfo, limits: { timeoutSeconds?: number; heartbeatSeconds?: number }, onStart: (workerName: string | undefined) => void): WaitingTask {
+  scheduleActivity(thread: WaitingThread, info: WaitingTaskInfo, limits: { timeoutSeconds?: number; heartbeatSeconds?: number }, onStart: (workerName: string | undefined) => void): WaitingTask {
     const task = new WaitingTask(thread, info, (done) => this.forget(done));
     task.limit(limits.timeoutSeconds, limits.heartbeatSeconds);
     task.onStart = onStart;
@@ -128,18 +127,17 @@ export class TaskRegistry {
   }
 
   /**
-   * A task that no state machine owns: its own stand-in for the execution's
-   * thread carries the clock, the virtual time and the abort signal, which is
-   * all a WaitingTask reads of it.
+   * A task that no state machine owns: its own WaitingThread carries the
+   * clock, the virtual time and the abort signal.
    */
   openTask(options: OpenTaskOptions): OpenTask {
     const abort = new AbortController();
     if (options.signal?.aborted) abort.abort();
     else options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
-    const thread = {
+    const thread: WaitingThread = {
       run: { clock: options.clock === 'real' ? realClock : virtualClock, abort, deadline: Infinity, interruptedAs: undefined },
       now: options.now ?? Date.now(),
-    } as unknown as Thread;
+    };
     const info: WaitingTaskInfo = {
       kind: options.kind,
       stateName: options.stateName ?? '',

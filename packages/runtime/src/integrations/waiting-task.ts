@@ -1,6 +1,6 @@
 import { StatesError } from '../errors.js';
 import { ExecutionInterrupted } from '../execution/execution-run.js';
-import type { Thread } from '../execution/thread.js';
+import type { ExecutionRun } from '../execution/execution-run.js';
 import { addIdleWait, removeIdleWait, type IdleWait } from './idle-deadlines.js';
 
 /** AWS's TimeoutSeconds for a Task that sets none. */
@@ -33,6 +33,17 @@ export interface WaitingTaskInfo {
 }
 
 /**
+ * What a WaitingTask reads of the thread it blocks: the execution's clock,
+ * abort signal and deadline, and the thread's virtual time. An execution's
+ * `Thread` is one; `TaskService.openTask` builds its own for a task no state
+ * machine owns.
+ */
+export interface WaitingThread {
+  now: number;
+  readonly run: Pick<ExecutionRun, 'clock' | 'abort' | 'deadline' | 'interruptedAs'>;
+}
+
+/**
  * A Task that waits for someone outside the execution to answer: a
  * `.waitForTaskToken` callback or an activity task. It ends with the first of:
  * an answer (SendTaskSuccess / SendTaskFailure), TimeoutSeconds counted from
@@ -57,7 +68,7 @@ export class WaitingTask implements IdleWait {
   private heartbeatTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    readonly thread: Thread,
+    readonly thread: WaitingThread,
     readonly info: WaitingTaskInfo,
     private readonly onSettle: (task: WaitingTask) => void,
   ) {
