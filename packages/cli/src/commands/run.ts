@@ -166,10 +166,13 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           mocks: mockConfig === undefined ? undefined : { config: mockConfig, testCase: args.testCase!, stateMachineName: args.stateMachineName },
         });
       } catch (error) {
-        if (schema && !(error instanceof MockConfigError)) return usage(`the schema cannot be used: ${(error as Error).message}`);
-        if (!(error instanceof MockConfigError)) throw error;
-        process.stderr.write(`${formatProblems(args.mockConfig!, error.problems)}\n`);
-        return setExit(EXIT_USAGE);
+        if (error instanceof MockConfigError) {
+          process.stderr.write(`${formatProblems(args.mockConfig!, error.problems)}\n`);
+          return setExit(EXIT_USAGE);
+        }
+        // The definition was validated above; what else the constructor checks is the schema.
+        if (schema) return usage(`the schema cannot be used: ${(error as Error).message}`);
+        throw error;
       }
       let channel: ControlChannel | undefined;
       const port = args.listen ?? (args.taskTokens !== undefined ? 0 : undefined);
