@@ -1,4 +1,5 @@
 import { StatesError } from '../errors.js';
+import { copyJson } from '../json-copy.js';
 import { toStatesError } from '../execution/error-handling.js';
 import { recordEvent } from '../execution/thread.js';
 import type { TaskCall } from './task-call.js';
@@ -155,13 +156,6 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
       return finish(() => fail(shapeError(resource, toStatesError(thrown))));
     },
   );
-}
-
-/** A JSON copy, as the value would arrive after serialization (`undefined` becomes `null`). */
-export function copyJson(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value === null || typeof value !== 'object') return value;
-  return JSON.parse(JSON.stringify(value));
 }
 
 /** `lambda:invoke` names its function in the request: a handler registered for that function ARN or name answers. */

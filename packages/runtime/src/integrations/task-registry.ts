@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { realClock, virtualClock } from '../execution/clock.js';
 import { StatesError } from '../errors.js';
+import { copyJson } from '../json-copy.js';
 import { WaitingTask, type WaitingTaskInfo, type WaitingThread } from './waiting-task.js';
 
 /** AWS's error codes for the task-token and activity calls. */
@@ -304,8 +305,4 @@ function jsonOutput(output: unknown): unknown {
   }
   if (text === undefined) throw new TaskServiceError('InvalidOutput', 'The provided JSON output data is not valid.');
   return JSON.parse(text);
-}
-
-function copyJson(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }
