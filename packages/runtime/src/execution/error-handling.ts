@@ -2,7 +2,7 @@ import { StatesError } from '../errors.js';
 import type { StateResult } from './prepared.js';
 import type { StateVisit, Thread } from './thread.js';
 
-/** A Retry entry with its defaults filled in. */
+/** A Retry entry with its defaults filled in (see {@link prepareRetrier}). */
 export interface PreparedRetrier {
   readonly errorEquals: readonly string[];
   readonly intervalSeconds: number;
@@ -18,6 +18,14 @@ export interface PreparedCatcher {
   handle(thread: Thread, input: unknown, errorOutput: Record<string, unknown>, visit: StateVisit): StateResult | Promise<StateResult>;
 }
 
+/**
+ * A Retry entry as ASL writes it, with AWS's defaults filled in:
+ * IntervalSeconds 1, MaxAttempts 3, BackoffRate 2, no jitter.
+ *
+ * @example
+ * const retrier = prepareRetrier({ ErrorEquals: ['States.Timeout'], MaxAttempts: 2 });
+ * retrier.intervalSeconds; // 1
+ */
 export function prepareRetrier(raw: Record<string, unknown>): PreparedRetrier {
   return {
     errorEquals: raw.ErrorEquals as string[],
@@ -34,6 +42,11 @@ export function prepareRetrier(raw: Record<string, unknown>): PreparedRetrier {
  * error but `States.Runtime` and `States.DataLimitExceeded` (terminal unless
  * named); `States.TaskFailed` matches task failures other than timeouts.
  * `alias` is a second name the error answers to (`States.HeartbeatTimeout`).
+ *
+ * @example
+ * matchesError(['States.ALL'], 'Lambda.ServiceException'); // true
+ * matchesError(['States.TaskFailed'], 'States.Timeout'); // false
+ * matchesError(['States.HeartbeatTimeout'], 'States.Timeout', 'States.HeartbeatTimeout'); // true
  */
 export function matchesError(errorEquals: readonly string[], error: string, alias?: string): boolean {
   for (const name of errorEquals) {
@@ -57,6 +70,10 @@ export function isRetriable(error: StatesError): boolean {
  * The delay before retry number `attempt` (1-based) in milliseconds:
  * IntervalSeconds × BackoffRate^(attempt−1), capped by MaxDelaySeconds, and
  * with FULL jitter a uniform draw from [0, delay].
+ *
+ * @example
+ * const retrier = prepareRetrier({ ErrorEquals: ['States.ALL'], IntervalSeconds: 2 });
+ * retryDelayMs(retrier, 3, Math.random); // 8000
  */
 export function retryDelayMs(retrier: PreparedRetrier, attempt: number, random: () => number): number {
   let seconds = retrier.intervalSeconds * Math.pow(retrier.backoffRate, attempt - 1);
