@@ -5,6 +5,7 @@ export { SchemaChecks, describeProblems, INPUT_VALIDATION_ERROR, OUTPUT_VALIDATI
 export type { MachineSchema, TaskTypes, TypedHandlerMap } from './schema-validation.js';
 export type { TaskHandler, TaskContext, HandlerMap } from './handlers.js';
 export { StatesError } from './errors.js';
+export { copyJson } from './json-copy.js';
 export { prepareRetrier, matchesError, retryDelayMs } from './execution/error-handling.js';
 export type { PreparedRetrier } from './execution/error-handling.js';
 export type { HistoryEvent } from './execution/history.js';

@@ -2,6 +2,8 @@
  * A JSON copy of `value`, as it would arrive after crossing AWS's
  * serialization boundary: `undefined` becomes `null`, objects are copied
  * through `JSON.stringify`, other primitives are returned as they are.
+ * Native workflow runs (`@typestep/dsl`) copy with it too, so both sides
+ * hand user code the same values.
  *
  * @example
  * const sent = { at: new Date(0) };

@@ -18,9 +18,7 @@ export function handlerInput(description: TaskDescription, request: unknown): un
   return runtime().serviceHandlerInput(description.resource, request);
 }
 
-/** A JSON copy, as the value would arrive across AWS's serialization boundary (`undefined` becomes `null`). */
+/** A JSON copy, as the value would arrive across AWS's serialization boundary: the runtime's `copyJson`. */
 export function copyJson(value: unknown): unknown {
-  if (value === undefined) return null;
-  if (value === null || typeof value !== 'object') return value;
-  return JSON.parse(JSON.stringify(value));
+  return runtime().copyJson(value);
 }
