@@ -3,6 +3,7 @@ import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addLoopTest } from './loop-head.js';
+import { leaveLoop } from './loop-jumps.js';
 import { lowerStatements, statementsOf } from './statements.js';
 
 /**
@@ -30,9 +31,5 @@ export function lowerDoStatement(statement: DoStatement, flow: Flow, ctx: Loweri
   const [again, leave] = addLoopTest(`Repeat while ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
   again.set(head);
   head.incoming += 1;
-  flow.exits = [leave];
-  if (after.incoming > 0) {
-    flow.jump(after, statement);
-    flow.resumeAt(after);
-  }
+  leaveLoop(flow, leave, after, statement);
 }

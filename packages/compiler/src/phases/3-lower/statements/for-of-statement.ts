@@ -7,7 +7,7 @@ import { label, type Flow } from '../flow.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addLoopTest } from './loop-head.js';
-import { lowerStatements, statementsOf } from './statements.js';
+import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
 
 /**
  * `for (const x of items) body` with awaits → the items and an index in
@@ -39,7 +39,6 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   flow.pending.push({ kind: 'bind', variable: items, value: (read) => lowerExpression(iterable, scopeOf(read, ctx.names, ctx.diagnostics)) });
   flow.pending.push({ kind: 'bind', variable: index, value: () => '0' });
   const head = label();
-  const next = label();
   const after = label();
   flow.jump(head, statement);
   flow.resumeAt(head);
@@ -49,18 +48,8 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   for (const [variable, path] of bindingsOf(declaration, `\${${items}}[\${${index}}]`, ctx)) {
     body.pending.push({ kind: 'bind', variable, value: (read) => path.replace(/\$\{(\w+)\}/g, (_, name: string) => read(name)) });
   }
-  ctx.loops.push({ breakTo: after, continueTo: next });
-  lowerStatements(statementsOf(statement.getStatement()), body, ctx);
-  ctx.loops.pop();
-  if (next.incoming > 0) {
-    body.jump(next, statement);
-    body.continueAfter(next);
-  }
+  lowerRoundBody(statement, body, after, ctx);
   if (body.live) body.pending.push({ kind: 'bind', variable: index, value: (read) => `${read(index)} + 1` });
   body.jump(head, statement);
-  flow.exits = [leave];
-  if (after.incoming > 0) {
-    flow.jump(after, statement);
-    flow.resumeAt(after);
-  }
+  leaveLoop(flow, leave, after, statement);
 }

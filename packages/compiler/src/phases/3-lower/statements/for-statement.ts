@@ -6,7 +6,7 @@ import { label, type Flow } from '../flow.js';
 import { scopeOf, type PendingItem } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addLoopTest } from './loop-head.js';
-import { lowerStatements, statementsOf } from './statements.js';
+import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
 
 /**
  * `for (init; c; update) body` with awaits → init as pending work, then a
@@ -32,32 +32,20 @@ export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: Lowe
     } else flow.pending.push(...updateItems(initializer, ctx));
   }
   const head = label();
-  const next = label();
   const after = label();
   flow.jump(head, statement);
   flow.resumeAt(head);
   const condition = statement.getCondition();
   const [enter, leave] = addLoopTest(condition ? `Loop while ${sourceSnippet(condition)}` : 'Loop', statement, condition, flow, ctx);
   const body = flow.fork([enter]);
-  ctx.loops.push({ breakTo: after, continueTo: next });
-  lowerStatements(statementsOf(statement.getStatement()), body, ctx);
-  ctx.loops.pop();
-  // Without a `continue`, the update folds into the body's last state; with one, both paths meet first.
-  if (next.incoming > 0) {
-    body.jump(next, statement);
-    body.continueAfter(next);
-  }
+  lowerRoundBody(statement, body, after, ctx);
   const update = statement.getIncrementor();
   if (update && body.live) {
     if (containsAwait(update)) ctx.diagnostics.report('await_in_expression', update);
     else body.pending.push(...updateItems(update, ctx));
   }
   body.jump(head, statement);
-  flow.exits = [leave];
-  if (after.incoming > 0) {
-    flow.jump(after, statement);
-    flow.resumeAt(after);
-  }
+  leaveLoop(flow, leave, after, statement);
 }
 
 /** `i++`, `i += n`, `i = e`, and comma lists of them, as bindings (they are expressions, not statements). */

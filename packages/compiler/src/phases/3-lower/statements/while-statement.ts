@@ -3,6 +3,7 @@ import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addLoopTest } from './loop-head.js';
+import { leaveLoop } from './loop-jumps.js';
 import { lowerStatements, statementsOf } from './statements.js';
 
 /**
@@ -23,9 +24,5 @@ export function lowerWhileStatement(statement: WhileStatement, flow: Flow, ctx: 
   lowerStatements(statementsOf(statement.getStatement()), body, ctx);
   ctx.loops.pop();
   body.jump(head, statement);
-  flow.exits = [leave];
-  if (after.incoming > 0) {
-    flow.jump(after, statement);
-    flow.resumeAt(after);
-  }
+  leaveLoop(flow, leave, after, statement);
 }
