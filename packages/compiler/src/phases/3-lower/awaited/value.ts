@@ -1,10 +1,11 @@
 import { Node, type Expression } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
+import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
-import { lowerCondition, lowerExpression } from '../expressions/index.js';
+import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
-import type { IrChoice, IrSucceed } from '../ir.js';
+import type { IrSucceed } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
@@ -97,13 +98,9 @@ function lowerConditional(expression: Node & { getCondition(): Expression; getWh
     ctx.diagnostics.report('await_in_condition', condition);
     return;
   }
-  const choice: IrChoice = { kind: 'choice', hint: `If ${sourceSnippet(condition)}`, node: expression, assign: new Map(), rules: [{ condition: 'false' }] };
-  flow.add(choice, (read) => {
-    choice.rules[0]!.condition = lowerCondition(condition, scopeOf(read, ctx.names, ctx.diagnostics));
-  });
-  const [whenTrue, whenFalse] = flow.exits;
+  const [whenTrue, whenFalse] = addConditionChoice(`If ${sourceSnippet(condition)}`, expression, condition, flow, ctx);
   const after = label();
-  for (const [exit, branch] of [[whenTrue!, expression.getWhenTrue()], [whenFalse!, expression.getWhenFalse()]] as const) {
+  for (const [exit, branch] of [[whenTrue, expression.getWhenTrue()], [whenFalse, expression.getWhenFalse()]] as const) {
     const branchFlow = flow.fork([exit]);
     lowerBranchValue(branch, sink, branchFlow, ctx);
     branchFlow.jump(after, branch);

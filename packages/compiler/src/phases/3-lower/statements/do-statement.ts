@@ -2,7 +2,7 @@ import type { DoStatement } from 'ts-morph';
 import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { sourceSnippet } from '../state-hints.js';
-import { addLoopTest } from './loop-head.js';
+import { addConditionChoice } from '../condition-choice.js';
 import { leaveLoop } from './loop-jumps.js';
 import { lowerStatements, statementsOf } from './statements.js';
 
@@ -28,7 +28,7 @@ export function lowerDoStatement(statement: DoStatement, flow: Flow, ctx: Loweri
     flow.continueAfter(after);
     return;
   }
-  const [again, leave] = addLoopTest(`Repeat while ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
+  const [again, leave] = addConditionChoice(`Repeat while ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
   again.set(head);
   head.incoming += 1;
   leaveLoop(flow, leave, after, statement);

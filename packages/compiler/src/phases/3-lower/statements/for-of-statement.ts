@@ -6,7 +6,7 @@ import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
-import { addLoopTest } from './loop-head.js';
+import { addConditionChoice } from '../condition-choice.js';
 import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
 
 /**
@@ -43,7 +43,7 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   flow.jump(head, statement);
   flow.resumeAt(head);
   const hint = `For each ${sourceSnippet(declaration.getNameNode(), 20)} of ${sourceSnippet(iterable, 40)}`;
-  const [enter, leave] = addLoopTest(hint, statement, `\${${index}} < $count(\${${items}})`, flow, ctx);
+  const [enter, leave] = addConditionChoice(hint, statement, `\${${index}} < $count(\${${items}})`, flow, ctx);
   const body = flow.fork([enter]);
   for (const [variable, path] of bindingsOf(declaration, `\${${items}}[\${${index}}]`, ctx)) {
     body.pending.push({ kind: 'bind', variable, value: (read) => path.replace(/\$\{(\w+)\}/g, (_, name: string) => read(name)) });

@@ -5,7 +5,7 @@ import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import { scopeOf, type PendingItem } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
-import { addLoopTest } from './loop-head.js';
+import { addConditionChoice } from '../condition-choice.js';
 import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
 
 /**
@@ -36,7 +36,7 @@ export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: Lowe
   flow.jump(head, statement);
   flow.resumeAt(head);
   const condition = statement.getCondition();
-  const [enter, leave] = addLoopTest(condition ? `Loop while ${sourceSnippet(condition)}` : 'Loop', statement, condition, flow, ctx);
+  const [enter, leave] = addConditionChoice(condition ? `Loop while ${sourceSnippet(condition)}` : 'Loop', statement, condition, flow, ctx);
   const body = flow.fork([enter]);
   lowerRoundBody(statement, body, after, ctx);
   const update = statement.getIncrementor();

@@ -1,10 +1,8 @@
 import type { IfStatement } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
-import { lowerCondition } from '../expressions/index.js';
+import { addConditionChoice } from '../condition-choice.js';
 import { label, type Flow } from '../flow.js';
-import type { IrChoice } from '../ir.js';
-import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { lowerStatements, statementsOf } from './statements.js';
 
@@ -22,16 +20,12 @@ export function lowerIfStatement(statement: IfStatement, flow: Flow, ctx: Loweri
     ctx.diagnostics.report('await_in_condition', condition);
     return;
   }
-  const choice: IrChoice = { kind: 'choice', hint: `If ${sourceSnippet(condition)}`, node: statement, assign: new Map(), rules: [{ condition: 'false' }] };
-  flow.add(choice, (read) => {
-    choice.rules[0]!.condition = lowerCondition(condition, scopeOf(read, ctx.names, ctx.diagnostics));
-  });
-  const [thenExit, elseExit] = flow.exits;
+  const [thenExit, elseExit] = addConditionChoice(`If ${sourceSnippet(condition)}`, statement, condition, flow, ctx);
   const after = label();
-  const thenFlow = flow.fork([thenExit!]);
+  const thenFlow = flow.fork([thenExit]);
   lowerStatements(statementsOf(statement.getThenStatement()), thenFlow, ctx);
   thenFlow.jump(after, statement);
-  const elseFlow = flow.fork([elseExit!]);
+  const elseFlow = flow.fork([elseExit]);
   const otherwise = statement.getElseStatement();
   if (otherwise) lowerStatements(statementsOf(otherwise), elseFlow, ctx);
   elseFlow.jump(after, statement);

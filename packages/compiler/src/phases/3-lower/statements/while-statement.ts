@@ -2,7 +2,7 @@ import type { WhileStatement } from 'ts-morph';
 import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { sourceSnippet } from '../state-hints.js';
-import { addLoopTest } from './loop-head.js';
+import { addConditionChoice } from '../condition-choice.js';
 import { leaveLoop } from './loop-jumps.js';
 import { lowerStatements, statementsOf } from './statements.js';
 
@@ -18,7 +18,7 @@ export function lowerWhileStatement(statement: WhileStatement, flow: Flow, ctx: 
   const after = label();
   flow.jump(head, statement);
   flow.resumeAt(head);
-  const [enter, leave] = addLoopTest(`While ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
+  const [enter, leave] = addConditionChoice(`While ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
   const body = flow.fork([enter]);
   ctx.loops.push({ breakTo: after, continueTo: head });
   lowerStatements(statementsOf(statement.getStatement()), body, ctx);
