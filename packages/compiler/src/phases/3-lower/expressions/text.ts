@@ -28,26 +28,3 @@ export function stringLiteral(value: string): string {
 export function fieldName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name}\``;
 }
-
-/** Parenthesizes `text` unless it is already atomic. */
-export function parens(text: string): string {
-  return isSimple(text) || /^\$[\w]+\(.*\)$/s.test(text) && balanced(text) ? text : `(${text})`;
-}
-
-function balanced(text: string): boolean {
-  // `$f(a)(b)`-like or `$f(a) + $g(b)` texts are not one call; only accept when the first `(` closes at the end.
-  let depth = 0;
-  let inString = false;
-  for (let i = text.indexOf('('); i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === '"') inString = true;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i === text.length - 1;
-  }
-  return false;
-}
