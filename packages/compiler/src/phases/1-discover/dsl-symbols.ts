@@ -4,7 +4,7 @@ import { Node, type Symbol as MorphSymbol } from 'ts-morph';
 export type DslName = string;
 
 /** True when `path` lies inside the `@typestep/dsl` package (its sources, its build or the workspace link). */
-export function isDslFile(path: string): boolean {
+function isDslFile(path: string): boolean {
   return /[\\/](?:packages[\\/]dsl|node_modules[\\/]@typestep[\\/]dsl)[\\/]/.test(path);
 }
 

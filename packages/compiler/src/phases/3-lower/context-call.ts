@@ -7,7 +7,7 @@ import type { PendingItem } from './pending.js';
  * The dsl's `context()` as JSONata over `$states.context`, read where the
  * carrying state runs (so `state.name` is that state's name).
  */
-export const CONTEXT_OBJECT =
+const CONTEXT_OBJECT =
   "{'execution': {'id': $states.context.Execution.Id, 'name': $states.context.Execution.Name, 'startTime': $states.context.Execution.StartTime}, " +
   "'state': {'name': $states.context.State.Name, 'enteredTime': $states.context.State.EnteredTime, 'retryCount': $states.context.State.RetryCount}}";
 

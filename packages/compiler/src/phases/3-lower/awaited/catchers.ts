@@ -6,7 +6,7 @@ import type { IrCatch } from '../ir.js';
  * dsl's native `WorkflowError` (`name` is the ASL Error; `message` the Cause
  * or `''`; `cause` the Cause when there is one).
  */
-export const CAUGHT_ERROR =
+const CAUGHT_ERROR =
   "{'name': $states.errorOutput.Error, 'message': $exists($states.errorOutput.Cause) ? $states.errorOutput.Cause : '', 'cause': $states.errorOutput.Cause}";
 
 /**

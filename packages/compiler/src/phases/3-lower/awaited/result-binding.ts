@@ -20,7 +20,7 @@ export function throughPath(value: string, sink: Sink): string {
 }
 
 /** A JSONata field step for a property name (back-quoted unless it is a plain name). */
-export function fieldStep(name: string): string {
+function fieldStep(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '')}\``;
 }
 

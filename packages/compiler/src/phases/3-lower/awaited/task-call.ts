@@ -51,7 +51,7 @@ export function lowerTaskCall(call: CallExpression, declared: TaskDescription, s
 }
 
 /** What the workflow sees of a task's result. */
-export function resultOf(description: TaskDescription): string {
+function resultOf(description: TaskDescription): string {
   if (description.kind === 'lambda' && description.invoke === 'envelope') return '$states.result.Payload';
   if (description.kind === 'workflow') return '$states.result.Output';
   return '$states.result';

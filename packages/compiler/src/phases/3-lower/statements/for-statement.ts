@@ -49,7 +49,7 @@ export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: Lowe
 }
 
 /** `i++`, `i += n`, `i = e`, and comma lists of them, as bindings (they are expressions, not statements). */
-export function updateItems(expression: Expression, ctx: LoweringContext): PendingItem[] {
+function updateItems(expression: Expression, ctx: LoweringContext): PendingItem[] {
   const scope = (read: (v: string) => string) => scopeOf(read, ctx.names, ctx.diagnostics);
   if (Node.isBinaryExpression(expression) && expression.getOperatorToken().getKind() === SyntaxKind.CommaToken) {
     return [...updateItems(expression.getLeft(), ctx), ...updateItems(expression.getRight(), ctx)];

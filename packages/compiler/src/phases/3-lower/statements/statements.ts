@@ -48,7 +48,7 @@ export function lowerStatements(statements: Statement[], flow: Flow, ctx: Loweri
 }
 
 /** One statement that awaits or moves control: the visitor named after its syntax kind. */
-export function lowerStatement(statement: Statement, flow: Flow, ctx: LoweringContext): void {
+function lowerStatement(statement: Statement, flow: Flow, ctx: LoweringContext): void {
   if (isPure(statement)) {
     flow.pending.push({ kind: 'statements', statements: [statement] });
     return;
