@@ -95,7 +95,8 @@ export class Flow {
     const carrier = this.exits.length === 1 ? this.exits[0]!.carrier : undefined;
     if (!carrier || !('kind' in carrier)) return false;
     const state = carrier as IrState & { output?: string; end?: boolean; next?: IrNode };
-    if (state.kind !== 'task' && state.kind !== 'pass' && state.kind !== 'wait' && state.kind !== 'parallel' && state.kind !== 'map') return false;
+    // A Choice's default exit carries its Assign too, but a Choice cannot end with an Output.
+    if (!CARRIERS.has(state.kind)) return false;
     if (state.output !== undefined) return false;
     if (this.pending.length > 0) this.foldBack();
     state.output = output(readerOf(state.assign, this.ctx.overrides));
