@@ -72,14 +72,14 @@ export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<st
   return values;
 }
 
+/** Array methods that change their receiver. */
+const MUTATORS = new Set(['push', 'unshift', 'pop', 'shift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+
 /**
  * The variables a run of statements leaves changed, by their TypeScript
  * name: its own top-level declarations and every outer variable it assigns.
  * Locals of inner blocks die with the block and are left out.
  */
-/** Array methods that change their receiver. */
-const MUTATORS = new Set(['push', 'unshift', 'pop', 'shift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
-
 export function assignedVariables(statements: readonly Statement[], names: VariableNames): Map<string, string> {
   const out = new Map<string, string>();
   const inside = (node: Node) => statements.some((statement) => node === statement || node.getAncestors().includes(statement));
