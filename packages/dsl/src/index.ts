@@ -11,6 +11,7 @@ export type { MapOptions, MapItemFailure } from './workflow/map.js';
 export { taskDescription, TASK_DESCRIPTION } from './declarations/task.js';
 export type { Task, TaskDescription, TaskKind, IntegrationPattern } from './declarations/task.js';
 export type { RetryOptions, TaskOptions, CallOptions } from './declarations/options.js';
+export { retrierFor } from './declarations/options.js';
 export { lambda } from './declarations/lambda.js';
 export type { LambdaOptions } from './declarations/lambda.js';
 export { awsSdk } from './declarations/aws-sdk.js';

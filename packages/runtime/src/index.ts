@@ -12,7 +12,7 @@ export type { HistoryEvent } from './execution/history.js';
 export type { ExecutionIdentity } from './execution/execution-run.js';
 export { validateDefinition, parseDefinitionText } from './validation/index.js';
 export type { ValidationProblem } from './validation/index.js';
-export type { MachineDefinition, StateDefinition, QueryLanguage } from './definition.js';
+export type { MachineDefinition, StateDefinition, QueryLanguage, RetrierDefinition } from './definition.js';
 export { job, Job } from './integrations/jobs.js';
 export type { JobOptions, JobFailure } from './integrations/jobs.js';
 export { MockConfigError, validateMockConfig, parseMockConfigText } from './mocks/index.js';

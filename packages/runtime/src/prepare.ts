@@ -1,4 +1,4 @@
-import type { MachineDefinition, QueryLanguage, StateDefinition } from './definition.js';
+import type { MachineDefinition, QueryLanguage, RetrierDefinition, StateDefinition } from './definition.js';
 import { prepareRetrier, type PreparedCatcher } from './execution/error-handling.js';
 import type { PreparedMachine, PreparedState } from './execution/prepared.js';
 import { compileJsonataTemplate } from './jsonata/template.js';
@@ -48,7 +48,7 @@ function prepareMachine(definition: Record<string, unknown>, language: QueryLang
     machineLanguage: language,
     ref,
     prepareMachine,
-    prepareRetriers: (def) => ((def.Retry as Record<string, unknown>[] | undefined) ?? []).map(prepareRetrier),
+    prepareRetriers: (def) => ((def.Retry as RetrierDefinition[] | undefined) ?? []).map(prepareRetrier),
     prepareCatchers: (def, stateLanguage) =>
       ((def.Catch as Record<string, unknown>[] | undefined) ?? []).map((raw, index) =>
         prepareCatcher(raw, index, stateLanguage, ref),

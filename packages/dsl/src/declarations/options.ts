@@ -1,3 +1,4 @@
+import type { RetrierDefinition } from '@typestep/runtime';
 /**
  * One retry policy, a Retrier of the compiled Task. Fields map one-to-one:
  * `errors` → `ErrorEquals` (default `['States.ALL']`), `intervalSeconds` →
@@ -74,6 +75,25 @@ export function checkTaskOptions(options: TaskOptions | undefined, where: string
       throw new TypeError(`${where}: retry.jitter must be 'FULL' or 'NONE'`);
     }
   }
+}
+
+/**
+ * A policy as the Retrier of the compiled Task: the one mapping both the
+ * compiler (which writes it) and native runs (which hand it to the runtime's
+ * retry logic) use. Fields left out stay out, so AWS's defaults apply.
+ *
+ * @example
+ * retrierFor({ errors: ['Lambda.TooManyRequestsException'], maxAttempts: 5 });
+ * // { ErrorEquals: ['Lambda.TooManyRequestsException'], MaxAttempts: 5 }
+ */
+export function retrierFor(policy: RetryOptions): RetrierDefinition {
+  const retrier: RetrierDefinition = { ErrorEquals: [...(policy.errors ?? ['States.ALL'])] };
+  if (policy.intervalSeconds !== undefined) retrier.IntervalSeconds = policy.intervalSeconds;
+  if (policy.maxAttempts !== undefined) retrier.MaxAttempts = policy.maxAttempts;
+  if (policy.backoffRate !== undefined) retrier.BackoffRate = policy.backoffRate;
+  if (policy.maxDelaySeconds !== undefined) retrier.MaxDelaySeconds = policy.maxDelaySeconds;
+  if (policy.jitter !== undefined) retrier.JitterStrategy = policy.jitter;
+  return retrier;
 }
 
 /** `retry` as a list, whichever form it was written in. */

@@ -1,5 +1,5 @@
 import type { PreparedRetrier } from '@typestep/runtime';
-import type { RetryOptions } from '../declarations/options.js';
+import { retrierFor, type RetryOptions } from '../declarations/options.js';
 import { runtime } from './runtime.js';
 
 /**
@@ -38,12 +38,5 @@ export class RetryPlan {
 
 /** A policy as the Retrier the compiler writes for it, prepared by the runtime. */
 function toRetrier(policy: RetryOptions): PreparedRetrier {
-  return runtime().prepareRetrier({
-    ErrorEquals: policy.errors ?? ['States.ALL'],
-    IntervalSeconds: policy.intervalSeconds,
-    MaxAttempts: policy.maxAttempts,
-    BackoffRate: policy.backoffRate,
-    MaxDelaySeconds: policy.maxDelaySeconds,
-    JitterStrategy: policy.jitter,
-  });
+  return runtime().prepareRetrier(retrierFor(policy));
 }

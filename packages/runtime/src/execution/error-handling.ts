@@ -1,3 +1,4 @@
+import type { RetrierDefinition } from '../definition.js';
 import { StatesError } from '../errors.js';
 import type { StateResult } from './prepared.js';
 import type { StateVisit, Thread } from './thread.js';
@@ -26,13 +27,13 @@ export interface PreparedCatcher {
  * const retrier = prepareRetrier({ ErrorEquals: ['States.Timeout'], MaxAttempts: 2 });
  * retrier.intervalSeconds; // 1
  */
-export function prepareRetrier(raw: Record<string, unknown>): PreparedRetrier {
+export function prepareRetrier(raw: RetrierDefinition): PreparedRetrier {
   return {
-    errorEquals: raw.ErrorEquals as string[],
-    intervalSeconds: (raw.IntervalSeconds as number | undefined) ?? 1,
-    maxAttempts: (raw.MaxAttempts as number | undefined) ?? 3,
-    backoffRate: (raw.BackoffRate as number | undefined) ?? 2,
-    maxDelaySeconds: raw.MaxDelaySeconds as number | undefined,
+    errorEquals: raw.ErrorEquals,
+    intervalSeconds: raw.IntervalSeconds ?? 1,
+    maxAttempts: raw.MaxAttempts ?? 3,
+    backoffRate: raw.BackoffRate ?? 2,
+    maxDelaySeconds: raw.MaxDelaySeconds,
     jitter: raw.JitterStrategy === 'FULL',
   };
 }

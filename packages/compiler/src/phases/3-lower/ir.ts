@@ -1,4 +1,5 @@
 import type { Node } from 'ts-morph';
+import type { RetrierDefinition } from '@typestep/runtime';
 
 /**
  * The state-graph IR: what lowering produces and emit turns into ASL.
@@ -28,14 +29,7 @@ interface IrStateBase {
 }
 
 /** A retrier, as AWS spells it. */
-export interface IrRetry {
-  ErrorEquals: string[];
-  IntervalSeconds?: number;
-  MaxAttempts?: number;
-  BackoffRate?: number;
-  MaxDelaySeconds?: number;
-  JitterStrategy?: 'FULL' | 'NONE';
-}
+export type IrRetry = RetrierDefinition;
 
 /** A catcher: every error (`States.ALL`) goes to `next` with `assign`. */
 export interface IrCatch {

@@ -1,10 +1,10 @@
-import type { RetryOptions, TaskDescription } from '@typestep/dsl';
+import { retrierFor, type RetryOptions, type TaskDescription } from '@typestep/dsl';
 import { Node, type CallExpression } from 'ts-morph';
 import { NOT_STATIC, staticValue } from '../../1-discover/index.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
-import type { IrRetry, IrTask, IrTemplate } from '../ir.js';
+import type { IrTask, IrTemplate } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { humanize } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
@@ -37,7 +37,7 @@ export function lowerTaskCall(call: CallExpression, declared: TaskDescription, s
     node: call,
     assign: new Map(),
     resource: description.resource,
-    retry: description.retry.map(retrier),
+    retry: description.retry.map(retrierFor),
     catch: catchersFor(ctx),
   };
   if (description.timeoutSeconds !== undefined) state.timeoutSeconds = description.timeoutSeconds;
@@ -129,13 +129,3 @@ function withCallOptions(description: TaskDescription, optionsNode: Node | undef
   };
 }
 
-/** A RetryOptions as a Retrier. */
-export function retrier(policy: RetryOptions): IrRetry {
-  const out: IrRetry = { ErrorEquals: [...(policy.errors ?? ['States.ALL'])] };
-  if (policy.intervalSeconds !== undefined) out.IntervalSeconds = policy.intervalSeconds;
-  if (policy.maxAttempts !== undefined) out.MaxAttempts = policy.maxAttempts;
-  if (policy.backoffRate !== undefined) out.BackoffRate = policy.backoffRate;
-  if (policy.maxDelaySeconds !== undefined) out.MaxDelaySeconds = policy.maxDelaySeconds;
-  if (policy.jitter !== undefined) out.JitterStrategy = policy.jitter;
-  return out;
-}
