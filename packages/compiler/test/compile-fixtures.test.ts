@@ -6,9 +6,9 @@ import { pathToFileURL } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import aslValidator from 'asl-validator';
-import { WorkflowError } from '@typestep/dsl';
-import { StateMachine, validateDefinition } from '@typestep/runtime';
-import { compile, type CompiledWorkflow } from '../src/index.js';
+import { validateDefinition } from '@typestep/runtime';
+import { compile } from '../src/index.js';
+import { isWorkflow, normalize, runCompiled, runNatively, type NativeWorkflow } from './differential-run.js';
 import type { FixtureCase } from './fixture-cases.js';
 
 const root = new URL('./fixtures/', import.meta.url).pathname;
@@ -65,58 +65,6 @@ for (const name of readdirSync(root).sort()) {
       assert.equal(viaAsl, native, `${testCase.name}: compiled ${JSON.stringify(viaAsl)} vs native ${JSON.stringify(native)}`);
     }
   });
-}
-
-interface NativeWorkflow {
-  workflowName: string;
-  run(input: unknown, options: { handlers: unknown }): Promise<unknown>;
-}
-
-function isWorkflow(value: unknown): value is NativeWorkflow {
-  return typeof value === 'function' && typeof (value as { workflowName?: unknown }).workflowName === 'string';
-}
-
-type Outcome = { status: 'SUCCEEDED'; output: unknown } | { status: 'FAILED'; error: string; cause: string | undefined };
-
-async function runNatively(workflow: NativeWorkflow, testCase: FixtureCase): Promise<Outcome> {
-  try {
-    const output = await workflow.run(testCase.input, { handlers: testCase.handlers() });
-    return { status: 'SUCCEEDED', output: output === undefined ? null : output };
-  } catch (error) {
-    if (!(error instanceof WorkflowError)) throw error;
-    return { status: 'FAILED', error: error.name, cause: error.cause };
-  }
-}
-
-async function runCompiled(workflow: CompiledWorkflow, all: CompiledWorkflow[], testCase: FixtureCase): Promise<Outcome> {
-  // One set of handlers per run, shared with nested executions (as natively).
-  const handlers = testCase.handlers();
-  const children = Object.fromEntries(
-    all.filter((other) => other !== workflow).map((other) => [`\${${other.name}StateMachineArn}`, new StateMachine(other.definition as never, { name: other.name, handlers })]),
-  );
-  const machine = new StateMachine(workflow.definition as never, { stateMachines: children, handlers });
-  const result = await machine.run(testCase.input);
-  if (result.status === 'SUCCEEDED') return { status: 'SUCCEEDED', output: result.output ?? null };
-  return { status: 'FAILED', error: String(result.error), cause: result.cause };
-}
-
-/**
- * Drops what differs by design between two runs: a nested execution's identity (ARNs, names, dates) and
- * the random request id of an SDK error's cause.
- */
-function normalize(outcome: Outcome): Outcome {
-  if (outcome.status === 'FAILED' && outcome.cause !== undefined) {
-    outcome = { ...outcome, cause: outcome.cause.replace(/Request ID: [0-9a-f-]{36}/g, 'Request ID: <id>') };
-  }
-  if (outcome.status !== 'FAILED' || !outcome.cause?.startsWith('{')) return outcome;
-  try {
-    const cause = JSON.parse(outcome.cause) as Record<string, unknown>;
-    if (typeof cause.ExecutionArn !== 'string') return outcome;
-    for (const key of ['ExecutionArn', 'Name', 'StartDate', 'StopDate', 'StateMachineArn']) delete cause[key];
-    return { ...outcome, cause: JSON.stringify(cause, Object.keys(cause).sort()) };
-  } catch {
-    return outcome;
-  }
 }
 
 s.run();
