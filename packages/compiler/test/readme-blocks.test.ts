@@ -43,16 +43,9 @@ function readmeBlocks(readme: string): Block[] {
 const readmes = ['README.md', ...readdirSync(join(root, 'packages')).sort().map((pkg) => `packages/${pkg}/README.md`).filter((file) => existsSync(join(root, file)))];
 const blocks = readmes.flatMap(readmeBlocks);
 
-// In-memory files at the repository root: ESM (the root package.json), and `@typestep/*` resolve to the workspaces.
-const compilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  skipLibCheck: true,
-  noEmit: true,
-  types: ['node'],
-};
+// In-memory files at the repository root: ESM (the root package.json), `@typestep/*` resolve to the
+// workspaces, and the compiler options are the repository's own.
+const newProject = () => new Project({ tsConfigFilePath: join(root, 'tsconfig.base.json'), skipAddingFilesFromTsConfig: true, compilerOptions: { composite: false, noEmit: true } });
 const fileOf = (block: Block) => join(root, '.readme-blocks', `${block.id.replace(/[/#.]/g, '-')}.ts`);
 
 const declaresWorkflow = (block: Block) => /from '@typestep\/dsl'/.test(block.code) && /\bworkflow\(/.test(block.code);
@@ -63,7 +56,7 @@ const declaresWorkflow = (block: Block) => /from '@typestep\/dsl'/.test(block.co
  */
 async function checkBlocks(checked: Block[]): Promise<Map<string, string[]>> {
   const problems = new Map<string, string[]>(checked.map((block) => [fileOf(block), []]));
-  const plain = new Project({ compilerOptions });
+  const plain = newProject();
   for (const block of checked.filter((b) => !declaresWorkflow(b))) plain.createSourceFile(fileOf(block), block.code, { overwrite: true });
   for (const d of plain.getPreEmitDiagnostics()) {
     const file = d.getSourceFile()?.getFilePath();
@@ -71,7 +64,7 @@ async function checkBlocks(checked: Block[]): Promise<Map<string, string[]>> {
   }
   // One compile per workflow block: blocks are separate programs, free to reuse a workflow's name.
   for (const block of checked.filter(declaresWorkflow)) {
-    const project = new Project({ compilerOptions });
+    const project = newProject();
     project.createSourceFile(fileOf(block), block.code, { overwrite: true });
     const { diagnostics } = await compile({ project });
     problems.get(fileOf(block))!.push(...diagnostics.map((d) => `${d.code} (line ${d.span.line}): ${d.message}`));
