@@ -24,7 +24,7 @@ export const messages = {
   labeled_jump: () => 'Labeled `break`/`continue` (and jumps outside any loop) are not supported.',
   map_callback_not_async: () => 'A Map iteration is an async function: `map(items, async (item, index) => …)` or `Promise.all(items.map(async (item) => …))`.',
   outer_variable_assigned: (p: Params) => `\`${p.name}\` belongs to the workflow, outside this callback: a Map iteration runs in its own variable scope and cannot assign the workflow's variables. Return a value and use the Map's result instead.`,
-  parallel_not_task_list: () => '`Promise.all([...])` runs branches in parallel when each element is a call of a declared task (`Promise.all([getUser(id), getAccount(id)])`).',
+  parallel_not_task_list: () => '`Promise.all([...])` and `Promise.allSettled([...])` run one branch per element of an array literal: a task or workflow call, `sleep`, `map`, `Promise.all`, an async arrow called at once (`(async () => { … })()`) or a value. A spread, a hole, or an element that awaits inside a larger expression cannot be a branch: wrap it in `(async () => { … })()`.',
   task_name_reused: (p: Params) => `The task name \`${p.name}\` would name a second state (state names are unique, and a handler registered by name matches only one); give this call its own name (\`task(input, { name: '…' })\`) or drop the name.`,
   throw_not_workflow_error: () => 'Only `throw new WorkflowError(name, cause?)` and re-throwing a caught error (`throw e`) can be compiled: an ASL failure is an error name and a cause.',
   unsupported_assignment_target: (p: Params) => `\`${p.text}\` cannot receive an awaited value; assign it to a local variable first.`,

@@ -20,8 +20,10 @@ export class WorkflowError extends Error {
   constructor(name: string, cause?: string) {
     super(cause ?? '');
     if (typeof name !== 'string') throw new TypeError('WorkflowError: the error name must be a string');
-    // `name` is an own property so that it survives `{ ...e }` and reads like the ASL Error.
+    // `name` and `message` are own enumerable properties so that they survive `{ ...e }` and a JSON copy
+    // (`{ name, message, cause }`, what the compiled workflow's caught error is).
     Object.defineProperty(this, 'name', { value: name, enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(this, 'message', { value: cause ?? '', enumerable: true, configurable: true, writable: true });
     this.cause = cause;
   }
 }

@@ -8,11 +8,12 @@ import type { IrMap } from '../ir.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
-import { isPromiseAll } from './parallel-call.js';
+import { isPromiseAll, promiseCombinator } from './parallel-call.js';
+import { settleGraph } from './settled.js';
 import type { Sink } from './result-binding.js';
 import { sendResult } from './task-call.js';
 
-/** `Promise.all(items.map(async (item) => …))`. */
+/** `Promise.all(items.map(async (item) => …))` (or `Promise.allSettled`). */
 export function isPromiseAllOfMap(call: CallExpression): boolean {
   if (!isPromiseAll(call)) return false;
   const [argument] = call.getArguments();
@@ -61,7 +62,9 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   // A Distributed Map's iterations see no outer variables: the ones they read travel in the item.
   // Variables read through an override (local functions, optional fields) are not stored, so they need not travel.
   const carried = distributed ? outerVariablesRead(callback, ctx).filter((variable) => !ctx.overrides.has(variable)) : [];
-  const processor = lowerBody(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
+  let processor = lowerBody(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
+  // `Promise.allSettled(items.map(…))`: each iteration settles on its own, so one failure does not fail the Map.
+  if (promiseCombinator(call) === 'allSettled') processor = settleGraph(processor, callback, 'item', inner);
   const state: IrMap = {
     kind: 'map',
     hint: `For each ${itemParameter ? sourceSnippet(itemParameter.getNameNode(), 20) : 'item'} of ${sourceSnippet(items, 40)}`,
