@@ -52,10 +52,12 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   }
   // Iterations read the workflow's variables as they are when the Map starts: give pending work to a state first.
   flow.flush(call);
-  const [itemParameter, indexParameter] = callback.getParameters();
+  const [itemParameter, indexParameter, arrayParameter] = callback.getParameters();
   const parameters: Array<[typeof itemParameter & object, string]> = [];
   if (itemParameter) parameters.push([itemParameter, '$states.input.value']);
   if (indexParameter) parameters.push([indexParameter, '$states.input.index']);
+  // `xs.map(async (x, i, all) => …)`: each item carries the whole array (only `Array.prototype.map` passes it).
+  if (arrayParameter) parameters.push([arrayParameter, '$states.input.array']);
   const { maxConcurrency, toleratedFailurePercentage, toleratedFailureCount } = options as Record<string, number | undefined>;
   const distributed = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
   const inner = nestedContext(ctx);
@@ -84,6 +86,7 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   if (toleratedFailureCount !== undefined) state.toleratedFailureCount = toleratedFailureCount;
   flow.add(state, (read) => {
     state.items = lowerExpression(items, scopeOf(read, ctx.names, ctx.diagnostics));
+    if (arrayParameter) state.itemSelector.array = state.items;
     sendResult(state, '$states.result', sink, flow, ctx);
   });
 }
