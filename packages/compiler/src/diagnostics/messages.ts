@@ -21,6 +21,8 @@ export const messages = {
   await_in_expression: () => 'An `await` is supported only as a whole value: `const x = await task(…)`, `x = await task(…)`, `await task(…);`, `return await task(…)`, or a branch of `c ? … : …`. Await into a `const` first, then compute with it.',
   call_options_not_static: () => 'Call options must be an object literal of literals (they become fields of the Task or Map state).',
   callback_input_not_function: () => 'A callback task is called with a function of the task token that returns the request: `cb((token) => ({ …, token }))`.',
+  error_class_ambiguous: (p: Params) => `\`instanceof ${p.name}\` is decided by the error's name in the compiled workflow, and \`${p.other}\`, which does not extend \`${p.name}\`, also names its errors \`${p.error}\`; give each class its own name (\`super('…', message)\` or \`override name = '…'\`).`,
+  error_class_unsupported: (p: Params) => `\`${p.name}\` cannot be compiled as an error class: ${p.why}. An error class extends WorkflowError and only names its errors: \`class ${p.name} extends WorkflowError { constructor(message?: string) { super('${p.name}', message); } }\` (a subclass may add \`override name = '…'\`); keep other data in the message.`,
   labeled_jump: () => 'Labeled `break`/`continue` (and jumps outside any loop) are not supported.',
   map_callback_not_async: () => 'A Map iteration is an async function: `map(items, async (item, index) => …)` or `Promise.all(items.map(async (item) => …))`.',
   outer_variable_assigned: (p: Params) => `\`${p.name}\` belongs to the workflow, outside this callback: a Map iteration runs in its own variable scope and cannot assign the workflow's variables. Return a value and use the Map's result instead.`,
