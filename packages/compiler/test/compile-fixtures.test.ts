@@ -21,7 +21,9 @@ const compileOnce = (input: string) => {
   return compiled.get(input)!;
 };
 
-for (const name of readdirSync(root).sort()) {
+// `FIXTURES=map,parallel` runs only those fixtures.
+const only = process.env.FIXTURES?.split(',');
+for (const name of readdirSync(root).sort().filter((fixture) => !only || only.includes(fixture))) {
   const dir = join(root, name);
   const input = join(dir, 'input.ts');
   if (!existsSync(input)) continue;

@@ -35,6 +35,9 @@ export interface TaskContext {
 /** Plain-object form accepted wherever a registry is: `{ 'StateName': fn, 'arn:aws:…': fn }`. */
 export type HandlerMap = Record<string, TaskHandler>;
 
+/** A state name's trailing qualifier: ` (on error)`. */
+const QUALIFIER = / \([^()]*\)$/;
+
 export class HandlerRegistry {
   private readonly states = new Map<string, TaskHandler>();
   private readonly resources = new Map<string, TaskHandler>();
@@ -57,10 +60,19 @@ export class HandlerRegistry {
     return this;
   }
 
-  /** The handler for a Task state: by state name, then exact resource, then the first matching wildcard. */
+  /**
+   * The handler for a Task state: by state name, then by the state name
+   * without a trailing `(…)` qualifier, then exact resource, then the first
+   * matching wildcard. The qualifier is how the compiler names the copies of
+   * one named task (`Release lock (on error)` in a `finally` block lowered
+   * once per path): the handler registered as `Release lock` answers all of
+   * them, as it does in a native run.
+   */
   find(stateName: string, resource: string): TaskHandler | undefined {
+    const unqualified = stateName.replace(QUALIFIER, '');
     return (
       this.states.get(stateName) ??
+      (unqualified !== stateName ? this.states.get(unqualified) : undefined) ??
       this.resources.get(resource) ??
       this.patterns.find((entry) => entry.pattern.test(resource))?.handler
     );

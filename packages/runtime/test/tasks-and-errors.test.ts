@@ -44,6 +44,15 @@ Task('resolves handlers by state name, exact resource, then wildcard', () => {
   assert.is(registry.find('T', 'arn:aws:lambda:eu-west-1:1:function:refund'), undefined);
 });
 
+Task('a handler registered by state name answers the qualified copies of that name, after an exact name', () => {
+  const [a, b, c] = [() => 1, () => 2, () => 3];
+  const registry = new HandlerRegistry().byState('Release lock', a).byState('Release lock (on return)', b).byResource('arn:x', c);
+  assert.is(registry.find('Release lock (on error)', 'arn:x'), a);
+  assert.is(registry.find('Release lock (on return)', 'arn:x'), b);
+  assert.is(registry.find('Release lock (on error) 2', 'arn:x'), c);
+  assert.is(registry.find('Other (on error)', 'arn:x'), c);
+});
+
 Task('a Task without a handler fails naming the state and the resource', async () => {
   const { result } = await runDefinition(single({ Type: 'Task', Resource: 'arn:aws:states:::sns:publish' }));
   assert.is(result.status, 'FAILED');

@@ -20,8 +20,44 @@ export class WorkflowError extends Error {
   constructor(name: string, cause?: string) {
     super(cause ?? '');
     if (typeof name !== 'string') throw new TypeError('WorkflowError: the error name must be a string');
-    // `name` is an own property so that it survives `{ ...e }` and reads like the ASL Error.
+    // `name` and `message` are own enumerable properties so that they survive `{ ...e }` and a JSON copy
+    // (`{ name, message, cause }`, what the compiled workflow's caught error is).
     Object.defineProperty(this, 'name', { value: name, enumerable: true, configurable: true, writable: true });
+    Object.defineProperty(this, 'message', { value: cause ?? '', enumerable: true, configurable: true, writable: true });
     this.cause = cause;
   }
+
+  /**
+   * `e instanceof PaymentDeclined`, for a subclass: true for its instances,
+   * and for a failure the runtime reported (a plain WorkflowError, as a
+   * failed task's is) whose name is the one the subclass gives its errors.
+   * The compiled workflow sees only names, so it tests the same way (it also
+   * accepts the names of the subclasses of `PaymentDeclined`, which native
+   * runs cannot enumerate).
+   *
+   * @example
+   * class PaymentDeclined extends WorkflowError { constructor(message?: string) { super('PaymentDeclined', message); } }
+   * new WorkflowError('PaymentDeclined', 'card refused') instanceof PaymentDeclined; // true
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    if (this === WorkflowError || !(value instanceof WorkflowError) || Object.getPrototypeOf(value) !== WorkflowError.prototype) return false;
+    return errorNameOf(this) === value.name;
+  }
+}
+
+/** The name a subclass gives its errors, found by constructing one without arguments (once per class). */
+const errorNames = new WeakMap<Function, string | undefined>();
+
+function errorNameOf(errorClass: Function): string | undefined {
+  if (!errorNames.has(errorClass)) {
+    let name: string | undefined;
+    try {
+      name = (Reflect.construct(errorClass, []) as WorkflowError).name;
+    } catch {
+      name = undefined;
+    }
+    errorNames.set(errorClass, name);
+  }
+  return errorNames.get(errorClass);
 }

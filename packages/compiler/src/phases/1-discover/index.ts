@@ -8,6 +8,7 @@ export type { DiscoveredWorkflow } from './workflows.js';
 export { TaskTable } from './task-declarations.js';
 export { dslNameOf } from './dsl-symbols.js';
 export { staticValue, NOT_STATIC } from './static-value.js';
+export { constructedErrorClass, errorClassOf, errorClassRef, errorNamesOf, type ErrorClass } from './error-classes.js';
 
 /** What discovery hands to the later phases. */
 export interface Discovery {

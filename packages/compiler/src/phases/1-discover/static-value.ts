@@ -6,8 +6,8 @@ export const NOT_STATIC: unique symbol = Symbol('not static');
 /**
  * The JSON value of a literal expression, evaluated at compile time: string,
  * number, boolean and null literals, template strings without substitutions,
- * arrays, object literals, `as const`/`satisfies`, negative numbers, and
- * `const` names whose initializer is itself static. Task declarations and
+ * arrays, object literals, `as const`/`satisfies`, negative numbers,
+ * `const` names whose initializer is itself static, and a class's `name`. Task declarations and
  * call options must be static: they become fields of the ASL.
  *
  * @example
@@ -55,6 +55,12 @@ export function staticValue(node: Node | undefined, depth = 0): unknown {
       }
     }
     return out;
+  }
+  // `PaymentDeclined.name` (in `retry: { errors: [PaymentDeclined.name] }`): a class's name is static.
+  if (Node.isPropertyAccessExpression(node) && node.getName() === 'name') {
+    const owner = node.getExpression().getSymbol();
+    const declaration = (owner?.isAlias() ? owner.getAliasedSymbol() : owner)?.getDeclarations()[0];
+    if (declaration && Node.isClassDeclaration(declaration) && declaration.getName() !== undefined) return declaration.getName();
   }
   if (Node.isIdentifier(node)) {
     if (node.getText() === 'undefined') return undefined;

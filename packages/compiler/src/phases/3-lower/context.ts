@@ -42,8 +42,16 @@ export interface LoweringContext {
   catchVariables: Set<string>;
   /** The `finally` blocks around the current point, innermost last: a jump out of one runs it first. */
   finallies: FinallyFrame[];
-  /** State names given by a task's `name` option, and the call that took each (a name is one state). */
+  /** Task names (the `name` option) and the call that declared each: a name belongs to one call. */
   namedStates: Map<string, import('ts-morph').Node>;
+  /** The state names given to named tasks so far (copies of a call are qualified: `Release lock (on error)`). */
+  namedStateNames: Set<string>;
+  /**
+   * Why the code being lowered is a copy (`on error`, `on return`…: a
+   * `finally` block is lowered once per path). A named task in a copy gets it
+   * as its state name's qualifier; see `namedStateOf`.
+   */
+  copy?: string;
 }
 
 /** The context of a nested machine (Map iteration): same names, fresh control stacks. */

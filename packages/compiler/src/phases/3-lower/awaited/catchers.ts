@@ -1,5 +1,5 @@
 import type { LoweringContext } from '../context.js';
-import type { IrCatch } from '../ir.js';
+import type { IrCatch, IrNode } from '../ir.js';
 
 /**
  * What `catch (e)` sees, built from the error output: the same fields as the
@@ -24,4 +24,13 @@ export function catchersFor(ctx: LoweringContext): IrCatch[] {
   const assign = new Map<string, string>();
   if (target.variable !== undefined) assign.set(target.variable, CAUGHT_ERROR);
   return [{ errors: ['States.ALL'], assign, next: target.handler }];
+}
+
+/**
+ * A catcher of every error that binds `variable` to what `catch (e)` sees
+ * and goes to `next`: how `Promise.allSettled` turns a failed branch into
+ * its `reason`.
+ */
+export function catchAll(variable: string, next: IrNode): IrCatch {
+  return { errors: ['States.ALL'], assign: new Map([[variable, CAUGHT_ERROR]]), next };
 }

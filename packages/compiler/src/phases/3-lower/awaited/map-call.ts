@@ -8,11 +8,12 @@ import type { IrMap } from '../ir.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
-import { isPromiseAll } from './parallel-call.js';
+import { isPromiseAll, promiseCombinator } from './parallel-call.js';
+import { settleGraph } from './settled.js';
 import type { Sink } from './result-binding.js';
 import { sendResult } from './task-call.js';
 
-/** `Promise.all(items.map(async (item) => …))`. */
+/** `Promise.all(items.map(async (item) => …))` (or `Promise.allSettled`). */
 export function isPromiseAllOfMap(call: CallExpression): boolean {
   if (!isPromiseAll(call)) return false;
   const [argument] = call.getArguments();
@@ -51,17 +52,21 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   }
   // Iterations read the workflow's variables as they are when the Map starts: give pending work to a state first.
   flow.flush(call);
-  const [itemParameter, indexParameter] = callback.getParameters();
+  const [itemParameter, indexParameter, arrayParameter] = callback.getParameters();
   const parameters: Array<[typeof itemParameter & object, string]> = [];
   if (itemParameter) parameters.push([itemParameter, '$states.input.value']);
   if (indexParameter) parameters.push([indexParameter, '$states.input.index']);
+  // `xs.map(async (x, i, all) => …)`: each item carries the whole array (only `Array.prototype.map` passes it).
+  if (arrayParameter) parameters.push([arrayParameter, '$states.input.array']);
   const { maxConcurrency, toleratedFailurePercentage, toleratedFailureCount } = options as Record<string, number | undefined>;
   const distributed = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
   const inner = nestedContext(ctx);
   // A Distributed Map's iterations see no outer variables: the ones they read travel in the item.
   // Variables read through an override (local functions, optional fields) are not stored, so they need not travel.
   const carried = distributed ? outerVariablesRead(callback, ctx).filter((variable) => !ctx.overrides.has(variable)) : [];
-  const processor = lowerBody(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
+  let processor = lowerBody(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
+  // `Promise.allSettled(items.map(…))`: each iteration settles on its own, so one failure does not fail the Map.
+  if (promiseCombinator(call) === 'allSettled') processor = settleGraph(processor, callback, 'item', inner);
   const state: IrMap = {
     kind: 'map',
     hint: `For each ${itemParameter ? sourceSnippet(itemParameter.getNameNode(), 20) : 'item'} of ${sourceSnippet(items, 40)}`,
@@ -81,6 +86,7 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   if (toleratedFailureCount !== undefined) state.toleratedFailureCount = toleratedFailureCount;
   flow.add(state, (read) => {
     state.items = lowerExpression(items, scopeOf(read, ctx.names, ctx.diagnostics));
+    if (arrayParameter) state.itemSelector.array = state.items;
     sendResult(state, '$states.result', sink, flow, ctx);
   });
 }

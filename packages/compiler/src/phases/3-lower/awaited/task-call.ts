@@ -8,6 +8,7 @@ import type { IrTask, IrTemplate } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { humanize } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
+import { namedStateOf } from './named-state.js';
 import { isOptionalConst, sinkBindings, throughPath, type Sink } from './result-binding.js';
 
 /**
@@ -26,14 +27,10 @@ import { isOptionalConst, sinkBindings, throughPath, type Sink } from './result-
 export function lowerTaskCall(call: CallExpression, declared: TaskDescription, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const [input, optionsNode] = call.getArguments();
   const description = withCallOptions(declared, optionsNode, ctx);
-  if (description.name !== undefined) {
-    // Handlers registered by state name match it exactly: a second state could not get the same name.
-    if (ctx.namedStates.has(description.name)) ctx.diagnostics.report('task_name_reused', call, { name: description.name });
-    else ctx.namedStates.set(description.name, call);
-  }
+  const stateName = description.name === undefined ? undefined : namedStateOf(description.name, call, ctx);
   const state: IrTask = {
     kind: 'task',
-    hint: description.name ?? humanize(call.getExpression().getText().split('.').at(-1) ?? 'Task'),
+    hint: stateName ?? humanize(call.getExpression().getText().split('.').at(-1) ?? 'Task'),
     node: call,
     assign: new Map(),
     resource: description.resource,

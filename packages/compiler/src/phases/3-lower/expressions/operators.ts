@@ -2,6 +2,7 @@ import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression, ty
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { bindOnce } from './text.js';
+import { lowerInstanceOf } from './instance-of.js';
 import { jsString } from './to-string.js';
 import { lowerConditionNode, truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
@@ -68,7 +69,8 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
       if (node.getOperatorToken().getKind() >= SyntaxKind.FirstAssignment && node.getOperatorToken().getKind() <= SyntaxKind.LastAssignment) {
         return ctx.report('expression_mutation', node, { text: node.getText() });
       }
-      return ctx.report('expression_unsupported_operator', node, { operator: symbol, reason: operator === SyntaxKind.InstanceOfKeyword ? 'workflow values are JSON data, not class instances' : '' });
+      if (operator === SyntaxKind.InstanceOfKeyword) return lowerInstanceOf(node, ctx);
+      return ctx.report('expression_unsupported_operator', node, { operator: symbol, reason: '' });
   }
 }
 

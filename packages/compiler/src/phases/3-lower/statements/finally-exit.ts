@@ -11,10 +11,12 @@ import { lowerStatements } from './statements.js';
  * @example
  * // try { return await work(); } finally { await unlock(); }  → work, unlock, then the return
  */
-export function runFinallyBlocks(loopDepth: number, flow: Flow, ctx: LoweringContext): void {
+export function runFinallyBlocks(loopDepth: number, jump: 'return' | 'break' | 'continue', flow: Flow, ctx: LoweringContext): void {
   const frames = ctx.finallies.filter((frame) => frame.loops >= loopDepth);
   if (frames.length === 0) return;
-  const saved = { catches: ctx.catches, finallies: ctx.finallies, loops: ctx.loops };
+  const saved = { catches: ctx.catches, finallies: ctx.finallies, loops: ctx.loops, copy: ctx.copy };
+  // A named task in these copies gets its own state name: `Release lock (on return)`.
+  ctx.copy = `on ${jump}`;
   for (const frame of [...frames].reverse()) {
     if (!flow.live) break;
     ctx.catches = saved.catches.slice(0, frame.catches);
@@ -25,4 +27,5 @@ export function runFinallyBlocks(loopDepth: number, flow: Flow, ctx: LoweringCon
   ctx.catches = saved.catches;
   ctx.finallies = saved.finallies;
   ctx.loops = saved.loops;
+  ctx.copy = saved.copy;
 }

@@ -15,7 +15,7 @@ export function lowerBreakStatement(statement: BreakStatement, flow: Flow, ctx: 
     ctx.diagnostics.report('labeled_jump', statement);
     return;
   }
-  runFinallyBlocks(ctx.loops.length, flow, ctx);
+  runFinallyBlocks(ctx.loops.length, 'break', flow, ctx);
   if (flow.live) flow.jump(target.breakTo, statement);
 }
 
@@ -32,6 +32,6 @@ export function lowerContinueStatement(statement: ContinueStatement, flow: Flow,
     ctx.diagnostics.report('labeled_jump', statement);
     return;
   }
-  runFinallyBlocks(ctx.loops.indexOf(target) + 1, flow, ctx);
+  runFinallyBlocks(ctx.loops.indexOf(target) + 1, 'continue', flow, ctx);
   if (flow.live) flow.jump(target.continueTo, statement);
 }

@@ -20,7 +20,7 @@ export function lowerReturnStatement(statement: ReturnStatement, flow: Flow, ctx
     const variable = ctx.names.fresh('result');
     if (expression) lowerValue(expression, { kind: 'variable', variable, returned: true }, flow, ctx);
     else flow.pending.push({ kind: 'bind', variable, value: () => 'null' });
-    runFinallyBlocks(0, flow, ctx);
+    runFinallyBlocks(0, 'return', flow, ctx);
     if (!flow.live || flow.endWithOutput((read) => read(variable))) return;
     const succeed: IrSucceed = { kind: 'succeed', hint: 'Return', node: statement, assign: new Map() };
     flow.add(succeed, (read) => (succeed.output = read(variable)));

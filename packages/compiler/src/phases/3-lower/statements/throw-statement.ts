@@ -1,14 +1,16 @@
 import { Node, type ThrowStatement } from 'ts-morph';
-import { dslNameOf, staticValue } from '../../1-discover/index.js';
+import { constructedErrorClass, dslNameOf, errorClassOf, staticValue } from '../../1-discover/index.js';
 import { containsAwait } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
 import type { IrChoice, IrFail, IrPass } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
+import { causeMayBeMissing as mayMissCause, causeOfNew } from './error-construction.js';
 
 /**
- * `throw new WorkflowError(name, cause?)`, or `throw e` of a caught error:
+ * `throw new WorkflowError(name, cause?)`, `throw new PaymentDeclined(message)`
+ * of an error class (see `errorClassOf`), or `throw e` of a caught error:
  * inside a `try`, a Pass that sets the catch variable and jumps to the
  * handler; outside, a Fail with that Error and Cause.
  *
@@ -38,6 +40,17 @@ export function lowerThrowStatement(statement: ThrowStatement, flow: Flow, ctx: 
       if (!causeNode) return { name, ...literalName };
       return { name, cause: lowerExpression(causeNode as never, scope), ...literalName };
     };
+  } else if (Node.isNewExpression(thrown) && constructedErrorClass(thrown)) {
+    const errorClass = errorClassOf(constructedErrorClass(thrown)!, ctx.diagnostics);
+    if (!errorClass) return;
+    hint = `Throw ${errorClass.name}`;
+    // The message may be an optional parameter that the call leaves out: then the Fail has no Cause.
+    causeMayBeMissing = mayMissCause(thrown, errorClass);
+    error = (read) => {
+      const cause = causeOfNew(thrown, errorClass, scopeOf(read, ctx.names, ctx.diagnostics));
+      const name = JSON.stringify(errorClass.name);
+      return cause === undefined ? { name, literalName: errorClass.name } : { name, cause: cause.text, literalName: errorClass.name };
+    };
   } else if (Node.isIdentifier(thrown) && ctx.catchVariables.has(ctx.names.ofReference(thrown) ?? '')) {
     const variable = ctx.names.ofReference(thrown)!;
     hint = 'Rethrow';
@@ -62,7 +75,7 @@ export function raise(hint: string, statement: Node, error: (read: Reader) => Th
       const { name, cause, whole } = error(read);
       if (target.variable === undefined) return;
       if (whole !== undefined) pass.assign.set(target.variable, whole);
-      else pass.assign.set(target.variable, `{'name': ${name}, 'message': ${cause === undefined ? "''" : `(${cause})`}${cause === undefined ? '' : `, 'cause': ${cause}`}}`);
+      else pass.assign.set(target.variable, `{'name': ${name}, 'message': ${messageOf(cause, causeMayBeMissing)}${cause === undefined ? '' : `, 'cause': ${cause}`}}`);
     });
     flow.jump(target.handler, statement);
     return;
@@ -91,6 +104,12 @@ export function raise(hint: string, statement: Node, error: (read: Reader) => Th
   if (fail.errorLiteral !== undefined) bare.errorLiteral = fail.errorLiteral;
   flow.fork([withoutCause!]).add(bare);
   flow.exits = [];
+}
+
+/** WorkflowError's `message`: the cause, or `''` when there is none (also when a cause that may be missing is). */
+function messageOf(cause: string | undefined, mayBeMissing: boolean): string {
+  if (cause === undefined) return "''";
+  return mayBeMissing ? `($__cause := ${cause}; $exists($__cause) ? $__cause : '')` : `(${cause})`;
 }
 
 /** What a `throw` raises: Error and Cause as JSONata (or the whole caught error, for a re-throw into a handler). */

@@ -53,7 +53,10 @@ export function lowerTryStatement(statement: TryStatement, flow: Flow, ctx: Lowe
   if (finallyHandler.incoming > 0) {
     const failing = flow.fork([]);
     failing.continueAfter(finallyHandler);
+    const copy = ctx.copy;
+    ctx.copy = 'on error';
     lowerStatements(finallyBlock.getStatements(), failing, ctx);
+    ctx.copy = copy;
     if (failing.live) {
       const variable = finallyVariable;
       raise('Rethrow', finallyBlock, (read) => ({ name: `${read(variable)}.name`, cause: `${read(variable)}.cause`, whole: read(variable) }), true, failing, ctx);

@@ -1,0 +1,41 @@
+import { Node, type BinaryExpression, type Expression } from 'ts-morph';
+import { errorClassRef, errorNamesOf } from '../../1-discover/index.js';
+import type { LowerContext } from './lower-context.js';
+import { lowerNode } from './lower-expression.js';
+
+/**
+ * `e instanceof X` where `e` is a caught error (`catch (e)`, or a rejected
+ * result's `reason`). Every caught error is a WorkflowError (natively too:
+ * failures are reported as one), so `instanceof WorkflowError` and
+ * `instanceof Error` are true. For an error class of the program the
+ * compiled workflow can only see the error's name: the test is "the name is
+ * one the class or a class extending it gives its errors". Natively the
+ * class's `Symbol.hasInstance` matches a failure the runtime reported by the
+ * class's own name (see the dsl's WorkflowError).
+ *
+ * @example
+ * // e instanceof PaymentDeclined → ($e.name in ["PaymentDeclined", "CardExpired"])
+ */
+export function lowerInstanceOf(node: BinaryExpression, ctx: LowerContext): string {
+  const left = node.getLeft();
+  if (!isCaughtError(left)) {
+    return ctx.report('expression_unsupported_operator', node, { operator: 'instanceof', reason: 'only a caught error (`catch (e)`, a rejected `reason`) can be tested: other workflow values are JSON data, not class instances' });
+  }
+  const ref = errorClassRef(node.getRight());
+  if (!ref) return ctx.report('expression_unsupported_operator', node, { operator: 'instanceof', reason: 'the class must be WorkflowError, Error or an error class that extends WorkflowError' });
+  if (ref.kind !== 'class') return 'true';
+  const names = errorNamesOf(ref.declaration, node, ctx.scope.diagnostics);
+  if (!names) return 'false';
+  return `(${lowerNode(left, ctx)}.name in [${names.map((name) => JSON.stringify(name)).join(', ')}])`;
+}
+
+/** A `catch (e)` variable, or `r.reason` of a `PromiseRejectedResult`. */
+function isCaughtError(expression: Expression): boolean {
+  let inner: Node = expression;
+  while (Node.isParenthesizedExpression(inner) || Node.isAsExpression(inner) || Node.isNonNullExpression(inner)) inner = inner.getExpression();
+  if (Node.isIdentifier(inner)) return inner.getSymbol()?.getDeclarations().some((declaration) => Node.isCatchClause(declaration.getParent())) ?? false;
+  if (Node.isPropertyAccessExpression(inner) && inner.getName() === 'reason') {
+    return inner.getExpression().getType().getSymbol()?.getName() === 'PromiseRejectedResult';
+  }
+  return false;
+}
