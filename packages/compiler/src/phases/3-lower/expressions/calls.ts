@@ -4,6 +4,7 @@ import { lowerArrayMethod } from './array-methods.js';
 import { lowerGlobalCall, lowerGlobalMethod, GLOBAL_OBJECTS } from './global-calls.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
+import { lowerNumberMethod } from './number-methods.js';
 import { lowerStringMethod } from './string-methods.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
@@ -27,6 +28,7 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     if (ctx.scope.diagnostics.diagnostics.length > reported && !onlyKinds(present, 'array', 'string')) return 'null';
     if (onlyKinds(present, 'array')) return guardNullish(receiverText, kinds, ctx, (v) => lowerArrayMethod(name, v, receiver, node, ctx));
     if (onlyKinds(present, 'string')) return guardNullish(receiverText, kinds, ctx, (v) => lowerStringMethod(name, v, node, ctx));
+    if (onlyKinds(present, 'number')) return guardNullish(receiverText, kinds, ctx, (v) => lowerNumberMethod(name, v, node, ctx));
     if (onlyKinds(present, 'number', 'boolean') && name === 'toString' && node.getArguments().length === 0) {
       return guardNullish(receiverText, kinds, ctx, (v) => jsString(v, present, ctx));
     }

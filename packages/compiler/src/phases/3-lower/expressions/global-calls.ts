@@ -23,23 +23,34 @@ const MATH_UNARY: Record<string, (x: string, ctx: LowerContext) => string> = {
   sign: (x, ctx) => bindOnce(x, ctx, (v) => `(${v} > 0 ? 1 : ${v} < 0 ? -1 : 0)`),
 };
 
+/** Math functions whose results JSONata cannot reproduce bit for bit. */
+const TRANSCENDENTAL = new Set(['log', 'log2', 'log10', 'log1p', 'exp', 'expm1', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot']);
+
+/** The numbers of `Math.max(a, ...xs, b)` as one JSONata array. */
+function numberList(args: Expression[], ctx: LowerContext): string {
+  const parts = args.map((a) => (Node.isSpreadElement(a) ? lowerNode(a.getExpression(), ctx) : `[${lowerNode(a, ctx)}]`));
+  return parts.length === 1 ? parts[0] : parts.reduce((all, next) => `$append(${all}, ${next})`);
+}
+
 /** `Math.floor(x)`, `JSON.stringify(v)`, `Object.keys(o)`, `Array.isArray(v)`, `Number.isInteger(n)`… */
 export function lowerGlobalMethod(object: GlobalObject, name: string, node: CallExpression, ctx: LowerContext): string {
   const args = node.getArguments() as Expression[];
   const unsupported = (reason = '') => ctx.report('expression_unsupported_call', node, { name: `${object}.${name}`, reason });
   const hasSpread = args.some((a) => Node.isSpreadElement(a));
-  if (hasSpread && !(object === 'Math' && (name === 'max' || name === 'min') && args.length === 1)) return unsupported('spread arguments are only supported as `Math.max(...xs)`');
+  if (hasSpread && !(object === 'Math' && (name === 'max' || name === 'min'))) return unsupported('spread arguments are only supported in `Math.max`/`Math.min`');
   const arg = (i: number) => lowerNode(args[i], ctx);
   switch (object) {
     case 'Math': {
       if (name in MATH_UNARY && args.length === 1 && onlyKinds(kindsOf(args[0]), 'number')) return MATH_UNARY[name](arg(0), ctx);
       if (name === 'pow' && args.length === 2) return `$power(${arg(0)}, ${arg(1)})`;
       if (name === 'max' || name === 'min') {
-        const list = hasSpread ? lowerNode((args[0] as any).getExpression(), ctx) : `[${args.map((_, i) => arg(i)).join(', ')}]`;
+        const list = hasSpread ? numberList(args, ctx) : `[${args.map((_, i) => arg(i)).join(', ')}]`;
         // With no numbers JavaScript answers ∓Infinity, which JSON cannot carry: fail loudly instead of JSONata's undefined.
         return bindOnce(list, ctx, (l) => `($count(${l}) = 0 ? $error("typestep: Math.${name}() of no numbers is ${name === 'max' ? '-' : ''}Infinity") : $${name}(${l}))`);
       }
-      return unsupported(name === 'random' ? 'a workflow must be deterministic; pass random values in' : '');
+      if (name === 'random') return unsupported('a workflow must be deterministic; pass random values in');
+      if (TRANSCENDENTAL.has(name)) return unsupported('JSONata has no logarithms, exponentials or trigonometry, and an approximation would differ from JavaScript in the last digits; compute it in a task');
+      return unsupported('');
     }
     case 'JSON':
       if (name === 'stringify') {
@@ -73,6 +84,9 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
     case 'Number':
       if (name === 'isInteger') return bindOnce(arg(0), ctx, (v) => `($type(${v}) = "number" and $floor(${v}) = ${v})`);
       if (name === 'isFinite') return `($type(${arg(0)}) = "number")`;
+      if (name === 'isSafeInteger') return bindOnce(arg(0), ctx, (v) => `($type(${v}) = "number" and $floor(${v}) = ${v} and $abs(${v}) <= 9007199254740991)`);
+      // No JSON value is NaN (an expression that would make one fails instead), so only the argument's errors remain.
+      if (name === 'isNaN') return `(${arg(0)}; false)`;
       if (name === 'parseInt' || name === 'parseFloat') return lowerParse(name, node, ctx);
       return unsupported();
     case 'String':
@@ -84,7 +98,7 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
 export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: LowerContext): string | undefined {
   const args = node.getArguments() as Expression[];
   const name = callee.getText();
-  if (!['Number', 'String', 'Boolean', 'parseInt', 'parseFloat'].some((g) => isGlobal(callee, g) && g === name)) return undefined;
+  if (!['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'isFinite'].some((g) => isGlobal(callee, g) && g === name)) return undefined;
   if (args.length === 0) return { Number: '0', String: '""', Boolean: 'false' }[name] ?? ctx.report('expression_unsupported_call', node, { name, reason: 'it needs an argument' });
   const kinds = kindsOf(args[0]);
   switch (name) {
@@ -94,6 +108,11 @@ export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: L
       return jsString(lowerNode(args[0], ctx), kinds, ctx);
     case 'Boolean':
       return truthy(lowerNode(args[0], ctx), kinds, ctx);
+    case 'isNaN':
+    case 'isFinite':
+      // TypeScript accepts only numbers here, and no JSON number is NaN or infinite: only the argument's errors remain.
+      if (!onlyKinds(kinds, 'number')) return ctx.report('expression_unsupported_call', node, { name, reason: 'the argument must be a number' });
+      return `(${lowerNode(args[0], ctx)}; ${name === 'isFinite'})`;
     default:
       return lowerParse(name, node, ctx);
   }
@@ -110,7 +129,8 @@ function lowerParse(name: string, node: CallExpression, ctx: LowerContext): stri
     if (args.length > 1 && !(Node.isNumericLiteral(args[1]) && args[1].getLiteralValue() === 10)) {
       return ctx.report('expression_unsupported_call', node, { name, reason: 'only radix 10 is supported' });
     }
-    return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)0*(\\d+)/); $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number($__m.groups[1]) : $error("typestep: parseInt found no number (NaN)"))`;
+    // Without a radix JavaScript reads "0x…" as hexadecimal, which JSONata cannot parse: that fails loudly.
+    return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)0*(\\d+)([xX]?)/); $exists($__m) and $lowercase($__m.groups[2]) = "x" ? $error("typestep: parseInt of a hexadecimal string is not supported") : $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number($__m.groups[1]) : $error("typestep: parseInt found no number (NaN)"))`;
   }
   return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)(\\d+\\.?\\d*(?:[eE][-+]?\\d+)?|\\.\\d+(?:[eE][-+]?\\d+)?)/); $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number(($__s := $__m.groups[1]; $substring($__s, 0, 1) = "." ? "0" & $__s : $substring($__s, $length($__s) - 1) = "." ? $__s & "0" : $__s)) : $error("typestep: parseFloat found no number (NaN)"))`;
 }

@@ -173,6 +173,19 @@ const definitions = {
     text: `function($s, $n, $fill, $left){ ($__js_bmp($s & $fill); $fill = "" or $length($s) >= $n ? $s : $pad($s, $left ? -$floor($n) : $floor($n), $fill)) }`,
     uses: ['bmp'],
   },
+  // Number.prototype.toFixed: JavaScript rounds the exact binary value of $x (1.005 is 1.00499…, so "1.00") with ties
+  // away from zero. An integer is printed whole ($formatBase is exact below 1e21). $x × 10^f is computed exactly as $p + $err (Dekker's two-product: 10^f is exact up to f = 22) and
+  // compared with the midpoint $n + 0.5 (through the exact fraction $p - $n); $formatBase prints the integer digits exactly. Beyond 2^53 the integer loses
+  // digits: that fails loudly; from 1e21 on JavaScript prints String($x).
+  toFixed: {
+    text: `function($x, $f){ ($f := $__js_trunc($f); $f < 0 or $f > 100 ? $error("typestep: RangeError: toFixed() digits argument must be between 0 and 100") : $abs($x) >= 1e21 ? $__js_numberString($x) : $f > 22 ? $error("typestep: toFixed with more than 22 digits is not supported") : $floor($x) = $x ? $formatBase($x, 10) & ($f = 0 ? "" : "." & $pad("", $f, "0")) : ($a := $abs($x); $m := $power(10, $f); $p := $a * $m; $two := function($v){ ($c := 134217729 * $v; $h := $c - ($c - $v); [$h, $v - $h]) }; $sa := $two($a); $sm := $two($m); $err := (($sa[0] * $sm[0] - $p) + $sa[0] * $sm[1] + $sa[1] * $sm[0]) + $sa[1] * $sm[1]; $n0 := $floor($p); $n := (($p - $n0) - 0.5) + $err >= 0 ? $n0 + 1 : $n0; $n > 9007199254740991 ? $error("typestep: toFixed of a number this large is not supported") : ($digits := $pad($formatBase($n, 10), -($f + 1), "0"); $whole := $substring($digits, 0, $length($digits) - $f); ($x < 0 ? "-" : "") & ($f = 0 ? $whole : $whole & "." & $substring($digits, $length($digits) - $f))))) }`,
+    uses: ['trunc', 'numberString'],
+  },
+  // Number.prototype.toString(radix) for integers ($formatBase rounds a fraction away, JavaScript prints its digits).
+  radixString: {
+    text: `function($x, $r){ ($r := $__js_trunc($r); $r < 2 or $r > 36 ? $error("typestep: RangeError: toString() radix must be between 2 and 36") : $r = 10 ? $__js_numberString($x) : $floor($x) = $x and $abs($x) <= 9007199254740991 ? $formatBase($x, $r) : $error("typestep: toString(radix) of a fraction or an unsafe integer is not supported")) }`,
+    uses: ['trunc', 'numberString'],
+  },
 } satisfies Record<string, HelperDefinition>;
 
 

@@ -1,0 +1,53 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { agree, diagnosticsOf } from './agree.js';
+import { lowerSnippet } from './harness.js';
+
+const s = suite('expressions: the standard library (Number, Math, String, Array, Object, enums, constants)');
+
+s('toFixed rounds the exact binary value as JavaScript does', async () => {
+  const values = [1.005, 2.5, 0.5, 1.5, -2.5, 1.45, 8.345, 0.000001, 123.456, -0.0001, 0, 10.235, 1e20, 1e21, 99.995, 4.35, 0.1 + 0.2, 1234.5678].map((n) => ({ n }));
+  await agree({ n: 'number' }, '[n.toFixed(), n.toFixed(0), n.toFixed(1), n.toFixed(2), n.toFixed(3), n.toFixed(10)]', values);
+  await agree({ n: 'number', d: 'number' }, 'n.toFixed(d)', [{ n: 1.23456, d: 4 }, { n: 5, d: 2.9 }]);
+});
+
+s('toString(radix), Number.is*, global isNaN / isFinite', async () => {
+  await agree({ n: 'number' }, '[n.toString(2), n.toString(16), n.toString(36), n.toString(10), n.valueOf()]', [0, 255, -255, 1e15, 42].map((n) => ({ n })));
+  await agree({ v: 'unknown' }, '[Number.isNaN(v), Number.isFinite(v), Number.isInteger(v), Number.isSafeInteger(v)]', [{ v: 1 }, { v: 1.5 }, { v: '1' }, { v: 9007199254740992 }, { v: null }]);
+  await agree({ s: 'string' }, '[Number.parseFloat(s), Number.parseInt(s)]', ['12', ' 1e3 ', '-7.5', '0.5e1x'].map((str) => ({ s: str })));
+  await agree({ n: 'number' }, '[isNaN(n), isFinite(n)]', [{ n: 3 }]);
+});
+
+s('Math: spreads with leading arguments', async () => {
+  await agree({ xs: 'number[]', a: 'number' }, '[Math.max(a, ...xs), Math.min(...xs, a)]', [{ xs: [1, 5, -2], a: 3 }, { xs: [], a: -1 }]);
+  await agree({ xs: 'number[]' }, 'Math.max(...xs, ...xs)', [{ xs: [1, 5, -2] }]);
+});
+
+s('enums, const enums and as-const constants in expressions', async () => {
+  const prelude = 'enum Color { Red, Green = 5, Blue }\nconst enum Dir { Up = "UP", Down = "DOWN" }\nconst LIMITS = { retries: 3, names: ["a", "b"] } as const;\nconst HOURS = 24;';
+  await agree({ n: 'number' }, '[Color.Red, Color.Blue, Color[5], Color[n], Dir.Down, LIMITS.retries * n, LIMITS.names[1], HOURS * 3600, `${Dir.Up}-${HOURS}`]', [{ n: 0 }, { n: 6 }, { n: 2 }], { prelude });
+  const lowered = lowerSnippet({}, '[Color.Blue, LIMITS.retries]', { prelude });
+  assert.is(lowered.jsonata, '[6, 3]', 'enum members and literal-typed constants are folded');
+});
+
+s('what JavaScript computes but JSONata cannot reproduce exactly is a diagnostic', () => {
+  for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toPrecision(3)', 'n.toLocaleString()']) {
+    assert.equal(diagnosticsOf({ n: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
+  }
+});
+
+s('where JavaScript reads something JSONata cannot, the compiled expression fails loudly', async () => {
+  for (const [inputs, expression, values] of [
+    [{ s: 'string' }, 'parseInt(s)', { s: '0x1f' }],
+    [{ n: 'number' }, 'n.toFixed(2)', { n: 1e15 + 0.5 }],
+    [{ n: 'number' }, 'n.toString(2)', { n: 0.5 }],
+  ] as const) {
+    const lowered = lowerSnippet(inputs, expression);
+    assert.ok(lowered.native(values).ok, `${expression} runs natively`);
+    const compiled = await lowered.compiled(values);
+    assert.is(compiled.ok, false, expression);
+    assert.match((compiled as { error: string }).error, 'States.QueryEvaluationError');
+  }
+});
+
+s.run();
