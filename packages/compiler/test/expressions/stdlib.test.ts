@@ -23,6 +23,14 @@ s('Math: spreads with leading arguments', async () => {
   await agree({ xs: 'number[]' }, 'Math.max(...xs, ...xs)', [{ xs: [1, 5, -2] }]);
 });
 
+s('string methods: lastIndexOf, indexOf from a position, char codes', async () => {
+  const values = ['', 'aaa', 'a-b-a', 'Hello, World', 'é~\u00ff\uffee', '\u0000z'].map((str) => ({ str, t: 'a' }));
+  await agree({ str: 'string', t: 'string' }, '[str.lastIndexOf(t), str.lastIndexOf("aa"), str.lastIndexOf(""), str.indexOf(t, 1), str.indexOf("", 99), str.indexOf(t, -3), str.includes(t)]', values);
+  await agree({ str: 'string' }, 'str.split("").map((c, i) => [str.charCodeAt(i), str.codePointAt(i), String.fromCharCode(str.charCodeAt(i))])', values);
+  await agree({ str: 'string' }, '[str.codePointAt(5) ?? -1, str.codePointAt(-1) ?? -1]', values);
+  await agree({ n: 'number' }, '[String.fromCharCode(n, 65, n + 1), String.fromCharCode()]', [{ n: 97 }, { n: 0x263a }, { n: 65536 + 66 }]);
+});
+
 s('enums, const enums and as-const constants in expressions', async () => {
   const prelude = 'enum Color { Red, Green = 5, Blue }\nconst enum Dir { Up = "UP", Down = "DOWN" }\nconst LIMITS = { retries: 3, names: ["a", "b"] } as const;\nconst HOURS = 24;';
   await agree({ n: 'number' }, '[Color.Red, Color.Blue, Color[5], Color[n], Dir.Down, LIMITS.retries * n, LIMITS.names[1], HOURS * 3600, `${Dir.Up}-${HOURS}`]', [{ n: 0 }, { n: 6 }, { n: 2 }], { prelude });
@@ -31,7 +39,7 @@ s('enums, const enums and as-const constants in expressions', async () => {
 });
 
 s('what JavaScript computes but JSONata cannot reproduce exactly is a diagnostic', () => {
-  for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toPrecision(3)', 'n.toLocaleString()']) {
+  for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toPrecision(3)', 'n.toLocaleString()', 'String(n).localeCompare("1")', 'String(n).normalize()']) {
     assert.equal(diagnosticsOf({ n: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
   }
 });

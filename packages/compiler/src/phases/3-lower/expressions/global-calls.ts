@@ -90,6 +90,7 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
       if (name === 'parseInt' || name === 'parseFloat') return lowerParse(name, node, ctx);
       return unsupported();
     case 'String':
+      if (name === 'fromCharCode' && !hasSpread) return args.length === 0 ? '""' : `(${args.map((_, i) => `${ctx.helper('fromCharCode')}(${arg(i)})`).join(' & ')})`;
       return unsupported();
   }
 }

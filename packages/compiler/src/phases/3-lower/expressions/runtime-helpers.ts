@@ -186,6 +186,23 @@ const definitions = {
     text: `function($x, $r){ ($r := $__js_trunc($r); $r < 2 or $r > 36 ? $error("typestep: RangeError: toString() radix must be between 2 and 36") : $r = 10 ? $__js_numberString($x) : $floor($x) = $x and $abs($x) <= 9007199254740991 ? $formatBase($x, $r) : $error("typestep: toString(radix) of a fraction or an unsafe integer is not supported")) }`,
     uses: ['trunc', 'numberString'],
   },
+  // String.prototype.lastIndexOf: the first match in the reversed string, counted from the end (overlapping matches
+  // make splitting wrong: "aaa".lastIndexOf("aa") is 1).
+  lastIndexOf: {
+    text: `function($s, $p){ ($r := function($t){ $join($reverse($split($__js_bmp($t), "")), "") }; $i := $__js_indexOf($r($s), $r($p)); $i < 0 ? -1 : $length($s) - $length($p) - $i) }`,
+    uses: ['bmp', 'indexOf'],
+  },
+  // String.fromCharCode for one UTF-16 code unit, through a JSON escape.
+  fromCharCode: {
+    text: `function($n){ ($c := $__js_trunc($n) % 65536; $c := $c < 0 ? $c + 65536 : $c; $parse("\\"\\\\u" & $pad($formatBase($c, 16), -4, "0") & "\\"")) }`,
+    uses: ['trunc'],
+  },
+  // s.charCodeAt(i): JSONata has no character codes, but compares strings by code unit as JavaScript does, so the
+  // code is found bit by bit (16 comparisons with fromCharCode). Out of range JavaScript gives NaN: fail loudly.
+  charCode: {
+    text: `function($s, $i){ ($ch := $__js_charAt($s, $__js_trunc($i)); $exists($ch) ? $reduce([0..15], function($code, $bit){ ($next := $code + $power(2, 15 - $bit); $__js_fromCharCode($next) <= $ch ? $next : $code) }, 0) : $error("typestep: charCodeAt out of range is NaN")) }`,
+    uses: ['charAt', 'trunc', 'fromCharCode'],
+  },
 } satisfies Record<string, HelperDefinition>;
 
 

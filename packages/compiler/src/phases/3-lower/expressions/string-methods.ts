@@ -37,8 +37,27 @@ export function lowerStringMethod(name: string, receiver: string, node: CallExpr
       if (noPosition(1)) return 'null';
       return `$contains(${receiver}, ${stringArg(0)})`;
     case 'indexOf':
-      if (noPosition(1)) return 'null';
+      if (args.length > 1) {
+        // From a position: search the rest (clamped to [0, length]) and shift the answer back.
+        return bindOnce(`$min([$max([${ctx.helper('trunc')}(${arg(1)}), 0]), ${ctx.helper('length')}(${receiver})])`, ctx, (from) => {
+          const found = ctx.temporary();
+          return `(${found} := ${ctx.helper('indexOf')}($substring(${receiver}, ${from}), ${stringArg(0)}); ${found} < 0 ? -1 : ${found} + ${from})`;
+        });
+      }
       return `${ctx.helper('indexOf')}(${receiver}, ${stringArg(0)})`;
+    case 'lastIndexOf':
+      if (noPosition(1)) return 'null';
+      return `${ctx.helper('lastIndexOf')}(${receiver}, ${stringArg(0)})`;
+    case 'charCodeAt':
+    case 'codePointAt':
+      // In the Basic Multilingual Plane (the only text positions are taken in, see bmp) a code point is one code unit.
+            if (name === 'charCodeAt') return `${ctx.helper('charCode')}(${receiver}, ${argOr(0, '0')})`;
+      // Out of range codePointAt gives undefined, where charCodeAt gives NaN.
+      return bindOnce(argOr(0, '0'), ctx, (i) => `($exists(${ctx.helper('charAt')}(${receiver}, ${ctx.helper('trunc')}(${i}))) ? ${ctx.helper('charCode')}(${receiver}, ${i}) : ())`);
+    case 'localeCompare':
+      return ctx.report('expression_unsupported_call', node, { name: '.localeCompare', reason: 'it depends on the machine\'s locale; compare code units with `a < b ? -1 : a > b ? 1 : 0`' });
+    case 'normalize':
+      return ctx.report('expression_unsupported_call', node, { name: '.normalize', reason: 'JSONata has no Unicode normalization; normalize the text in a task or before the workflow' });
     case 'slice':
       return `${ctx.helper('stringSlice')}(${receiver}, ${argOr(0, '()')}, ${argOr(1, '()')})`;
     case 'substring':
