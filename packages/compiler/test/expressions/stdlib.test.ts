@@ -31,6 +31,33 @@ s('string methods: lastIndexOf, indexOf from a position, char codes', async () =
   await agree({ n: 'number' }, '[String.fromCharCode(n, 65, n + 1), String.fromCharCode()]', [{ n: 97 }, { n: 0x263a }, { n: 65536 + 66 }]);
 });
 
+s('array methods: from the end, flat(depth), flatMap, with, fill, Array.from / Array.of', async () => {
+  const arrays = [{ xs: [] as number[] }, { xs: [5] }, { xs: [3, 10, 9, 1, -2, 10] }];
+  const inputs = { xs: 'number[]' };
+  for (const e of [
+    'xs.findLast((x) => x > 2)', 'xs.findLastIndex((x) => x > 2)', 'xs.findLast((x) => x > 100)',
+    'xs.reduceRight((a, x, i) => a + x * i, 7)', 'xs.length ? xs.reduceRight((a, x) => a - x) : 0', 'xs.reduceRight((a, x) => [...a, x], [] as number[])',
+    'xs.flatMap((x) => [x, [x]])', 'xs.flatMap((x) => (x > 3 ? [] : x))', 'xs.map((x) => [[x, [x]]]).flat(2)', 'xs.map((x) => [[x, [x]]]).flat(Infinity)', 'xs.map((x) => [[x]]).flat(0)',
+    'xs.length > 1 ? xs.with(1, 0) : []', 'xs.length ? xs.with(-1, 42) : []',
+    'xs.lastIndexOf(10)', 'xs.indexOf(10, 2)', 'xs.indexOf(10, -1)', 'xs.includes(3, 1)', 'xs.includes(10, -100)',
+    '[...xs].fill(0)', '[...xs].fill(7, 1, -1)', 'new Array(xs.length).fill("x")', 'Array(3).fill(xs)',
+    'Array.from(xs)', 'Array.from(xs, (x, i) => x * i)', 'Array.from({ length: xs.length }, (_, i) => i * 2)', 'Array.from({ length: 2 })', 'Array.of<unknown>(1, xs, "a")', 'Array.of()',
+    'Array.from("héllo")', '[...xs.keys()]', 'Array.from(xs.entries())',
+  ]) await agree(inputs, e, arrays);
+});
+
+s('Set and Map as values (arrays in insertion order)', async () => {
+  const values = [{ xs: [] as string[] }, { xs: ['b', 'a', 'b', 'c', 'a'] }];
+  const inputs = { xs: 'string[]' };
+  for (const e of [
+    '[...new Set(xs)]', 'new Set(xs).size', 'new Set(xs).has("a")', 'Array.from(new Set(xs))', '[...new Set(xs).values()]', '[...new Set(xs).entries()]', 'new Set().size',
+    '[...new Map(xs.map((x, i) => [x, i]))]', 'new Map(xs.map((x, i) => [x, i])).get("b") ?? -1', 'new Map(xs.map((x, i) => [x, i])).has("c")', 'new Map(xs.map((x, i) => [x, [i]])).size',
+    '[...new Map(xs.map((x, i) => [x, i])).keys()]', '[...new Map(xs.map((x, i) => [x, [i, i]])).values()]', 'Object.fromEntries(new Map(xs.map((x, i) => [x, i])))',
+    'Object.fromEntries([...new Map(xs.map((x, i) => [x, { i }])).entries()])', 'new Map<string, number>().get("x") ?? null',
+  ]) await agree(inputs, e, values);
+  await agree({ ns: 'number[]' }, '[...new Set(ns)].sort((a, b) => a - b)', [{ ns: [3, 1, 3, 0, 1] }]);
+});
+
 s('enums, const enums and as-const constants in expressions', async () => {
   const prelude = 'enum Color { Red, Green = 5, Blue }\nconst enum Dir { Up = "UP", Down = "DOWN" }\nconst LIMITS = { retries: 3, names: ["a", "b"] } as const;\nconst HOURS = 24;';
   await agree({ n: 'number' }, '[Color.Red, Color.Blue, Color[5], Color[n], Dir.Down, LIMITS.retries * n, LIMITS.names[1], HOURS * 3600, `${Dir.Up}-${HOURS}`]', [{ n: 0 }, { n: 6 }, { n: 2 }], { prelude });
@@ -42,6 +69,10 @@ s('what JavaScript computes but JSONata cannot reproduce exactly is a diagnostic
   for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toPrecision(3)', 'n.toLocaleString()', 'String(n).localeCompare("1")', 'String(n).normalize()']) {
     assert.equal(diagnosticsOf({ n: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
   }
+  assert.equal(diagnosticsOf({ os: '{ a: number }[]' }, 'new Set(os)').map((d) => d.code), ['expression_unsupported_call']);
+  assert.equal(diagnosticsOf({ xs: 'string[]' }, 'JSON.stringify(new Set(xs))').map((d) => d.code), ['expression_not_json']);
+  assert.equal(diagnosticsOf({ xs: 'string[]' }, 'new Set(xs).add("x")').map((d) => d.code), ['expression_mutation']);
+  assert.equal(diagnosticsOf({ n: 'number' }, 'new Array(n)').map((d) => d.code), ['unsupported_expression']);
 });
 
 s('where JavaScript reads something JSONata cannot, the compiled expression fails loudly', async () => {

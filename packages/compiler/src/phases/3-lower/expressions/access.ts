@@ -1,5 +1,6 @@
 import { Node, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from 'ts-morph';
 import { enumMemberValue, staticValue } from '../../1-discover/static-value.js';
+import { isCollection, sizeText } from './collections.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode, numberLiteral } from './lower-expression.js';
 import { bindOnce, fieldName, isSimple, stringLiteral } from './text.js';
@@ -40,6 +41,7 @@ export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerCo
   const kinds = kindsOf(receiver);
   const present = withoutNullish(kinds);
   const text = lowerNode(receiver, ctx);
+  if (isCollection(receiver) && name === 'size') return guardNullish(text, kinds, ctx, (v) => sizeText(v));
   if (name === 'length') {
     // JSONata's $length counts code points, JavaScript's .length UTF-16 units: the helper fails on a string where
     // they differ (characters outside the Basic Multilingual Plane).

@@ -1,6 +1,7 @@
 import { Node, type CallExpression } from 'ts-morph';
 import { guardNullish, isGlobal } from './access.js';
 import { lowerArrayMethod } from './array-methods.js';
+import { collectionKindOf, lowerCollectionMethod } from './collections.js';
 import { lowerGlobalCall, lowerGlobalMethod, GLOBAL_OBJECTS } from './global-calls.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -22,6 +23,8 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     if (global) return lowerGlobalMethod(global, name, node, ctx);
     const kinds = kindsOf(receiver);
     const present = withoutNullish(kinds);
+    const collection = collectionKindOf(receiver.getType().getNonNullableType());
+    if (collection) return guardNullish(lowerNode(receiver, ctx), kinds, ctx, (v) => lowerCollectionMethod(collection, name, v, node, ctx));
     const reported = ctx.scope.diagnostics.diagnostics.length;
     const receiverText = lowerNode(receiver, ctx);
     // A receiver that could not be lowered was reported already; its methods would only repeat the problem.

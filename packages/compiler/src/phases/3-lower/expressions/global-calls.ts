@@ -6,6 +6,8 @@ import { toNumber } from './operators.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
 import { truthy } from './truthiness.js';
+import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
+import { isCollection, reportNonJson } from './collections.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 
 /** Standard-library objects whose methods are lowered. */
@@ -54,6 +56,7 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
     }
     case 'JSON':
       if (name === 'stringify') {
+        reportNonJson(args[0], (code, at, params) => ctx.report(code, at, params));
         if (args.length === 1) return `${ctx.helper('stringify')}(${arg(0)}, false)`;
         if (args.length === 3 && Node.isNullLiteral(args[1]) && Node.isNumericLiteral(args[2]) && args[2].getLiteralValue() === 2) return `${ctx.helper('stringify')}(${arg(0)}, true)`;
         return unsupported('only `JSON.stringify(v)` and `JSON.stringify(v, null, 2)`');
@@ -80,6 +83,8 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
       }
     case 'Array':
       if (name === 'isArray') return `($type(${arg(0)}) = "array")`;
+      if (name === 'of' && !hasSpread) return args.reduce((all, _, i) => `$append(${all}, ${ctx.helper('one')}(${arg(i)}))`, '[]');
+      if (name === 'from' && !hasSpread) return lowerArrayFrom(node, ctx);
       return unsupported();
     case 'Number':
       if (name === 'isInteger') return bindOnce(arg(0), ctx, (v) => `($type(${v}) = "number" and $floor(${v}) = ${v})`);
@@ -95,10 +100,38 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
   }
 }
 
+/**
+ * `Array.from(items, mapper?)` for an array (a copy), a Set or a Map (their
+ * lowered forms are arrays already), a string (its characters) and
+ * `{ length: n }` (the mapper sees undefined and the index).
+ */
+function lowerArrayFrom(node: CallExpression, ctx: LowerContext): string {
+  const [source, mapper] = node.getArguments() as Expression[];
+  const kinds = kindsOf(source);
+  let items: string;
+  let lengthOnly = false;
+  if (onlyKinds(kinds, 'array') || isCollection(source)) items = lowerNode(source, ctx);
+  else if (onlyKinds(kinds, 'string')) items = `[$split(${ctx.helper('bmp')}(${lowerNode(source, ctx)}), "")]`;
+  else if (Node.isObjectLiteralExpression(source) && source.getProperties().length === 1 && source.getProperty('length')) {
+    const length = source.getPropertyOrThrow('length');
+    if (!Node.isPropertyAssignment(length) && !Node.isShorthandPropertyAssignment(length)) return ctx.report('expression_unsupported_call', node, { name: 'Array.from', reason: 'the length must be a plain property' });
+    const value = Node.isPropertyAssignment(length) ? length.getInitializerOrThrow() : length.getNameNode();
+    items = `${ctx.helper('indexes')}(${lowerNode(value, ctx)})`;
+    lengthOnly = true;
+  } else {
+    return ctx.report('expression_unsupported_call', node, { name: 'Array.from', reason: 'it takes an array, a string, a Set, a Map or `{ length: n }`' });
+  }
+  if (!mapper) return lengthOnly ? `${ctx.helper('map')}(${items}, function(){ null })` : items;
+  const fn = lowerNode(mapper, ctx);
+  // The items of `{ length: n }` are undefined: the mapper is handed nothing and the index.
+  return lengthOnly ? `${ctx.helper('map')}(${items}, function($__v, $__i){ (${fn})((), $__i) })` : `${ctx.helper('map')}(${items}, ${fn})`;
+}
+
 /** `Number(x)`, `String(x)`, `Boolean(x)`, `parseInt(s)`, `parseFloat(s)`; undefined when `callee` is no such global. */
 export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: LowerContext): string | undefined {
   const args = node.getArguments() as Expression[];
   const name = callee.getText();
+  if (name === 'Array' && isGlobal(callee, 'Array') && isArrayOfLength(node)) return lowerArrayOfLength(node, ctx);
   if (!['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'isFinite'].some((g) => isGlobal(callee, g) && g === name)) return undefined;
   if (args.length === 0) return { Number: '0', String: '""', Boolean: 'false' }[name] ?? ctx.report('expression_unsupported_call', node, { name, reason: 'it needs an argument' });
   const kinds = kindsOf(args[0]);

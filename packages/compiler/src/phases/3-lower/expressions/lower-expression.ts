@@ -1,6 +1,8 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import { lowerElementAccess, lowerPropertyAccess } from './access.js';
+import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { lowerCall } from './calls.js';
+import { lowerNewCollection } from './collections.js';
 import { lowerFunctionExpression } from './functions.js';
 import { lowerIdentifier } from './identifiers.js';
 import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
@@ -38,6 +40,9 @@ export function lowerNode(node: Expression, ctx: LowerContext): string {
     return ctx.report('unsupported_expression', node, { kind: 'regular expression', reason: 'JSONata regular expressions differ from JavaScript\'s; use string methods' });
   }
   if (Node.isNewExpression(node)) {
+    const collection = lowerNewCollection(node, ctx);
+    if (collection !== undefined) return collection;
+    if (isArrayOfLength(node)) return lowerArrayOfLength(node, ctx);
     return ctx.report('unsupported_expression', node, { kind: `\`new ${node.getExpression().getText()}\``, reason: 'workflow values are JSON data; only `throw new WorkflowError(…)` creates an object with `new`' });
   }
   if (Node.isAwaitExpression(node)) {

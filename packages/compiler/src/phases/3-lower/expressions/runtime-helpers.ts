@@ -203,6 +203,66 @@ const definitions = {
     text: `function($s, $i){ ($ch := $__js_charAt($s, $__js_trunc($i)); $exists($ch) ? $reduce([0..15], function($code, $bit){ ($next := $code + $power(2, 15 - $bit); $__js_fromCharCode($next) <= $ch ? $next : $code) }, 0) : $error("typestep: charCodeAt out of range is NaN")) }`,
     uses: ['charAt', 'trunc', 'fromCharCode'],
   },
+  // The indexes of $a from the last to the first ([0..-1] is empty in JSONata too).
+  backwards: {
+    text: `function($a){ [$reverse([0..$count($a) - 1])] }`,
+    uses: [],
+  },
+  // findLast / findLastIndex: the search from the end, as a {found, value, index} record.
+  searchLast: {
+    text: `function($a, $p){ $reduce($__js_backwards($a), function($acc, $i){ $acc.found ? $acc : $p($a[$i], $i) ? {"found": true, "value": $a[$i], "index": $i} : $acc }, {"found": false, "index": -1}) }`,
+    uses: ['backwards'],
+  },
+  // reduceRight with an initial value, calling $f(acc, item, index) from the last item.
+  reduceRight: {
+    text: `function($a, $f, $init){ $reduce($__js_backwards($a), function($acc, $i){ $f($acc, $a[$i], $i) }, $init) }`,
+    uses: ['backwards'],
+  },
+  // Array.prototype.flat(depth).
+  flatDepth: {
+    text: `function($a, $d){ $reduce($a, function($acc, $v){ $append($acc, $type($v) = "array" and $d >= 1 ? $__js_flatDepth($v, $d - 1) : $__js_one($v)) }, []) }`,
+    uses: ['one'],
+  },
+  // Array.prototype.with: a copy with one item replaced; an index outside the array is a RangeError.
+  with: {
+    text: `function($a, $i, $v){ ($n := $count($a); $k := $__js_trunc($i); $k := $k < 0 ? $k + $n : $k; $k < 0 or $k >= $n ? $error("typestep: RangeError: Invalid index : " & $string($i)) : $reduce($a, function($acc, $x, $j){ $append($acc, $__js_one($j = $k ? $v : $x)) }, [])) }`,
+    uses: ['trunc', 'one'],
+  },
+  // Array.prototype.lastIndexOf for primitives.
+  arrayLastIndexOf: {
+    text: `function($a, $x){ $reduce($a, function($acc, $v, $i){ $v = $x ? $i : $acc }, -1) }`,
+    uses: [],
+  },
+  // The indexes 0 … $n - 1 (Array.from({ length: $n })); a length that is not a valid array length is a RangeError.
+  indexes: {
+    text: `function($n){ $n < 0 or $n > 4294967295 or $floor($n) != $n ? $error("typestep: RangeError: Invalid array length") : $n = 0 ? [] : [0..$n - 1] }`,
+    uses: [],
+  },
+  // Array.prototype.fill on a fresh array: $v at the indexes from $s to $e (relative, as slice counts them).
+  fill: {
+    text: `function($a, $v, $s, $e){ ($n := $count($a); $from := $__js_relative($exists($s) ? $s : 0, $n); $to := $__js_relative($exists($e) ? $e : $n, $n); $reduce($a, function($acc, $x, $j){ $append($acc, $__js_one($j >= $from and $j < $to ? $v : $x)) }, [])) }`,
+    uses: ['relative', 'one'],
+  },
+  // new Set(items): the distinct primitives in first-seen order (JSONata's `in` compares with ===).
+  distinct: {
+    text: `function($a){ $reduce($a, function($acc, $v){ $v in $acc ? $acc : $append($acc, [$v]) }, []) }`,
+    uses: [],
+  },
+  // The position of a key among a Map's [key, value] pairs, or -1.
+  mapIndex: {
+    text: `function($m, $k){ $reduce($m, function($acc, $e, $i){ $acc >= 0 ? $acc : $e[0] = $k ? $i : -1 }, -1) }`,
+    uses: [],
+  },
+  // map.get(k).
+  mapGet: {
+    text: `function($m, $k){ ($i := $__js_mapIndex($m, $k); $i >= 0 ? $__js_at($__js_at($m, $i), 1) : ()) }`,
+    uses: ['mapIndex', 'at'],
+  },
+  // map.set(k, v) as a value: a known key keeps its position.
+  mapSet: {
+    text: `function($m, $k, $v){ ($i := $__js_mapIndex($m, $k); $pair := $append([$k], $__js_one($v)); $i < 0 ? $append($m, [[$pair]]) : $reduce($m, function($acc, $e, $j){ $append($acc, [[$j = $i ? $pair : $e]]) }, [])) }`,
+    uses: ['mapIndex', 'one'],
+  },
 } satisfies Record<string, HelperDefinition>;
 
 
