@@ -58,6 +58,15 @@ s('Set and Map as values (arrays in insertion order)', async () => {
   await agree({ ns: 'number[]' }, '[...new Set(ns)].sort((a, b) => a - b)', [{ ns: [3, 1, 3, 0, 1] }]);
 });
 
+s('Date as its time value: ISO parsing, UTC fields, Date.UTC, arithmetic and comparison', async () => {
+  const isos = ['2024-01-01', '2024-02-29T23:59:59.999Z', '1969-12-31T23:00:00.5+01:30', '2000', '2024-06', '2024-02-30', '2024-01-01T24:00:00Z', '1900-03-01T00:00Z', '0001-01-01T00:00:00.1234Z', '+002024-05-06T07:08:09Z', '-000001-12-31T00:00:00Z', '1970-01-01T00:00:00-00:01'];
+  await agree({ s: 'string' }, '[new Date(s).getTime(), Date.parse(s), new Date(s).getUTCFullYear(), new Date(s).getUTCMonth(), new Date(s).getUTCDate(), new Date(s).getUTCDay(), new Date(s).getUTCHours(), new Date(s).getUTCMinutes(), new Date(s).getUTCSeconds(), new Date(s).getUTCMilliseconds()]', isos.map((str) => ({ s: str })));
+  await agree({ s: 'string' }, 'new Date(s).toISOString()', isos.slice(0, 10).map((str) => ({ s: str })));
+  await agree({ t: 'number' }, '[new Date(t).toISOString(), new Date(t + 86400000).getUTCDay(), new Date(new Date(t)).valueOf(), new Date(t).toJSON()]', [0, 1.7, -1.7, 1704067200000, -86400001, 951782400000].map((t) => ({ t })));
+  await agree({ a: 'string', b: 'string' }, '[new Date(a) < new Date(b), new Date(a) >= new Date(b), new Date(b).getTime() - new Date(a).getTime()]', [{ a: '2024-01-01', b: '2024-03-01T12:00Z' }, { a: '2025-01-01', b: '2024-01-01' }]);
+  await agree({ y: 'number', m: 'number' }, '[Date.UTC(y, m), Date.UTC(y, m, 31, 25, 61, 61, 1001), Date.UTC(y)]', [{ y: 2024, m: 0 }, { y: 99, m: 13 }, { y: 2023, m: -1 }, { y: 1600, m: 1 }]);
+});
+
 s('enums, const enums and as-const constants in expressions', async () => {
   const prelude = 'enum Color { Red, Green = 5, Blue }\nconst enum Dir { Up = "UP", Down = "DOWN" }\nconst LIMITS = { retries: 3, names: ["a", "b"] } as const;\nconst HOURS = 24;';
   await agree({ n: 'number' }, '[Color.Red, Color.Blue, Color[5], Color[n], Dir.Down, LIMITS.retries * n, LIMITS.names[1], HOURS * 3600, `${Dir.Up}-${HOURS}`]', [{ n: 0 }, { n: 6 }, { n: 2 }], { prelude });
@@ -73,6 +82,11 @@ s('what JavaScript computes but JSONata cannot reproduce exactly is a diagnostic
   assert.equal(diagnosticsOf({ xs: 'string[]' }, 'JSON.stringify(new Set(xs))').map((d) => d.code), ['expression_not_json']);
   assert.equal(diagnosticsOf({ xs: 'string[]' }, 'new Set(xs).add("x")').map((d) => d.code), ['expression_mutation']);
   assert.equal(diagnosticsOf({ n: 'number' }, 'new Array(n)').map((d) => d.code), ['unsupported_expression']);
+  for (const expression of ['new Date(t).getHours()', 'new Date(t).toLocaleString()', '`${new Date(t)}`', 'String(new Date(t))', 'new Date(2024, 1, 1)', '[new Date(t)].join()']) {
+    assert.equal(diagnosticsOf({ t: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
+  }
+  assert.equal(diagnosticsOf({ t: 'number' }, 'new Date(t).setUTCHours(1)').map((d) => d.code), ['expression_mutation']);
+  assert.equal(diagnosticsOf({ t: 'number' }, 'JSON.stringify({ at: new Date(t) })').map((d) => d.code), ['expression_not_json']);
 });
 
 s('where JavaScript reads something JSONata cannot, the compiled expression fails loudly', async () => {
@@ -80,6 +94,9 @@ s('where JavaScript reads something JSONata cannot, the compiled expression fail
     [{ s: 'string' }, 'parseInt(s)', { s: '0x1f' }],
     [{ n: 'number' }, 'n.toFixed(2)', { n: 1e15 + 0.5 }],
     [{ n: 'number' }, 'n.toString(2)', { n: 0.5 }],
+    // A date-time without an offset is local time natively; other formats are implementation-defined.
+    [{ s: 'string' }, 'new Date(s).getTime()', { s: '2024-01-01T10:00:00' }],
+    [{ s: 'string' }, 'Date.parse(s)', { s: 'Jan 1 2024 UTC' }],
   ] as const) {
     const lowered = lowerSnippet(inputs, expression);
     assert.ok(lowered.native(values).ok, `${expression} runs natively`);

@@ -1,5 +1,6 @@
 import { Node, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
 import { isGlobal } from './access.js';
+import { isDateType } from './dates.js';
 import { callbackResultKinds, lowerCallback, lowerPredicate } from './callbacks.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -90,6 +91,8 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
       if (args.length > 1) return ctx.report('expression_unsupported_call', node, { name: '.lastIndexOf', reason: 'the start position argument is not supported' });
       return `${ctx.helper('arrayLastIndexOf')}(${receiver}, ${arg(0)})`;
     case 'join': {
+      const element = receiverNode.getType().getNonNullableType().getArrayElementType();
+      if (element && isDateType(element.getNonNullableType())) return ctx.report('expression_unsupported_call', node, { name: '.join', reason: 'JavaScript writes each Date in the machine\'s time zone; map them with `d.toISOString()` first' });
       const separator = args[0] ? jsString(arg(0), kindsOf(args[0]), ctx) : '","';
       // join turns null and undefined items into "" and the rest into String(item).
       if (onlyKinds(items, 'string')) return `$join(${receiver}, ${separator})`;

@@ -2,6 +2,7 @@ import { Node, type CallExpression } from 'ts-morph';
 import { guardNullish, isGlobal } from './access.js';
 import { lowerArrayMethod } from './array-methods.js';
 import { collectionKindOf, lowerCollectionMethod } from './collections.js';
+import { isDateType, lowerDateMethod, lowerDateStatic } from './dates.js';
 import { lowerGlobalCall, lowerGlobalMethod, GLOBAL_OBJECTS } from './global-calls.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -21,8 +22,10 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     const name = callee.getName();
     const global = GLOBAL_OBJECTS.find((object) => isGlobal(receiver, object));
     if (global) return lowerGlobalMethod(global, name, node, ctx);
+    if (isGlobal(receiver, 'Date')) return lowerDateStatic(name, node, ctx);
     const kinds = kindsOf(receiver);
     const present = withoutNullish(kinds);
+    if (isDateType(receiver.getType().getNonNullableType())) return guardNullish(lowerNode(receiver, ctx), kinds, ctx, (v) => lowerDateMethod(name, v, node, ctx));
     const collection = collectionKindOf(receiver.getType().getNonNullableType());
     if (collection) return guardNullish(lowerNode(receiver, ctx), kinds, ctx, (v) => lowerCollectionMethod(collection, name, v, node, ctx));
     const reported = ctx.scope.diagnostics.diagnostics.length;

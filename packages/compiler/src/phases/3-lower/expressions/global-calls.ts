@@ -8,6 +8,7 @@ import { jsString } from './to-string.js';
 import { truthy } from './truthiness.js';
 import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { isCollection, reportNonJson } from './collections.js';
+import { nonDateString } from './dates.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 
 /** Standard-library objects whose methods are lowered. */
@@ -139,7 +140,7 @@ export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: L
     case 'Number':
       return toNumber(lowerNode(args[0], ctx), kinds, ctx);
     case 'String':
-      return jsString(lowerNode(args[0], ctx), kinds, ctx);
+      return nonDateString(args[0], ctx);
     case 'Boolean':
       return truthy(lowerNode(args[0], ctx), kinds, ctx);
     case 'isNaN':

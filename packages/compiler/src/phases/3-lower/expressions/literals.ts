@@ -1,4 +1,5 @@
 import { Node, type ArrayLiteralExpression, type Expression, type ObjectLiteralExpression, type TemplateExpression } from 'ts-morph';
+import { nonDateString } from './dates.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { stringLiteral } from './text.js';
@@ -11,8 +12,7 @@ export function lowerTemplate(node: TemplateExpression, ctx: LowerContext): stri
   const head = node.getHead().getLiteralText();
   if (head) parts.push(stringLiteral(head));
   for (const span of node.getTemplateSpans()) {
-    const expression = span.getExpression();
-    parts.push(jsString(lowerNode(expression, ctx), kindsOf(expression), ctx));
+    parts.push(nonDateString(span.getExpression(), ctx));
     const tail = span.getLiteral().getLiteralText();
     if (tail) parts.push(stringLiteral(tail));
   }

@@ -3,6 +3,7 @@ import { lowerElementAccess, lowerPropertyAccess } from './access.js';
 import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { lowerCall } from './calls.js';
 import { lowerNewCollection } from './collections.js';
+import { lowerNewDate } from './dates.js';
 import { lowerFunctionExpression } from './functions.js';
 import { lowerIdentifier } from './identifiers.js';
 import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
@@ -40,6 +41,8 @@ export function lowerNode(node: Expression, ctx: LowerContext): string {
     return ctx.report('unsupported_expression', node, { kind: 'regular expression', reason: 'JSONata regular expressions differ from JavaScript\'s; use string methods' });
   }
   if (Node.isNewExpression(node)) {
+    const date = lowerNewDate(node, ctx);
+    if (date !== undefined) return date;
     const collection = lowerNewCollection(node, ctx);
     if (collection !== undefined) return collection;
     if (isArrayOfLength(node)) return lowerArrayOfLength(node, ctx);

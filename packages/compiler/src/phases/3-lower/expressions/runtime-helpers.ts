@@ -263,6 +263,38 @@ const definitions = {
     text: `function($m, $k, $v){ ($i := $__js_mapIndex($m, $k); $pair := $append([$k], $__js_one($v)); $i < 0 ? $append($m, [[$pair]]) : $reduce($m, function($acc, $e, $j){ $append($acc, [[$j = $i ? $pair : $e]]) }, [])) }`,
     uses: ['mapIndex', 'one'],
   },
+  // Days since 1970-01-01 of a proleptic Gregorian date (month 1–12; a day past the month's end runs into the next
+  // month, as JavaScript's MakeDay does), by Howard Hinnant's days_from_civil.
+  daysFromCivil: {
+    text: `function($y, $m, $d){ ($y := $m <= 2 ? $y - 1 : $y; $era := $floor($y / 400); $yoe := $y - $era * 400; $doy := $floor((153 * ($m > 2 ? $m - 3 : $m + 9) + 2) / 5); $doe := $yoe * 365 + $floor($yoe / 4) - $floor($yoe / 100) + $doy; $era * 146097 + $doe - 719468 + $d - 1) }`,
+    uses: [],
+  },
+  // JavaScript's TimeClip: a time value is an integer within ±8.64e15 ms; beyond that the Date is invalid (NaN).
+  timeClip: {
+    text: `function($t){ $abs($t) > 8.64e15 ? $error("typestep: Invalid Date (the time value is out of range)") : $__js_trunc($t) }`,
+    uses: ['trunc'],
+  },
+  // Date.UTC(year, month, day, hours, minutes, seconds, ms): the month may overflow into years; years 0–99 mean 19xx.
+  dateUTC: {
+    text: `function($y, $mo, $d, $h, $mi, $s, $ms){ ($y := $__js_trunc($y); $y := $y >= 0 and $y <= 99 ? 1900 + $y : $y; $mo := $__js_trunc($mo); $days := $__js_daysFromCivil($y + $floor($mo / 12), $mo - $floor($mo / 12) * 12 + 1, 1) + $__js_trunc($d) - 1; $__js_timeClip($days * 86400000 + $__js_trunc($h) * 3600000 + $__js_trunc($mi) * 60000 + $__js_trunc($s) * 1000 + $__js_trunc($ms))) }`,
+    uses: ['trunc', 'daysFromCivil', 'timeClip'],
+  },
+  // new Date(string) / Date.parse: the ISO 8601 forms JavaScript specifies. A date-time without an offset is local time
+  // in JavaScript and other formats are implementation-defined: both fail loudly instead of guessing.
+  parseDate: {
+    text: `function($s){ ($m := $match($s, /^([+-]\\d{6}|\\d{4})(-\\d{2}|)(-\\d{2}|)(T\\d{2}:\\d{2}|)(:\\d{2}|)(\\.\\d+|)(Z|[+-]\\d{2}:\\d{2}|)$/); $g := $m.groups; $not($exists($m)) or $g[0] = "-000000" or ($g[2] != "" and $g[1] = "") or ($g[4] != "" and $g[3] = "") or ($g[5] != "" and $g[4] = "") or ($g[6] != "" and $g[3] = "") ? $error("typestep: new Date(" & $string($s) & ") is not an ISO 8601 date JavaScript reads the same everywhere") : $g[3] != "" and $g[6] = "" ? $error("typestep: new Date(" & $string($s) & ") has no time zone offset, so JavaScript reads it in the machine's local time; add Z") : ($digits := function($t){ $number($replace($t, /^0+(?=\\d)/, "")) }; $num := function($t, $from, $length, $default){ $t = "" ? $default : $digits($substring($t, $from, $length)) }; $year := $length($g[0]) = 7 ? ($substring($g[0], 0, 1) = "-" ? -1 : 1) * $digits($substring($g[0], 1)) : $digits($g[0]); $mo := $num($g[1], 1, 2, 1); $d := $num($g[2], 1, 2, 1); $h := $num($g[3], 1, 2, 0); $mi := $num($g[3], 4, 2, 0); $sec := $num($g[4], 1, 2, 0); $ms := $num($g[5] & "00", 1, 3, 0); $mo < 1 or $mo > 12 or $d < 1 or $d > 31 or $h > 24 or $mi > 59 or $sec > 59 or ($h = 24 and ($mi > 0 or $sec > 0 or $ms > 0)) ? $error("typestep: Invalid Date " & $string($s)) : ($offset := $g[6] = "" or $g[6] = "Z" ? 0 : ($substring($g[6], 0, 1) = "-" ? -1 : 1) * ($digits($substring($g[6], 1, 2)) * 60 + $digits($substring($g[6], 4, 2))); $__js_timeClip($__js_daysFromCivil($year, $mo, $d) * 86400000 + $h * 3600000 + ($mi - $offset) * 60000 + $sec * 1000 + $ms)))) }`,
+    uses: ['daysFromCivil', 'timeClip'],
+  },
+  // The UTC fields of a time value (Hinnant's civil_from_days), as getUTCFullYear… read them.
+  dateParts: {
+    text: `function($t){ ($days := $floor($t / 86400000); $in := $t - $days * 86400000; $z := $days + 719468; $era := $floor($z / 146097); $doe := $z - $era * 146097; $yoe := $floor(($doe - $floor($doe / 1460) + $floor($doe / 36524) - $floor($doe / 146096)) / 365); $doy := $doe - (365 * $yoe + $floor($yoe / 4) - $floor($yoe / 100)); $mp := $floor((5 * $doy + 2) / 153); $month := $mp < 10 ? $mp + 3 : $mp - 9; {"year": $yoe + $era * 400 + ($month <= 2 ? 1 : 0), "month": $month - 1, "day": $doy - $floor((153 * $mp + 2) / 5) + 1, "weekday": ($days % 7 + 11) % 7, "hours": $floor($in / 3600000), "minutes": $floor($in / 60000) % 60, "seconds": $floor($in / 1000) % 60, "milliseconds": $in % 1000}) }`,
+    uses: [],
+  },
+  // toISOString: $fromMillis writes the same text for years 0–9999; JavaScript writes other years with six digits.
+  isoString: {
+    text: `function($t){ $t < -62167219200000 or $t >= 253402300800000 ? $error("typestep: toISOString of a year outside 0–9999 is not supported") : $fromMillis($t) }`,
+    uses: [],
+  },
 } satisfies Record<string, HelperDefinition>;
 
 
