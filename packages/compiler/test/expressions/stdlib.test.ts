@@ -67,6 +67,17 @@ s('Date as its time value: ISO parsing, UTC fields, Date.UTC, arithmetic and com
   await agree({ y: 'number', m: 'number' }, '[Date.UTC(y, m), Date.UTC(y, m, 31, 25, 61, 61, 1001), Date.UTC(y)]', [{ y: 2024, m: 0 }, { y: 99, m: 13 }, { y: 2023, m: -1 }, { y: 1600, m: 1 }]);
 });
 
+s('regular expression literals where JSONata matches the same way', async () => {
+  const prelude = 'const DIGITS = /\\d+/;\nconst WORDS = /(\\w)(\\w*)/g;';
+  const values = ['', 'abc', 'a1b22c333', 'Hello World, hello again', 'x/y [z]', 'ab-AB'].map((str) => ({ str }));
+  for (const e of [
+    '/\\d/.test(str)', '/hello/i.test(str)', 'DIGITS.test(str)', '/^a/m.test(str)', '/[/]/.test(str)', '/\\[z\\]/.test(str)',
+    'str.search(/[lo]+/)', 'str.search(DIGITS)', 'str.match(/(\\d)(x)?/)', 'str.match(/\\d+/g)', 'str.match(WORDS)', 'str.match(/b/i) ?? []',
+    'str.replace(/\\d+/, "#")', 'str.replace(/\\d+/g, "<$&>")', 'str.replace(WORDS, "$2$1$$")', 'str.replaceAll(/[aeiou]/gi, "_")', 'str.replace(/o/g, (m) => m.toUpperCase())',
+    'str.replace(WORDS, (m: string, first: string, rest: string) => `${rest}${first.length}`)', 'str.split(/\\d+/)', 'str.split(/[ ,]+/, 2)', 'str.split(/(?:-)/)',
+  ]) await agree({ str: 'string' }, e, values, { prelude });
+});
+
 s('enums, const enums and as-const constants in expressions', async () => {
   const prelude = 'enum Color { Red, Green = 5, Blue }\nconst enum Dir { Up = "UP", Down = "DOWN" }\nconst LIMITS = { retries: 3, names: ["a", "b"] } as const;\nconst HOURS = 24;';
   await agree({ n: 'number' }, '[Color.Red, Color.Blue, Color[5], Color[n], Dir.Down, LIMITS.retries * n, LIMITS.names[1], HOURS * 3600, `${Dir.Up}-${HOURS}`]', [{ n: 0 }, { n: 6 }, { n: 2 }], { prelude });
@@ -84,6 +95,9 @@ s('what JavaScript computes but JSONata cannot reproduce exactly is a diagnostic
   assert.equal(diagnosticsOf({ n: 'number' }, 'new Array(n)').map((d) => d.code), ['unsupported_expression']);
   for (const expression of ['new Date(t).getHours()', 'new Date(t).toLocaleString()', '`${new Date(t)}`', 'String(new Date(t))', 'new Date(2024, 1, 1)', '[new Date(t)].join()']) {
     assert.equal(diagnosticsOf({ t: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
+  }
+  for (const expression of ['/(?<=a)b/.test(s)', '/(?<x>a)/.test(s)', '/a/s.test(s)', '/a/y.test(s)', 's.split(/(-)/)', 's.replace(/a/, "$0")', 's.replace(/a/, "$1")', 's.replace(/a/, "$`")', 's.replaceAll(/a/, "b")', '/[(]/.test(s)', 'new RegExp(s).test(s)']) {
+    assert.equal(diagnosticsOf({ s: 'string' }, expression).map((d) => d.code).slice(0, 1), ['expression_unsupported_call'], expression);
   }
   assert.equal(diagnosticsOf({ t: 'number' }, 'new Date(t).setUTCHours(1)').map((d) => d.code), ['expression_mutation']);
   assert.equal(diagnosticsOf({ t: 'number' }, 'JSON.stringify({ at: new Date(t) })').map((d) => d.code), ['expression_not_json']);

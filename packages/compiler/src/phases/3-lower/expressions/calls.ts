@@ -3,6 +3,7 @@ import { guardNullish, isGlobal } from './access.js';
 import { lowerArrayMethod } from './array-methods.js';
 import { collectionKindOf, lowerCollectionMethod } from './collections.js';
 import { isDateType, lowerDateMethod, lowerDateStatic } from './dates.js';
+import { isRegExp, lowerRegExpMethod } from './regexps.js';
 import { lowerGlobalCall, lowerGlobalMethod, GLOBAL_OBJECTS } from './global-calls.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -25,6 +26,7 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     if (isGlobal(receiver, 'Date')) return lowerDateStatic(name, node, ctx);
     const kinds = kindsOf(receiver);
     const present = withoutNullish(kinds);
+    if (isRegExp(receiver)) return lowerRegExpMethod(name, receiver, node, ctx);
     if (isDateType(receiver.getType().getNonNullableType())) return guardNullish(lowerNode(receiver, ctx), kinds, ctx, (v) => lowerDateMethod(name, v, node, ctx));
     const collection = collectionKindOf(receiver.getType().getNonNullableType());
     if (collection) return guardNullish(lowerNode(receiver, ctx), kinds, ctx, (v) => lowerCollectionMethod(collection, name, v, node, ctx));

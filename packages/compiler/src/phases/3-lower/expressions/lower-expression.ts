@@ -38,7 +38,7 @@ export function lowerNode(node: Expression, ctx: LowerContext): string {
   if (Node.isTypeOfExpression(node)) return `${ctx.helper('typeOf')}(${lowerNode(node.getExpression(), ctx)})`;
   if (Node.isVoidExpression(node)) return '()';
   if (Node.isRegularExpressionLiteral(node)) {
-    return ctx.report('unsupported_expression', node, { kind: 'regular expression', reason: 'JSONata regular expressions differ from JavaScript\'s; use string methods' });
+    return ctx.report('unsupported_expression', node, { kind: 'regular expression value', reason: 'a RegExp is not JSON, so no workflow variable can hold one; write the literal where it is used (`re.test(s)`, `s.replace(/…/g, …)`) or keep it in a module-level `const`' });
   }
   if (Node.isNewExpression(node)) {
     const date = lowerNewDate(node, ctx);

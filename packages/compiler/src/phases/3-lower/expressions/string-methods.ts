@@ -1,5 +1,6 @@
 import { Node, type CallExpression, type Expression } from 'ts-morph';
 import type { LowerContext } from './lower-context.js';
+import { isRegExp, lowerStringRegExpMethod } from './regexps.js';
 import { lowerNode } from './lower-expression.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
@@ -11,6 +12,7 @@ export function lowerStringMethod(name: string, receiver: string, node: CallExpr
   const arg = (i: number) => lowerNode(args[i], ctx);
   const argOr = (i: number, fallback: string) => (args[i] ? arg(i) : fallback);
   const stringArg = (i: number) => jsString(arg(i), kindsOf(args[i]), ctx);
+  if (args[0] && isRegExp(args[0]) && ['match', 'search', 'replace', 'replaceAll', 'split'].includes(name)) return lowerStringRegExpMethod(name, receiver, node, ctx);
   if (args.some((a) => Node.isRegularExpressionLiteral(a) || onlyKinds(kindsOf(a), 'object'))) {
     return ctx.report('expression_unsupported_call', node, { name: `.${name}`, reason: 'regular expressions are not supported; pass a string' });
   }
