@@ -78,6 +78,12 @@ s('regular expression literals where JSONata matches the same way', async () => 
   ]) await agree({ str: 'string' }, e, values, { prelude });
 });
 
+s('JSON.stringify with any indentation, object spreads of arrays, strings and optional objects', async () => {
+  const o = { a: 1, b: 'x\ny', c: [1, { d: null, e: [] }], f: {}, '2': true, u: undefined };
+  await agree({ o: 'Record<string, unknown>', n: 'number', t: 'string' }, '[JSON.stringify(o, null, n), JSON.stringify(o, undefined, t), JSON.stringify([o], null, 4), JSON.stringify("s", null, 3), JSON.stringify([], null, 2)]', [{ o, n: 3, t: '--' }, { o: {}, n: 0, t: '' }, { o, n: 20, t: '\t' }, { o, n: 1.5, t: 'abcdefghijklmn' }]);
+  await agree({ xs: 'number[]', s: 'string', p: '{ a: number } | undefined', q: '{ b: string } | null' }, '[{ ...xs }, { ...p, ...q, ...xs }, { k: 0, ...p }]', [{ xs: [5, 6], s: 'hé', p: { a: 1 }, q: { b: 'x' } }, { xs: [], s: '', p: undefined, q: null }]);
+});
+
 s('enums, const enums and as-const constants in expressions', async () => {
   const prelude = 'enum Color { Red, Green = 5, Blue }\nconst enum Dir { Up = "UP", Down = "DOWN" }\nconst LIMITS = { retries: 3, names: ["a", "b"] } as const;\nconst HOURS = 24;';
   await agree({ n: 'number' }, '[Color.Red, Color.Blue, Color[5], Color[n], Dir.Down, LIMITS.retries * n, LIMITS.names[1], HOURS * 3600, `${Dir.Up}-${HOURS}`]', [{ n: 0 }, { n: 6 }, { n: 2 }], { prelude });

@@ -26,6 +26,10 @@ const MATH_UNARY: Record<string, (x: string, ctx: LowerContext) => string> = {
   sign: (x, ctx) => bindOnce(x, ctx, (v) => `(${v} > 0 ? 1 : ${v} < 0 ? -1 : 0)`),
 };
 
+function isUndefined(node: Expression): boolean {
+  return Node.isIdentifier(node) && node.getText() === 'undefined';
+}
+
 /** Math functions whose results JSONata cannot reproduce bit for bit. */
 const TRANSCENDENTAL = new Set(['log', 'log2', 'log10', 'log1p', 'exp', 'expm1', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot']);
 
@@ -60,7 +64,10 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
         reportNonJson(args[0], (code, at, params) => ctx.report(code, at, params));
         if (args.length === 1) return `${ctx.helper('stringify')}(${arg(0)}, false)`;
         if (args.length === 3 && Node.isNullLiteral(args[1]) && Node.isNumericLiteral(args[2]) && args[2].getLiteralValue() === 2) return `${ctx.helper('stringify')}(${arg(0)}, true)`;
-        return unsupported('only `JSON.stringify(v)` and `JSON.stringify(v, null, 2)`');
+        if (args.length === 3 && (Node.isNullLiteral(args[1]) || isUndefined(args[1])) && onlyKinds(kindsOf(args[2]), 'number', 'string')) {
+          return `${ctx.helper('stringifyIndented')}(${arg(0)}, ${arg(2)})`;
+        }
+        return unsupported('a replacer is not supported: `JSON.stringify(v)` or `JSON.stringify(v, null, indent)`');
       }
       // Step Functions' $parse is JSON.parse (AWS removes $eval).
       if (name === 'parse' && args.length === 1) return `$parse(${arg(0)})`;

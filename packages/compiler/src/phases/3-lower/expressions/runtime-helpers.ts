@@ -295,6 +295,18 @@ const definitions = {
     text: `function($t){ $t < -62167219200000 or $t >= 253402300800000 ? $error("typestep: toISOString of a year outside 0–9999 is not supported") : $fromMillis($t) }`,
     uses: [],
   },
+  // JSON.stringify(v, null, indent): JSONata pretty-prints with two spaces a level, so each line's indentation is
+  // rewritten with the indent JavaScript uses (up to 10 spaces, or the string's first 10 characters; none is compact).
+  // Only structure starts a line: a newline inside a string value is written as \n.
+  stringifyIndented: {
+    text: `function($v, $indent){ ($unit := $type($indent) = "number" ? $pad("", $min([$max([$__js_trunc($indent), 0]), 10]), " ") : $substring($indent, 0, 10); $unit = "" ? $__js_stringify($v, false) : ($json := $__js_stringify($v, true); $exists($json) ? $join($map($split($json, "\\n"), function($line){ ($text := $replace($line, /^ +/, ""); $__js_repeat($unit, ($length($line) - $length($text)) / 2) & $text) }), "\\n") : ())) }`,
+    uses: ['trunc', 'stringify', 'repeat'],
+  },
+  // {...xs}: an array's items under the keys "0", "1", …
+  indexedObject: {
+    text: `function($a){ $merge($append([{}], $reduce($a, function($acc, $v, $i){ $append($acc, {$string($i): $v}) }, []))) }`,
+    uses: [],
+  },
 } satisfies Record<string, HelperDefinition>;
 
 
