@@ -53,6 +53,7 @@ export const messages = {
   expression_loose_equality: (p: Params) => `\`${p.operator}\` between \`${p.left}\` and \`${p.right}\` may convert types as JavaScript does; use \`${p.strict}\`.`,
   expression_mutation: (p: Params) => `\`${p.text}\` changes a value in place; workflow values are immutable in ASL — build a new value (\`{ ...obj, key: v }\`, \`[...xs, x]\`) and assign it.`,
   expression_reference_equality: (p: Params) => `\`${p.operator}\` compares objects or arrays by reference in JavaScript, which has no meaning for JSON values in ASL; compare fields, or \`JSON.stringify\` both sides.`,
+  expression_not_json: (p: Params) => `\`${p.text}\` holds a ${p.kind}, which is not JSON: ${p.reason}.`,
   expression_unknown_identifier: (p: Params) => `\`${p.name}\` is neither a workflow value nor a local of this expression.`,
   expression_unsupported_call: (p: Params) => `\`${p.name}\` has no JSONata lowering${p.reason ? `: ${p.reason}` : ''}.`,
   expression_unsupported_operator: (p: Params) => `The operator \`${p.operator}\` is not supported in workflow expressions${p.reason ? `: ${p.reason}` : ''}.`,

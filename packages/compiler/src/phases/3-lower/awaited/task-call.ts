@@ -1,6 +1,7 @@
 import { retrierFor, type RetryOptions, type TaskDescription } from '@typestep/dsl';
 import { Node, type CallExpression } from 'ts-morph';
 import { NOT_STATIC, staticValue } from '../../1-discover/index.js';
+import { reportNonJson } from '../expressions/collections.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
@@ -92,6 +93,7 @@ function taskArguments(description: TaskDescription, input: Node, read: Reader, 
     return { expression: lowerExpression(expression, scope) };
   }
   if (!Node.isExpression(input)) return undefined;
+  reportNonJson(input, (code, node, params) => ctx.diagnostics.report(code, node, params));
   const value = lowerExpression(input, scope);
   if (description.kind === 'lambda' && description.invoke === 'envelope') {
     return { object: { FunctionName: { literal: description.functionArn }, Payload: { expression: value } } };

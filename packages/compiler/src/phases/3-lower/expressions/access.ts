@@ -1,4 +1,6 @@
 import { Node, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from 'ts-morph';
+import { enumMemberValue, staticValue } from '../../1-discover/static-value.js';
+import { isCollection, sizeText } from './collections.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode, numberLiteral } from './lower-expression.js';
 import { bindOnce, fieldName, isSimple, stringLiteral } from './text.js';
@@ -27,6 +29,8 @@ export function isGlobal(node: Expression, name: string): boolean {
 
 /** `a.b`: a field of an object, `.length` of an array or string. */
 export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerContext): string {
+  const folded = foldConstant(node);
+  if (folded !== undefined) return folded;
   const receiver = node.getExpression();
   const name = node.getName();
   if (isGlobal(receiver, 'Math') && name in MATH_CONSTANTS) return numberLiteral(MATH_CONSTANTS[name]);
@@ -37,6 +41,7 @@ export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerCo
   const kinds = kindsOf(receiver);
   const present = withoutNullish(kinds);
   const text = lowerNode(receiver, ctx);
+  if (isCollection(receiver) && name === 'size') return guardNullish(text, kinds, ctx, (v) => sizeText(v));
   if (name === 'length') {
     // JSONata's $length counts code points, JavaScript's .length UTF-16 units: the helper fails on a string where
     // they differ (characters outside the Basic Multilingual Plane).
@@ -54,8 +59,14 @@ export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerCo
 
 /** `xs[i]`, `s[i]`, `record[key]` with JavaScript's rules (no negative or fractional indexes). */
 export function lowerElementAccess(node: ElementAccessExpression, ctx: LowerContext): string {
+  const folded = foldConstant(node);
+  if (folded !== undefined) return folded;
   const receiver = node.getExpression();
   const argument = node.getArgumentExpressionOrThrow();
+  const enumObject = enumObjectOf(receiver);
+  if (enumObject !== undefined && onlyKinds(kindsOf(argument), 'string', 'number')) {
+    return `$lookup(${enumObject}, ${jsString(lowerNode(argument, ctx), kindsOf(argument), ctx)})`;
+  }
   const kinds = kindsOf(receiver);
   const present = withoutNullish(kinds);
   const index = kindsOf(argument);
@@ -70,4 +81,41 @@ export function lowerElementAccess(node: ElementAccessExpression, ctx: LowerCont
     return guardNullish(text, kinds, ctx, (v) => `$lookup(${v}, ${jsString(lowerNode(argument, ctx), index, ctx)})`);
   }
   return ctx.report('unsupported_expression', node, { kind: 'element access', reason: `indexing \`${receiver.getType().getText()}\` by \`${argument.getType().getText()}\` has no JSON meaning` });
+}
+
+/**
+ * The object JavaScript builds for an enum, as a JSONata object: each
+ * member's name maps to its value, and a numeric value back to its name
+ * (`Color[n]` with `n` known only at run time).
+ */
+function enumObjectOf(receiver: Expression): string | undefined {
+  const symbol = receiver.getSymbol();
+  const target = symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol;
+  const declaration = target?.getDeclarations().find((d) => Node.isEnumDeclaration(d));
+  if (!declaration || !Node.isEnumDeclaration(declaration)) return undefined;
+  const object: Record<string, string | number> = {};
+  for (const member of declaration.getMembers()) {
+    const value = member.getValue();
+    if (value === undefined) return undefined;
+    object[member.getName()] = value;
+    if (typeof value === 'number') object[String(value)] = member.getName();
+  }
+  return JSON.stringify(object);
+}
+
+/**
+ * An enum member (`Color.Red`, `Color[0]`) or a primitive field of a
+ * compile-time constant whose type is a literal (`LIMITS.retries` of an
+ * `as const` object) as a literal; undefined when the access is not constant.
+ */
+function foldConstant(node: PropertyAccessExpression | ElementAccessExpression): string | undefined {
+  const member = enumMemberValue(node);
+  // Only where TypeScript's type is the literal itself (`as const`, enums): a field of a plain object may be assigned.
+  const type = node.getType();
+  if (member === undefined && !(type.isLiteral() || type.isBooleanLiteral())) return undefined;
+  const value = member !== undefined ? member : staticValue(node);
+  if (typeof value === 'number') return Number.isFinite(value) ? numberLiteral(value) : undefined;
+  if (typeof value === 'string') return stringLiteral(value);
+  if (typeof value === 'boolean') return String(value);
+  return value === null ? 'null' : undefined;
 }

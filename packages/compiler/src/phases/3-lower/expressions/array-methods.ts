@@ -1,4 +1,6 @@
-import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
+import { isGlobal } from './access.js';
+import { isDateType } from './dates.js';
 import { callbackResultKinds, lowerCallback, lowerPredicate } from './callbacks.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -12,7 +14,7 @@ function flatSafe(kinds: Kinds): boolean {
 }
 
 /** Methods that change the array in place: lowered only on a fresh array (see `isFresh`). */
-const IN_PLACE = new Set(['sort', 'reverse']);
+const IN_PLACE = new Set(['sort', 'reverse', 'fill']);
 
 /**
  * Lowers `xs.method(…)` for an array `xs` (its text is `receiver`, a simple
@@ -25,7 +27,8 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
   const argOr = (i: number, fallback: string) => (args[i] ? arg(i) : fallback);
   if (args.some((a) => Node.isSpreadElement(a))) return ctx.report('expression_unsupported_call', node, { name: `.${name}`, reason: 'spread arguments are not supported' });
   if (IN_PLACE.has(name) && !isFresh(receiverNode)) {
-    return ctx.report('expression_mutation', node, { text: `${node.getText()} (use \`[...xs].${name}(…)\` or \`to${name === 'sort' ? 'Sorted' : 'Reversed'}()\`)` });
+    const copy = name === 'fill' ? 'Array.from({ length: n }, () => v)' : `to${name === 'sort' ? 'Sorted' : 'Reversed'}()`;
+    return ctx.report('expression_mutation', node, { text: `${node.getText()} (use \`[...xs].${name}(…)\` or \`${copy}\`)` });
   }
   switch (name) {
     case 'map': {
@@ -46,6 +49,22 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
       return `$reduce(${receiver}, function($__acc, $__v, $__i){ $__acc or (${lowerPredicate(args[0], ctx)})($__v, $__i) }, false)`;
     case 'every':
       return `$reduce(${receiver}, function($__acc, $__v, $__i){ $__acc and (${lowerPredicate(args[0], ctx)})($__v, $__i) }, true)`;
+    case 'reduceRight': {
+      const fn = lowerCallback(args[0], ctx);
+      if (args.length > 1) return `${ctx.helper('reduceRight')}(${receiver}, ${fn}, ${arg(1)})`;
+      // Without an initial value the last item starts the fold, and the rest are folded from the one before it.
+      return `($count(${receiver}) = 0 ? $error("typestep: TypeError: Reduce of empty array with no initial value") : ${ctx.helper('reduceRight')}(${ctx.helper('slice')}(${receiver}, 0, -1), ${fn}, ${receiver}[-1]))`;
+    }
+    case 'findLast':
+      return `$lookup(${ctx.helper('searchLast')}(${receiver}, ${lowerPredicate(args[0], ctx)}), "value")`;
+    case 'findLastIndex':
+      return `${ctx.helper('searchLast')}(${receiver}, ${lowerPredicate(args[0], ctx)}).index`;
+    case 'flatMap':
+      return `${ctx.helper('flatDepth')}(${ctx.helper('map')}(${receiver}, ${lowerCallback(args[0], ctx)}), 1)`;
+    case 'with':
+      return `${ctx.helper('with')}(${receiver}, ${arg(0)}, ${arg(1)})`;
+    case 'fill':
+      return `${ctx.helper('fill')}(${receiver}, ${argOr(0, '()')}, ${argOr(1, '()')}, ${argOr(2, '()')})`;
     case 'find':
       return `$lookup(${ctx.helper('search')}(${receiver}, ${lowerPredicate(args[0], ctx)}), "value")`;
     case 'findIndex':
@@ -55,11 +74,25 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
       if (!onlyKinds(items, 'string', 'number', 'boolean', 'null')) {
         return ctx.report('expression_reference_equality', node, { operator: `.${name}` });
       }
-      if (args.length > 1) return ctx.report('expression_unsupported_call', node, { name: `.${name}`, reason: 'the start position argument is not supported' });
+      if (args.length > 1) {
+        // From a position: search the items from there (relative, as slice counts) and shift the answer back.
+        return bindOnce(`${ctx.helper('relative')}(${arg(1)}, $count(${receiver}))`, ctx, (from) => {
+          const rest = `${ctx.helper('slice')}(${receiver}, ${from}, ())`;
+          if (name === 'includes') return `(${arg(0)} in ${rest})`;
+          const found = ctx.temporary();
+          return `(${found} := ${ctx.helper('arrayIndexOf')}(${rest}, ${arg(0)}); ${found} < 0 ? -1 : ${found} + ${from})`;
+        });
+      }
       if (name === 'includes') return `(${arg(0)} in ${receiver})`;
       return `${ctx.helper('arrayIndexOf')}(${receiver}, ${arg(0)})`;
     }
+    case 'lastIndexOf':
+      if (!onlyKinds(items, 'string', 'number', 'boolean', 'null')) return ctx.report('expression_reference_equality', node, { operator: '.lastIndexOf' });
+      if (args.length > 1) return ctx.report('expression_unsupported_call', node, { name: '.lastIndexOf', reason: 'the start position argument is not supported' });
+      return `${ctx.helper('arrayLastIndexOf')}(${receiver}, ${arg(0)})`;
     case 'join': {
+      const element = receiverNode.getType().getNonNullableType().getArrayElementType();
+      if (element && isDateType(element.getNonNullableType())) return ctx.report('expression_unsupported_call', node, { name: '.join', reason: 'JavaScript writes each Date in the machine\'s time zone; map them with `d.toISOString()` first' });
       const separator = args[0] ? jsString(arg(0), kindsOf(args[0]), ctx) : '","';
       // join turns null and undefined items into "" and the rest into String(item).
       if (onlyKinds(items, 'string')) return `$join(${receiver}, ${separator})`;
@@ -73,10 +106,10 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
       return parts.reduce((all, next) => `$append(${all}, ${next})`, receiver);
     }
     case 'flat':
-      if (args.length > 0 && !(Node.isNumericLiteral(args[0]) && args[0].getLiteralValue() === 1)) {
-        return ctx.report('expression_unsupported_call', node, { name: '.flat', reason: 'only one level (`flat()`) is supported' });
-      }
-      return `${ctx.helper('flat')}(${receiver})`;
+      if (args.length === 0 || (Node.isNumericLiteral(args[0]) && args[0].getLiteralValue() === 1)) return `${ctx.helper('flat')}(${receiver})`;
+      // flat(Infinity) flattens every level: no JSON array is nested that deep.
+      if (Node.isIdentifier(args[0]) && args[0].getText() === 'Infinity') return `${ctx.helper('flatDepth')}(${receiver}, 1e308)`;
+      return `${ctx.helper('flatDepth')}(${receiver}, ${ctx.helper('trunc')}(${arg(0)}))`;
     case 'at':
       return bindOnce(arg(0), ctx, (i) => `${ctx.helper('at')}(${receiver}, ${ctx.helper('trunc')}(${i}) < 0 ? ${ctx.helper('trunc')}(${i}) + $count(${receiver}) : ${ctx.helper('trunc')}(${i}))`);
     case 'sort':
@@ -112,18 +145,44 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
  */
 function isFresh(node: Expression): boolean {
   if (Node.isParenthesizedExpression(node)) return isFresh(node.getExpression());
-  if (Node.isArrayLiteralExpression(node)) return true;
+  if (Node.isArrayLiteralExpression(node) || isArrayOfLength(node)) return true;
   if (Node.isCallExpression(node)) {
     const callee = node.getExpression();
-    return Node.isPropertyAccessExpression(callee) && ['map', 'filter', 'slice', 'concat', 'flat', 'toSorted', 'toReversed', 'keys', 'values', 'entries', 'split', 'sort', 'reverse'].includes(callee.getName());
+    return Node.isPropertyAccessExpression(callee) && ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed', 'with', 'keys', 'values', 'entries', 'split', 'sort', 'reverse', 'fill', 'from', 'of'].includes(callee.getName());
   }
   return false;
 }
 
-/** True when an iterator call is consumed whole: the subject of a for…of or a spread into an array. */
+/** `new Array(n)` or `Array(n)`: n empty slots, which only `fill` (or `Array.from`) turns into values. */
+export function isArrayOfLength(node: Node): boolean {
+  if (!Node.isNewExpression(node) && !Node.isCallExpression(node)) return false;
+  const args = node.getArguments();
+  return isGlobal(node.getExpression(), 'Array') && args.length === 1 && onlyKinds(kindsOf(args[0]), 'number');
+}
+
+/**
+ * `new Array(n)` / `Array(n)` as the receiver of `fill`: n items for fill to
+ * overwrite. Elsewhere its empty slots (which `map` and `forEach` skip) have
+ * no JSON form.
+ */
+export function lowerArrayOfLength(node: NewExpression | CallExpression, ctx: LowerContext): string {
+  const parent = node.getParent();
+  if (!(Node.isPropertyAccessExpression(parent) && parent.getName() === 'fill' && Node.isCallExpression(parent.getParent()))) {
+    return ctx.report('unsupported_expression', node, { kind: '`Array(n)` with empty slots', reason: 'fill it (`Array(n).fill(v)`) or use `Array.from({ length: n }, (_, i) => …)`' });
+  }
+  return `${ctx.helper('map')}(${ctx.helper('indexes')}(${lowerNode(node.getArguments()[0] as Expression, ctx)}), function(){ null })`;
+}
+
+/** True when an iterator call is consumed whole: the subject of a for…of, a spread into an array or `Array.from`. */
 function iterated(node: CallExpression): boolean {
   let top: Node = node;
   while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
   const parent = top.getParent();
+  if (Node.isCallExpression(parent) && parent.getArguments()[0] === top && isGlobalMethod(parent, 'Array', 'from')) return true;
   return (Node.isForOfStatement(parent) && parent.getExpression() === top) || (Node.isSpreadElement(parent) && Node.isArrayLiteralExpression(parent.getParent()));
+}
+
+function isGlobalMethod(call: CallExpression, object: string, name: string): boolean {
+  const callee = call.getExpression();
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === name && isGlobal(callee.getExpression(), object);
 }

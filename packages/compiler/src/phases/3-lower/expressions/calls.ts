@@ -1,9 +1,13 @@
 import { Node, type CallExpression } from 'ts-morph';
 import { guardNullish, isGlobal } from './access.js';
 import { lowerArrayMethod } from './array-methods.js';
+import { collectionKindOf, lowerCollectionMethod } from './collections.js';
+import { isDateType, lowerDateMethod, lowerDateStatic } from './dates.js';
+import { isRegExp, lowerRegExpMethod } from './regexps.js';
 import { lowerGlobalCall, lowerGlobalMethod, GLOBAL_OBJECTS } from './global-calls.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
+import { lowerNumberMethod } from './number-methods.js';
 import { lowerStringMethod } from './string-methods.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
@@ -19,14 +23,20 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     const name = callee.getName();
     const global = GLOBAL_OBJECTS.find((object) => isGlobal(receiver, object));
     if (global) return lowerGlobalMethod(global, name, node, ctx);
+    if (isGlobal(receiver, 'Date')) return lowerDateStatic(name, node, ctx);
     const kinds = kindsOf(receiver);
     const present = withoutNullish(kinds);
+    if (isRegExp(receiver)) return lowerRegExpMethod(name, receiver, node, ctx);
+    if (isDateType(receiver.getType().getNonNullableType())) return guardNullish(lowerNode(receiver, ctx), kinds, ctx, (v) => lowerDateMethod(name, v, node, ctx));
+    const collection = collectionKindOf(receiver.getType().getNonNullableType());
+    if (collection) return guardNullish(lowerNode(receiver, ctx), kinds, ctx, (v) => lowerCollectionMethod(collection, name, v, node, ctx));
     const reported = ctx.scope.diagnostics.diagnostics.length;
     const receiverText = lowerNode(receiver, ctx);
     // A receiver that could not be lowered was reported already; its methods would only repeat the problem.
     if (ctx.scope.diagnostics.diagnostics.length > reported && !onlyKinds(present, 'array', 'string')) return 'null';
     if (onlyKinds(present, 'array')) return guardNullish(receiverText, kinds, ctx, (v) => lowerArrayMethod(name, v, receiver, node, ctx));
     if (onlyKinds(present, 'string')) return guardNullish(receiverText, kinds, ctx, (v) => lowerStringMethod(name, v, node, ctx));
+    if (onlyKinds(present, 'number')) return guardNullish(receiverText, kinds, ctx, (v) => lowerNumberMethod(name, v, node, ctx));
     if (onlyKinds(present, 'number', 'boolean') && name === 'toString' && node.getArguments().length === 0) {
       return guardNullish(receiverText, kinds, ctx, (v) => jsString(v, present, ctx));
     }

@@ -6,6 +6,9 @@ import { toNumber } from './operators.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
 import { truthy } from './truthiness.js';
+import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
+import { isCollection, reportNonJson } from './collections.js';
+import { nonDateString } from './dates.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 
 /** Standard-library objects whose methods are lowered. */
@@ -23,29 +26,48 @@ const MATH_UNARY: Record<string, (x: string, ctx: LowerContext) => string> = {
   sign: (x, ctx) => bindOnce(x, ctx, (v) => `(${v} > 0 ? 1 : ${v} < 0 ? -1 : 0)`),
 };
 
+function isUndefined(node: Expression): boolean {
+  return Node.isIdentifier(node) && node.getText() === 'undefined';
+}
+
+/** Math functions whose results JSONata cannot reproduce bit for bit. */
+const TRANSCENDENTAL = new Set(['log', 'log2', 'log10', 'log1p', 'exp', 'expm1', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'atan2', 'sinh', 'cosh', 'tanh', 'asinh', 'acosh', 'atanh', 'cbrt', 'hypot']);
+
+/** The numbers of `Math.max(a, ...xs, b)` as one JSONata array. */
+function numberList(args: Expression[], ctx: LowerContext): string {
+  const parts = args.map((a) => (Node.isSpreadElement(a) ? lowerNode(a.getExpression(), ctx) : `[${lowerNode(a, ctx)}]`));
+  return parts.length === 1 ? parts[0] : parts.reduce((all, next) => `$append(${all}, ${next})`);
+}
+
 /** `Math.floor(x)`, `JSON.stringify(v)`, `Object.keys(o)`, `Array.isArray(v)`, `Number.isInteger(n)`… */
 export function lowerGlobalMethod(object: GlobalObject, name: string, node: CallExpression, ctx: LowerContext): string {
   const args = node.getArguments() as Expression[];
   const unsupported = (reason = '') => ctx.report('expression_unsupported_call', node, { name: `${object}.${name}`, reason });
   const hasSpread = args.some((a) => Node.isSpreadElement(a));
-  if (hasSpread && !(object === 'Math' && (name === 'max' || name === 'min') && args.length === 1)) return unsupported('spread arguments are only supported as `Math.max(...xs)`');
+  if (hasSpread && !(object === 'Math' && (name === 'max' || name === 'min'))) return unsupported('spread arguments are only supported in `Math.max`/`Math.min`');
   const arg = (i: number) => lowerNode(args[i], ctx);
   switch (object) {
     case 'Math': {
       if (name in MATH_UNARY && args.length === 1 && onlyKinds(kindsOf(args[0]), 'number')) return MATH_UNARY[name](arg(0), ctx);
       if (name === 'pow' && args.length === 2) return `$power(${arg(0)}, ${arg(1)})`;
       if (name === 'max' || name === 'min') {
-        const list = hasSpread ? lowerNode((args[0] as any).getExpression(), ctx) : `[${args.map((_, i) => arg(i)).join(', ')}]`;
+        const list = hasSpread ? numberList(args, ctx) : `[${args.map((_, i) => arg(i)).join(', ')}]`;
         // With no numbers JavaScript answers ∓Infinity, which JSON cannot carry: fail loudly instead of JSONata's undefined.
         return bindOnce(list, ctx, (l) => `($count(${l}) = 0 ? $error("typestep: Math.${name}() of no numbers is ${name === 'max' ? '-' : ''}Infinity") : $${name}(${l}))`);
       }
-      return unsupported(name === 'random' ? 'a workflow must be deterministic; pass random values in' : '');
+      if (name === 'random') return unsupported('a workflow must be deterministic; pass random values in');
+      if (TRANSCENDENTAL.has(name)) return unsupported('JSONata has no logarithms, exponentials or trigonometry, and an approximation would differ from JavaScript in the last digits; compute it in a task');
+      return unsupported('');
     }
     case 'JSON':
       if (name === 'stringify') {
+        reportNonJson(args[0], (code, at, params) => ctx.report(code, at, params));
         if (args.length === 1) return `${ctx.helper('stringify')}(${arg(0)}, false)`;
         if (args.length === 3 && Node.isNullLiteral(args[1]) && Node.isNumericLiteral(args[2]) && args[2].getLiteralValue() === 2) return `${ctx.helper('stringify')}(${arg(0)}, true)`;
-        return unsupported('only `JSON.stringify(v)` and `JSON.stringify(v, null, 2)`');
+        if (args.length === 3 && (Node.isNullLiteral(args[1]) || isUndefined(args[1])) && onlyKinds(kindsOf(args[2]), 'number', 'string')) {
+          return `${ctx.helper('stringifyIndented')}(${arg(0)}, ${arg(2)})`;
+        }
+        return unsupported('a replacer is not supported: `JSON.stringify(v)` or `JSON.stringify(v, null, indent)`');
       }
       // Step Functions' $parse is JSON.parse (AWS removes $eval).
       if (name === 'parse' && args.length === 1) return `$parse(${arg(0)})`;
@@ -69,31 +91,70 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
       }
     case 'Array':
       if (name === 'isArray') return `($type(${arg(0)}) = "array")`;
+      if (name === 'of' && !hasSpread) return args.reduce((all, _, i) => `$append(${all}, ${ctx.helper('one')}(${arg(i)}))`, '[]');
+      if (name === 'from' && !hasSpread) return lowerArrayFrom(node, ctx);
       return unsupported();
     case 'Number':
       if (name === 'isInteger') return bindOnce(arg(0), ctx, (v) => `($type(${v}) = "number" and $floor(${v}) = ${v})`);
       if (name === 'isFinite') return `($type(${arg(0)}) = "number")`;
+      if (name === 'isSafeInteger') return bindOnce(arg(0), ctx, (v) => `($type(${v}) = "number" and $floor(${v}) = ${v} and $abs(${v}) <= 9007199254740991)`);
+      // No JSON value is NaN (an expression that would make one fails instead), so only the argument's errors remain.
+      if (name === 'isNaN') return `(${arg(0)}; false)`;
       if (name === 'parseInt' || name === 'parseFloat') return lowerParse(name, node, ctx);
       return unsupported();
     case 'String':
+      if (name === 'fromCharCode' && !hasSpread) return args.length === 0 ? '""' : `(${args.map((_, i) => `${ctx.helper('fromCharCode')}(${arg(i)})`).join(' & ')})`;
       return unsupported();
   }
+}
+
+/**
+ * `Array.from(items, mapper?)` for an array (a copy), a Set or a Map (their
+ * lowered forms are arrays already), a string (its characters) and
+ * `{ length: n }` (the mapper sees undefined and the index).
+ */
+function lowerArrayFrom(node: CallExpression, ctx: LowerContext): string {
+  const [source, mapper] = node.getArguments() as Expression[];
+  const kinds = kindsOf(source);
+  let items: string;
+  let lengthOnly = false;
+  if (onlyKinds(kinds, 'array') || isCollection(source)) items = lowerNode(source, ctx);
+  else if (onlyKinds(kinds, 'string')) items = `[$split(${ctx.helper('bmp')}(${lowerNode(source, ctx)}), "")]`;
+  else if (Node.isObjectLiteralExpression(source) && source.getProperties().length === 1 && source.getProperty('length')) {
+    const length = source.getPropertyOrThrow('length');
+    if (!Node.isPropertyAssignment(length) && !Node.isShorthandPropertyAssignment(length)) return ctx.report('expression_unsupported_call', node, { name: 'Array.from', reason: 'the length must be a plain property' });
+    const value = Node.isPropertyAssignment(length) ? length.getInitializerOrThrow() : length.getNameNode();
+    items = `${ctx.helper('indexes')}(${lowerNode(value, ctx)})`;
+    lengthOnly = true;
+  } else {
+    return ctx.report('expression_unsupported_call', node, { name: 'Array.from', reason: 'it takes an array, a string, a Set, a Map or `{ length: n }`' });
+  }
+  if (!mapper) return lengthOnly ? `${ctx.helper('map')}(${items}, function(){ null })` : items;
+  const fn = lowerNode(mapper, ctx);
+  // The items of `{ length: n }` are undefined: the mapper is handed nothing and the index.
+  return lengthOnly ? `${ctx.helper('map')}(${items}, function($__v, $__i){ (${fn})((), $__i) })` : `${ctx.helper('map')}(${items}, ${fn})`;
 }
 
 /** `Number(x)`, `String(x)`, `Boolean(x)`, `parseInt(s)`, `parseFloat(s)`; undefined when `callee` is no such global. */
 export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: LowerContext): string | undefined {
   const args = node.getArguments() as Expression[];
   const name = callee.getText();
-  if (!['Number', 'String', 'Boolean', 'parseInt', 'parseFloat'].some((g) => isGlobal(callee, g) && g === name)) return undefined;
+  if (name === 'Array' && isGlobal(callee, 'Array') && isArrayOfLength(node)) return lowerArrayOfLength(node, ctx);
+  if (!['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'isFinite'].some((g) => isGlobal(callee, g) && g === name)) return undefined;
   if (args.length === 0) return { Number: '0', String: '""', Boolean: 'false' }[name] ?? ctx.report('expression_unsupported_call', node, { name, reason: 'it needs an argument' });
   const kinds = kindsOf(args[0]);
   switch (name) {
     case 'Number':
       return toNumber(lowerNode(args[0], ctx), kinds, ctx);
     case 'String':
-      return jsString(lowerNode(args[0], ctx), kinds, ctx);
+      return nonDateString(args[0], ctx);
     case 'Boolean':
       return truthy(lowerNode(args[0], ctx), kinds, ctx);
+    case 'isNaN':
+    case 'isFinite':
+      // TypeScript accepts only numbers here, and no JSON number is NaN or infinite: only the argument's errors remain.
+      if (!onlyKinds(kinds, 'number')) return ctx.report('expression_unsupported_call', node, { name, reason: 'the argument must be a number' });
+      return `(${lowerNode(args[0], ctx)}; ${name === 'isFinite'})`;
     default:
       return lowerParse(name, node, ctx);
   }
@@ -110,7 +171,8 @@ function lowerParse(name: string, node: CallExpression, ctx: LowerContext): stri
     if (args.length > 1 && !(Node.isNumericLiteral(args[1]) && args[1].getLiteralValue() === 10)) {
       return ctx.report('expression_unsupported_call', node, { name, reason: 'only radix 10 is supported' });
     }
-    return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)0*(\\d+)/); $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number($__m.groups[1]) : $error("typestep: parseInt found no number (NaN)"))`;
+    // Without a radix JavaScript reads "0x…" as hexadecimal, which JSONata cannot parse: that fails loudly.
+    return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)0*(\\d+)([xX]?)/); $exists($__m) and $lowercase($__m.groups[2]) = "x" ? $error("typestep: parseInt of a hexadecimal string is not supported") : $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number($__m.groups[1]) : $error("typestep: parseInt found no number (NaN)"))`;
   }
   return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)(\\d+\\.?\\d*(?:[eE][-+]?\\d+)?|\\.\\d+(?:[eE][-+]?\\d+)?)/); $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number(($__s := $__m.groups[1]; $substring($__s, 0, 1) = "." ? "0" & $__s : $substring($__s, $length($__s) - 1) = "." ? $__s & "0" : $__s)) : $error("typestep: parseFloat found no number (NaN)"))`;
 }

@@ -1,7 +1,9 @@
 import { Node, type ArrayLiteralExpression, type Expression, type ObjectLiteralExpression, type TemplateExpression } from 'ts-morph';
+import { isCollection } from './collections.js';
+import { nonDateString } from './dates.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
-import { stringLiteral } from './text.js';
+import { bindOnce, stringLiteral } from './text.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
 
@@ -11,8 +13,7 @@ export function lowerTemplate(node: TemplateExpression, ctx: LowerContext): stri
   const head = node.getHead().getLiteralText();
   if (head) parts.push(stringLiteral(head));
   for (const span of node.getTemplateSpans()) {
-    const expression = span.getExpression();
-    parts.push(jsString(lowerNode(expression, ctx), kindsOf(expression), ctx));
+    parts.push(nonDateString(span.getExpression(), ctx));
     const tail = span.getLiteral().getLiteralText();
     if (tail) parts.push(stringLiteral(tail));
   }
@@ -47,6 +48,12 @@ export function lowerObjectLiteral(node: ObjectLiteralExpression, ctx: LowerCont
       flush();
       const expression = property.getExpression();
       const kinds = kindsOf(expression);
+      // Spreading an array gives its items under the keys "0", "1", … (TypeScript refuses a string here).
+      if (onlyKinds(kinds, 'array', 'null', 'undefined') && kinds.has('array') && !isCollection(expression)) {
+        const text = lowerNode(expression, ctx);
+        segments.push(bindOnce(text, ctx, (v) => `($type(${v}) = "array" ? ${ctx.helper('indexedObject')}(${v}) : {})`));
+        continue;
+      }
       if (!onlyKinds(kinds, 'object', 'null', 'undefined')) {
         segments.push(ctx.report('unsupported_expression', property, { kind: 'spread', reason: 'only objects can be spread into an object literal' }));
         continue;

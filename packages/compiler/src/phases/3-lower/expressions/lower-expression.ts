@@ -1,6 +1,9 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import { lowerElementAccess, lowerPropertyAccess } from './access.js';
+import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { lowerCall } from './calls.js';
+import { lowerNewCollection } from './collections.js';
+import { lowerNewDate } from './dates.js';
 import { lowerFunctionExpression } from './functions.js';
 import { lowerIdentifier } from './identifiers.js';
 import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
@@ -35,9 +38,14 @@ export function lowerNode(node: Expression, ctx: LowerContext): string {
   if (Node.isTypeOfExpression(node)) return `${ctx.helper('typeOf')}(${lowerNode(node.getExpression(), ctx)})`;
   if (Node.isVoidExpression(node)) return '()';
   if (Node.isRegularExpressionLiteral(node)) {
-    return ctx.report('unsupported_expression', node, { kind: 'regular expression', reason: 'JSONata regular expressions differ from JavaScript\'s; use string methods' });
+    return ctx.report('unsupported_expression', node, { kind: 'regular expression value', reason: 'a RegExp is not JSON, so no workflow variable can hold one; write the literal where it is used (`re.test(s)`, `s.replace(/…/g, …)`) or keep it in a module-level `const`' });
   }
   if (Node.isNewExpression(node)) {
+    const date = lowerNewDate(node, ctx);
+    if (date !== undefined) return date;
+    const collection = lowerNewCollection(node, ctx);
+    if (collection !== undefined) return collection;
+    if (isArrayOfLength(node)) return lowerArrayOfLength(node, ctx);
     return ctx.report('unsupported_expression', node, { kind: `\`new ${node.getExpression().getText()}\``, reason: 'workflow values are JSON data; only `throw new WorkflowError(…)` creates an object with `new`' });
   }
   if (Node.isAwaitExpression(node)) {

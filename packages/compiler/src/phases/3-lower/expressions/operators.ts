@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression, type Expression, type PrefixUnaryExpression } from 'ts-morph';
+import { isDateComparison } from './dates.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { bindOnce } from './text.js';
@@ -45,6 +46,8 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
     // where JavaScript would convert, so only same-kind comparisons are lowered.
     const l = declaredKinds(left);
     const r = declaredKinds(right);
+    // Dates compare by their time values in JavaScript, which is what a lowered Date is.
+    if (isDateComparison(left, right)) return `(${lowerNode(left, ctx)} ${ordering} ${lowerNode(right, ctx)})`;
     if (!((onlyKinds(l, 'number') && onlyKinds(r, 'number')) || (onlyKinds(l, 'string') && onlyKinds(r, 'string')))) {
       return ctx.report('expression_unsupported_operator', node, { operator: symbol, reason: 'both sides must be numbers or both strings (JavaScript converts mixed or missing operands; JSONata does not)' });
     }

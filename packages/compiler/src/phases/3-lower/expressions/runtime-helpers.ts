@@ -173,6 +173,140 @@ const definitions = {
     text: `function($s, $n, $fill, $left){ ($__js_bmp($s & $fill); $fill = "" or $length($s) >= $n ? $s : $pad($s, $left ? -$floor($n) : $floor($n), $fill)) }`,
     uses: ['bmp'],
   },
+  // Number.prototype.toFixed: JavaScript rounds the exact binary value of $x (1.005 is 1.00499…, so "1.00") with ties
+  // away from zero. An integer is printed whole ($formatBase is exact below 1e21). $x × 10^f is computed exactly as $p + $err (Dekker's two-product: 10^f is exact up to f = 22) and
+  // compared with the midpoint $n + 0.5 (through the exact fraction $p - $n); $formatBase prints the integer digits exactly. Beyond 2^53 the integer loses
+  // digits: that fails loudly; from 1e21 on JavaScript prints String($x).
+  toFixed: {
+    text: `function($x, $f){ ($f := $__js_trunc($f); $f < 0 or $f > 100 ? $error("typestep: RangeError: toFixed() digits argument must be between 0 and 100") : $abs($x) >= 1e21 ? $__js_numberString($x) : $f > 22 ? $error("typestep: toFixed with more than 22 digits is not supported") : $floor($x) = $x ? $formatBase($x, 10) & ($f = 0 ? "" : "." & $pad("", $f, "0")) : ($a := $abs($x); $m := $power(10, $f); $p := $a * $m; $two := function($v){ ($c := 134217729 * $v; $h := $c - ($c - $v); [$h, $v - $h]) }; $sa := $two($a); $sm := $two($m); $err := (($sa[0] * $sm[0] - $p) + $sa[0] * $sm[1] + $sa[1] * $sm[0]) + $sa[1] * $sm[1]; $n0 := $floor($p); $n := (($p - $n0) - 0.5) + $err >= 0 ? $n0 + 1 : $n0; $n > 9007199254740991 ? $error("typestep: toFixed of a number this large is not supported") : ($digits := $pad($formatBase($n, 10), -($f + 1), "0"); $whole := $substring($digits, 0, $length($digits) - $f); ($x < 0 ? "-" : "") & ($f = 0 ? $whole : $whole & "." & $substring($digits, $length($digits) - $f))))) }`,
+    uses: ['trunc', 'numberString'],
+  },
+  // Number.prototype.toString(radix) for integers ($formatBase rounds a fraction away, JavaScript prints its digits).
+  radixString: {
+    text: `function($x, $r){ ($r := $__js_trunc($r); $r < 2 or $r > 36 ? $error("typestep: RangeError: toString() radix must be between 2 and 36") : $r = 10 ? $__js_numberString($x) : $floor($x) = $x and $abs($x) <= 9007199254740991 ? $formatBase($x, $r) : $error("typestep: toString(radix) of a fraction or an unsafe integer is not supported")) }`,
+    uses: ['trunc', 'numberString'],
+  },
+  // String.prototype.lastIndexOf: the first match in the reversed string, counted from the end (overlapping matches
+  // make splitting wrong: "aaa".lastIndexOf("aa") is 1).
+  lastIndexOf: {
+    text: `function($s, $p){ ($r := function($t){ $join($reverse($split($__js_bmp($t), "")), "") }; $i := $__js_indexOf($r($s), $r($p)); $i < 0 ? -1 : $length($s) - $length($p) - $i) }`,
+    uses: ['bmp', 'indexOf'],
+  },
+  // String.fromCharCode for one UTF-16 code unit, through a JSON escape.
+  fromCharCode: {
+    text: `function($n){ ($c := $__js_trunc($n) % 65536; $c := $c < 0 ? $c + 65536 : $c; $parse("\\"\\\\u" & $pad($formatBase($c, 16), -4, "0") & "\\"")) }`,
+    uses: ['trunc'],
+  },
+  // s.charCodeAt(i): JSONata has no character codes, but compares strings by code unit as JavaScript does, so the
+  // code is found bit by bit (16 comparisons with fromCharCode). Out of range JavaScript gives NaN: fail loudly.
+  charCode: {
+    text: `function($s, $i){ ($ch := $__js_charAt($s, $__js_trunc($i)); $exists($ch) ? $reduce([0..15], function($code, $bit){ ($next := $code + $power(2, 15 - $bit); $__js_fromCharCode($next) <= $ch ? $next : $code) }, 0) : $error("typestep: charCodeAt out of range is NaN")) }`,
+    uses: ['charAt', 'trunc', 'fromCharCode'],
+  },
+  // The indexes of $a from the last to the first ([0..-1] is empty in JSONata too).
+  backwards: {
+    text: `function($a){ [$reverse([0..$count($a) - 1])] }`,
+    uses: [],
+  },
+  // findLast / findLastIndex: the search from the end, as a {found, value, index} record.
+  searchLast: {
+    text: `function($a, $p){ $reduce($__js_backwards($a), function($acc, $i){ $acc.found ? $acc : $p($a[$i], $i) ? {"found": true, "value": $a[$i], "index": $i} : $acc }, {"found": false, "index": -1}) }`,
+    uses: ['backwards'],
+  },
+  // reduceRight with an initial value, calling $f(acc, item, index) from the last item.
+  reduceRight: {
+    text: `function($a, $f, $init){ $reduce($__js_backwards($a), function($acc, $i){ $f($acc, $a[$i], $i) }, $init) }`,
+    uses: ['backwards'],
+  },
+  // Array.prototype.flat(depth).
+  flatDepth: {
+    text: `function($a, $d){ $reduce($a, function($acc, $v){ $append($acc, $type($v) = "array" and $d >= 1 ? $__js_flatDepth($v, $d - 1) : $__js_one($v)) }, []) }`,
+    uses: ['one'],
+  },
+  // Array.prototype.with: a copy with one item replaced; an index outside the array is a RangeError.
+  with: {
+    text: `function($a, $i, $v){ ($n := $count($a); $k := $__js_trunc($i); $k := $k < 0 ? $k + $n : $k; $k < 0 or $k >= $n ? $error("typestep: RangeError: Invalid index : " & $string($i)) : $reduce($a, function($acc, $x, $j){ $append($acc, $__js_one($j = $k ? $v : $x)) }, [])) }`,
+    uses: ['trunc', 'one'],
+  },
+  // Array.prototype.lastIndexOf for primitives.
+  arrayLastIndexOf: {
+    text: `function($a, $x){ $reduce($a, function($acc, $v, $i){ $v = $x ? $i : $acc }, -1) }`,
+    uses: [],
+  },
+  // The indexes 0 … $n - 1 (Array.from({ length: $n })); a length that is not a valid array length is a RangeError.
+  indexes: {
+    text: `function($n){ $n < 0 or $n > 4294967295 or $floor($n) != $n ? $error("typestep: RangeError: Invalid array length") : $n = 0 ? [] : [0..$n - 1] }`,
+    uses: [],
+  },
+  // Array.prototype.fill on a fresh array: $v at the indexes from $s to $e (relative, as slice counts them).
+  fill: {
+    text: `function($a, $v, $s, $e){ ($n := $count($a); $from := $__js_relative($exists($s) ? $s : 0, $n); $to := $__js_relative($exists($e) ? $e : $n, $n); $reduce($a, function($acc, $x, $j){ $append($acc, $__js_one($j >= $from and $j < $to ? $v : $x)) }, [])) }`,
+    uses: ['relative', 'one'],
+  },
+  // new Set(items): the distinct primitives in first-seen order (JSONata's `in` compares with ===).
+  distinct: {
+    text: `function($a){ $reduce($a, function($acc, $v){ $v in $acc ? $acc : $append($acc, [$v]) }, []) }`,
+    uses: [],
+  },
+  // The position of a key among a Map's [key, value] pairs, or -1.
+  mapIndex: {
+    text: `function($m, $k){ $reduce($m, function($acc, $e, $i){ $acc >= 0 ? $acc : $e[0] = $k ? $i : -1 }, -1) }`,
+    uses: [],
+  },
+  // map.get(k).
+  mapGet: {
+    text: `function($m, $k){ ($i := $__js_mapIndex($m, $k); $i >= 0 ? $__js_at($__js_at($m, $i), 1) : ()) }`,
+    uses: ['mapIndex', 'at'],
+  },
+  // map.set(k, v) as a value: a known key keeps its position.
+  mapSet: {
+    text: `function($m, $k, $v){ ($i := $__js_mapIndex($m, $k); $pair := $append([$k], $__js_one($v)); $i < 0 ? $append($m, [[$pair]]) : $reduce($m, function($acc, $e, $j){ $append($acc, [[$j = $i ? $pair : $e]]) }, [])) }`,
+    uses: ['mapIndex', 'one'],
+  },
+  // Days since 1970-01-01 of a proleptic Gregorian date (month 1–12; a day past the month's end runs into the next
+  // month, as JavaScript's MakeDay does), by Howard Hinnant's days_from_civil.
+  daysFromCivil: {
+    text: `function($y, $m, $d){ ($y := $m <= 2 ? $y - 1 : $y; $era := $floor($y / 400); $yoe := $y - $era * 400; $doy := $floor((153 * ($m > 2 ? $m - 3 : $m + 9) + 2) / 5); $doe := $yoe * 365 + $floor($yoe / 4) - $floor($yoe / 100) + $doy; $era * 146097 + $doe - 719468 + $d - 1) }`,
+    uses: [],
+  },
+  // JavaScript's TimeClip: a time value is an integer within ±8.64e15 ms; beyond that the Date is invalid (NaN).
+  timeClip: {
+    text: `function($t){ $abs($t) > 8.64e15 ? $error("typestep: Invalid Date (the time value is out of range)") : $__js_trunc($t) }`,
+    uses: ['trunc'],
+  },
+  // Date.UTC(year, month, day, hours, minutes, seconds, ms): the month may overflow into years; years 0–99 mean 19xx.
+  dateUTC: {
+    text: `function($y, $mo, $d, $h, $mi, $s, $ms){ ($y := $__js_trunc($y); $y := $y >= 0 and $y <= 99 ? 1900 + $y : $y; $mo := $__js_trunc($mo); $days := $__js_daysFromCivil($y + $floor($mo / 12), $mo - $floor($mo / 12) * 12 + 1, 1) + $__js_trunc($d) - 1; $__js_timeClip($days * 86400000 + $__js_trunc($h) * 3600000 + $__js_trunc($mi) * 60000 + $__js_trunc($s) * 1000 + $__js_trunc($ms))) }`,
+    uses: ['trunc', 'daysFromCivil', 'timeClip'],
+  },
+  // new Date(string) / Date.parse: the ISO 8601 forms JavaScript specifies. A date-time without an offset is local time
+  // in JavaScript and other formats are implementation-defined: both fail loudly instead of guessing.
+  parseDate: {
+    text: `function($s){ ($m := $match($s, /^([+-]\\d{6}|\\d{4})(-\\d{2}|)(-\\d{2}|)(T\\d{2}:\\d{2}|)(:\\d{2}|)(\\.\\d+|)(Z|[+-]\\d{2}:\\d{2}|)$/); $g := $m.groups; $not($exists($m)) or $g[0] = "-000000" or ($g[2] != "" and $g[1] = "") or ($g[4] != "" and $g[3] = "") or ($g[5] != "" and $g[4] = "") or ($g[6] != "" and $g[3] = "") ? $error("typestep: new Date(" & $string($s) & ") is not an ISO 8601 date JavaScript reads the same everywhere") : $g[3] != "" and $g[6] = "" ? $error("typestep: new Date(" & $string($s) & ") has no time zone offset, so JavaScript reads it in the machine's local time; add Z") : ($digits := function($t){ $number($replace($t, /^0+(?=\\d)/, "")) }; $num := function($t, $from, $length, $default){ $t = "" ? $default : $digits($substring($t, $from, $length)) }; $year := $length($g[0]) = 7 ? ($substring($g[0], 0, 1) = "-" ? -1 : 1) * $digits($substring($g[0], 1)) : $digits($g[0]); $mo := $num($g[1], 1, 2, 1); $d := $num($g[2], 1, 2, 1); $h := $num($g[3], 1, 2, 0); $mi := $num($g[3], 4, 2, 0); $sec := $num($g[4], 1, 2, 0); $ms := $num($g[5] & "00", 1, 3, 0); $mo < 1 or $mo > 12 or $d < 1 or $d > 31 or $h > 24 or $mi > 59 or $sec > 59 or ($h = 24 and ($mi > 0 or $sec > 0 or $ms > 0)) ? $error("typestep: Invalid Date " & $string($s)) : ($offset := $g[6] = "" or $g[6] = "Z" ? 0 : ($substring($g[6], 0, 1) = "-" ? -1 : 1) * ($digits($substring($g[6], 1, 2)) * 60 + $digits($substring($g[6], 4, 2))); $__js_timeClip($__js_daysFromCivil($year, $mo, $d) * 86400000 + $h * 3600000 + ($mi - $offset) * 60000 + $sec * 1000 + $ms)))) }`,
+    uses: ['daysFromCivil', 'timeClip'],
+  },
+  // The UTC fields of a time value (Hinnant's civil_from_days), as getUTCFullYear… read them.
+  dateParts: {
+    text: `function($t){ ($days := $floor($t / 86400000); $in := $t - $days * 86400000; $z := $days + 719468; $era := $floor($z / 146097); $doe := $z - $era * 146097; $yoe := $floor(($doe - $floor($doe / 1460) + $floor($doe / 36524) - $floor($doe / 146096)) / 365); $doy := $doe - (365 * $yoe + $floor($yoe / 4) - $floor($yoe / 100)); $mp := $floor((5 * $doy + 2) / 153); $month := $mp < 10 ? $mp + 3 : $mp - 9; {"year": $yoe + $era * 400 + ($month <= 2 ? 1 : 0), "month": $month - 1, "day": $doy - $floor((153 * $mp + 2) / 5) + 1, "weekday": ($days % 7 + 11) % 7, "hours": $floor($in / 3600000), "minutes": $floor($in / 60000) % 60, "seconds": $floor($in / 1000) % 60, "milliseconds": $in % 1000}) }`,
+    uses: [],
+  },
+  // toISOString: $fromMillis writes the same text for years 0–9999; JavaScript writes other years with six digits.
+  isoString: {
+    text: `function($t){ $t < -62167219200000 or $t >= 253402300800000 ? $error("typestep: toISOString of a year outside 0–9999 is not supported") : $fromMillis($t) }`,
+    uses: [],
+  },
+  // JSON.stringify(v, null, indent): JSONata pretty-prints with two spaces a level, so each line's indentation is
+  // rewritten with the indent JavaScript uses (up to 10 spaces, or the string's first 10 characters; none is compact).
+  // Only structure starts a line: a newline inside a string value is written as \n.
+  stringifyIndented: {
+    text: `function($v, $indent){ ($unit := $type($indent) = "number" ? $pad("", $min([$max([$__js_trunc($indent), 0]), 10]), " ") : $substring($indent, 0, 10); $unit = "" ? $__js_stringify($v, false) : ($json := $__js_stringify($v, true); $exists($json) ? $join($map($split($json, "\\n"), function($line){ ($text := $replace($line, /^ +/, ""); $__js_repeat($unit, ($length($line) - $length($text)) / 2) & $text) }), "\\n") : ())) }`,
+    uses: ['trunc', 'stringify', 'repeat'],
+  },
+  // {...xs}: an array's items under the keys "0", "1", …
+  indexedObject: {
+    text: `function($a){ $merge($append([{}], $reduce($a, function($acc, $v, $i){ $append($acc, {$string($i): $v}) }, []))) }`,
+    uses: [],
+  },
 } satisfies Record<string, HelperDefinition>;
 
 

@@ -1,5 +1,6 @@
 import { Node, type CallExpression, type Expression } from 'ts-morph';
 import type { LowerContext } from './lower-context.js';
+import { isRegExp, lowerStringRegExpMethod } from './regexps.js';
 import { lowerNode } from './lower-expression.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
@@ -11,6 +12,7 @@ export function lowerStringMethod(name: string, receiver: string, node: CallExpr
   const arg = (i: number) => lowerNode(args[i], ctx);
   const argOr = (i: number, fallback: string) => (args[i] ? arg(i) : fallback);
   const stringArg = (i: number) => jsString(arg(i), kindsOf(args[i]), ctx);
+  if (args[0] && isRegExp(args[0]) && ['match', 'search', 'replace', 'replaceAll', 'split'].includes(name)) return lowerStringRegExpMethod(name, receiver, node, ctx);
   if (args.some((a) => Node.isRegularExpressionLiteral(a) || onlyKinds(kindsOf(a), 'object'))) {
     return ctx.report('expression_unsupported_call', node, { name: `.${name}`, reason: 'regular expressions are not supported; pass a string' });
   }
@@ -37,8 +39,27 @@ export function lowerStringMethod(name: string, receiver: string, node: CallExpr
       if (noPosition(1)) return 'null';
       return `$contains(${receiver}, ${stringArg(0)})`;
     case 'indexOf':
-      if (noPosition(1)) return 'null';
+      if (args.length > 1) {
+        // From a position: search the rest (clamped to [0, length]) and shift the answer back.
+        return bindOnce(`$min([$max([${ctx.helper('trunc')}(${arg(1)}), 0]), ${ctx.helper('length')}(${receiver})])`, ctx, (from) => {
+          const found = ctx.temporary();
+          return `(${found} := ${ctx.helper('indexOf')}($substring(${receiver}, ${from}), ${stringArg(0)}); ${found} < 0 ? -1 : ${found} + ${from})`;
+        });
+      }
       return `${ctx.helper('indexOf')}(${receiver}, ${stringArg(0)})`;
+    case 'lastIndexOf':
+      if (noPosition(1)) return 'null';
+      return `${ctx.helper('lastIndexOf')}(${receiver}, ${stringArg(0)})`;
+    case 'charCodeAt':
+    case 'codePointAt':
+      // In the Basic Multilingual Plane (the only text positions are taken in, see bmp) a code point is one code unit.
+            if (name === 'charCodeAt') return `${ctx.helper('charCode')}(${receiver}, ${argOr(0, '0')})`;
+      // Out of range codePointAt gives undefined, where charCodeAt gives NaN.
+      return bindOnce(argOr(0, '0'), ctx, (i) => `($exists(${ctx.helper('charAt')}(${receiver}, ${ctx.helper('trunc')}(${i}))) ? ${ctx.helper('charCode')}(${receiver}, ${i}) : ())`);
+    case 'localeCompare':
+      return ctx.report('expression_unsupported_call', node, { name: '.localeCompare', reason: 'it depends on the machine\'s locale; compare code units with `a < b ? -1 : a > b ? 1 : 0`' });
+    case 'normalize':
+      return ctx.report('expression_unsupported_call', node, { name: '.normalize', reason: 'JSONata has no Unicode normalization; normalize the text in a task or before the workflow' });
     case 'slice':
       return `${ctx.helper('stringSlice')}(${receiver}, ${argOr(0, '()')}, ${argOr(1, '()')})`;
     case 'substring':

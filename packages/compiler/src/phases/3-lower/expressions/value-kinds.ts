@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type Type } from 'ts-morph';
+import { collectionKindOf } from './collections.js';
 
 /** The JSON-level kinds a TypeScript type can hold at run time; lowering picks JSONata by them. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'array' | 'object' | 'function' | 'unknown';
@@ -64,7 +65,8 @@ function collect(type: Type, out: Set<ValueKind>): void {
   else if (type.isUndefined() || type.isVoid()) out.add('undefined');
   else if (type.isEnumLiteral()) out.add(typeof type.getLiteralValue() === 'string' ? 'string' : 'number');
   else if (type.isNever()) return;
-  else if (type.isArray() || type.isTuple() || isReadonlyArray(type)) out.add('array');
+  // A Set or a Map is lowered as an array (collections.ts).
+  else if (type.isArray() || type.isTuple() || isReadonlyArray(type) || collectionKindOf(type)) out.add('array');
   else if (type.isTypeParameter()) {
     const constraint = type.getConstraint();
     if (constraint) collect(constraint, out);

@@ -1,5 +1,6 @@
 import type { ReturnStatement } from 'ts-morph';
 import { lowerValue } from '../awaited/value.js';
+import { reportNonJson } from '../expressions/collections.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
 import type { IrSucceed } from '../ir.js';
@@ -16,6 +17,7 @@ import { runFinallyBlocks } from './finally-exit.js';
  */
 export function lowerReturnStatement(statement: ReturnStatement, flow: Flow, ctx: LoweringContext): void {
   const expression = statement.getExpression();
+  if (expression) reportNonJson(expression, (code, node, params) => ctx.diagnostics.report(code, node, params));
   if (ctx.finallies.length > 0) {
     const variable = ctx.names.fresh('result');
     if (expression) lowerValue(expression, { kind: 'variable', variable, returned: true }, flow, ctx);

@@ -1,0 +1,30 @@
+import { Node, type CallExpression, type Expression } from 'ts-morph';
+import type { LowerContext } from './lower-context.js';
+import { lowerNode } from './lower-expression.js';
+import { jsString } from './to-string.js';
+import { kindsOf, onlyKinds } from './value-kinds.js';
+
+/**
+ * Lowers `n.method(…)` for a number `n` (its text is `receiver`):
+ * `toString()`, `toString(radix)`, `toFixed(digits)`, `valueOf()`.
+ */
+export function lowerNumberMethod(name: string, receiver: string, node: CallExpression, ctx: LowerContext): string {
+  const args = node.getArguments() as Expression[];
+  const unsupported = (reason: string) => ctx.report('expression_unsupported_call', node, { name: `Number.prototype.${name}`, reason });
+  if (args.some((a) => !onlyKinds(kindsOf(a), 'number'))) return unsupported('the argument must be a number');
+  switch (name) {
+    case 'toString':
+      if (args.length === 0) return jsString(receiver, new Set(['number']), ctx);
+      // $formatBase prints integers as toString(radix) does; JavaScript also prints fractional digits in any radix.
+      return `${ctx.helper('radixString')}(${receiver}, ${lowerNode(args[0], ctx)})`;
+    case 'toFixed':
+      return `${ctx.helper('toFixed')}(${receiver}, ${args.length ? lowerNode(args[0], ctx) : '0'})`;
+    case 'valueOf':
+      return receiver;
+    case 'toPrecision':
+    case 'toExponential':
+      return unsupported('JSONata cannot print exponential notation exactly; use `toFixed(digits)`');
+    default:
+      return unsupported('toLocaleString depends on the machine\'s locale; use `toFixed(digits)`');
+  }
+}

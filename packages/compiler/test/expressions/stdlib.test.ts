@@ -1,0 +1,129 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { agree, diagnosticsOf } from './agree.js';
+import { lowerSnippet } from './harness.js';
+
+const s = suite('expressions: the standard library (Number, Math, String, Array, Object, enums, constants)');
+
+s('toFixed rounds the exact binary value as JavaScript does', async () => {
+  const values = [1.005, 2.5, 0.5, 1.5, -2.5, 1.45, 8.345, 0.000001, 123.456, -0.0001, 0, 10.235, 1e20, 1e21, 99.995, 4.35, 0.1 + 0.2, 1234.5678].map((n) => ({ n }));
+  await agree({ n: 'number' }, '[n.toFixed(), n.toFixed(0), n.toFixed(1), n.toFixed(2), n.toFixed(3), n.toFixed(10)]', values);
+  await agree({ n: 'number', d: 'number' }, 'n.toFixed(d)', [{ n: 1.23456, d: 4 }, { n: 5, d: 2.9 }]);
+});
+
+s('toString(radix), Number.is*, global isNaN / isFinite', async () => {
+  await agree({ n: 'number' }, '[n.toString(2), n.toString(16), n.toString(36), n.toString(10), n.valueOf()]', [0, 255, -255, 1e15, 42].map((n) => ({ n })));
+  await agree({ v: 'unknown' }, '[Number.isNaN(v), Number.isFinite(v), Number.isInteger(v), Number.isSafeInteger(v)]', [{ v: 1 }, { v: 1.5 }, { v: '1' }, { v: 9007199254740992 }, { v: null }]);
+  await agree({ s: 'string' }, '[Number.parseFloat(s), Number.parseInt(s)]', ['12', ' 1e3 ', '-7.5', '0.5e1x'].map((str) => ({ s: str })));
+  await agree({ n: 'number' }, '[isNaN(n), isFinite(n)]', [{ n: 3 }]);
+});
+
+s('Math: spreads with leading arguments', async () => {
+  await agree({ xs: 'number[]', a: 'number' }, '[Math.max(a, ...xs), Math.min(...xs, a)]', [{ xs: [1, 5, -2], a: 3 }, { xs: [], a: -1 }]);
+  await agree({ xs: 'number[]' }, 'Math.max(...xs, ...xs)', [{ xs: [1, 5, -2] }]);
+});
+
+s('string methods: lastIndexOf, indexOf from a position, char codes', async () => {
+  const values = ['', 'aaa', 'a-b-a', 'Hello, World', 'é~\u00ff\uffee', '\u0000z'].map((str) => ({ str, t: 'a' }));
+  await agree({ str: 'string', t: 'string' }, '[str.lastIndexOf(t), str.lastIndexOf("aa"), str.lastIndexOf(""), str.indexOf(t, 1), str.indexOf("", 99), str.indexOf(t, -3), str.includes(t)]', values);
+  await agree({ str: 'string' }, 'str.split("").map((c, i) => [str.charCodeAt(i), str.codePointAt(i), String.fromCharCode(str.charCodeAt(i))])', values);
+  await agree({ str: 'string' }, '[str.codePointAt(5) ?? -1, str.codePointAt(-1) ?? -1]', values);
+  await agree({ n: 'number' }, '[String.fromCharCode(n, 65, n + 1), String.fromCharCode()]', [{ n: 97 }, { n: 0x263a }, { n: 65536 + 66 }]);
+});
+
+s('array methods: from the end, flat(depth), flatMap, with, fill, Array.from / Array.of', async () => {
+  const arrays = [{ xs: [] as number[] }, { xs: [5] }, { xs: [3, 10, 9, 1, -2, 10] }];
+  const inputs = { xs: 'number[]' };
+  for (const e of [
+    'xs.findLast((x) => x > 2)', 'xs.findLastIndex((x) => x > 2)', 'xs.findLast((x) => x > 100)',
+    'xs.reduceRight((a, x, i) => a + x * i, 7)', 'xs.length ? xs.reduceRight((a, x) => a - x) : 0', 'xs.reduceRight((a, x) => [...a, x], [] as number[])',
+    'xs.flatMap((x) => [x, [x]])', 'xs.flatMap((x) => (x > 3 ? [] : x))', 'xs.map((x) => [[x, [x]]]).flat(2)', 'xs.map((x) => [[x, [x]]]).flat(Infinity)', 'xs.map((x) => [[x]]).flat(0)',
+    'xs.length > 1 ? xs.with(1, 0) : []', 'xs.length ? xs.with(-1, 42) : []',
+    'xs.lastIndexOf(10)', 'xs.indexOf(10, 2)', 'xs.indexOf(10, -1)', 'xs.includes(3, 1)', 'xs.includes(10, -100)',
+    '[...xs].fill(0)', '[...xs].fill(7, 1, -1)', 'new Array(xs.length).fill("x")', 'Array(3).fill(xs)',
+    'Array.from(xs)', 'Array.from(xs, (x, i) => x * i)', 'Array.from({ length: xs.length }, (_, i) => i * 2)', 'Array.from({ length: 2 })', 'Array.of<unknown>(1, xs, "a")', 'Array.of()',
+    'Array.from("héllo")', '[...xs.keys()]', 'Array.from(xs.entries())',
+  ]) await agree(inputs, e, arrays);
+});
+
+s('Set and Map as values (arrays in insertion order)', async () => {
+  const values = [{ xs: [] as string[] }, { xs: ['b', 'a', 'b', 'c', 'a'] }];
+  const inputs = { xs: 'string[]' };
+  for (const e of [
+    '[...new Set(xs)]', 'new Set(xs).size', 'new Set(xs).has("a")', 'Array.from(new Set(xs))', '[...new Set(xs).values()]', '[...new Set(xs).entries()]', 'new Set().size',
+    '[...new Map(xs.map((x, i) => [x, i]))]', 'new Map(xs.map((x, i) => [x, i])).get("b") ?? -1', 'new Map(xs.map((x, i) => [x, i])).has("c")', 'new Map(xs.map((x, i) => [x, [i]])).size',
+    '[...new Map(xs.map((x, i) => [x, i])).keys()]', '[...new Map(xs.map((x, i) => [x, [i, i]])).values()]', 'Object.fromEntries(new Map(xs.map((x, i) => [x, i])))',
+    'Object.fromEntries([...new Map(xs.map((x, i) => [x, { i }])).entries()])', 'new Map<string, number>().get("x") ?? null',
+  ]) await agree(inputs, e, values);
+  await agree({ ns: 'number[]' }, '[...new Set(ns)].sort((a, b) => a - b)', [{ ns: [3, 1, 3, 0, 1] }]);
+});
+
+s('Date as its time value: ISO parsing, UTC fields, Date.UTC, arithmetic and comparison', async () => {
+  const isos = ['2024-01-01', '2024-02-29T23:59:59.999Z', '1969-12-31T23:00:00.5+01:30', '2000', '2024-06', '2024-02-30', '2024-01-01T24:00:00Z', '1900-03-01T00:00Z', '0001-01-01T00:00:00.1234Z', '+002024-05-06T07:08:09Z', '-000001-12-31T00:00:00Z', '1970-01-01T00:00:00-00:01'];
+  await agree({ s: 'string' }, '[new Date(s).getTime(), Date.parse(s), new Date(s).getUTCFullYear(), new Date(s).getUTCMonth(), new Date(s).getUTCDate(), new Date(s).getUTCDay(), new Date(s).getUTCHours(), new Date(s).getUTCMinutes(), new Date(s).getUTCSeconds(), new Date(s).getUTCMilliseconds()]', isos.map((str) => ({ s: str })));
+  await agree({ s: 'string' }, 'new Date(s).toISOString()', isos.slice(0, 10).map((str) => ({ s: str })));
+  await agree({ t: 'number' }, '[new Date(t).toISOString(), new Date(t + 86400000).getUTCDay(), new Date(new Date(t)).valueOf(), new Date(t).toJSON()]', [0, 1.7, -1.7, 1704067200000, -86400001, 951782400000].map((t) => ({ t })));
+  await agree({ a: 'string', b: 'string' }, '[new Date(a) < new Date(b), new Date(a) >= new Date(b), new Date(b).getTime() - new Date(a).getTime()]', [{ a: '2024-01-01', b: '2024-03-01T12:00Z' }, { a: '2025-01-01', b: '2024-01-01' }]);
+  await agree({ y: 'number', m: 'number' }, '[Date.UTC(y, m), Date.UTC(y, m, 31, 25, 61, 61, 1001), Date.UTC(y)]', [{ y: 2024, m: 0 }, { y: 99, m: 13 }, { y: 2023, m: -1 }, { y: 1600, m: 1 }]);
+});
+
+s('regular expression literals where JSONata matches the same way', async () => {
+  const prelude = 'const DIGITS = /\\d+/;\nconst WORDS = /(\\w)(\\w*)/g;';
+  const values = ['', 'abc', 'a1b22c333', 'Hello World, hello again', 'x/y [z]', 'ab-AB'].map((str) => ({ str }));
+  for (const e of [
+    '/\\d/.test(str)', '/hello/i.test(str)', 'DIGITS.test(str)', '/^a/m.test(str)', '/[/]/.test(str)', '/\\[z\\]/.test(str)',
+    'str.search(/[lo]+/)', 'str.search(DIGITS)', 'str.match(/(\\d)(x)?/)', 'str.match(/\\d+/g)', 'str.match(WORDS)', 'str.match(/b/i) ?? []',
+    'str.replace(/\\d+/, "#")', 'str.replace(/\\d+/g, "<$&>")', 'str.replace(WORDS, "$2$1$$")', 'str.replaceAll(/[aeiou]/gi, "_")', 'str.replace(/o/g, (m) => m.toUpperCase())',
+    'str.replace(WORDS, (m: string, first: string, rest: string) => `${rest}${first.length}`)', 'str.split(/\\d+/)', 'str.split(/[ ,]+/, 2)', 'str.split(/(?:-)/)',
+  ]) await agree({ str: 'string' }, e, values, { prelude });
+});
+
+s('JSON.stringify with any indentation, object spreads of arrays, strings and optional objects', async () => {
+  const o = { a: 1, b: 'x\ny', c: [1, { d: null, e: [] }], f: {}, '2': true, u: undefined };
+  await agree({ o: 'Record<string, unknown>', n: 'number', t: 'string' }, '[JSON.stringify(o, null, n), JSON.stringify(o, undefined, t), JSON.stringify([o], null, 4), JSON.stringify("s", null, 3), JSON.stringify([], null, 2)]', [{ o, n: 3, t: '--' }, { o: {}, n: 0, t: '' }, { o, n: 20, t: '\t' }, { o, n: 1.5, t: 'abcdefghijklmn' }]);
+  await agree({ xs: 'number[]', s: 'string', p: '{ a: number } | undefined', q: '{ b: string } | null' }, '[{ ...xs }, { ...p, ...q, ...xs }, { k: 0, ...p }]', [{ xs: [5, 6], s: 'hé', p: { a: 1 }, q: { b: 'x' } }, { xs: [], s: '', p: undefined, q: null }]);
+});
+
+s('enums, const enums and as-const constants in expressions', async () => {
+  const prelude = 'enum Color { Red, Green = 5, Blue }\nconst enum Dir { Up = "UP", Down = "DOWN" }\nconst LIMITS = { retries: 3, names: ["a", "b"] } as const;\nconst HOURS = 24;';
+  await agree({ n: 'number' }, '[Color.Red, Color.Blue, Color[5], Color[n], Dir.Down, LIMITS.retries * n, LIMITS.names[1], HOURS * 3600, `${Dir.Up}-${HOURS}`]', [{ n: 0 }, { n: 6 }, { n: 2 }], { prelude });
+  const lowered = lowerSnippet({}, '[Color.Blue, LIMITS.retries]', { prelude });
+  assert.is(lowered.jsonata, '[6, 3]', 'enum members and literal-typed constants are folded');
+});
+
+s('what JavaScript computes but JSONata cannot reproduce exactly is a diagnostic', () => {
+  for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toPrecision(3)', 'n.toLocaleString()', 'String(n).localeCompare("1")', 'String(n).normalize()']) {
+    assert.equal(diagnosticsOf({ n: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
+  }
+  assert.equal(diagnosticsOf({ os: '{ a: number }[]' }, 'new Set(os)').map((d) => d.code), ['expression_unsupported_call']);
+  assert.equal(diagnosticsOf({ xs: 'string[]' }, 'JSON.stringify(new Set(xs))').map((d) => d.code), ['expression_not_json']);
+  assert.equal(diagnosticsOf({ xs: 'string[]' }, 'new Set(xs).add("x")').map((d) => d.code), ['expression_mutation']);
+  assert.equal(diagnosticsOf({ n: 'number' }, 'new Array(n)').map((d) => d.code), ['unsupported_expression']);
+  for (const expression of ['new Date(t).getHours()', 'new Date(t).toLocaleString()', '`${new Date(t)}`', 'String(new Date(t))', 'new Date(2024, 1, 1)', '[new Date(t)].join()']) {
+    assert.equal(diagnosticsOf({ t: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
+  }
+  for (const expression of ['/(?<=a)b/.test(s)', '/(?<x>a)/.test(s)', '/a/s.test(s)', '/a/y.test(s)', 's.split(/(-)/)', 's.replace(/a/, "$0")', 's.replace(/a/, "$1")', 's.replace(/a/, "$`")', 's.replaceAll(/a/, "b")', '/[(]/.test(s)', 'new RegExp(s).test(s)']) {
+    assert.equal(diagnosticsOf({ s: 'string' }, expression).map((d) => d.code).slice(0, 1), ['expression_unsupported_call'], expression);
+  }
+  assert.equal(diagnosticsOf({ t: 'number' }, 'new Date(t).setUTCHours(1)').map((d) => d.code), ['expression_mutation']);
+  assert.equal(diagnosticsOf({ t: 'number' }, 'JSON.stringify({ at: new Date(t) })').map((d) => d.code), ['expression_not_json']);
+});
+
+s('where JavaScript reads something JSONata cannot, the compiled expression fails loudly', async () => {
+  for (const [inputs, expression, values] of [
+    [{ s: 'string' }, 'parseInt(s)', { s: '0x1f' }],
+    [{ n: 'number' }, 'n.toFixed(2)', { n: 1e15 + 0.5 }],
+    [{ n: 'number' }, 'n.toString(2)', { n: 0.5 }],
+    // A date-time without an offset is local time natively; other formats are implementation-defined.
+    [{ s: 'string' }, 'new Date(s).getTime()', { s: '2024-01-01T10:00:00' }],
+    [{ s: 'string' }, 'Date.parse(s)', { s: 'Jan 1 2024 UTC' }],
+  ] as const) {
+    const lowered = lowerSnippet(inputs, expression);
+    assert.ok(lowered.native(values).ok, `${expression} runs natively`);
+    const compiled = await lowered.compiled(values);
+    assert.is(compiled.ok, false, expression);
+    assert.match((compiled as { error: string }).error, 'States.QueryEvaluationError');
+  }
+});
+
+s.run();
