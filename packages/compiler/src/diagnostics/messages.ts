@@ -21,6 +21,8 @@ export const messages = {
   await_in_expression: () => 'An `await` is supported only as a whole value: `const x = await task(…)`, `x = await task(…)`, `await task(…);`, `return await task(…)`, or a branch of `c ? … : …`. Await into a `const` first, then compute with it.',
   call_options_not_static: () => 'Call options must be an object literal of literals (they become fields of the Task or Map state).',
   callback_input_not_function: () => 'A callback task is called with a function of the task token that returns the request: `cb((token) => ({ …, token }))`.',
+  helper_not_awaited: (p: Params) => `\`${p.name}\` is an async helper: its tasks become states, which run where the call is awaited. Await the call where its value is needed: \`const ${p.result} = await ${p.call};\`.`,
+  helper_recursion: (p: Params) => `\`${p.name}\` calls itself (${p.cycle}): an async helper is inlined into the state graph at each call, so a recursive one would be infinite. Write the repetition as a loop.`,
   labeled_jump: () => 'Labeled `break`/`continue` (and jumps outside any loop) are not supported.',
   map_callback_not_async: () => 'A Map iteration is an async function: `map(items, async (item, index) => …)` or `Promise.all(items.map(async (item) => …))`.',
   outer_variable_assigned: (p: Params) => `\`${p.name}\` belongs to the workflow, outside this callback: a Map iteration runs in its own variable scope and cannot assign the workflow's variables. Return a value and use the Map's result instead.`,

@@ -44,9 +44,22 @@ export interface LoweringContext {
   finallies: FinallyFrame[];
   /** State names given by a task's `name` option, and the call that took each (a name is one state). */
   namedStates: Map<string, import('ts-morph').Node>;
+  /** The async helpers being inlined around the current point, outermost first (a call of one of them again is recursion). */
+  inlining: import('ts-morph').Node[];
+  /** Inside an inlined async helper: where its `return` sends the value, and the join after its body. */
+  helperReturn?: HelperReturn;
 }
 
-/** The context of a nested machine (Map iteration): same names, fresh control stacks. */
+/** Where the `return` statements of one inlined helper call go. */
+export interface HelperReturn {
+  sink: import('./awaited/result-binding.js').Sink;
+  /** The join after the inlined body; a `return` that is not the body's last statement jumps there. */
+  after: IrLabel;
+  /** The helper's body block: its last statement, a `return`, just falls through to the code after the call. */
+  body: import('ts-morph').Node;
+}
+
+/** The context of a nested machine (Map iteration): same names, fresh control stacks; a `return` ends the iteration. */
 export function nestedContext(ctx: LoweringContext): LoweringContext {
-  return { ...ctx, loops: [], catches: [], finallies: [] };
+  return { ...ctx, loops: [], catches: [], finallies: [], helperReturn: undefined };
 }

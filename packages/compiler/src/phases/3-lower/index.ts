@@ -26,6 +26,7 @@ export function lower(workflow: DiscoveredWorkflow, discovery: Discovery, analys
     catchVariables: new Set(),
     finallies: [],
     namedStates: new Map(),
+    inlining: [],
   };
   const [parameter] = workflow.body.getParameters();
   const graph = lowerBody(workflow.body, parameter ? [[parameter, '$states.input']] : [], ctx);

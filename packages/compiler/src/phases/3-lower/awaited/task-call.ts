@@ -25,12 +25,8 @@ import { isOptionalConst, sinkBindings, throughPath, type Sink } from './result-
  */
 export function lowerTaskCall(call: CallExpression, declared: TaskDescription, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const [input, optionsNode] = call.getArguments();
-  const description = withCallOptions(declared, optionsNode, ctx);
-  if (description.name !== undefined) {
-    // Handlers registered by state name match it exactly: a second state could not get the same name.
-    if (ctx.namedStates.has(description.name)) ctx.diagnostics.report('task_name_reused', call, { name: description.name });
-    else ctx.namedStates.set(description.name, call);
-  }
+  const options = withCallOptions(declared, optionsNode, ctx);
+  const description = options.name === undefined ? options : { ...options, name: claimStateName(options.name, call, ctx) };
   const state: IrTask = {
     kind: 'task',
     hint: description.name ?? humanize(call.getExpression().getText().split('.').at(-1) ?? 'Task'),
@@ -48,6 +44,29 @@ export function lowerTaskCall(call: CallExpression, declared: TaskDescription, s
     else if (description.kind === 'lambda' && description.invoke === 'envelope') state.arguments = { object: { FunctionName: { literal: description.functionArn } } };
     sendResult(state, resultOf(description), sink, flow, ctx);
   });
+}
+
+/**
+ * The state name a task's `name` option gives this call. Handlers
+ * registered by state name match it exactly, so a second state cannot get
+ * the same name (`task_name_reused`) — except the same call inlined again
+ * with its async helper: the second call's state is `Name (2)`, the third
+ * `Name (3)`, in the order the calls are met.
+ */
+function claimStateName(name: string, call: CallExpression, ctx: LoweringContext): string {
+  const holder = ctx.namedStates.get(name);
+  if (holder === undefined) {
+    ctx.namedStates.set(name, call);
+    return name;
+  }
+  if (holder !== call || ctx.inlining.length === 0) {
+    ctx.diagnostics.report('task_name_reused', call, { name });
+    return name;
+  }
+  let n = 2;
+  while (ctx.namedStates.has(`${name} (${n})`)) n++;
+  ctx.namedStates.set(`${name} (${n})`, call);
+  return `${name} (${n})`;
 }
 
 /** What the workflow sees of a task's result. */

@@ -17,6 +17,8 @@ import { lowerConditionNode } from './truthiness.js';
 export interface ExpressionScope {
   /** JSONata text that reads `name` (e.g. `$order`, `$states.result.Payload`), or undefined when it is not a workflow value. */
   lookup(name: string, node: Node): string | undefined;
+  /** JSONata text for a sub-expression states computed before this one (a hoisted `await`), or undefined. */
+  hoisted?(node: Node): string | undefined;
   diagnostics: DiagnosticCollector;
 }
 

@@ -1,4 +1,5 @@
 import type { DoStatement } from 'ts-morph';
+import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { sourceSnippet } from '../state-hints.js';
@@ -24,6 +25,11 @@ export function lowerDoStatement(statement: DoStatement, flow: Flow, ctx: Loweri
   ctx.loops.pop();
   flow.jump(test, statement);
   flow.continueAfter(test);
+  if (!flow.live) {
+    flow.continueAfter(after);
+    return;
+  }
+  hoistAwaits(statement.getExpression(), flow, ctx);
   if (!flow.live) {
     flow.continueAfter(after);
     return;

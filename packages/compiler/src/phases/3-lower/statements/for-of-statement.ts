@@ -1,5 +1,6 @@
 import { Node, type ForOfStatement } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
+import { isPure } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import { bindingsOf } from '../awaited/result-binding.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
@@ -23,8 +24,11 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
     return;
   }
   const iterable = statement.getExpression();
-  if (containsAwait(iterable)) {
-    ctx.diagnostics.report('await_in_expression', iterable);
+  hoistAwaits(iterable, flow, ctx);
+  if (!flow.live) return;
+  // Only the items were awaited (`for (const x of await list())`): the loop itself is pure.
+  if (isPure(statement.getStatement())) {
+    flow.pending.push({ kind: 'statements', statements: [statement], names: ctx.names });
     return;
   }
   const list = statement.getInitializer();

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type Expression, type ForStatement } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
@@ -36,13 +37,14 @@ export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: Lowe
   flow.jump(head, statement);
   flow.resumeAt(head);
   const condition = statement.getCondition();
+  if (condition) hoistAwaits(condition, flow, ctx);
   const [enter, leave] = addConditionChoice(condition ? `Loop while ${sourceSnippet(condition)}` : 'Loop', statement, condition, flow, ctx);
   const body = flow.fork([enter]);
   lowerRoundBody(statement, body, after, ctx);
   const update = statement.getIncrementor();
   if (update && body.live) {
-    if (containsAwait(update)) ctx.diagnostics.report('await_in_expression', update);
-    else body.pending.push(...updateItems(update, ctx));
+    hoistAwaits(update, body, ctx);
+    if (body.live) body.pending.push(...updateItems(update, ctx));
   }
   body.jump(head, statement);
   leaveLoop(flow, leave, after, statement);

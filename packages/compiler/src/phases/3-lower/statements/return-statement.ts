@@ -1,4 +1,5 @@
 import type { ReturnStatement } from 'ts-morph';
+import { lowerHelperReturn } from '../awaited/helper-call.js';
 import { lowerValue } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
@@ -15,6 +16,10 @@ import { runFinallyBlocks } from './finally-exit.js';
  * // return { chargeId } → { Type: 'Succeed', Output: "{% {'chargeId': $chargeId} %}" }
  */
 export function lowerReturnStatement(statement: ReturnStatement, flow: Flow, ctx: LoweringContext): void {
+  if (ctx.helperReturn) {
+    lowerHelperReturn(statement, flow, ctx);
+    return;
+  }
   const expression = statement.getExpression();
   if (ctx.finallies.length > 0) {
     const variable = ctx.names.fresh('result');

@@ -31,7 +31,7 @@ export function lowerStatements(statements: Statement[], flow: Flow, ctx: Loweri
     if (!flow.live) break;
     const binding = contextBinding(statement, ctx);
     if (binding) {
-      if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run });
+      if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run, names: ctx.names });
       run = [];
       flow.pending.push(binding);
       continue;
@@ -40,17 +40,17 @@ export function lowerStatements(statements: Statement[], flow: Flow, ctx: Loweri
       run.push(statement);
       continue;
     }
-    if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run });
+    if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run, names: ctx.names });
     run = [];
     lowerStatement(statement, flow, ctx);
   }
-  if (run.length > 0 && flow.live) flow.pending.push({ kind: 'statements', statements: run });
+  if (run.length > 0 && flow.live) flow.pending.push({ kind: 'statements', statements: run, names: ctx.names });
 }
 
 /** One statement that awaits or moves control: the visitor named after its syntax kind. */
 function lowerStatement(statement: Statement, flow: Flow, ctx: LoweringContext): void {
   if (isPure(statement)) {
-    flow.pending.push({ kind: 'statements', statements: [statement] });
+    flow.pending.push({ kind: 'statements', statements: [statement], names: ctx.names });
     return;
   }
   switch (statement.getKind()) {

@@ -1,5 +1,6 @@
 import { Node, type SwitchStatement } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
@@ -18,10 +19,8 @@ import { lowerStatements } from './statements.js';
  */
 export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx: LoweringContext): void {
   const discriminant = statement.getExpression();
-  if (containsAwait(discriminant)) {
-    ctx.diagnostics.report('await_in_condition', discriminant);
-    return;
-  }
+  hoistAwaits(discriminant, flow, ctx);
+  if (!flow.live) return;
   const clauses = statement.getClauses();
   const entries: IrLabel[] = clauses.map(() => label());
   const after = label();

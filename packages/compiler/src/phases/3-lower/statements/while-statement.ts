@@ -1,4 +1,5 @@
 import type { WhileStatement } from 'ts-morph';
+import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { sourceSnippet } from '../state-hints.js';
@@ -18,6 +19,8 @@ export function lowerWhileStatement(statement: WhileStatement, flow: Flow, ctx: 
   const after = label();
   flow.jump(head, statement);
   flow.resumeAt(head);
+  // The condition's awaits run again before each test.
+  hoistAwaits(statement.getExpression(), flow, ctx);
   const [enter, leave] = addConditionChoice(`While ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
   const body = flow.fork([enter]);
   ctx.loops.push({ breakTo: after, continueTo: head });
