@@ -71,6 +71,11 @@ export function lowerHelperFunctionReference(declaration: Node, use: Identifier,
   if (known) return known.variable;
   const name = use.getText();
   if (fn.getSourceFile().isDeclarationFile()) return undefined;
+  const call = use.getParent();
+  if (fn.isAsync() && Node.isCallExpression(call) && call.getExpression() === use) {
+    const result = Node.isVariableDeclaration(call.getParent()) ? (call.getParent() as import('ts-morph').VariableDeclaration).getName() : 'result';
+    return ctx.report('helper_not_awaited', call, { name, result, call: call.getText().replace(/\s+/g, ' ') });
+  }
   if (fn.isAsync() || (!Node.isArrowFunction(fn) && fn.isGenerator())) {
     return ctx.report('expression_impure_helper', use, { name, reason: 'it is async or a generator (await it in the workflow body instead)' });
   }
