@@ -10,6 +10,10 @@ export interface LoopTargets {
   continueTo: IrLabel;
   /** `switch` takes `break` but not `continue`. */
   isSwitch?: boolean;
+  /** A labeled block: only `break label` targets it. */
+  labeledOnly?: boolean;
+  /** The labels of the statement (`outer: for …`): `break outer`/`continue outer` target it. */
+  labels?: string[];
 }
 
 /** A `finally` block, with the stacks as they are outside its `try` (where its own code runs). */
@@ -37,6 +41,8 @@ export interface LoweringContext {
   /** Variables read as something else (a callback's token parameter, an optional field read through its result). */
   overrides: Map<string, Override>;
   loops: LoopTargets[];
+  /** Labels of the statement being lowered (`outer: for …`), given to the loop target it pushes next. */
+  nextLabels?: string[];
   catches: CatchTarget[];
   /** Catch variables: a `throw e` of one of them re-throws the caught error. */
   catchVariables: Set<string>;

@@ -4,6 +4,7 @@ import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addConditionChoice } from '../condition-choice.js';
+import { takeLabels } from './labeled-statement.js';
 import { leaveLoop } from './loop-jumps.js';
 import { lowerStatements, statementsOf } from './statements.js';
 
@@ -15,12 +16,13 @@ import { lowerStatements, statementsOf } from './statements.js';
  * // do { status = await check(id); } while (status !== 'DONE');
  */
 export function lowerDoStatement(statement: DoStatement, flow: Flow, ctx: LoweringContext): void {
+  const labels = takeLabels(ctx);
   const head = label();
   const test = label();
   const after = label();
   flow.jump(head, statement);
   flow.resumeAt(head);
-  ctx.loops.push({ breakTo: after, continueTo: test });
+  ctx.loops.push({ breakTo: after, continueTo: test, ...labels });
   lowerStatements(statementsOf(statement.getStatement()), flow, ctx);
   ctx.loops.pop();
   flow.jump(test, statement);

@@ -8,6 +8,7 @@ import { label, type Flow } from '../flow.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addConditionChoice } from '../condition-choice.js';
+import { takeLabels } from './labeled-statement.js';
 import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
 
 /**
@@ -19,6 +20,7 @@ import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
  * // for (const item of order.items) await reserve(item);
  */
 export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: LoweringContext): void {
+  const labels = takeLabels(ctx);
   if (statement.isAwaited()) {
     ctx.diagnostics.report('unsupported_statement', statement, { kind: 'for await…of' });
     return;
@@ -52,7 +54,7 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   for (const [variable, path] of bindingsOf(declaration, `\${${items}}[\${${index}}]`, ctx)) {
     body.pending.push({ kind: 'bind', variable, value: (read) => path.replace(/\$\{(\w+)\}/g, (_, name: string) => read(name)) });
   }
-  lowerRoundBody(statement, body, after, ctx);
+  lowerRoundBody(statement, body, after, ctx, labels);
   if (body.live) body.pending.push({ kind: 'bind', variable: index, value: (read) => `${read(index)} + 1` });
   body.jump(head, statement);
   leaveLoop(flow, leave, after, statement);

@@ -7,6 +7,7 @@ import { label, type Flow } from '../flow.js';
 import { scopeOf, type PendingItem } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addConditionChoice } from '../condition-choice.js';
+import { takeLabels } from './labeled-statement.js';
 import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
 
 /**
@@ -17,6 +18,7 @@ import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
  * // for (let attempt = 0; attempt < 3; attempt++) { … await … }
  */
 export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: LoweringContext): void {
+  const labels = takeLabels(ctx);
   const initializer = statement.getInitializer();
   if (initializer) {
     if (containsAwait(initializer)) ctx.diagnostics.report('await_in_expression', initializer);
@@ -40,7 +42,7 @@ export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: Lowe
   if (condition) hoistAwaits(condition, flow, ctx);
   const [enter, leave] = addConditionChoice(condition ? `Loop while ${sourceSnippet(condition)}` : 'Loop', statement, condition, flow, ctx);
   const body = flow.fork([enter]);
-  lowerRoundBody(statement, body, after, ctx);
+  lowerRoundBody(statement, body, after, ctx, labels);
   const update = statement.getIncrementor();
   if (update && body.live) {
     hoistAwaits(update, body, ctx);

@@ -9,6 +9,7 @@ import { lowerExpressionStatement } from './expression-statement.js';
 import { lowerForOfStatement } from './for-of-statement.js';
 import { lowerForStatement } from './for-statement.js';
 import { lowerIfStatement } from './if-statement.js';
+import { lowerLabeledStatement } from './labeled-statement.js';
 import { lowerReturnStatement } from './return-statement.js';
 import { lowerSwitchStatement } from './switch-statement.js';
 import { lowerThrowStatement } from './throw-statement.js';
@@ -78,6 +79,8 @@ function lowerStatement(statement: Statement, flow: Flow, ctx: LoweringContext):
       return lowerReturnStatement(statement.asKindOrThrow(SyntaxKind.ReturnStatement), flow, ctx);
     case SyntaxKind.ThrowStatement:
       return lowerThrowStatement(statement.asKindOrThrow(SyntaxKind.ThrowStatement), flow, ctx);
+    case SyntaxKind.LabeledStatement:
+      return lowerLabeledStatement(statement.asKindOrThrow(SyntaxKind.LabeledStatement), flow, ctx);
     case SyntaxKind.BreakStatement:
       return lowerBreakStatement(statement.asKindOrThrow(SyntaxKind.BreakStatement), flow, ctx);
     case SyntaxKind.ContinueStatement:

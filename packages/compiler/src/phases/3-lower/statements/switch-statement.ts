@@ -7,6 +7,7 @@ import { label, type Flow } from '../flow.js';
 import type { IrChoice, IrLabel } from '../ir.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
+import { takeLabels } from './labeled-statement.js';
 import { lowerStatements } from './statements.js';
 
 /**
@@ -18,6 +19,7 @@ import { lowerStatements } from './statements.js';
  * // switch (order.kind) { case 'gift': await wrap(order); case 'normal': await ship(order); break; }
  */
 export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx: LoweringContext): void {
+  const labels = takeLabels(ctx);
   const discriminant = statement.getExpression();
   hoistAwaits(discriminant, flow, ctx);
   if (!flow.live) return;
@@ -49,7 +51,7 @@ export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx
     otherwise.set(after);
     after.incoming += 1;
   }
-  ctx.loops.push({ breakTo: after, continueTo: after, isSwitch: true });
+  ctx.loops.push({ breakTo: after, continueTo: after, isSwitch: true, ...labels });
   clauses.forEach((clause, index) => {
     const body = flow.fork([]);
     body.continueAfter(entries[index]!);

@@ -4,6 +4,7 @@ import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addConditionChoice } from '../condition-choice.js';
+import { takeLabels } from './labeled-statement.js';
 import { leaveLoop } from './loop-jumps.js';
 import { lowerStatements, statementsOf } from './statements.js';
 
@@ -15,6 +16,7 @@ import { lowerStatements, statementsOf } from './statements.js';
  * // while (!(await poll(job)).done) … → Choice "While …" ⇄ body
  */
 export function lowerWhileStatement(statement: WhileStatement, flow: Flow, ctx: LoweringContext): void {
+  const labels = takeLabels(ctx);
   const head = label();
   const after = label();
   flow.jump(head, statement);
@@ -23,7 +25,7 @@ export function lowerWhileStatement(statement: WhileStatement, flow: Flow, ctx: 
   hoistAwaits(statement.getExpression(), flow, ctx);
   const [enter, leave] = addConditionChoice(`While ${sourceSnippet(statement.getExpression())}`, statement, statement.getExpression(), flow, ctx);
   const body = flow.fork([enter]);
-  ctx.loops.push({ breakTo: after, continueTo: head });
+  ctx.loops.push({ breakTo: after, continueTo: head, ...labels });
   lowerStatements(statementsOf(statement.getStatement()), body, ctx);
   ctx.loops.pop();
   body.jump(head, statement);
