@@ -82,7 +82,11 @@ export function lowerHelperFunctionReference(declaration: Node, use: Identifier,
   if (fn.getFirstDescendantByKind(SyntaxKind.AwaitExpression) || fn.getFirstDescendantByKind(SyntaxKind.ThisKeyword)) {
     return ctx.report('expression_impure_helper', use, { name, reason: 'it uses `await` or `this`' });
   }
-  const variable = `$__fn_${name}`;
+  // Two helpers of one name (from two modules, or imported under another name) get two variables.
+  const base = `$__fn_${(Node.isFunctionDeclaration(declaration) || Node.isVariableDeclaration(declaration) ? declaration.getName() : undefined) ?? name}`;
+  const taken = new Set([...ctx.functions.values()].map((known) => known.variable));
+  let variable = base;
+  for (let n = 2; taken.has(variable); n++) variable = `${base}_${n}`;
   const entry = { variable, text: undefined as string | undefined };
   ctx.functions.set(declaration, entry);
   entry.text = lowerLambda(fn, ctx);
