@@ -1,5 +1,4 @@
 import { Node, SyntaxKind, type Expression, type ForStatement } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
 import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
@@ -21,8 +20,8 @@ export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: Lowe
   const labels = takeLabels(ctx);
   const initializer = statement.getInitializer();
   if (initializer) {
-    if (containsAwait(initializer)) ctx.diagnostics.report('await_in_expression', initializer);
-    else if (Node.isVariableDeclarationList(initializer)) {
+    hoistAwaits(initializer, flow, ctx);
+    if (Node.isVariableDeclarationList(initializer)) {
       for (const declaration of initializer.getDeclarations()) {
         const value = declaration.getInitializer();
         const variable = ctx.names.of(declaration);

@@ -1,6 +1,7 @@
-import { Node, type VariableStatement } from 'ts-morph';
+import type { VariableStatement } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
 import { hoistAwaits } from '../awaited/hoist.js';
+import { hasDefaultsOrRest } from '../awaited/result-binding.js';
 import { lowerValue } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
@@ -33,10 +34,4 @@ export function lowerVariableStatement(statement: VariableStatement, flow: Flow,
     return;
   }
   lowerValue(initializer, { kind: 'bind', target: declaration }, flow, ctx);
-}
-
-/** True for a destructuring pattern with a default or a rest element anywhere in it. */
-export function hasDefaultsOrRest(name: Node): boolean {
-  if (!Node.isObjectBindingPattern(name) && !Node.isArrayBindingPattern(name)) return false;
-  return name.getElements().some((element) => Node.isBindingElement(element) && (element.getInitializer() !== undefined || element.getDotDotDotToken() !== undefined || hasDefaultsOrRest(element.getNameNode())));
 }
