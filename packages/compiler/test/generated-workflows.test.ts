@@ -1,6 +1,7 @@
 // Differential testing on generated workflows: random nestings of tasks, if/switch/ternary, while/do/for/for…of
-// with break/continue/return, try/catch/finally, throws, sleeps, Map and Parallel are compiled, then run natively and
-// in the runtime with the same handlers; output or error/cause must be identical.
+// with break/continue/return (also labeled), try/catch/finally, throws, sleeps, Map and Parallel, awaits inside
+// expressions and conditions, async and plain helper calls are compiled, then run natively and in the runtime with
+// the same handlers; output or error/cause must be identical.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ function program(seed: number): string {
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 18);
+    const choice = pick(depth >= 3 ? 4 : 25);
     switch (choice) {
       case 0:
       case 1:
@@ -93,6 +94,29 @@ function program(seed: number): string {
         return [`const [p${id}, q${id}] = await Promise.all([step({ n: acc }), step({ n: acc + 1 })]);`, `acc = acc + p${id}.v + q${id}.v;`];
       case 17:
         return [`const [k${id}, l${id}] = await map([acc, acc + 2], async (x, index) => {`, 'let a = x + index;', ...iteration(2), 'return a;', '});', `acc = acc + k${id} + l${id};`];
+      case 18:
+        return [`acc = acc + (await step({ n: acc })).v * 2 - (await step({ n: acc + ${pick(3)} })).v;`];
+      case 19:
+        return [`if ((await step({ n: acc + ${pick(4)} })).v > 2) {`, ...block(depth + 1, inLoop, inTry), '} else {', ...block(depth + 1, inLoop, inTry), '}'];
+      case 20:
+        // Short-circuit: the task in the condition runs only while c < limit.
+        return [`let c${id} = 0;`, `while (c${id} < ${1 + pick(3)} && (await step({ n: acc + c${id} })).v < 5) {`, `c${id}++;`, ...block(depth + 1, true, inTry), '}'];
+      case 21:
+        return [`acc = acc + await bump(acc, ${pick(3)});`];
+      case 22:
+        return [`acc = acc + (acc % 2 === 0 ? await guarded(acc) : 0) + (acc > ${pick(20)} ? 1 : (await step({ n: acc })).v);`, `acc = clamp(acc);`];
+      case 23:
+        return [
+          `outer${id}: for (let i${id} = 0; i${id} < 2; i${id}++) {`,
+          `for (let j${id} = 0; j${id} < 2; j${id}++) {`,
+          ...block(depth + 1, true, inTry),
+          `if (acc % 3 === j${id}) continue outer${id};`,
+          `if (acc > ${30 + pick(30)}) break outer${id};`,
+          '}',
+          '}',
+        ];
+      case 24:
+        return [`const { v: z${id}, w: y${id} = ${pick(5)} } = await step({ n: acc + ${pick(6)} });`, `acc = acc + z${id} + y${id};`, `log = [...log, \`z\${await bump(z${id}, 1)}\`];`];
       default:
         // try/finally: the block may return, break, continue or throw through the finally.
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
@@ -103,7 +127,7 @@ function program(seed: number): string {
     const out: string[] = [];
     for (let i = 0, count = 1 + pick(3); i < count; i++) {
       const id = counter++;
-      switch (depth <= 0 ? pick(2) : pick(6)) {
+      switch (depth <= 0 ? pick(2) : pick(7)) {
         case 0:
           out.push(`const s${id} = await step({ n: a + ${pick(5)} });`, `a = a + s${id}.v;`);
           break;
@@ -118,6 +142,9 @@ function program(seed: number): string {
           break;
         case 4:
           out.push(`for (let j${id} = 0; j${id} < 2; j${id}++) {`, ...iteration(depth - 1), `if (a > ${20 + pick(20)}) break;`, '}');
+          break;
+        case 5:
+          out.push(`a = a + await bump(a, ${1 + pick(2)});`);
           break;
         default:
           out.push(`if (a > ${30 + pick(30)}) return a;`);
@@ -141,7 +168,7 @@ const handlers = (failAt: number) => () => {
       seen.set(input.n, attempts);
       if (input.n % 7 === failAt && attempts === 1) throw failure('Flaky', `n ${input.n}`);
       if (input.n % 11 === failAt) throw failure('Broken', `n ${input.n}`);
-      return { v: (input.n % 5) + 1 };
+      return { v: (input.n % 5) + 1, ...(input.n % 3 === 0 ? { w: input.n % 4 } : {}) };
     },
   };
 };
@@ -151,7 +178,31 @@ for (let seed = FIRST; seed < FIRST + PROGRAMS; seed++) {
     const file = join(root, `program-${seed}.ts`);
     const source = `import { lambda, map, sleep, workflow, WorkflowError } from '@typestep/dsl';
 
-const step = lambda<{ n: number }, { v: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
+const step = lambda<{ n: number }, { v: number; w?: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
+
+async function bump(n: number, k: number): Promise<number> {
+  let total = 0;
+  for (let i = 0; i < k; i++) {
+    const r = await step({ n: n + i });
+    if (r.v > 4) return total + 100;
+    total += r.v;
+  }
+  return total;
+}
+
+const guarded = async (n: number) => {
+  try {
+    return (await bump(n, 1)) + 1;
+  } catch {
+    return -1;
+  }
+};
+
+function clamp(x: number): number {
+  let y = x;
+  while (y > 60) y -= 17;
+  return y;
+}
 
 export const main = workflow('Generated${seed}', async (input: { start: number }) => {
     let acc = input.start;

@@ -54,7 +54,10 @@ export class DiagnosticCollector {
   readonly diagnostics: CompileDiagnostic[] = [];
 
   report(code: DiagnosticCode, node: Node, params?: Record<string, string | number>): void {
-    this.diagnostics.push(CompileDiagnostic.at(code, node, params));
+    const diagnostic = CompileDiagnostic.at(code, node, params);
+    // Code lowered more than once (an async helper inlined at each call, a `finally` on each path) reports its problem once.
+    if (this.diagnostics.some((known) => known.code === diagnostic.code && known.message === diagnostic.message && known.span.file === diagnostic.span.file && known.span.line === diagnostic.span.line && known.span.column === diagnostic.span.column)) return;
+    this.diagnostics.push(diagnostic);
   }
 
   get hasErrors(): boolean {

@@ -44,6 +44,31 @@ s('while, do…while, for with break and continue', async () => {
   `, ['sum', 'product', 'evens'], [{ n: 0 }, { n: 1 }, { n: 7 }, { n: 10 }]);
 });
 
+s('labeled break and continue across nested loops, a switch and a labeled block', async () => {
+  await agreeRun({ n: 'number', xs: 'number[]' }, `
+    let hits = 0;
+    let note = "";
+    rows: for (let i = 0; i < n; i++) {
+      let j = 0;
+      cells: while (j < 4) {
+        j++;
+        switch (j % 3) {
+          case 0: continue rows;
+          case 1: if (i + j > 5) break rows; continue cells;
+        }
+        hits += i * 10 + j;
+      }
+    }
+    done: {
+      if (n > 2) { note = "big"; break done; }
+      note = "small";
+    }
+    each: for (const x of xs) {
+      for (let k = 0; k < 3; k++) { if (k === x) continue each; if (x > 5) break each; hits++; }
+    }
+  `, ['hits', 'note'], [{ n: 0, xs: [] }, { n: 2, xs: [1, 9, 2] }, { n: 5, xs: [0, 4] }]);
+});
+
 s('for…of over arrays, strings, Object.entries and for…in with break/continue and destructuring', async () => {
   await agreeRun({ xs: 'number[]', word: 'string', o: 'Record<string, number>' }, `
     let out: number[] = [];

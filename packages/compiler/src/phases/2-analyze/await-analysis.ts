@@ -28,10 +28,19 @@ export function containsAwait(node: Node): boolean {
  * escapesRun(`if (x) return 1;`) // true
  */
 export function escapesRun(statement: Node): boolean {
+  const labels: string[] = [];
   const visit = (node: Node, loopDepth: number, switchDepth: number): boolean => {
     if (Node.isReturnStatement(node) || Node.isThrowStatement(node)) return true;
-    if (Node.isBreakStatement(node)) return node.getLabel() !== undefined || (loopDepth === 0 && switchDepth === 0);
-    if (Node.isContinueStatement(node)) return node.getLabel() !== undefined || loopDepth === 0;
+    const target = (Node.isBreakStatement(node) || Node.isContinueStatement(node)) ? node.getLabel()?.getText() : undefined;
+    if (target !== undefined) return !labels.includes(target);
+    if (Node.isBreakStatement(node)) return loopDepth === 0 && switchDepth === 0;
+    if (Node.isContinueStatement(node)) return loopDepth === 0;
+    if (Node.isLabeledStatement(node)) {
+      labels.push(node.getLabel().getText());
+      const escapes = visit(node.getStatement(), loopDepth, switchDepth);
+      labels.pop();
+      return escapes;
+    }
     if (Node.isFunctionLikeDeclaration(node) || Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return false;
     const loop = Node.isIterationStatement(node) ? 1 : 0;
     const sw = Node.isSwitchStatement(node) ? 1 : 0;

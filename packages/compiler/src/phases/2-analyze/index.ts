@@ -2,7 +2,7 @@ import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { DiscoveredWorkflow } from '../1-discover/index.js';
 import { nameVariables, reportOuterAssignments, type VariableNames } from './variable-names.js';
 
-export { VariableNames } from './variable-names.js';
+export { VariableNames, nameVariables, reportOuterAssignments } from './variable-names.js';
 export { containsAwait, escapesRun, isPure } from './await-analysis.js';
 
 /** What analysis knows about one workflow. */

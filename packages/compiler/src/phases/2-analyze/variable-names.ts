@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 
 /** ASL variable names: letters, digits and underscores, not starting with a digit. */
@@ -33,11 +33,42 @@ const RESERVED = new Set([
 export class VariableNames {
   private readonly byDeclaration = new Map<Node, string>();
   private readonly byCompilerNode = new Map<ts.Node, string>();
-  private readonly taken = new Set<string>();
+  private readonly hoisted = new Map<Node, string>();
+  private readonly taken: Set<string>;
+
+  /**
+   * `parent` makes a frame: the locals of one inlined call of an async
+   * helper get names of their own (`qty_2` on the second call), and every
+   * other declaration resolves through the parent.
+   */
+  constructor(private readonly parent?: VariableNames) {
+    this.taken = parent ? parent.taken : new Set();
+  }
+
+  /** A frame for one inlined call: its declarations shadow this one's. */
+  frame(): VariableNames {
+    return new VariableNames(this);
+  }
 
   /** The variable of a declaration (VariableDeclaration, BindingElement, ParameterDeclaration). */
   of(declaration: Node): string | undefined {
-    return this.byDeclaration.get(declaration);
+    return this.byDeclaration.get(declaration) ?? this.parent?.of(declaration);
+  }
+
+  /**
+   * The variable holding the value of a sub-expression that was evaluated
+   * by states of its own before the rest of its expression (an `await`, or a
+   * `&&`/`??`/`? :` whose awaiting operand runs only when JavaScript runs it).
+   */
+  ofHoisted(node: Node): string | undefined {
+    return this.hoisted.get(node) ?? this.parent?.ofHoisted(node);
+  }
+
+  /** Gives a sub-expression a variable of its own (see {@link ofHoisted}). */
+  hoist(node: Node, base: string): string {
+    const name = this.fresh(base);
+    this.hoisted.set(node, name);
+    return name;
   }
 
   /** The variable a reference (an identifier) reads, through the type checker's symbol. */
@@ -47,7 +78,7 @@ export class VariableNames {
     const shorthand = Node.isShorthandPropertyAssignment(node) ? node : parent && Node.isShorthandPropertyAssignment(parent) && parent.getNameNode() === node ? parent : undefined;
     const symbol = shorthand ? shorthand.getValueSymbol() : node.getSymbol();
     for (const declaration of symbol?.getDeclarations() ?? []) {
-      const name = this.byDeclaration.get(declaration);
+      const name = this.of(declaration);
       if (name !== undefined) return name;
     }
     return undefined;
@@ -59,10 +90,14 @@ export class VariableNames {
     const checker = node.getProject().getTypeChecker().compilerObject;
     const symbol = checker.getSymbolsInScope(node.compilerNode, ts.SymbolFlags.Variable).find((candidate) => candidate.getName() === name);
     for (const declaration of symbol?.getDeclarations() ?? []) {
-      const variable = this.byCompilerNode.get(declaration);
+      const variable = this.ofCompilerNode(declaration);
       if (variable !== undefined) return variable;
     }
     return undefined;
+  }
+
+  private ofCompilerNode(declaration: ts.Node): string | undefined {
+    return this.byCompilerNode.get(declaration) ?? this.parent?.ofCompilerNode(declaration);
   }
 
   /** Registers a declaration under a unique variable name derived from `base`. */
@@ -93,8 +128,7 @@ export class VariableNames {
  * @example
  * const names = nameVariables(workflow.body, diagnostics);
  */
-export function nameVariables(body: ArrowFunction | FunctionExpression, diagnostics: DiagnosticCollector): VariableNames {
-  const names = new VariableNames();
+export function nameVariables(body: ArrowFunction | FunctionExpression | FunctionDeclaration, diagnostics: DiagnosticCollector, names = new VariableNames()): VariableNames {
   const visit = (declaration: Node, nameNode: Node) => {
     if (Node.isIdentifier(nameNode)) {
       const text = nameNode.getText();
@@ -119,7 +153,7 @@ export function nameVariables(body: ArrowFunction | FunctionExpression, diagnost
  * callback), to a variable declared outside it: each iteration has its own
  * variable scope in ASL and may not assign the workflow's variables.
  */
-export function reportOuterAssignments(body: ArrowFunction | FunctionExpression, names: VariableNames, diagnostics: DiagnosticCollector): void {
+export function reportOuterAssignments(body: ArrowFunction | FunctionExpression | FunctionDeclaration, names: VariableNames, diagnostics: DiagnosticCollector): void {
   for (const inner of [...body.getDescendantsOfKind(SyntaxKind.ArrowFunction), ...body.getDescendantsOfKind(SyntaxKind.FunctionExpression)]) {
     inner.forEachDescendant((node) => {
       let target: Node | undefined;

@@ -10,6 +10,10 @@ export interface LoopTargets {
   continueTo: IrLabel;
   /** `switch` takes `break` but not `continue`. */
   isSwitch?: boolean;
+  /** A labeled block: only `break label` targets it. */
+  labeledOnly?: boolean;
+  /** The labels of the statement (`outer: for …`): `break outer`/`continue outer` target it. */
+  labels?: string[];
 }
 
 /** A `finally` block, with the stacks as they are outside its `try` (where its own code runs). */
@@ -37,6 +41,8 @@ export interface LoweringContext {
   /** Variables read as something else (a callback's token parameter, an optional field read through its result). */
   overrides: Map<string, Override>;
   loops: LoopTargets[];
+  /** Labels of the statement being lowered (`outer: for …`), given to the loop target it pushes next. */
+  nextLabels?: string[];
   catches: CatchTarget[];
   /** Catch variables: a `throw e` of one of them re-throws the caught error. */
   catchVariables: Set<string>;
@@ -52,9 +58,22 @@ export interface LoweringContext {
    * as its state name's qualifier; see `namedStateOf`.
    */
   copy?: string;
+  /** The async helpers being inlined around the current point, outermost first (a call of one of them again is recursion). */
+  inlining: import('ts-morph').Node[];
+  /** Inside an inlined async helper: where its `return` sends the value, and the join after its body. */
+  helperReturn?: HelperReturn;
 }
 
-/** The context of a nested machine (Map iteration): same names, fresh control stacks. */
+/** Where the `return` statements of one inlined helper call go. */
+export interface HelperReturn {
+  sink: import('./awaited/result-binding.js').Sink;
+  /** The join after the inlined body; a `return` that is not the body's last statement jumps there. */
+  after: IrLabel;
+  /** The helper's body block: its last statement, a `return`, just falls through to the code after the call. */
+  body: import('ts-morph').Node;
+}
+
+/** The context of a nested machine (Map iteration): same names, fresh control stacks; a `return` ends the iteration. */
 export function nestedContext(ctx: LoweringContext): LoweringContext {
-  return { ...ctx, loops: [], catches: [], finallies: [] };
+  return { ...ctx, loops: [], catches: [], finallies: [], helperReturn: undefined };
 }

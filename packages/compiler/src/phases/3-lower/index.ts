@@ -27,6 +27,7 @@ export function lower(workflow: DiscoveredWorkflow, discovery: Discovery, analys
     finallies: [],
     namedStates: new Map(),
     namedStateNames: new Set(),
+    inlining: [],
   };
   const [parameter] = workflow.body.getParameters();
   const graph = lowerBody(workflow.body, parameter ? [[parameter, '$states.input']] : [], ctx);

@@ -9,7 +9,8 @@ import { lowerPureStatements, type ExpressionScope } from './expressions/index.j
  * `for…of` item, a task's result).
  */
 export type PendingItem =
-  | { kind: 'statements'; statements: Statement[] }
+  /** `names` resolves the run's declarations: the frame of an inlined helper call, else the workflow's. */
+  | { kind: 'statements'; statements: Statement[]; names?: VariableNames }
   | { kind: 'bind'; variable: string; value: (read: Reader) => string };
 
 /** The JSONata text that reads a variable's current value. */
@@ -38,6 +39,10 @@ export function scopeOf(read: Reader, names: VariableNames, diagnostics: Diagnos
       const variable = names.ofNameAt(name, node);
       return variable === undefined ? undefined : read(variable);
     },
+    hoisted(node: Node) {
+      const variable = names.ofHoisted(node);
+      return variable === undefined ? undefined : read(variable);
+    },
   };
 }
 
@@ -57,10 +62,11 @@ export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<st
       values.set(item.variable, item.value(read));
       continue;
     }
-    const assigned = assignedVariables(item.statements, names);
+    const itemNames = item.names ?? names;
+    const assigned = assignedVariables(item.statements, itemNames);
     if (assigned.size === 0) continue;
-    const result = lowerPureStatements(item.statements, scopeOf(read, names, diagnostics), [...assigned.keys()]);
-    const functions = functionVariables(item.statements, names);
+    const result = lowerPureStatements(item.statements, scopeOf(read, itemNames, diagnostics), [...assigned.keys()]);
+    const functions = functionVariables(item.statements, itemNames);
     for (const [tsName, variable] of assigned) {
       const value = result[tsName];
       if (value === undefined) continue;
@@ -132,7 +138,7 @@ export function pendingVariables(items: readonly PendingItem[], names: VariableN
   const out = new Set<string>();
   for (const item of items) {
     if (item.kind === 'bind') out.add(item.variable);
-    else for (const variable of assignedVariables(item.statements, names).values()) out.add(variable);
+    else for (const variable of assignedVariables(item.statements, item.names ?? names).values()) out.add(variable);
   }
   return [...out];
 }

@@ -1,4 +1,6 @@
-import { Node } from 'ts-morph';
+import { Node, type BindingName } from 'ts-morph';
+import { lowerPatternBindings } from '../expressions/index.js';
+import { scopeOf } from '../pending.js';
 import type { LoweringContext } from '../context.js';
 
 /** Where an awaited value goes. */
@@ -71,7 +73,34 @@ export function isOptionalConst(declaration: Node | undefined): boolean {
   return type.isUndefined() || (type.isUnion() && type.getUnionTypes().some((part) => part.isUndefined()));
 }
 
+/** True for a destructuring pattern with a default or a rest element anywhere in it. */
+export function hasDefaultsOrRest(name: Node): boolean {
+  if (!Node.isObjectBindingPattern(name) && !Node.isArrayBindingPattern(name)) return false;
+  return name.getElements().some((element) => Node.isBindingElement(element) && (element.getInitializer() !== undefined || element.getDotDotDotToken() !== undefined || hasDefaultsOrRest(element.getNameNode())));
+}
+
+/**
+ * A pattern with defaults or rest elements (a parameter, a `for…of`
+ * variable), lowered by the expression lowering. Its bindings are carried
+ * with other pending work, and a default that read a variable could read it
+ * before that work set it: defaults may read constants only.
+ */
+function loweredPatternBindings(pattern: BindingName, value: string, ctx: LoweringContext): Array<[string, string, Node]> {
+  const readsVariable = pattern.getDescendants().some((node) => Node.isIdentifier(node) && node.getFirstAncestor((a) => Node.isBindingElement(a) && a.getInitializer() !== undefined && node.getAncestors().includes(a.getInitializer()!)) !== undefined && ctx.names.ofReference(node) !== undefined);
+  if (readsVariable) {
+    ctx.diagnostics.report('unsupported_binding_pattern', pattern);
+    return [];
+  }
+  const out: Array<[string, string, Node]> = [];
+  for (const [declaration, text] of lowerPatternBindings(pattern, value, scopeOf((variable) => `$${variable}`, ctx.names, ctx.diagnostics))) {
+    const variable = ctx.names.of(declaration);
+    if (variable !== undefined) out.push([variable, text, declaration]);
+  }
+  return out;
+}
+
 function patternBindings(pattern: Node, value: string, ctx: LoweringContext): Array<[string, string, Node]> {
+  if (hasDefaultsOrRest(pattern)) return loweredPatternBindings(pattern as BindingName, value, ctx);
   const out: Array<[string, string, Node]> = [];
   if (Node.isObjectBindingPattern(pattern)) {
     for (const element of pattern.getElements()) {

@@ -1,4 +1,4 @@
-import { Node, type Expression } from 'ts-morph';
+import { Node, type AwaitExpression, type Expression } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { addConditionChoice } from '../condition-choice.js';
@@ -10,14 +10,17 @@ import { scopeOf, type Reader } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
 import { lowerParallelCall, isPromiseAll } from './parallel-call.js';
-import { sinkBindings, type Sink } from './result-binding.js';
+import { asyncHelperOf, lowerHelperCall } from './helper-call.js';
+import { hoistAwaits } from './hoist.js';
+import { sinkBindings, throughPath, type Sink } from './result-binding.js';
 import { lowerTaskCall } from './task-call.js';
 import { lowerWaitCall } from './wait-call.js';
 
 /**
  * Lowers an expression whose value goes to `sink` and that awaits: `await
- * <task call | sleep | Promise.all | map>`, or a conditional whose branches
- * await (a Choice). An await anywhere else in an expression is reported.
+ * <task call | sleep | Promise.all | map | async helper>`, a conditional
+ * whose branches await (a Choice), or any expression with awaits inside
+ * (they run first, see `hoistAwaits`, and the rest is pure).
  *
  * @example
  * lowerValue(`await chargeCard(req)`, { kind: 'bind', target: declaration }, flow, ctx)
@@ -44,24 +47,49 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
     lowerAwaited(inner, inner, sink, flow, ctx);
     return;
   }
-  if (Node.isConditionalExpression(inner) && containsAwait(inner)) {
-    lowerConditional(inner, sink, flow, ctx);
+  if (Node.isConditionalExpression(inner) && (containsAwait(inner.getWhenTrue()) || containsAwait(inner.getWhenFalse()))) {
+    hoistAwaits(inner.getCondition(), flow, ctx);
+    if (flow.live) lowerConditional(inner, sink, flow, ctx);
     return;
   }
-  if (containsAwait(inner)) {
-    ctx.diagnostics.report('await_in_expression', inner);
-    return;
-  }
+  hoistAwaits(inner, flow, ctx);
+  if (flow.live) lowerPureValue(inner, sink, flow, ctx);
+}
+
+/**
+ * A value an async function returns: a returned promise (`return task(x)`,
+ * `return helper(x)`) is awaited by whoever awaits the function.
+ */
+export function lowerReturnedValue(expression: Expression, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  const inner = unwrap(expression);
+  if (Node.isCallExpression(inner) && isAwaitable(inner, ctx)) lowerAwaited(inner, inner, sink, flow, ctx);
+  else lowerValue(expression, sink, flow, ctx);
+}
+
+/** An `await` whose value goes to a variable of the compiler's own (a hoisted sub-expression). */
+export function lowerAwaitedInto(expression: AwaitExpression, variable: string, flow: Flow, ctx: LoweringContext): void {
+  lowerAwaited(unwrap(expression.getExpression()), expression, { kind: 'variable', variable }, flow, ctx);
+}
+
+/** An await-free value sent to a sink: pending bindings, or the output of the last state. */
+function lowerPureValue(inner: Expression, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  const text = (read: Reader) => lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics));
+  const value = (read: Reader) => (sink.path?.length ? throughPath(`(${text(read)})`, sink) : text(read));
   if (sink.kind === 'variable') {
-    const { variable } = sink;
-    flow.pending.push({ kind: 'bind', variable, value: (read) => lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics)) });
+    flow.pending.push({ kind: 'bind', variable: sink.variable, value });
     return;
   }
-  // An await-free value for a return (declarations and assignments are pure statements, never sent here).
+  if (sink.kind === 'bind') {
+    // Each binding of the target reads the value through the current reader.
+    for (const [variable, path] of sinkBindings(sink, '__VALUE__', ctx)) {
+      flow.pending.push({ kind: 'bind', variable, value: (read) => path.replace('__VALUE__', `(${value(read)})`) });
+    }
+    return;
+  }
   if (sink.kind === 'return') {
-    const output = (read: Reader) => orNull(lowerExpression(inner, scopeOf(read, ctx.names, ctx.diagnostics)), inner);
+    const output = (read: Reader) => orNull(value(read), inner);
     if (flow.endWithOutput(output)) return;
-    const state: IrSucceed = { kind: 'succeed', hint: 'Return', node: expression.getParent() ?? expression, assign: new Map() };
+    const state: IrSucceed = { kind: 'succeed', hint: 'Return', node: inner.getParent() ?? inner, assign: new Map() };
     flow.add(state, (read) => {
       state.output = output(read);
     });
@@ -70,6 +98,9 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
 
 function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   if (Node.isCallExpression(operand)) {
+    // Arguments are evaluated before the call: their own awaits run first.
+    for (const argument of operand.getArguments()) hoistAwaits(argument, flow, ctx);
+    if (!flow.live) return;
     const callee = operand.getExpression();
     const dsl = dslNameOf(callee);
     if (dsl === 'sleep' || dsl === 'sleepUntil') return lowerWaitCall(operand, dsl, sink, flow, ctx);
@@ -78,51 +109,32 @@ function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, c
     const task = ctx.tasks.describe(callee);
     if (task) return lowerTaskCall(operand, task, sink, flow, ctx);
     if (ctx.tasks.isBroken(callee)) return;
+    const helper = asyncHelperOf(callee);
+    if (helper) return lowerHelperCall(operand, helper, sink, flow, ctx);
   }
   ctx.diagnostics.report('unsupported_await', node, { text: operand.getText().replace(/\s+/g, ' ').slice(0, 80) });
 }
 
-/** A call the compiler can wait for: a task, a nested workflow, sleep, map or Promise.all. */
-function isAwaitable(call: Node & { getExpression(): Node }, ctx: LoweringContext): boolean {
+/** A call the compiler can wait for: a task, a nested workflow, sleep, map, Promise.all or an async helper. */
+export function isAwaitable(call: Node & { getExpression(): Node }, ctx: LoweringContext): boolean {
   const callee = call.getExpression();
   const dsl = dslNameOf(callee);
   if (dsl === 'sleep' || dsl === 'sleepUntil' || dsl === 'map') return true;
   if (Node.isCallExpression(call) && isPromiseAll(call)) return true;
-  return ctx.tasks.describe(callee) !== undefined || ctx.tasks.isBroken(callee);
+  return ctx.tasks.describe(callee) !== undefined || ctx.tasks.isBroken(callee) || asyncHelperOf(callee) !== undefined;
 }
 
-/** `c ? await a() : b` → a Choice whose branches each send their value to the sink. */
-function lowerConditional(expression: Node & { getCondition(): Expression; getWhenTrue(): Expression; getWhenFalse(): Expression }, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+/** `c ? await a() : b` → a Choice whose branches each send their value to the sink (the condition's own awaits ran already). */
+export function lowerConditional(expression: Node & { getCondition(): Expression; getWhenTrue(): Expression; getWhenFalse(): Expression }, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const condition = expression.getCondition();
-  if (containsAwait(condition)) {
-    ctx.diagnostics.report('await_in_condition', condition);
-    return;
-  }
   const [whenTrue, whenFalse] = addConditionChoice(`If ${sourceSnippet(condition)}`, expression, condition, flow, ctx);
   const after = label();
   for (const [exit, branch] of [[whenTrue, expression.getWhenTrue()], [whenFalse, expression.getWhenFalse()]] as const) {
     const branchFlow = flow.fork([exit]);
-    lowerBranchValue(branch, sink, branchFlow, ctx);
+    lowerValue(branch, sink, branchFlow, ctx);
     branchFlow.jump(after, branch);
   }
   flow.continueAfter(after);
-}
-
-/** One branch of a conditional: awaiting (states) or pure (a pending binding). */
-function lowerBranchValue(branch: Expression, sink: Sink, flow: Flow, ctx: LoweringContext): void {
-  if (containsAwait(branch) || sink.kind === 'return') {
-    lowerValue(branch, sink, flow, ctx);
-    return;
-  }
-  if (sink.kind === 'discard') return;
-  // Each binding of the target reads the branch's value through the current reader.
-  for (const [variable, path] of sinkBindings(sink, '__VALUE__', ctx)) {
-    flow.pending.push({
-      kind: 'bind',
-      variable,
-      value: (read) => path.replace('__VALUE__', `(${lowerExpression(branch, scopeOf(read, ctx.names, ctx.diagnostics))})`),
-    });
-  }
 }
 
 /**

@@ -71,13 +71,22 @@ export function lowerHelperFunctionReference(declaration: Node, use: Identifier,
   if (known) return known.variable;
   const name = use.getText();
   if (fn.getSourceFile().isDeclarationFile()) return undefined;
+  const call = use.getParent();
+  if (fn.isAsync() && Node.isCallExpression(call) && call.getExpression() === use) {
+    const result = Node.isVariableDeclaration(call.getParent()) ? (call.getParent() as import('ts-morph').VariableDeclaration).getName() : 'result';
+    return ctx.report('helper_not_awaited', call, { name, result, call: call.getText().replace(/\s+/g, ' ') });
+  }
   if (fn.isAsync() || (!Node.isArrowFunction(fn) && fn.isGenerator())) {
     return ctx.report('expression_impure_helper', use, { name, reason: 'it is async or a generator (await it in the workflow body instead)' });
   }
   if (fn.getFirstDescendantByKind(SyntaxKind.AwaitExpression) || fn.getFirstDescendantByKind(SyntaxKind.ThisKeyword)) {
     return ctx.report('expression_impure_helper', use, { name, reason: 'it uses `await` or `this`' });
   }
-  const variable = `$__fn_${name}`;
+  // Two helpers of one name (from two modules, or imported under another name) get two variables.
+  const base = `$__fn_${(Node.isFunctionDeclaration(declaration) || Node.isVariableDeclaration(declaration) ? declaration.getName() : undefined) ?? name}`;
+  const taken = new Set([...ctx.functions.values()].map((known) => known.variable));
+  let variable = base;
+  for (let n = 2; taken.has(variable); n++) variable = `${base}_${n}`;
   const entry = { variable, text: undefined as string | undefined };
   ctx.functions.set(declaration, entry);
   entry.text = lowerLambda(fn, ctx);

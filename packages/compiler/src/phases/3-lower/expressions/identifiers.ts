@@ -13,7 +13,10 @@ const inlining = new Set<Node>();
  */
 export function lowerIdentifier(node: Identifier, ctx: LowerContext): string {
   const name = node.getText();
-  const declarations = (Node.isShorthandPropertyAssignment(node.getParent()) ? (node.getParent() as any).getValueSymbol() : node.getSymbol())?.getDeclarations() ?? [];
+  let symbol = Node.isShorthandPropertyAssignment(node.getParent()) ? (node.getParent() as any).getValueSymbol() : node.getSymbol();
+  // An imported name: the declaration in its own module (a helper function, a constant).
+  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
+  const declarations: Node[] = symbol?.getDeclarations() ?? [];
   for (const declaration of declarations) {
     const local = ctx.localFor(declaration);
     if (local) return local;

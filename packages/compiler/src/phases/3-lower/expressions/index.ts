@@ -5,7 +5,8 @@
  * or reports a diagnostic; the README's "JavaScript semantics" section lists
  * every decision.
  */
-import type { Expression, Node, Statement } from 'ts-morph';
+import type { BindingName, Expression, Node, Statement } from 'ts-morph';
+import { bindPattern } from './bindings.js';
 import type { DiagnosticCollector } from '../../../diagnostics/index.js';
 import { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -17,6 +18,8 @@ import { lowerConditionNode } from './truthiness.js';
 export interface ExpressionScope {
   /** JSONata text that reads `name` (e.g. `$order`, `$states.result.Payload`), or undefined when it is not a workflow value. */
   lookup(name: string, node: Node): string | undefined;
+  /** JSONata text for a sub-expression states computed before this one (a hoisted `await`), or undefined. */
+  hoisted?(node: Node): string | undefined;
   diagnostics: DiagnosticCollector;
 }
 
@@ -64,6 +67,27 @@ export function lowerPureStatements(statements: Statement[], scope: ExpressionSc
   const text = finish(initial.length ? `(${initial.join('; ')}; ${body})` : body, ctx);
   if (single) return { [assigned[0]]: text };
   return Object.fromEntries(assigned.map((name) => [name, `$lookup(${text}, ${JSON.stringify(name)})`]));
+}
+
+/**
+ * The value of each name a destructuring pattern binds from `value` (JSONata
+ * text), with JavaScript's defaults (for `undefined` only) and rest
+ * elements: one self-contained text per binding element.
+ *
+ * @example
+ * lowerPatternBindings(`{ a = 1, ...rest }`, '$states.input', scope) // [[a, '$lookup((…), "a")'], [rest, …]]
+ */
+export function lowerPatternBindings(pattern: BindingName, value: string, scope: ExpressionScope): Array<[Node, string]> {
+  const ctx = new LowerContext(scope);
+  const bound: Array<[Node, string]> = [];
+  const bindings = bindPattern(pattern, value, ctx, (node, name) => {
+    const variable = ctx.declareLocal(node, name);
+    bound.push([node, variable]);
+    return variable;
+  });
+  const record = `{${bound.map(([, variable]) => `${JSON.stringify(variable.slice(1))}: ${variable}`).join(', ')}}`;
+  const text = finish(`(${bindings.join('; ')}; ${record})`, ctx);
+  return bound.map(([node, variable]) => [node, `$lookup(${text}, ${JSON.stringify(variable.slice(1))})`]);
 }
 
 /** Binds the local helper functions and runtime helpers the text uses around it. */

@@ -16,6 +16,8 @@ import { stringLiteral } from './text.js';
  * to a named function. Anything else is reported as `unsupported_expression`.
  */
 export function lowerNode(node: Expression, ctx: LowerContext): string {
+  const hoisted = ctx.scope.hoisted?.(node);
+  if (hoisted !== undefined) return hoisted;
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node)) {
     return lowerNode(node.getExpression(), ctx);
   }

@@ -22,6 +22,8 @@ export interface Flow {
   continueTo?: string;
   /** How `return value` finishes; undefined where `return` is not allowed (an await-free run). */
   returnWith?: (value: string) => string;
+  /** `break label` / `continue label` targets of the labeled statements around (none across a `for…of`'s $reduce). */
+  labels?: Record<string, { breakTo: string; continueTo?: string }>;
 }
 
 /**
@@ -35,7 +37,14 @@ export function lowerFunctionBody(statements: Statement[], ctx: LowerContext): s
 /** Lowers `statements[index…]` under `flow`. */
 export function lowerBlock(statements: Statement[], index: number, flow: Flow, ctx: LowerContext): string {
   if (index >= statements.length) return flow.end;
-  const statement = statements[index];
+  let statement = statements[index];
+  // `outer: for …`: the statement's own targets are registered under its labels.
+  const labels: string[] = [];
+  while (Node.isLabeledStatement(statement)) {
+    labels.push(statement.getLabel().getText());
+    statement = statement.getStatement();
+  }
+  const labeled = (targets: { breakTo: string; continueTo?: string }, outer = flow.labels) => (labels.length ? { ...outer, ...Object.fromEntries(labels.map((name) => [name, targets])) } : outer);
   const last = index === statements.length - 1;
   const rest = (next: Flow) => lowerBlock(statements, index + 1, next, ctx);
   // The code after a branching statement, as a lambda unless it is only the end of the block.
@@ -79,11 +88,11 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
   if (Node.isEmptyStatement(statement)) return rest(flow);
   if (Node.isBlock(statement)) {
     const k = continuation();
-    return block(k.define, lowerBlock(statement.getStatements(), 0, { ...flow, end: k.call }, ctx));
+    return block(k.define, lowerBlock(statement.getStatements(), 0, { ...flow, end: k.call, labels: labeled({ breakTo: k.call }) }, ctx));
   }
   if (Node.isIfStatement(statement)) {
     const k = continuation();
-    const inner = { ...flow, end: k.call };
+    const inner = { ...flow, end: k.call, labels: labeled({ breakTo: k.call }) };
     const condition = lowerConditionNode(statement.getExpression(), ctx);
     const then = lowerBranch(statement.getThenStatement(), inner, ctx);
     const otherwise = statement.getElseStatement();
@@ -95,8 +104,10 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     return flow.returnWith(expression ? lowerNode(expression, ctx) : '()');
   }
   if (Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) {
-    if (statement.getLabel()) return unsupported(statement, ctx, 'labels are not supported');
-    const target = Node.isBreakStatement(statement) ? flow.breakTo : flow.continueTo;
+    const name = statement.getLabel()?.getText();
+    const targets = name === undefined ? flow : flow.labels?.[name];
+    if (name !== undefined && !targets) return unsupported(statement, ctx, 'its label is outside this run, or across a `for…of` (lowered as one $reduce)');
+    const target = Node.isBreakStatement(statement) ? targets?.breakTo : targets?.continueTo;
     return target ?? unsupported(statement, ctx, 'it is not inside a loop of this run');
   }
   if (Node.isWhileStatement(statement) || Node.isDoStatement(statement)) {
@@ -106,11 +117,11 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     const call = `${loop}(${params})`;
     const condition = lowerConditionNode(statement.getExpression(), ctx);
     if (Node.isWhileStatement(statement)) {
-      const body = lowerBranch(statement.getStatement(), { ...flow, end: call, continueTo: call, breakTo: k.call }, ctx);
+      const body = lowerBranch(statement.getStatement(), { ...flow, end: call, continueTo: call, breakTo: k.call, labels: labeled({ breakTo: k.call, continueTo: call }) }, ctx);
       return block([...k.define, `${loop} := function(${params}){ ${condition} ? ${body} : ${k.call} }`], call);
     }
     const next = `(${condition} ? ${call} : ${k.call})`;
-    const body = lowerBranch(statement.getStatement(), { ...flow, end: next, continueTo: next, breakTo: k.call }, ctx);
+    const body = lowerBranch(statement.getStatement(), { ...flow, end: next, continueTo: next, breakTo: k.call, labels: labeled({ breakTo: k.call, continueTo: next }) }, ctx);
     return block([...k.define, `${loop} := function(${params}){ ${body} }`], call);
   }
   if (Node.isForStatement(statement)) {
@@ -135,15 +146,16 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     const incrementor = statement.getIncrementor();
     const next = incrementor ? lowerEffect(incrementor, inner, () => call, ctx) : call;
     const condition = statement.getCondition() ? lowerConditionNode(statement.getConditionOrThrow(), ctx) : 'true';
-    const body = lowerBranch(statement.getStatement(), { ...inner, end: next, continueTo: next, breakTo: k.call }, ctx);
+    const body = lowerBranch(statement.getStatement(), { ...inner, end: next, continueTo: next, breakTo: k.call, labels: labeled({ breakTo: k.call, continueTo: next }) }, ctx);
     const start = initializer && !Node.isVariableDeclarationList(initializer) ? lowerEffect(initializer, flow, () => call, ctx) : call;
     return `(${[...k.define, ...init, `${loop} := function(${params}){ ${condition} ? ${body} : ${k.call} }`].join('; ')}; ${start})`;
   }
   if (Node.isForOfStatement(statement) || Node.isForInStatement(statement)) {
-    return lowerForOf(statement, flow, rest, ctx);
+    return lowerForOf(statement, flow, rest, labels, ctx);
   }
   if (Node.isSwitchStatement(statement)) {
-    return lowerSwitch(statement, flow, continuation(), ctx);
+    const k = continuation();
+    return lowerSwitch(statement, { ...flow, labels: labeled({ breakTo: k.call }) }, k, ctx);
   }
   if (Node.isFunctionDeclaration(statement)) return rest(flow);
   return unsupported(statement, ctx, Node.isThrowStatement(statement) || Node.isTryStatement(statement) ? 'throw and try become states of their own' : '');
@@ -169,7 +181,7 @@ function unsupported(statement: Node, ctx: LowerContext, reason: string): string
  * a recursive lambda would cost O(n) per item. `break` and `return` set a flag
  * that makes the remaining items pass the state through.
  */
-function lowerForOf(statement: Node & (import('ts-morph').ForOfStatement | import('ts-morph').ForInStatement), flow: Flow, rest: (flow: Flow) => string, ctx: LowerContext): string {
+function lowerForOf(statement: Node & (import('ts-morph').ForOfStatement | import('ts-morph').ForInStatement), flow: Flow, rest: (flow: Flow) => string, labels: string[], ctx: LowerContext): string {
   const iterated = statement.getExpression();
   const kinds = kindsOf(iterated);
   let items: string;
@@ -201,6 +213,8 @@ function lowerForOf(statement: Node & (import('ts-morph').ForOfStatement | impor
     end: record(),
     continueTo: record(),
     breakTo: record('"__done": true'),
+    // Only this loop's own labels: a jump to an outer statement would have to leave the $reduce.
+    labels: Object.fromEntries(labels.map((name) => [name, { breakTo: record('"__done": true'), continueTo: record() }])),
     returnWith: returns ? (value) => record(`"__done": true, "__return": true, "__value": ${value}`) : undefined,
   }, ctx);
   const reducer = `function(${state}, ${item}){ $lookup(${state}, "__done") ? ${state} : (${[...restore(state), ...binding].join('; ')}; ${body}) }`;

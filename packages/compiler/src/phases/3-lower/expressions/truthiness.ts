@@ -32,6 +32,8 @@ export function truthy(text: string, kinds: Kinds, ctx: LowerContext): string {
  * `&&`, `||` and `!` become JSONata `and`, `or` and `$not` over truthiness.
  */
 export function lowerConditionNode(expression: Expression, ctx: LowerContext): string {
+  const hoisted = ctx.scope.hoisted?.(expression);
+  if (hoisted !== undefined) return truthy(hoisted, kindsOf(expression), ctx);
   if (Node.isParenthesizedExpression(expression)) return lowerConditionNode(expression.getExpression(), ctx);
   if (Node.isBinaryExpression(expression)) {
     const operator = expression.getOperatorToken().getKind();

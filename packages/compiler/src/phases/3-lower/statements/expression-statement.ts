@@ -1,25 +1,28 @@
 import { Node, SyntaxKind, type ExpressionStatement } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import { lowerValue, unwrap } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
 
 /**
- * `await task(…);` (result discarded) and `x = await task(…);` (result
- * assigned to an existing variable).
+ * `await task(…);` (result discarded), `x = await task(…);` (result
+ * assigned to an existing variable), and any other statement with awaits
+ * inside (`total += (await price(i)).amount;`, `xs.push(await t());`): its
+ * awaits run first, each into a variable, then the statement is pure.
  *
  * @example
  * // total = await sum(items) → Assign: { total: '{% $states.result.Payload %}' }
  */
 export function lowerExpressionStatement(statement: ExpressionStatement, flow: Flow, ctx: LoweringContext): void {
   const expression = unwrap(statement.getExpression());
-  if (Node.isBinaryExpression(expression) && expression.getOperatorToken().getKind() === SyntaxKind.EqualsToken) {
-    if (containsAwait(expression.getLeft())) {
-      ctx.diagnostics.report('await_in_expression', expression.getLeft());
-      return;
-    }
+  if (Node.isBinaryExpression(expression) && expression.getOperatorToken().getKind() === SyntaxKind.EqualsToken && Node.isIdentifier(expression.getLeft())) {
     lowerValue(expression.getRight(), { kind: 'bind', target: expression.getLeft() }, flow, ctx);
     return;
   }
-  lowerValue(expression, { kind: 'discard' }, flow, ctx);
+  if (Node.isAwaitExpression(expression) || Node.isConditionalExpression(expression)) {
+    lowerValue(expression, { kind: 'discard' }, flow, ctx);
+    return;
+  }
+  hoistAwaits(expression, flow, ctx);
+  if (flow.live) flow.pending.push({ kind: 'statements', statements: [statement], names: ctx.names });
 }

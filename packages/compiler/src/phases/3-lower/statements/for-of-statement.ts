@@ -1,5 +1,6 @@
 import { Node, type ForOfStatement } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
+import { isPure } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import { bindingsOf } from '../awaited/result-binding.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
@@ -7,6 +8,7 @@ import { label, type Flow } from '../flow.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addConditionChoice } from '../condition-choice.js';
+import { takeLabels } from './labeled-statement.js';
 import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
 
 /**
@@ -18,13 +20,17 @@ import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
  * // for (const item of order.items) await reserve(item);
  */
 export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: LoweringContext): void {
+  const labels = takeLabels(ctx);
   if (statement.isAwaited()) {
     ctx.diagnostics.report('unsupported_statement', statement, { kind: 'for await…of' });
     return;
   }
   const iterable = statement.getExpression();
-  if (containsAwait(iterable)) {
-    ctx.diagnostics.report('await_in_expression', iterable);
+  hoistAwaits(iterable, flow, ctx);
+  if (!flow.live) return;
+  // Only the items were awaited (`for (const x of await list())`): the loop itself is pure.
+  if (isPure(statement.getStatement())) {
+    flow.pending.push({ kind: 'statements', statements: [statement], names: ctx.names });
     return;
   }
   const list = statement.getInitializer();
@@ -48,7 +54,7 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   for (const [variable, path] of bindingsOf(declaration, `\${${items}}[\${${index}}]`, ctx)) {
     body.pending.push({ kind: 'bind', variable, value: (read) => path.replace(/\$\{(\w+)\}/g, (_, name: string) => read(name)) });
   }
-  lowerRoundBody(statement, body, after, ctx);
+  lowerRoundBody(statement, body, after, ctx, labels);
   if (body.live) body.pending.push({ kind: 'bind', variable: index, value: (read) => `${read(index)} + 1` });
   body.jump(head, statement);
   leaveLoop(flow, leave, after, statement);

@@ -1,11 +1,12 @@
 import { Node, SyntaxKind, type Expression, type ForStatement } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import { scopeOf, type PendingItem } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { addConditionChoice } from '../condition-choice.js';
+import { takeLabels } from './labeled-statement.js';
 import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
 
 /**
@@ -16,10 +17,11 @@ import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
  * // for (let attempt = 0; attempt < 3; attempt++) { … await … }
  */
 export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: LoweringContext): void {
+  const labels = takeLabels(ctx);
   const initializer = statement.getInitializer();
   if (initializer) {
-    if (containsAwait(initializer)) ctx.diagnostics.report('await_in_expression', initializer);
-    else if (Node.isVariableDeclarationList(initializer)) {
+    hoistAwaits(initializer, flow, ctx);
+    if (Node.isVariableDeclarationList(initializer)) {
       for (const declaration of initializer.getDeclarations()) {
         const value = declaration.getInitializer();
         const variable = ctx.names.of(declaration);
@@ -36,13 +38,14 @@ export function lowerForStatement(statement: ForStatement, flow: Flow, ctx: Lowe
   flow.jump(head, statement);
   flow.resumeAt(head);
   const condition = statement.getCondition();
+  if (condition) hoistAwaits(condition, flow, ctx);
   const [enter, leave] = addConditionChoice(condition ? `Loop while ${sourceSnippet(condition)}` : 'Loop', statement, condition, flow, ctx);
   const body = flow.fork([enter]);
-  lowerRoundBody(statement, body, after, ctx);
+  lowerRoundBody(statement, body, after, ctx, labels);
   const update = statement.getIncrementor();
   if (update && body.live) {
-    if (containsAwait(update)) ctx.diagnostics.report('await_in_expression', update);
-    else body.pending.push(...updateItems(update, ctx));
+    hoistAwaits(update, body, ctx);
+    if (body.live) body.pending.push(...updateItems(update, ctx));
   }
   body.jump(head, statement);
   leaveLoop(flow, leave, after, statement);

@@ -1,5 +1,5 @@
 import type { IfStatement } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { addConditionChoice } from '../condition-choice.js';
 import { label, type Flow } from '../flow.js';
@@ -8,7 +8,7 @@ import { lowerStatements, statementsOf } from './statements.js';
 
 /**
  * `if (c) … else …` with an await (or a return/throw/break) inside → a
- * Choice whose rule tests JavaScript truthiness of `c`; both branches join
+ * Choice (after the condition's own awaits, each a state) whose rule tests JavaScript truthiness of `c`; both branches join
  * after it.
  *
  * @example
@@ -16,10 +16,8 @@ import { lowerStatements, statementsOf } from './statements.js';
  */
 export function lowerIfStatement(statement: IfStatement, flow: Flow, ctx: LoweringContext): void {
   const condition = statement.getExpression();
-  if (containsAwait(condition)) {
-    ctx.diagnostics.report('await_in_condition', condition);
-    return;
-  }
+  hoistAwaits(condition, flow, ctx);
+  if (!flow.live) return;
   const [thenExit, elseExit] = addConditionChoice(`If ${sourceSnippet(condition)}`, statement, condition, flow, ctx);
   const after = label();
   const thenFlow = flow.fork([thenExit]);

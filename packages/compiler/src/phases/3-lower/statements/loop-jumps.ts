@@ -9,9 +9,9 @@ import { lowerStatements, statementsOf } from './statements.js';
  * a `for…of`'s index step): `break` goes to `after`, `continue` to a label the
  * body's end joins only when some `continue` reaches it.
  */
-export function lowerRoundBody(statement: ForStatement | ForOfStatement, body: Flow, after: IrLabel, ctx: LoweringContext): void {
+export function lowerRoundBody(statement: ForStatement | ForOfStatement, body: Flow, after: IrLabel, ctx: LoweringContext, labels: { labels?: string[] }): void {
   const next = label();
-  ctx.loops.push({ breakTo: after, continueTo: next });
+  ctx.loops.push({ breakTo: after, continueTo: next, ...labels });
   lowerStatements(statementsOf(statement.getStatement()), body, ctx);
   ctx.loops.pop();
   // Without a `continue`, the round's end work folds into the body's last state; with one, both paths meet first.

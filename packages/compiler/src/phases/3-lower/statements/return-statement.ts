@@ -1,4 +1,5 @@
 import type { ReturnStatement } from 'ts-morph';
+import { lowerHelperReturn } from '../awaited/helper-call.js';
 import { lowerValue } from '../awaited/value.js';
 import { reportNonJson } from '../expressions/collections.js';
 import type { LoweringContext } from '../context.js';
@@ -16,6 +17,10 @@ import { runFinallyBlocks } from './finally-exit.js';
  * // return { chargeId } → { Type: 'Succeed', Output: "{% {'chargeId': $chargeId} %}" }
  */
 export function lowerReturnStatement(statement: ReturnStatement, flow: Flow, ctx: LoweringContext): void {
+  if (ctx.helperReturn) {
+    lowerHelperReturn(statement, flow, ctx);
+    return;
+  }
   const expression = statement.getExpression();
   if (expression) reportNonJson(expression, (code, node, params) => ctx.diagnostics.report(code, node, params));
   if (ctx.finallies.length > 0) {

@@ -9,6 +9,7 @@ import { lowerExpressionStatement } from './expression-statement.js';
 import { lowerForOfStatement } from './for-of-statement.js';
 import { lowerForStatement } from './for-statement.js';
 import { lowerIfStatement } from './if-statement.js';
+import { lowerLabeledStatement } from './labeled-statement.js';
 import { lowerReturnStatement } from './return-statement.js';
 import { lowerSwitchStatement } from './switch-statement.js';
 import { lowerThrowStatement } from './throw-statement.js';
@@ -31,7 +32,7 @@ export function lowerStatements(statements: Statement[], flow: Flow, ctx: Loweri
     if (!flow.live) break;
     const binding = contextBinding(statement, ctx);
     if (binding) {
-      if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run });
+      if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run, names: ctx.names });
       run = [];
       flow.pending.push(binding);
       continue;
@@ -40,17 +41,17 @@ export function lowerStatements(statements: Statement[], flow: Flow, ctx: Loweri
       run.push(statement);
       continue;
     }
-    if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run });
+    if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run, names: ctx.names });
     run = [];
     lowerStatement(statement, flow, ctx);
   }
-  if (run.length > 0 && flow.live) flow.pending.push({ kind: 'statements', statements: run });
+  if (run.length > 0 && flow.live) flow.pending.push({ kind: 'statements', statements: run, names: ctx.names });
 }
 
 /** One statement that awaits or moves control: the visitor named after its syntax kind. */
 function lowerStatement(statement: Statement, flow: Flow, ctx: LoweringContext): void {
   if (isPure(statement)) {
-    flow.pending.push({ kind: 'statements', statements: [statement] });
+    flow.pending.push({ kind: 'statements', statements: [statement], names: ctx.names });
     return;
   }
   switch (statement.getKind()) {
@@ -78,6 +79,8 @@ function lowerStatement(statement: Statement, flow: Flow, ctx: LoweringContext):
       return lowerReturnStatement(statement.asKindOrThrow(SyntaxKind.ReturnStatement), flow, ctx);
     case SyntaxKind.ThrowStatement:
       return lowerThrowStatement(statement.asKindOrThrow(SyntaxKind.ThrowStatement), flow, ctx);
+    case SyntaxKind.LabeledStatement:
+      return lowerLabeledStatement(statement.asKindOrThrow(SyntaxKind.LabeledStatement), flow, ctx);
     case SyntaxKind.BreakStatement:
       return lowerBreakStatement(statement.asKindOrThrow(SyntaxKind.BreakStatement), flow, ctx);
     case SyntaxKind.ContinueStatement:

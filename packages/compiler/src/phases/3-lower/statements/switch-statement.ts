@@ -1,11 +1,13 @@
 import { Node, type SwitchStatement } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import type { IrChoice, IrLabel } from '../ir.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
+import { takeLabels } from './labeled-statement.js';
 import { lowerStatements } from './statements.js';
 
 /**
@@ -17,11 +19,10 @@ import { lowerStatements } from './statements.js';
  * // switch (order.kind) { case 'gift': await wrap(order); case 'normal': await ship(order); break; }
  */
 export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx: LoweringContext): void {
+  const labels = takeLabels(ctx);
   const discriminant = statement.getExpression();
-  if (containsAwait(discriminant)) {
-    ctx.diagnostics.report('await_in_condition', discriminant);
-    return;
-  }
+  hoistAwaits(discriminant, flow, ctx);
+  if (!flow.live) return;
   const clauses = statement.getClauses();
   const entries: IrLabel[] = clauses.map(() => label());
   const after = label();
@@ -33,7 +34,8 @@ export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx
     const value = lowerExpression(discriminant, scope);
     cases.forEach(({ clause }, rule) => {
       const test = clause.getExpression();
-      if (containsAwait(test)) ctx.diagnostics.report('await_in_condition', test);
+      // Case tests are evaluated only until one matches: their awaits cannot all run first.
+      if (containsAwait(test)) return ctx.diagnostics.report('await_in_condition', test);
       choice.rules[rule]!.condition = `(${value}) = (${lowerExpression(test, scope)})`;
     });
   });
@@ -50,7 +52,7 @@ export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx
     otherwise.set(after);
     after.incoming += 1;
   }
-  ctx.loops.push({ breakTo: after, continueTo: after, isSwitch: true });
+  ctx.loops.push({ breakTo: after, continueTo: after, isSwitch: true, ...labels });
   clauses.forEach((clause, index) => {
     const body = flow.fork([]);
     body.continueAfter(entries[index]!);

@@ -1,12 +1,17 @@
 import type { VariableStatement } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
+import { hasDefaultsOrRest } from '../awaited/result-binding.js';
 import { lowerValue } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
 
 /**
  * `const x = await task(…)` (also destructuring, and `c ? await a() : b`):
- * the awaited value is bound by the state that produces it (its Assign).
+ * the awaited value is bound by the state that produces it (its Assign). A
+ * pattern with defaults or rest elements (`const { a = 1, ...rest } = await
+ * t()`) awaits into a variable first; the declaration is then pure and
+ * lowered like any other (defaults apply to `undefined` only).
  *
  * @example
  * // const { chargeId } = await chargeCard(req) → Assign: { chargeId: '{% $states.result.Payload.chargeId %}' }
@@ -20,7 +25,12 @@ export function lowerVariableStatement(statement: VariableStatement, flow: Flow,
   const declaration = declarations[0]!;
   const initializer = declaration.getInitializer();
   if (!initializer || !containsAwait(initializer)) {
-    flow.pending.push({ kind: 'statements', statements: [statement] });
+    flow.pending.push({ kind: 'statements', statements: [statement], names: ctx.names });
+    return;
+  }
+  if (hasDefaultsOrRest(declaration.getNameNode())) {
+    hoistAwaits(initializer, flow, ctx);
+    if (flow.live) flow.pending.push({ kind: 'statements', statements: [statement], names: ctx.names });
     return;
   }
   lowerValue(initializer, { kind: 'bind', target: declaration }, flow, ctx);
