@@ -1,5 +1,6 @@
 // Differential testing on generated workflows: random nestings of tasks, if/switch/ternary, while/do/for/for…of
-// with break/continue/return, try/catch/finally, throws, sleeps, Map and Parallel are compiled, then run natively and
+// with break/continue/return, try/catch/finally, throws (also of error classes, caught by instanceof), sleeps, Map,
+// Parallel, Promise.allSettled and named tasks in finally blocks are compiled, then run natively and
 // in the runtime with the same handlers; output or error/cause must be identical.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ function program(seed: number): string {
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 18);
+    const choice = pick(depth >= 3 ? 4 : 23);
     switch (choice) {
       case 0:
       case 1:
@@ -93,6 +94,35 @@ function program(seed: number): string {
         return [`const [p${id}, q${id}] = await Promise.all([step({ n: acc }), step({ n: acc + 1 })]);`, `acc = acc + p${id}.v + q${id}.v;`];
       case 17:
         return [`const [k${id}, l${id}] = await map([acc, acc + 2], async (x, index) => {`, 'let a = x + index;', ...iteration(2), 'return a;', '});', `acc = acc + k${id} + l${id};`];
+      case 18:
+        return [`if (acc % ${3 + pick(5)} === ${pick(3)}) throw new ${pick(2) === 0 ? 'Oops' : 'BigOops'}('acc ' + acc);`];
+      case 19:
+        // Caught errors told apart by class: thrown Oops/BigOops, and task failures named Oops.
+        return [
+          'try {',
+          ...block(depth + 1, inLoop, true),
+          '} catch (e) {',
+          'if (e instanceof BigOops) {',
+          `log = [...log, 'big:' + e.message];`,
+          '} else if (e instanceof Oops) {',
+          `log = [...log, 'oops:' + e.name];`,
+          ...(pick(3) === 0 ? ['throw e;'] : []),
+          '} else if (e instanceof WorkflowError) {',
+          `log = [...log, 'other:' + e.name];`,
+          '}',
+          '}',
+        ];
+      case 20:
+        return [
+          `const [s${id}, u${id}] = await Promise.allSettled([step({ n: acc }), step({ n: acc + ${1 + pick(3)} })]);`,
+          `acc = acc + (s${id}.status === 'fulfilled' ? s${id}.value.v : 50);`,
+          `log = [...log, u${id}.status === 'rejected' ? 'r:' + (u${id}.reason instanceof Oops ? 'oops' : (u${id}.reason as WorkflowError).name) : 'f:' + u${id}.value.v];`,
+        ];
+      case 21:
+        return [`const g${id} = await Promise.allSettled([acc, acc + 3].map(async (x) => (await step({ n: x })).v));`, `acc = acc + g${id}.filter((r) => r.status === 'fulfilled').length;`, `log = [...log, 'g:' + g${id}.length];`];
+      case 22:
+        // A named task in a finally: one state per path, each answered by the handler registered by that name.
+        return ['try {', ...block(depth + 1, inLoop, true), '} finally {', `const h${id} = await step({ n: acc }, { name: 'Cleanup ${id}' });`, `log = [...log, 'h' + h${id}.v];`, '}'];
       default:
         // try/finally: the block may return, break, continue or throw through the finally.
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
@@ -141,8 +171,11 @@ const handlers = (failAt: number) => () => {
       seen.set(input.n, attempts);
       if (input.n % 7 === failAt && attempts === 1) throw failure('Flaky', `n ${input.n}`);
       if (input.n % 11 === failAt) throw failure('Broken', `n ${input.n}`);
+      if (input.n % 13 === failAt) throw failure('Oops', `n ${input.n}`);
       return { v: (input.n % 5) + 1 };
     },
+    // Named cleanups (`Cleanup <id>`): found by name natively and, for every copy of a finally block, compiled.
+    ...Object.fromEntries(Array.from({ length: 400 }, (_, id) => [`Cleanup ${id}`, (input: { n: number }) => ({ v: 10 + (input.n % 3) })])),
   };
 };
 
@@ -152,6 +185,19 @@ for (let seed = FIRST; seed < FIRST + PROGRAMS; seed++) {
     const source = `import { lambda, map, sleep, workflow, WorkflowError } from '@typestep/dsl';
 
 const step = lambda<{ n: number }, { v: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
+
+class Oops extends WorkflowError {
+  constructor(message?: string) {
+    super('Oops', message);
+  }
+}
+
+class BigOops extends Oops {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BigOops';
+  }
+}
 
 export const main = workflow('Generated${seed}', async (input: { start: number }) => {
     let acc = input.start;
