@@ -4,7 +4,7 @@ import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { toNumber } from './operators.js';
 import { bindOnce } from './text.js';
-import { jsString } from './to-string.js';
+import { lowerToString } from './to-string.js';
 import { truthy } from './truthiness.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 
@@ -91,7 +91,7 @@ export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: L
     case 'Number':
       return toNumber(lowerNode(args[0], ctx), kinds, ctx);
     case 'String':
-      return jsString(lowerNode(args[0], ctx), kinds, ctx);
+      return lowerToString(args[0], ctx);
     case 'Boolean':
       return truthy(lowerNode(args[0], ctx), kinds, ctx);
     default:

@@ -2,7 +2,7 @@ import { Node, type ArrayLiteralExpression, type Expression, type ObjectLiteralE
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { stringLiteral } from './text.js';
-import { jsString } from './to-string.js';
+import { jsString, lowerToString } from './to-string.js';
 import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
 
 /** `a${x}b` → `"a" & String(x) & "b"`, each substitution converted as JavaScript does. */
@@ -12,7 +12,7 @@ export function lowerTemplate(node: TemplateExpression, ctx: LowerContext): stri
   if (head) parts.push(stringLiteral(head));
   for (const span of node.getTemplateSpans()) {
     const expression = span.getExpression();
-    parts.push(jsString(lowerNode(expression, ctx), kindsOf(expression), ctx));
+    parts.push(lowerToString(expression, ctx));
     const tail = span.getLiteral().getLiteralText();
     if (tail) parts.push(stringLiteral(tail));
   }
