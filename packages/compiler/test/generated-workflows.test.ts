@@ -218,7 +218,7 @@ export const main = workflow('Generated${seed}', async (input: { start: number }
         native = { status: 'SUCCEEDED', output: await main.run({ start }, { handlers: handlers(failAt)() }) };
       } catch (error) {
         // The program imports the dsl through a symlinked node_modules: its WorkflowError may be another module instance.
-        if (!(error instanceof WorkflowError) && (error as Error)?.constructor?.name !== 'WorkflowError') throw error;
+        if (!(error instanceof WorkflowError) && !isWorkflowErrorOfAnyInstance(error)) throw error;
         native = { status: 'FAILED', error: (error as WorkflowError).name, cause: (error as WorkflowError).cause };
       }
       const result = await new StateMachine(definition as never, { handlers: handlers(failAt)() }).run({ start });
@@ -226,6 +226,14 @@ export const main = workflow('Generated${seed}', async (input: { start: number }
       assert.equal(compiled, native, `seed ${seed}, start ${start}, failAt ${failAt}:\n${source}`);
     }
   });
+}
+
+/** True for an instance of some copy of the dsl's WorkflowError, or of a class extending it (`Oops`). */
+function isWorkflowErrorOfAnyInstance(error: unknown): boolean {
+  for (let proto = error === null || typeof error !== 'object' ? null : Object.getPrototypeOf(error); proto; proto = Object.getPrototypeOf(proto)) {
+    if (proto.constructor?.name === 'WorkflowError') return true;
+  }
+  return false;
 }
 
 s.run();
