@@ -1,7 +1,8 @@
 // Differential testing on generated workflows: random nestings of tasks, if/switch/ternary, while/do/for/for…of
-// with break/continue/return (also labeled), try/catch/finally, throws, sleeps, Map and Parallel, awaits inside
-// expressions and conditions, async and plain helper calls are compiled, then run natively and in the runtime with
-// the same handlers; output or error/cause must be identical.
+// with break/continue/return (also labeled), try/catch/finally, throws (also of error classes, caught by
+// instanceof), sleeps, Map, Parallel, Promise.allSettled, named tasks in finally blocks, awaits inside expressions and
+// conditions, async and plain helper calls are compiled, then run natively and in the runtime with the same handlers;
+// output or error/cause must be identical.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,7 +43,7 @@ function program(seed: number): string {
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 25);
+    const choice = pick(depth >= 3 ? 4 : 30);
     switch (choice) {
       case 0:
       case 1:
@@ -117,6 +118,35 @@ function program(seed: number): string {
         ];
       case 24:
         return [`const { v: z${id}, w: y${id} = ${pick(5)} } = await step({ n: acc + ${pick(6)} });`, `acc = acc + z${id} + y${id};`, `log = [...log, \`z\${await bump(z${id}, 1)}\`];`];
+      case 25:
+        return [`if (acc % ${3 + pick(5)} === ${pick(3)}) throw new ${pick(2) === 0 ? 'Oops' : 'BigOops'}('acc ' + acc);`];
+      case 26:
+        // Caught errors told apart by class: thrown Oops/BigOops, and task failures named Oops.
+        return [
+          'try {',
+          ...block(depth + 1, inLoop, true),
+          '} catch (e) {',
+          'if (e instanceof BigOops) {',
+          `log = [...log, 'big:' + e.message];`,
+          '} else if (e instanceof Oops) {',
+          `log = [...log, 'oops:' + e.name];`,
+          ...(pick(3) === 0 ? ['throw e;'] : []),
+          '} else if (e instanceof WorkflowError) {',
+          `log = [...log, 'other:' + e.name];`,
+          '}',
+          '}',
+        ];
+      case 27:
+        return [
+          `const [s${id}, u${id}] = await Promise.allSettled([step({ n: acc }), step({ n: acc + ${1 + pick(3)} })]);`,
+          `acc = acc + (s${id}.status === 'fulfilled' ? s${id}.value.v : 50);`,
+          `log = [...log, u${id}.status === 'rejected' ? 'r:' + (u${id}.reason instanceof Oops ? 'oops' : (u${id}.reason as WorkflowError).name) : 'f:' + u${id}.value.v];`,
+        ];
+      case 28:
+        return [`const g${id} = await Promise.allSettled([acc, acc + 3].map(async (x) => (await step({ n: x })).v));`, `acc = acc + g${id}.filter((r) => r.status === 'fulfilled').length;`, `log = [...log, 'g:' + g${id}.length];`];
+      case 29:
+        // A named task in a finally: one state per path, each answered by the handler registered by that name.
+        return ['try {', ...block(depth + 1, inLoop, true), '} finally {', `const h${id} = await step({ n: acc }, { name: 'Cleanup ${id}' });`, `log = [...log, 'h' + h${id}.v];`, '}'];
       default:
         // try/finally: the block may return, break, continue or throw through the finally.
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
@@ -168,8 +198,11 @@ const handlers = (failAt: number) => () => {
       seen.set(input.n, attempts);
       if (input.n % 7 === failAt && attempts === 1) throw failure('Flaky', `n ${input.n}`);
       if (input.n % 11 === failAt) throw failure('Broken', `n ${input.n}`);
+      if (input.n % 13 === failAt) throw failure('Oops', `n ${input.n}`);
       return { v: (input.n % 5) + 1, ...(input.n % 3 === 0 ? { w: input.n % 4 } : {}) };
     },
+    // Named cleanups (`Cleanup <id>`): found by name natively and, for every copy of a finally block, compiled.
+    ...Object.fromEntries(Array.from({ length: 400 }, (_, id) => [`Cleanup ${id}`, (input: { n: number }) => ({ v: 10 + (input.n % 3) })])),
   };
 };
 
@@ -204,6 +237,19 @@ function clamp(x: number): number {
   return y;
 }
 
+class Oops extends WorkflowError {
+  constructor(message?: string) {
+    super('Oops', message);
+  }
+}
+
+class BigOops extends Oops {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BigOops';
+  }
+}
+
 export const main = workflow('Generated${seed}', async (input: { start: number }) => {
     let acc = input.start;
     let log: string[] = [];
@@ -223,7 +269,7 @@ export const main = workflow('Generated${seed}', async (input: { start: number }
         native = { status: 'SUCCEEDED', output: await main.run({ start }, { handlers: handlers(failAt)() }) };
       } catch (error) {
         // The program imports the dsl through a symlinked node_modules: its WorkflowError may be another module instance.
-        if (!(error instanceof WorkflowError) && (error as Error)?.constructor?.name !== 'WorkflowError') throw error;
+        if (!(error instanceof WorkflowError) && !isWorkflowErrorOfAnyInstance(error)) throw error;
         native = { status: 'FAILED', error: (error as WorkflowError).name, cause: (error as WorkflowError).cause };
       }
       const result = await new StateMachine(definition as never, { handlers: handlers(failAt)() }).run({ start });
@@ -231,6 +277,14 @@ export const main = workflow('Generated${seed}', async (input: { start: number }
       assert.equal(compiled, native, `seed ${seed}, start ${start}, failAt ${failAt}:\n${source}`);
     }
   });
+}
+
+/** True for an instance of some copy of the dsl's WorkflowError, or of a class extending it (`Oops`). */
+function isWorkflowErrorOfAnyInstance(error: unknown): boolean {
+  for (let proto = error === null || typeof error !== 'object' ? null : Object.getPrototypeOf(error); proto; proto = Object.getPrototypeOf(proto)) {
+    if (proto.constructor?.name === 'WorkflowError') return true;
+  }
+  return false;
 }
 
 s.run();

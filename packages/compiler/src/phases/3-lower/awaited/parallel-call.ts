@@ -77,7 +77,8 @@ function lowerBranch(element: Expression, settled: boolean, ctx: LoweringContext
     const graph = lowerBody(body, [], branchCtx);
     return settled ? settleGraph(graph, element, 'branch', branchCtx) : graph;
   }
-  if (Node.isSpreadElement(element) || Node.isOmittedExpression(element) || (containsAwait(element) && !Node.isAwaitExpression(unwrap(element)))) {
+  // `Promise.all([await a(), b()])` awaits `a()` before the list exists (and `allSettled` would not catch its failure).
+  if (Node.isSpreadElement(element) || Node.isOmittedExpression(element) || containsAwait(element)) {
     ctx.diagnostics.report('parallel_not_task_list', element);
     return undefined;
   }

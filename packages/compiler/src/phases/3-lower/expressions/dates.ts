@@ -14,7 +14,7 @@ import { Node, type CallExpression, type Expression, type NewExpression, type Ty
 import { isGlobal } from './access.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
-import { jsString } from './to-string.js';
+import { jsString, lowerToString } from './to-string.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 
 /** True when `type` is the standard library's Date. */
@@ -102,5 +102,5 @@ export function isDateComparison(left: Expression, right: Expression): boolean {
 
 /** `String(x)` of a value that is not a Date. */
 export function nonDateString(node: Expression, ctx: LowerContext): string {
-  return reportDateString(node, ctx) ? 'null' : jsString(lowerNode(node, ctx), kindsOf(node), ctx);
+  return reportDateString(node, ctx) ? 'null' : lowerToString(node, ctx);
 }

@@ -4,7 +4,7 @@ import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { toNumber } from './operators.js';
 import { bindOnce } from './text.js';
-import { jsString } from './to-string.js';
+import { lowerToString } from './to-string.js';
 import { truthy } from './truthiness.js';
 import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { isCollection, reportNonJson } from './collections.js';

@@ -30,7 +30,7 @@ export function lowerInstanceOf(node: BinaryExpression, ctx: LowerContext): stri
 }
 
 /** A `catch (e)` variable, or `r.reason` of a `PromiseRejectedResult`. */
-function isCaughtError(expression: Expression): boolean {
+export function isCaughtError(expression: Expression): boolean {
   let inner: Node = expression;
   while (Node.isParenthesizedExpression(inner) || Node.isAsExpression(inner) || Node.isNonNullExpression(inner)) inner = inner.getExpression();
   if (Node.isIdentifier(inner)) return inner.getSymbol()?.getDeclarations().some((declaration) => Node.isCatchClause(declaration.getParent())) ?? false;

@@ -1,6 +1,31 @@
+import type { Expression, Type } from 'ts-morph';
+import { isCaughtError } from './instance-of.js';
 import type { LowerContext } from './lower-context.js';
-import { isSimple, stringLiteral } from './text.js';
-import { onlyKinds, type Kinds } from './value-kinds.js';
+import { lowerNode } from './lower-expression.js';
+import { bindOnce, isSimple, stringLiteral } from './text.js';
+import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
+
+/**
+ * JSONata text giving `String(expression)` (also a template's `${expression}`).
+ * An error (a caught one, or a value typed as an Error) prints as
+ * `Error.prototype.toString` does: `name: message`, or the name alone when
+ * the message is empty.
+ *
+ * @example
+ * lowerToString(`e`, ctx) // "($e.message = '' ? $e.name : $e.name & ': ' & $e.message)"
+ */
+export function lowerToString(expression: Expression, ctx: LowerContext): string {
+  const text = lowerNode(expression, ctx);
+  if (!isCaughtError(expression) && !isErrorType(expression.getType())) return jsString(text, kindsOf(expression), ctx);
+  return bindOnce(text, ctx, (error) => `(${error}.message = '' ? ${error}.name : ${error}.name & ': ' & ${error}.message)`);
+}
+
+/** `Error` or a class extending it (WorkflowError, an error class). */
+function isErrorType(type: Type, depth = 0): boolean {
+  if (depth > 20 || !type.isObject()) return false;
+  if (type.getSymbol()?.getName() === 'Error' || type.getSymbol()?.getName() === 'WorkflowError') return true;
+  return type.getBaseTypes().some((base) => isErrorType(base, depth + 1));
+}
 
 /**
  * JSONata text giving `String(value)` as JavaScript computes it, for a value of `kinds`.
