@@ -24,11 +24,17 @@ const DSL_MODULE = '@typestep/dsl';
  * @example
  * findTaskCalls(body).map((task) => task.name); // ['chargeCard', 'notify']
  */
-export function findTaskCalls(body: Node): TaskCall[] {
-  const found = new Map<string, TaskCall>();
+export function findTaskCalls(body: Node, found = new Map<string, TaskCall>(), helpers = new Set<Node>()): TaskCall[] {
   for (const call of body.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isIdentifier(callee)) continue;
+    // An async helper's tasks are inlined into the workflow: they are its tasks too.
+    const helper = asyncHelperBody(callee);
+    if (helper && !helpers.has(helper)) {
+      helpers.add(helper);
+      findTaskCalls(helper, found, helpers);
+      continue;
+    }
     const declaration = resolveVariable(callee);
     const initializer = declaration?.getInitializer();
     if (!declaration || !initializer || !Node.isCallExpression(initializer)) continue;
@@ -38,6 +44,16 @@ export function findTaskCalls(body: Node): TaskCall[] {
     if (!found.has(name)) found.set(name, { name, declaration, initializer, kind, call });
   }
   return [...found.values()];
+}
+
+/** The body of the async function (declaration or `const` arrow) an identifier names, following imports. */
+function asyncHelperBody(identifier: Node): Node | undefined {
+  let symbol = identifier.getSymbol();
+  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol() ?? symbol;
+  let fn = symbol?.getValueDeclaration() ?? symbol?.getDeclarations()[0];
+  if (fn && Node.isVariableDeclaration(fn)) fn = fn.getInitializer();
+  if (!(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) || !fn.isAsync()) return undefined;
+  return fn.getSourceFile().isDeclarationFile() ? undefined : fn.getBody();
 }
 
 /** The variable an identifier refers to, following imports. */

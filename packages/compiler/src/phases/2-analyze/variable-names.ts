@@ -64,8 +64,15 @@ export class VariableNames {
     return this.hoisted.get(node) ?? this.parent?.ofHoisted(node);
   }
 
-  /** Gives a sub-expression a variable of its own (see {@link ofHoisted}). */
+  /**
+   * Gives a sub-expression a variable of its own (see {@link ofHoisted}).
+   * Code lowered once per path (a `finally` block) keeps the same variable:
+   * each path sets it before reading it, and a reading closure applied late
+   * still finds it.
+   */
   hoist(node: Node, base: string): string {
+    const known = this.hoisted.get(node);
+    if (known !== undefined) return known;
     const name = this.fresh(base);
     this.hoisted.set(node, name);
     return name;
