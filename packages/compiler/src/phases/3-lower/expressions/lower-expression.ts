@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
 import { lowerElementAccess, lowerPropertyAccess } from './access.js';
 import { lowerCall } from './calls.js';
+import { isMutation } from './effects.js';
 import { lowerFunctionExpression } from './functions.js';
 import { lowerIdentifier } from './identifiers.js';
 import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
@@ -13,6 +14,11 @@ import { stringLiteral } from './text.js';
  * to a named function. Anything else is reported as `unsupported_expression`.
  */
 export function lowerNode(node: Expression, ctx: LowerContext): string {
+  const substitute = ctx.substitutions.get(node);
+  if (substitute !== undefined) return substitute;
+  if (isMutation(node)) {
+    return ctx.report('expression_mutation', node, { text: `${node.getText()} (its value can be used in a declaration or an assignment of its own: \`const last = xs.pop()\`)` });
+  }
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node)) {
     return lowerNode(node.getExpression(), ctx);
   }

@@ -106,6 +106,17 @@ const definitions = {
     text: `function($a, $s, $e){ ($n := $count($a); $from := $__js_relative($exists($s) ? $s : 0, $n); $to := $__js_relative($exists($e) ? $e : $n, $n); $__js_pick($a, function($v, $i){ $i >= $from and $i < $to })) }`,
     uses: ['relative', 'pick'],
   },
+  // xs[i] = v as a new array: past the end JavaScript leaves holes, which JSON (and so every copy) reads as null; a
+  // negative or fractional index sets a property that JSON drops.
+  setAt: {
+    text: `function($a, $i, $v){ $i >= 0 and $i = $floor($i) ? $reduce([0..$max([$count($a), $i + 1]) - 1], function($acc, $j){ $append($acc, $__js_one($j = $i ? $v : $__js_at($a, $j))) }, []) : $a }`,
+    uses: ['one', 'at'],
+  },
+  // map.set(k, v) on a Map held as [key, value] pairs in insertion order: an existing key keeps its place.
+  mapSet: {
+    text: `function($m, $k, $v){ ($p := $append([$k], $__js_one($v)); $i := $reduce($m, function($a, $e, $j){ $a >= 0 ? $a : $e[0] = $k ? $j : -1 }, -1); $i < 0 ? $append($m, [[$p]]) : $reduce($m, function($a, $e, $j){ $append($a, [[$j = $i ? $p : $e]]) }, [])) }`,
+    uses: ['one'],
+  },
   // String.prototype.slice.
   stringSlice: {
     text: `function($s, $b, $e){ ($n := $length($__js_bmp($s)); $from := $__js_relative($exists($b) ? $b : 0, $n); $to := $__js_relative($exists($e) ? $e : $n, $n); $to > $from ? $substring($s, $from, $to - $from) : "") }`,
