@@ -180,7 +180,9 @@ function within(node: Node, container: Node): boolean {
 
 /** True when `a` and `b` lie in one loop or callback inside `scope`: each may run after the other. */
 function sharesRepetition(a: Node, b: Node, scope: Node): boolean {
-  const repeated = (node: Node) => node.getAncestors().filter((x) => x !== scope && x.getPos() >= scope.getPos() && (Node.isIterationStatement(x) || Node.isArrowFunction(x) || Node.isFunctionExpression(x)) && x.getAncestors().includes(scope));
+  // A for…of's array is read once, before its body repeats.
+  const repeats = (x: Node, node: Node) => ((Node.isForOfStatement(x) || Node.isForInStatement(x)) ? within(node, x.getStatement()) || within(node, x.getInitializer()) : Node.isIterationStatement(x) || Node.isArrowFunction(x) || Node.isFunctionExpression(x));
+  const repeated = (node: Node) => node.getAncestors().filter((x) => x !== scope && repeats(x, node) && x.getAncestors().includes(scope));
   const around = repeated(b);
   return repeated(a).some((x) => around.includes(x));
 }
@@ -209,6 +211,8 @@ function sinksOf(reference: Node): Sinks {
       continue;
     }
     if (Node.isElementAccessExpression(parent)) return sinks; // a key
+    // A spread copies the array: only items that are objects or arrays are still shared.
+    if (Node.isSpreadElement(parent) && onlyKinds(kindsOf(top), 'array') && onlyKinds(elementKinds(top.getType().getNonNullableType()), ...PRIMITIVE)) return sinks;
     if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isTypeAssertion(parent) || Node.isSpreadElement(parent) || Node.isArrayLiteralExpression(parent)) {
       top = parent;
       continue;
@@ -277,6 +281,8 @@ function sinksOf(reference: Node): Sinks {
       return [...sinks, ...names];
     }
     if (Node.isForInStatement(parent)) return sinks;
+    // An awaited call's result is a copy (a task's or Map's output), whatever its callback returned.
+    if (Node.isAwaitExpression(parent)) return sinks;
     if (Node.isReturnStatement(parent) || ((Node.isArrowFunction(parent)) && parent.getBody() === top)) {
       const fn = Node.isReturnStatement(parent) ? parent.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a)) : parent;
       if (!fn) return 'unknown';

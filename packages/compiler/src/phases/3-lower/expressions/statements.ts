@@ -211,7 +211,8 @@ export function lowerForEach(call: CallExpression, flow: Flow, rest: (flow: Flow
   if (!callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback)) || call.getArguments().length > 1) {
     return ctx.report('expression_unsupported_call', call, { name: '.forEach', reason: 'pass the callback as an arrow function written in place' });
   }
-  if (callback.isAsync()) return ctx.report('expression_foreach_async', callback);
+  // An async callback was reported by the analysis (reportAsyncForEach).
+  if (callback.isAsync()) return rest(flow);
   const receiver = call.getExpression() as import('ts-morph').PropertyAccessExpression;
   const state = ctx.temporary();
   const item = ctx.temporary();
