@@ -51,9 +51,11 @@ export const messages = {
 
   // ── expressions ─────────────────────────────────────────────────────
   expression_any_type: (p: Params) => `\`${p.text}\` has type \`${p.type}\`; the compiler picks JSONata by TypeScript type here (${p.why}), so give it a concrete type.`,
+  expression_foreach_async: () => '`forEach` does not wait for an async callback (in JavaScript the workflow would go on before it finishes); use `for (const x of xs) { await … }`, or `await map(xs, async (x) => …)` to run the items in parallel.',
   expression_impure_helper: (p: Params) => `\`${p.name}\` cannot be inlined as JSONata: ${p.reason}.`,
   expression_loose_equality: (p: Params) => `\`${p.operator}\` between \`${p.left}\` and \`${p.right}\` may convert types as JavaScript does; use \`${p.strict}\`.`,
   expression_mutation: (p: Params) => `\`${p.text}\` changes a value in place; workflow values are immutable in ASL — build a new value (\`{ ...obj, key: v }\`, \`[...xs, x]\`) and assign it.`,
+  expression_mutation_aliased: (p: Params) => `\`${p.text}\` changes \`${p.name}\` in place, but \`${p.alias}\` (line ${p.line}:${p.column}) holds the same value and is read after the change; ASL values are copies, so it would not see the change. Make the copy explicit: \`${p.rewrite}\`.`,
   expression_reference_equality: (p: Params) => `\`${p.operator}\` compares objects or arrays by reference in JavaScript, which has no meaning for JSON values in ASL; compare fields, or \`JSON.stringify\` both sides.`,
   expression_not_json: (p: Params) => `\`${p.text}\` holds a ${p.kind}, which is not JSON: ${p.reason}.`,
   expression_unknown_identifier: (p: Params) => `\`${p.name}\` is neither a workflow value nor a local of this expression.`,

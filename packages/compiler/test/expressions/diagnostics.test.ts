@@ -39,9 +39,11 @@ s('impure helpers are refused', () => {
 });
 
 s('statement runs: mutation of shared values, throw, return, unknown targets', () => {
-  assert.equal(runDiagnosticsOf({ xs: 'number[]' }, 'xs.push(1);', ['xs']).map((d) => d.code), ['expression_mutation']);
-  assert.equal(runDiagnosticsOf({ o: '{ a: number }' }, 'const p = o;\np.a = 2;', []).map((d) => d.code), ['expression_mutation']);
-  assert.equal(runDiagnosticsOf({}, 'const a: number[] = [];\nconst b = a;\na.push(1);\nconst out = b;', ['out']).map((d) => d.code), ['expression_mutation']);
+  // A workflow value is a fresh JSON copy per run: changing it in place is rebinding it, unless an alias reads it later.
+  assert.equal(runDiagnosticsOf({ xs: 'number[]' }, 'xs.push(1);', ['xs']).map((d) => d.code), []);
+  assert.equal(runDiagnosticsOf({ o: '{ a: number }' }, 'const p = o;\np.a = 2;', []).map((d) => d.code), []);
+  assert.equal(runDiagnosticsOf({ o: '{ a: number }' }, 'const p = o;\np.a = 2;\nconst q = o.a;', ['q']).map((d) => d.code), ['expression_mutation_aliased']);
+  assert.equal(runDiagnosticsOf({}, 'const a: number[] = [];\nconst b = a;\na.push(1);\nconst out = b;', ['out']).map((d) => d.code), ['expression_mutation_aliased']);
   assert.equal(runDiagnosticsOf({ n: 'number' }, 'if (n > 1) throw new Error("x");', []).map((d) => d.code), ['expression_unsupported_statement']);
   assert.equal(runDiagnosticsOf({ n: 'number' }, 'let t = 0;\nouter: for (let i = 0; i < n; i++) { for (const x of [1, 2]) { if (x > 1) break outer; } }', ['t']).map((d) => d.code), ['expression_unsupported_statement']);
   const d = runDiagnosticsOf({ n: 'number' }, 'n = 2;', []);

@@ -1,5 +1,6 @@
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { DiscoveredWorkflow } from '../1-discover/index.js';
+import { reportAsyncForEach } from './async-foreach.js';
 import { nameVariables, reportOuterAssignments, type VariableNames } from './variable-names.js';
 
 export { VariableNames, nameVariables, reportOuterAssignments } from './variable-names.js';
@@ -21,5 +22,6 @@ export interface Analysis {
 export function analyze(workflow: DiscoveredWorkflow, diagnostics: DiagnosticCollector): Analysis {
   const names = nameVariables(workflow.body, diagnostics);
   reportOuterAssignments(workflow.body, names, diagnostics);
+  reportAsyncForEach(workflow.body, diagnostics);
   return { names };
 }

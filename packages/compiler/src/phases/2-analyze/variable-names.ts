@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
+import { changesInPlace } from '../3-lower/expressions/index.js';
 
 /** ASL variable names: letters, digits and underscores, not starting with a digit. */
 const ASL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -162,10 +163,13 @@ export function nameVariables(body: ArrowFunction | FunctionExpression | Functio
  */
 export function reportOuterAssignments(body: ArrowFunction | FunctionExpression | FunctionDeclaration, names: VariableNames, diagnostics: DiagnosticCollector): void {
   for (const inner of [...body.getDescendantsOfKind(SyntaxKind.ArrowFunction), ...body.getDescendantsOfKind(SyntaxKind.FunctionExpression)]) {
+    // A synchronous forEach callback is lowered as a loop of the run around it, which may change the run's variables.
+    if (isForEachCallback(inner)) continue;
     inner.forEachDescendant((node) => {
       let target: Node | undefined;
       if (Node.isBinaryExpression(node) && isAssignmentOperator(node.getOperatorToken().getKind())) target = node.getLeft();
       else if ((Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) && isIncrement(node.getOperatorToken())) target = node.getOperand();
+      else if (Node.isIdentifier(node) && changesInPlace(node)) target = node;
       if (!target || !Node.isIdentifier(target)) return;
       const declaration = target.getSymbol()?.getDeclarations()[0];
       if (!declaration || names.of(declaration) === undefined) return;
@@ -173,6 +177,13 @@ export function reportOuterAssignments(body: ArrowFunction | FunctionExpression 
       diagnostics.report('outer_variable_assigned', target, { name: target.getText() });
     });
   }
+}
+
+function isForEachCallback(fn: ArrowFunction | FunctionExpression): boolean {
+  const call = fn.getParent();
+  if (fn.isAsync() || !Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
+  const callee = call.getExpression();
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'forEach';
 }
 
 function isAssignmentOperator(kind: SyntaxKind): boolean {

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type Statement } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
-import { lowerPureStatements, type ExpressionScope } from './expressions/index.js';
+import { changesInPlace, lowerPureStatements, type ExpressionScope } from './expressions/index.js';
 
 /**
  * Work that costs no state, waiting for a state to carry it: an await-free
@@ -78,9 +78,6 @@ export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<st
   return values;
 }
 
-/** Array methods that change their receiver. */
-const MUTATORS = new Set(['push', 'unshift', 'pop', 'shift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
-
 /**
  * The variables a run of statements leaves changed, by their TypeScript
  * name: its own top-level declarations and every outer variable it assigns.
@@ -99,9 +96,9 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
       if (Node.isBinaryExpression(node)) {
         const kind = node.getOperatorToken().getKind();
         if (kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment) target = node.getLeft();
-      } else if (Node.isCallExpression(node) && Node.isPropertyAccessExpression(node.getExpression()) && MUTATORS.has(node.getExpression().getLastChildOrThrow().getText())) {
-        // `xs.push(x)` changes `xs`: the run's new value of `xs` must be carried too.
-        target = (node.getExpression() as unknown as { getExpression(): Node }).getExpression();
+      } else if (Node.isIdentifier(node) && changesInPlace(node)) {
+        // `xs.push(x)`, `delete o.k`, `Object.assign(o, …)` change the variable: its new value must be carried too.
+        target = node;
       } else if (Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) {
         const kind = node.getOperatorToken();
         if (kind === SyntaxKind.PlusPlusToken || kind === SyntaxKind.MinusMinusToken) target = node.getOperand();

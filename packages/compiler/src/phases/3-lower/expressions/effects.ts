@@ -1,11 +1,13 @@
-import { Node, SyntaxKind, type BinaryExpression, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from 'ts-morph';
+import { findAlias, isMutatorCall, rootOf } from './aliasing.js';
+import { lowerMutation } from './mutators.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
-import type { Flow } from './statements.js';
+import { lowerForEach, type Flow } from './statements.js';
 import { bindOnce, stringLiteral } from './text.js';
 import { jsString } from './to-string.js';
 import { truthy } from './truthiness.js';
-import { declaredKinds, elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
+import { declaredKinds, kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
 
 const COMPOUND: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.PlusEqualsToken]: '+',
@@ -59,31 +61,112 @@ export function lowerEffect(expression: Expression, flow: Flow, next: (flow: Flo
       return assign(operand, (current) => `(${current} ${operator === SyntaxKind.PlusPlusToken ? '+' : '-'} 1)`, flow, next, ctx);
     }
   }
-  if (Node.isCallExpression(expression)) {
-    const callee = expression.getExpression();
-    if (Node.isPropertyAccessExpression(callee) && (callee.getName() === 'push' || callee.getName() === 'unshift') && onlyKinds(kindsOf(callee.getExpression()), 'array')) {
-      const receiver = callee.getExpression();
-      const items = expression.getArguments().map((argument) => {
-        if (Node.isSpreadElement(argument)) return lowerNode(argument.getExpression(), ctx);
-        return `${ctx.helper('one')}(${lowerNode(argument as Expression, ctx)})`;
-      });
-      const front = callee.getName() === 'unshift';
-      return assign(receiver, (current) => (front ? [...items, current] : [current, ...items]).reduce((all, part) => `$append(${all}, ${part})`), flow, next, ctx, expression);
+  if (isMutation(expression)) return lowerMutationCall(expression, flow, ctx, (_, f) => next(f));
+  if (Node.isCallExpression(expression) && isForEach(expression)) return lowerForEach(expression, flow, next, ctx);
+  if (expression.getKind() === SyntaxKind.DeleteExpression) return lowerDelete(expression.asKindOrThrow(SyntaxKind.DeleteExpression), flow, next, ctx);
+  ctx.report('expression_unsupported_statement', expression, { kind: 'expression statement', reason: 'only assignments, ++/--, `delete`, `forEach` and methods that change a local array, Set or Map have an effect in an await-free run' });
+  return next(flow);
+}
+
+/** True for `xs.push(…)`, `set.add(…)`, `Object.assign(o, …)` and the like on a path rooted at a variable. */
+export function isMutation(node: Node): node is CallExpression {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  if (callee.getText() === 'Object.assign') return node.getArguments().length > 0 && rootOf(node.getArguments()[0]!) !== undefined;
+  return isMutatorCall(node) && Node.isPropertyAccessExpression(callee) && rootOf(callee.getExpression()) !== undefined;
+}
+
+function isForEach(call: CallExpression): boolean {
+  const callee = call.getExpression();
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'forEach' && onlyKinds(withoutNullish(kindsOf(callee.getExpression())), 'array');
+}
+
+/**
+ * A call that changes its receiver in place: the receiver's path is rebound to
+ * the new value, and `then` continues with the call's result (a temporary).
+ */
+function lowerMutationCall(call: CallExpression, flow: Flow, ctx: LowerContext, then: (result: string, flow: Flow) => string): string {
+  const callee = call.getExpression();
+  const receiver = (callee.getText() === 'Object.assign' ? call.getArguments()[0] : (callee as PropertyAccessExpression).getExpression()) as Expression;
+  const current = ctx.temporary();
+  const updated = ctx.temporary();
+  const result = ctx.temporary();
+  const mutation = lowerMutation(call, current, updated, ctx);
+  if (!mutation) return then('null', flow);
+  const steps = [`${current} := ${lowerNode(receiver, ctx)}`, ...mutation.bindings, `${updated} := ${mutation.value}`, `${result} := ${mutation.result}`];
+  return `(${steps.join('; ')}; ${assign(receiver, () => updated, flow, (f) => then(result, f), ctx, call)})`;
+}
+
+/** `delete o.k` / `delete o[k]`: the object without that key. */
+function lowerDelete(node: DeleteExpression, flow: Flow, next: (flow: Flow) => string, ctx: LowerContext): string {
+  const target = unwrapped(node.getExpression());
+  if (!(Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target)) || !onlyKinds(withoutNullish(kindsOf(target.getExpression())), 'object')) {
+    ctx.report('expression_mutation', node, { text: `${node.getText()} (only a key of an object can be deleted; an array would keep a hole)` });
+    return next(flow);
+  }
+  const key = keyOf(target, ctx);
+  const kept = ctx.temporary();
+  return assign(target.getExpression(), (parent) => `(${kept} := $sift(${parent}, function($__v, $__k){ $__k != ${key} }); $exists(${kept}) ? ${kept} : {})`, flow, next, ctx, node);
+}
+
+/**
+ * Lowers the statement (or expression) `node` after the calls in it that change
+ * a variable's value in place (`const last = queue.shift()`), each evaluated
+ * first with its result in a temporary the lowering of `node` reads. A call
+ * that runs only on some paths, or whose receiver the statement also reads
+ * elsewhere, would change the order of effects: reported.
+ */
+export function hoistMutations(node: Node, flow: Flow, ctx: LowerContext, body: (flow: Flow) => string): string {
+  const calls: CallExpression[] = [];
+  const visit = (child: Node) => {
+    if (Node.isArrowFunction(child) || Node.isFunctionExpression(child)) return;
+    child.forEachChild(visit);
+    if (isMutation(child)) calls.push(child);
+  };
+  visit(node);
+  const usable = calls.filter((call) => {
+    const problem = hoistProblem(call, node);
+    if (problem) ctx.report('expression_mutation', call, { text: `${call.getText()} (${problem})` });
+    return !problem;
+  });
+  const chain = (index: number, f: Flow): string => {
+    if (index >= usable.length) return body(f);
+    const call = usable[index]!;
+    return lowerMutationCall(call, f, ctx, (result, after) => {
+      ctx.substitutions.set(call, result);
+      return chain(index + 1, after);
+    });
+  };
+  return chain(0, flow);
+}
+
+/** Why `call` cannot run before the rest of `statement`, if it cannot. */
+function hoistProblem(call: CallExpression, statement: Node): string | undefined {
+  for (let node: Node = call; node !== statement; node = node.getParentOrThrow()) {
+    const parent = node.getParentOrThrow();
+    if (Node.isConditionalExpression(parent) && parent.getCondition() !== node) return 'it runs only on one branch: change the value in a statement of its own';
+    if (Node.isBinaryExpression(parent) && parent.getRight() === node && [SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(parent.getOperatorToken().getKind())) {
+      return 'it runs only when the left side allows: change the value in a statement of its own';
     }
   }
-  ctx.report('expression_unsupported_statement', expression, { kind: 'expression statement', reason: 'only assignments, ++/--, and push/unshift on a local array have an effect in an await-free run' });
-  return next(flow);
+  const callee = call.getExpression();
+  const receiver = callee.getText() === 'Object.assign' ? call.getArguments()[0]! : (callee as PropertyAccessExpression).getExpression();
+  const root = rootOf(receiver)!;
+  const symbol = root.getSymbol();
+  const elsewhere = statement.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id !== root && id.getSymbol() === symbol && !(id.getStart() >= call.getStart() && id.getEnd() <= call.getEnd()));
+  if (elsewhere) return `\`${root.getText()}\` is also read in this statement, before or after the change: change it in a statement of its own`;
+  return undefined;
 }
 
 function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) => string, ctx: LowerContext): string {
   const operator = node.getOperatorToken().getKind();
   const target = node.getLeft();
   const right = node.getRight();
-  if (operator === SyntaxKind.EqualsToken) return assign(target, () => lowerNode(right, ctx), flow, next, ctx);
+  if (operator === SyntaxKind.EqualsToken) return hoistMutations(right, flow, ctx, (f) => assign(target, () => lowerNode(right, ctx), f, next, ctx));
   const op = COMPOUND[operator]!;
   const l = kindsOf(target);
   const r = kindsOf(right);
-  return assign(target, (current) => {
+  return hoistMutations(right, flow, ctx, (f) => assign(target, (current) => {
     switch (op) {
       case '+':
         if (onlyKinds(declaredKinds(target), 'number') && onlyKinds(declaredKinds(right), 'number')) return `(${current} + ${lowerNode(right, ctx)})`;
@@ -101,7 +184,7 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
         if (!onlyKinds(declaredKinds(target), 'number') || !onlyKinds(declaredKinds(right), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: `${op}=`, reason: 'both sides must be numbers' });
         return `(${current} ${op} ${lowerNode(right, ctx)})`;
     }
-  }, flow, next, ctx);
+  }, f, next, ctx));
 }
 
 /**
@@ -112,85 +195,69 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
  */
 function assign(target: Expression, value: (current: string) => string, flow: Flow, next: (flow: Flow) => string, ctx: LowerContext, site: Node = target): string {
   if (Node.isParenthesizedExpression(target)) return assign(target.getExpression(), value, flow, next, ctx, site);
+  if (Node.isNonNullExpression(target) || Node.isAsExpression(target)) return assign(target.getExpression(), value, flow, next, ctx, site);
   if (Node.isIdentifier(target)) {
-    if (site !== target && !unaliased(target, site, ctx)) return next(flow);
+    if (site !== target && !checkUnaliased(target, site, ctx)) return next(flow);
     const variable = assignmentTarget(target, flow, ctx);
     if (!variable) return next(flow);
     return `(${variable} := ${value(variable)}; ${next(flow)})`;
   }
   if (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target)) {
     const object = target.getExpression();
-    if (!onlyKinds(kindsOf(object), 'object')) {
-      ctx.report('expression_mutation', target, { text: `${site.getText()} (only fields of a local object can be set; build a new array instead)` });
+    const objectKinds = withoutNullish(kindsOf(object));
+    const at = site === target ? target : site;
+    if (Node.isElementAccessExpression(target) && onlyKinds(objectKinds, 'array') && onlyKinds(kindsOf(target.getArgumentExpressionOrThrow()), 'number')) {
+      // xs[i] = v: JavaScript's holes past the end are null in JSON, as every copy of the array reads them.
+      const index = ctx.temporary();
+      const text = assign(object, (parent) => `${ctx.helper('setAt')}(${parent}, ${index}, ${value(`${ctx.helper('at')}(${parent}, ${index})`)})`, flow, next, ctx, at);
+      return `(${index} := ${lowerNode(target.getArgumentExpressionOrThrow(), ctx)}; ${text})`;
+    }
+    if (!onlyKinds(objectKinds, 'object')) {
+      ctx.report('expression_mutation', target, { text: `${site.getText()} (only fields of an object and numbered items of an array can be set)` });
       return next(flow);
     }
-    const key = Node.isPropertyAccessExpression(target)
-      ? stringLiteral(target.getName())
-      : jsString(lowerNode(target.getArgumentExpressionOrThrow(), ctx), kindsOf(target.getArgumentExpressionOrThrow()), ctx);
+    const key = keyOf(target, ctx);
     const current = Node.isPropertyAccessExpression(target) ? lowerNode(target, ctx) : `$lookup(${lowerNode(object, ctx)}, ${key})`;
-    return assign(object, (parent) => `$merge([${parent}, {${key}: ${value(current)}}])`, flow, next, ctx, site === target ? target : site);
+    return assign(object, (parent) => `$merge([${parent}, {${key}: ${value(current)}}])`, flow, next, ctx, at);
   }
   ctx.report('expression_mutation', target, { text: site.getText() });
   return next(flow);
 }
 
+/** The key of `o.k` or `o[k]` as JSONata text (a string, as JavaScript converts it). */
+function keyOf(target: PropertyAccessExpression | ElementAccessExpression, ctx: LowerContext): string {
+  if (Node.isPropertyAccessExpression(target)) return stringLiteral(target.getName());
+  const argument = target.getArgumentExpressionOrThrow();
+  return jsString(lowerNode(argument, ctx), kindsOf(argument), ctx);
+}
+
+function unwrapped(node: Expression): Expression {
+  return Node.isParenthesizedExpression(node) || Node.isNonNullExpression(node) || Node.isAsExpression(node) ? unwrapped(node.getExpression()) : node;
+}
+
 /**
- * True when this use of a local hands no part of it to another name: it is
- * (the root of) an assignment target or a push/unshift, or what it reads is a
- * primitive, or a copy of primitives (`[...o.tags]`, `o.tags.join()`).
+ * True when changing the variable `root` in place at `site` is the same as
+ * rebinding it (no alias reads it afterwards, see `aliasing.ts`); else reports
+ * both places and the rewrite.
  */
-function sharesNothing(reference: Node): boolean {
-  let top: Node = reference;
-  while (true) {
-    const parent = top.getParent();
-    if ((Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === top) top = parent;
-    else break;
-  }
-  const parent = top.getParent();
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === top && parent.getOperatorToken().getKind() >= SyntaxKind.FirstAssignment && parent.getOperatorToken().getKind() <= SyntaxKind.LastAssignment) return true;
-  if ((Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && top !== reference) return true;
-  const primitive = (node: Node) => onlyKinds(kindsOf(node), 'string', 'number', 'boolean', 'null', 'undefined');
-  if (top !== reference && primitive(top)) return true;
-  if (Node.isCallExpression(parent) && parent.getExpression() === top) {
-    const method = Node.isPropertyAccessExpression(top) ? top.getName() : '';
-    if (method === 'push' || method === 'unshift') return true;
-    return primitive(parent) || (onlyKinds(kindsOf(parent), 'array') && onlyKinds(elementKinds(parent.getType()), 'string', 'number', 'boolean', 'null'));
-  }
-  if (Node.isSpreadElement(parent) || Node.isSpreadAssignment(parent)) {
-    return onlyKinds(kindsOf(top), 'array') ? onlyKinds(elementKinds(top.getType()), 'string', 'number', 'boolean', 'null') : false;
-  }
+function checkUnaliased(root: Node, site: Node, ctx: LowerContext): boolean {
+  const alias = findAlias(root, site);
+  if (!alias) return true;
+  const { line, column } = alias.node.getSourceFile().getLineAndColumnAtPos(alias.node.getStart());
+  ctx.report('expression_mutation_aliased', site, { text: site.getText(), name: root.getText(), alias: alias.name, line, column, rewrite: rewriteOf(site, root.getText()) });
   return false;
 }
 
-/**
- * True when the local at `root` holds an object or array only it refers to
- * (made by a literal in its declaration, never handed to another name before
- * `site` or inside a loop around it), so changing it in place and rebinding
- * it are the same.
- */
-function unaliased(root: Node, site: Node, ctx: LowerContext): boolean {
-  const declaration = root.getSymbol()?.getDeclarations()[0];
-  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : undefined;
-  const fresh = initializer && (Node.isArrayLiteralExpression(initializer) || Node.isObjectLiteralExpression(initializer));
-  const declaredHere = declaration && (ctx.localFor(declaration) !== undefined || ctx.runStatements.has(declaration.getParent()?.getParent() as Node));
-  if (!declaration || !fresh || !declaredHere) {
-    ctx.report('expression_mutation', site, { text: `${site.getText()} (only a local declared with an object or array literal can be changed in place)` });
-    return false;
+/** The explicit copy a user can write instead of the change in place. */
+function rewriteOf(site: Node, name: string): string {
+  if (Node.isCallExpression(site)) {
+    const callee = site.getExpression();
+    const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : '';
+    const args = site.getArguments().map((a) => a.getText()).join(', ');
+    if (method === 'push') return `${name} = [...${name}, ${args}]`;
+    if (method === 'unshift') return `${name} = [${args}, ...${name}]`;
+    if (callee.getText() === 'Object.assign') return `${name} = { ...${name}, ...${site.getArguments()[1]?.getText() ?? '…'} }`;
+    return `${name} = ${name}.slice() with the change, or toSorted()/toReversed()/toSpliced()`;
   }
-  const scope = declaration.getParent()?.getParent()?.getParent() ?? declaration.getSourceFile();
-  const symbol = root.getSymbol();
-  const loops = (node: Node) => node.getAncestors().filter((a) => Node.isIterationStatement(a) && a.getPos() >= scope.getPos());
-  const siteLoops = loops(site);
-  for (const reference of scope.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    if (reference === root || reference.getSymbol() !== symbol || reference.getParent() === declaration) continue;
-    if (sharesNothing(reference)) continue;
-    const before = reference.getStart() < site.getStart();
-    const sharesLoop = loops(reference).some((loop) => siteLoops.includes(loop));
-    if (before || sharesLoop) {
-      ctx.report('expression_mutation', site, { text: `${site.getText()} (\`${root.getText()}\` may be shared by another name by then)` });
-      return false;
-    }
-  }
-  return true;
+  return `${name} = { ...${name}, key: value }`;
 }
-

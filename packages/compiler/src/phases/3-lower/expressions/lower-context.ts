@@ -27,6 +27,8 @@ export class LowerContext {
   /** Variables of the await-free run being lowered that the compiler assigns (by name), and its top-level statements. */
   readonly runVariables = new Map<string, string>();
   readonly runStatements = new Set<Node>();
+  /** Text that stands for an expression already evaluated (a call that changed its receiver, hoisted before its statement). */
+  readonly substitutions = new Map<Node, string>();
 
   constructor(readonly scope: ExpressionScope) {}
 

@@ -4,6 +4,7 @@ import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { lowerCall } from './calls.js';
 import { lowerNewCollection } from './collections.js';
 import { lowerNewDate } from './dates.js';
+import { isMutation } from './effects.js';
 import { lowerFunctionExpression } from './functions.js';
 import { lowerIdentifier } from './identifiers.js';
 import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
@@ -18,6 +19,11 @@ import { stringLiteral } from './text.js';
 export function lowerNode(node: Expression, ctx: LowerContext): string {
   const hoisted = ctx.scope.hoisted?.(node);
   if (hoisted !== undefined) return hoisted;
+  const substitute = ctx.substitutions.get(node);
+  if (substitute !== undefined) return substitute;
+  if (isMutation(node)) {
+    return ctx.report('expression_mutation', node, { text: `${node.getText()} (its value can be used in a declaration or an assignment of its own: \`const last = xs.pop()\`)` });
+  }
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node)) {
     return lowerNode(node.getExpression(), ctx);
   }

@@ -106,6 +106,12 @@ const definitions = {
     text: `function($a, $s, $e){ ($n := $count($a); $from := $__js_relative($exists($s) ? $s : 0, $n); $to := $__js_relative($exists($e) ? $e : $n, $n); $__js_pick($a, function($v, $i){ $i >= $from and $i < $to })) }`,
     uses: ['relative', 'pick'],
   },
+  // xs[i] = v as a new array. Past the end JavaScript leaves holes, which read as undefined but as null in a JSON copy:
+  // no lowering keeps both, so that fails the evaluation. A negative or fractional index sets a property JSON drops.
+  setAt: {
+    text: `function($a, $i, $v){ $i > $count($a) ? $error("typestep: xs[i] = v with i past the end leaves holes in the array; push the items instead") : $i >= 0 and $i = $floor($i) ? $reduce([0..$max([$count($a), $i + 1]) - 1], function($acc, $j){ $append($acc, $__js_one($j = $i ? $v : $__js_at($a, $j))) }, []) : $a }`,
+    uses: ['one', 'at'],
+  },
   // String.prototype.slice.
   stringSlice: {
     text: `function($s, $b, $e){ ($n := $length($__js_bmp($s)); $from := $__js_relative($exists($b) ? $b : 0, $n); $to := $__js_relative($exists($e) ? $e : $n, $n); $to > $from ? $substring($s, $from, $to - $from) : "") }`,

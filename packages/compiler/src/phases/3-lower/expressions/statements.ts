@@ -1,6 +1,7 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type Expression, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Expression, type Statement } from 'ts-morph';
 import { bindPattern } from './bindings.js';
-import { assignmentTarget, lowerEffect } from './effects.js';
+import { isChangedInPlace } from './aliasing.js';
+import { assignmentTarget, hoistMutations, lowerEffect } from './effects.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { lowerConditionNode } from './truthiness.js';
@@ -56,7 +57,7 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
   };
   const block = (definitions: string[], body: string) => (definitions.length ? `(${definitions.join('; ')}; ${body})` : body);
 
-  if (Node.isVariableStatement(statement)) {
+  if (Node.isVariableStatement(statement)) return hoistMutations(statement, flow, ctx, (flow) => {
     const mutable = [...flow.mutable];
     const bindings: string[] = [];
     const isLet = statement.getDeclarationKind() !== VariableDeclarationKind.Const;
@@ -69,19 +70,18 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
         bindings.push(`${outer} := ${value}`);
         continue;
       }
-      // A const holding a fresh object or array may still be changed in place (push, o.k = v), which rebinds it.
-      const fresh = initializer && (Node.isArrayLiteralExpression(initializer) || Node.isObjectLiteralExpression(initializer) || (Node.isAsExpression(initializer) && Node.isArrayLiteralExpression(initializer.getExpression())));
       bindings.push(...bindPattern(name, value, ctx, (node, local) => {
         // A destructured name the run assigns sets that variable.
         const assigned = ctx.runVariable(local, statement);
         if (assigned) return assigned;
         const variable = ctx.declareLocal(node, local);
-        if (isLet || fresh) mutable.push(variable);
+        // A const changed in place (push, o.k = v) is rebound too.
+        if (isLet || isChangedInPlace(node)) mutable.push(variable);
         return variable;
       }));
     }
     return `(${bindings.join('; ')}; ${rest({ ...flow, mutable })})`;
-  }
+  });
   if (Node.isExpressionStatement(statement)) {
     return lowerEffect(statement.getExpression(), flow, rest, ctx);
   }
@@ -195,29 +195,78 @@ function lowerForOf(statement: Node & (import('ts-morph').ForOfStatement | impor
 
   const state = ctx.temporary();
   const item = ctx.temporary();
-  const record = (extra = '') => `{${[...flow.mutable.map((v) => `"${v.slice(1)}": ${v}`), extra].filter(Boolean).join(', ')}}`;
-  const restore = (from: string) => flow.mutable.map((v) => `${v} := $lookup(${from}, "${v.slice(1)}")`);
   const initializer = statement.getInitializer();
   const binding: string[] = [];
+  const changed: string[] = [];
   if (Node.isVariableDeclarationList(initializer)) {
-    const isLet = initializer.getDeclarationKind() !== VariableDeclarationKind.Const;
-    for (const declaration of initializer.getDeclarations()) binding.push(...bindPattern(declaration.getNameNode(), item, ctx));
-    void isLet;
+    for (const declaration of initializer.getDeclarations()) {
+      binding.push(...bindPattern(declaration.getNameNode(), item, ctx, (node, local) => {
+        const variable = ctx.declareLocal(node, local);
+        if (isChangedInPlace(node)) changed.push(variable);
+        return variable;
+      }));
+    }
   } else {
     const target = assignmentTarget(initializer as Expression, flow, ctx);
     if (target) binding.push(`${target} := ${item}`);
   }
-  const returns = statement.getFirstDescendantByKind(SyntaxKind.ReturnStatement) !== undefined && flow.returnWith;
-  const body = lowerBranch(statement.getStatement(), {
-    mutable: flow.mutable,
+  const returns = statement.getFirstDescendantByKind(SyntaxKind.ReturnStatement) !== undefined && flow.returnWith !== undefined;
+  return reduceLoop(items, state, item, undefined, binding, changed, returns, labels, flow, rest, ctx, (inner) => lowerBranch(statement.getStatement(), inner, ctx));
+}
+
+/**
+ * `xs.forEach((x, i) => { … })` without `await`: a loop over the array, like
+ * `for…of`; a `return` in the callback ends that item, as `continue` would.
+ */
+export function lowerForEach(call: CallExpression, flow: Flow, rest: (flow: Flow) => string, ctx: LowerContext): string {
+  const callback = call.getArguments()[0];
+  if (!callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback)) || call.getArguments().length > 1) {
+    return ctx.report('expression_unsupported_call', call, { name: '.forEach', reason: 'pass the callback as an arrow function written in place' });
+  }
+  // An async callback was reported by the analysis (reportAsyncForEach).
+  if (callback.isAsync()) return rest(flow);
+  const receiver = call.getExpression() as import('ts-morph').PropertyAccessExpression;
+  const state = ctx.temporary();
+  const item = ctx.temporary();
+  const index = ctx.temporary();
+  const binding: string[] = [];
+  const changed: string[] = [];
+  const [first, second] = callback.getParameters();
+  const declare = (node: Node, local: string) => {
+    const variable = ctx.declareLocal(node, local);
+    if (isChangedInPlace(node)) changed.push(variable);
+    return variable;
+  };
+  if (first) binding.push(...bindPattern(first.getNameNode(), item, ctx, declare));
+  if (second) binding.push(...bindPattern(second.getNameNode(), index, ctx, declare));
+  const body = callback.getBody();
+  return reduceLoop(lowerNode(receiver.getExpression(), ctx), state, item, index, binding, changed, false, [], flow, rest, ctx, (inner) => {
+    const itemFlow = { ...inner, returnWith: () => inner.end };
+    if (Node.isBlock(body)) return lowerBlock(body.getStatements(), 0, itemFlow, ctx);
+    return lowerEffect(body as Expression, itemFlow, (f) => f.end, ctx);
+  });
+}
+
+/**
+ * A loop over `items` as one $reduce, the loop's variables in a state record:
+ * $reduce walks the array in O(n), where indexing an array in a recursive
+ * lambda would cost O(n) per item. `break` and `return` set a flag that makes
+ * the remaining items pass the state through. `changed` are item variables the
+ * body rebinds (changed in place); `labels` name this loop for labeled jumps.
+ */
+function reduceLoop(items: string, state: string, item: string, index: string | undefined, binding: string[], changed: string[], returns: boolean, labels: string[], flow: Flow, rest: (flow: Flow) => string, ctx: LowerContext, lowerBody: (inner: Flow) => string): string {
+  const record = (extra = '') => `{${[...flow.mutable.map((v) => `"${v.slice(1)}": ${v}`), extra].filter(Boolean).join(', ')}}`;
+  const restore = (from: string) => flow.mutable.map((v) => `${v} := $lookup(${from}, "${v.slice(1)}")`);
+  const body = lowerBody({
+    mutable: [...flow.mutable, ...changed],
     end: record(),
     continueTo: record(),
     breakTo: record('"__done": true'),
     // Only this loop's own labels: a jump to an outer statement would have to leave the $reduce.
     labels: Object.fromEntries(labels.map((name) => [name, { breakTo: record('"__done": true'), continueTo: record() }])),
     returnWith: returns ? (value) => record(`"__done": true, "__return": true, "__value": ${value}`) : undefined,
-  }, ctx);
-  const reducer = `function(${state}, ${item}){ $lookup(${state}, "__done") ? ${state} : (${[...restore(state), ...binding].join('; ')}; ${body}) }`;
+  });
+  const reducer = `function(${state}, ${item}${index ? `, ${index}` : ''}){ $lookup(${state}, "__done") ? ${state} : (${[...restore(state), ...binding].join('; ')}; ${body}) }`;
   const after = rest(flow);
   const finish = returns && flow.returnWith ? `($lookup(${state}, "__return") ? ${flow.returnWith(`$lookup(${state}, "__value")`)} : ${after})` : after;
   return `(${[`${state} := $reduce(${items}, ${reducer}, ${record()})`, ...restore(state)].join('; ')}; ${finish})`;
