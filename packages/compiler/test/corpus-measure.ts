@@ -24,7 +24,7 @@ export interface CorpusWorkflowResult {
   blocked?: { kind: BlockKind; reason: string; codes: string[] };
 }
 
-/** A compiled run that has not ended after this long (real time) counts as a mismatch. */
+/** A run that has not ended after this long (real time) has hung: a failure of that run. */
 const RUN_TIMEOUT_MS = 20_000;
 
 /** The folders of `dir` that hold a `workflow.ts`, sorted. */
@@ -116,10 +116,13 @@ async function measureWorkflow(dir: string, name: string, compiled: CompileOutco
   return result;
 }
 
-/** A native run that throws something else than a `WorkflowError` (a bug in the body) ends as that error's name. */
+/**
+ * A native run that throws something else than a `WorkflowError` (a bug in the body, a plain `Error`
+ * subclass, a hang) ends as `native:<that error's name>`, which no case expects.
+ */
 async function runNativeCase(main: NativeWorkflow, testCase: CorpusCase): Promise<Outcome> {
   try {
-    return await runNatively(main, testCase);
+    return await withTimeout(runNatively(main, testCase), `the native run of case "${testCase.name}" did not end`);
   } catch (error) {
     const thrown = error as Error;
     return { status: 'FAILED', error: `native:${thrown?.name}`, cause: thrown?.message };
