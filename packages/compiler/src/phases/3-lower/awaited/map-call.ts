@@ -41,8 +41,9 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
     items = (inner.getExpression() as never as { getExpression(): Expression }).getExpression();
     [callback] = inner.getArguments();
   }
-  if (!items || !callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback)) || !callback.isAsync()) {
-    ctx.diagnostics.report('map_callback_not_async', callback ?? call);
+  // A callback that is not async (`(x) => reserve(x)`) returns its task's promise, which the Map awaits the same way.
+  if (!items || !callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback))) {
+    ctx.diagnostics.report('map_callback_not_function', callback ?? call);
     return;
   }
   const options = optionsNode === undefined ? {} : staticValue(optionsNode);
