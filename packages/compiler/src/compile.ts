@@ -75,7 +75,8 @@ function openProject(options: CompileOptions): { project: Project; files: Source
     ? new Project({ tsConfigFilePath: options.tsconfig, skipAddingFilesFromTsConfig: true })
     : new Project({
         compilerOptions: {
-          target: ts.ScriptTarget.ES2022,
+          // ES2023 for the array methods the lowering supports (findLast, toSorted, with…); Node 20 has them natively.
+          target: ts.ScriptTarget.ES2023,
           module: ts.ModuleKind.NodeNext,
           moduleResolution: ts.ModuleResolutionKind.NodeNext,
           strict: true,

@@ -199,5 +199,7 @@ export function reportNonJson(node: Node, report: (code: 'expression_not_json', 
   const reason = part === 'Date'
     ? 'natively JSON.stringify writes it as an ISO string, compiled it is a number of milliseconds; pass `d.toISOString()` or `d.getTime()`'
     : `natively JSON.stringify writes a ${part} as \`{}\`; pass \`[...${part === 'Set' ? 'set' : 'map.entries()'}]\`${part === 'Map' ? ' or `Object.fromEntries(map)`' : ''} instead`;
-  report('expression_not_json', node, { text: node.getText().length > 60 ? `${node.getText().slice(0, 57)}…` : node.getText(), kind: part, reason });
+  const text = node.getText();
+  const short = text.includes('\n') || text.length > 60 ? `${text.split('\n')[0].slice(0, 57)}…` : text;
+  report('expression_not_json', node, { text: short, kind: part, reason });
 }

@@ -44,7 +44,7 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
   const args = node.getArguments() as Expression[];
   const unsupported = (reason = '') => ctx.report('expression_unsupported_call', node, { name: `${object}.${name}`, reason });
   const hasSpread = args.some((a) => Node.isSpreadElement(a));
-  if (hasSpread && !(object === 'Math' && (name === 'max' || name === 'min'))) return unsupported('spread arguments are only supported in `Math.max`/`Math.min`');
+  if (hasSpread && !(object === 'Math' && (name === 'max' || name === 'min')) && !(object === 'Array' && name === 'of')) return unsupported('spread arguments are only supported in `Math.max`/`Math.min` and `Array.of`');
   const arg = (i: number) => lowerNode(args[i], ctx);
   switch (object) {
     case 'Math': {
@@ -91,7 +91,7 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
       }
     case 'Array':
       if (name === 'isArray') return `($type(${arg(0)}) = "array")`;
-      if (name === 'of' && !hasSpread) return args.reduce((all, _, i) => `$append(${all}, ${ctx.helper('one')}(${arg(i)}))`, '[]');
+      if (name === 'of') return args.reduce((all, a, i) => `$append(${all}, ${Node.isSpreadElement(a) ? lowerNode(a.getExpression(), ctx) : `${ctx.helper('one')}(${arg(i)})`})`, '[]');
       if (name === 'from' && !hasSpread) return lowerArrayFrom(node, ctx);
       return unsupported();
     case 'Number':

@@ -65,7 +65,7 @@ function patternOf(node: Node, ctx: LowerContext): Pattern | undefined {
   };
   const unsupportedFlag = [...flags].find((flag) => !'gim'.includes(flag));
   if (unsupportedFlag) return refuse(`JSONata supports only the flags i, m and g, not \`${unsupportedFlag}\``);
-  if (/\(\?<[=!]/.test(source)) return refuse('JSONata is not guaranteed a JavaScript engine with lookbehind; rewrite without `(?<=`/`(?<!`');
+  if (/\(\?<[=!]/.test(source)) return refuse('lookbehind is not in every regex dialect a JSONata engine may use; rewrite without `(?<=`/`(?<!`');
   if (/\(\?<[A-Za-z_$]/.test(source) || /\\k</.test(source)) return refuse('named groups are not supported; use a numbered group');
   if (!closesWhereJsonataLooks(source)) return refuse('JSONata\'s parser pairs brackets inside the pattern and would not find its end; escape the bracket that has no partner (e.g. `[(]` → `\\(`)');
   const groups = new RegExp(`${source}|`).exec('')!.length - 1;

@@ -84,7 +84,8 @@ function collect(type: Type, out: Set<ValueKind>): void {
 
 function isReadonlyArray(type: Type): boolean {
   const name = type.getSymbol()?.getName();
-  return name === 'ReadonlyArray';
+  // A match result is an array with extra fields (index, input) that JSON leaves out, and so does the lowering.
+  return name === 'ReadonlyArray' || name === 'RegExpMatchArray' || name === 'RegExpExecArray';
 }
 
 /**
