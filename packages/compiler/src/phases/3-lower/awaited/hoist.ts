@@ -43,6 +43,18 @@ export function hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext):
   expression.forEachChild((child) => hoistAwaits(child, flow, ctx));
 }
 
+/**
+ * `ok && await notify(x);` as a statement: the same Choice, with the value
+ * dropped (so a falsy `ok` that is `undefined` is never stored).
+ * Returns false when `expression` is not such a short-circuit.
+ */
+export function lowerShortCircuitStatement(expression: Node, flow: Flow, ctx: LoweringContext): boolean {
+  if (!Node.isBinaryExpression(expression) || !isShortCircuit(expression) || !containsAwait(expression.getRight())) return false;
+  hoistAwaits(expression.getLeft(), flow, ctx);
+  if (flow.live) lowerShortCircuit(expression, undefined, flow, ctx);
+  return true;
+}
+
 function isShortCircuit(expression: BinaryExpression): boolean {
   const operator = expression.getOperatorToken().getKind();
   return operator === SyntaxKind.AmpersandAmpersandToken || operator === SyntaxKind.BarBarToken || operator === SyntaxKind.QuestionQuestionToken;
@@ -51,9 +63,10 @@ function isShortCircuit(expression: BinaryExpression): boolean {
 /**
  * `l && r`, `l || r`, `l ?? r` whose `r` awaits → a Choice on `l`: one
  * branch awaits `r` into `variable`, the other keeps `l` (evaluated once
- * more: it is pure, and reads the same values).
+ * more: it is pure, and reads the same values). Without a variable the
+ * value is dropped.
  */
-function lowerShortCircuit(expression: BinaryExpression, variable: string, flow: Flow, ctx: LoweringContext): void {
+function lowerShortCircuit(expression: BinaryExpression, variable: string | undefined, flow: Flow, ctx: LoweringContext): void {
   const left = expression.getLeft();
   const operator = expression.getOperatorToken().getKind();
   const scope = (read: (variable: string) => string) => scopeOf(read, ctx.names, ctx.diagnostics);
@@ -65,10 +78,10 @@ function lowerShortCircuit(expression: BinaryExpression, variable: string, flow:
   const [awaiting, keeping] = operator === SyntaxKind.BarBarToken ? [otherwise, holds] : [holds, otherwise];
   const after = label();
   const right = flow.fork([awaiting]);
-  lowerValue(expression.getRight(), { kind: 'variable', variable }, right, ctx);
+  lowerValue(expression.getRight(), variable === undefined ? { kind: 'discard' } : { kind: 'variable', variable }, right, ctx);
   right.jump(after, expression);
   const kept = flow.fork([keeping]);
-  kept.pending.push({ kind: 'bind', variable, value: (read) => lowerExpression(left, scope(read)) });
+  if (variable !== undefined) kept.pending.push({ kind: 'bind', variable, value: (read) => lowerExpression(left, scope(read)) });
   kept.jump(after, expression);
   flow.continueAfter(after);
 }

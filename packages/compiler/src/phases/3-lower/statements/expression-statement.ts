@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type ExpressionStatement } from 'ts-morph';
-import { hoistAwaits } from '../awaited/hoist.js';
+import { hoistAwaits, lowerShortCircuitStatement } from '../awaited/hoist.js';
 import { lowerValue, unwrap } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
@@ -23,6 +23,7 @@ export function lowerExpressionStatement(statement: ExpressionStatement, flow: F
     lowerValue(expression, { kind: 'discard' }, flow, ctx);
     return;
   }
+  if (lowerShortCircuitStatement(expression, flow, ctx)) return;
   hoistAwaits(expression, flow, ctx);
   if (flow.live) flow.pending.push({ kind: 'statements', statements: [statement], names: ctx.names });
 }
