@@ -8,7 +8,7 @@ import type { IrTask, IrTemplate } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { humanize } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
-import { isOptionalConst, sinkBindings, throughPath, type Sink } from './result-binding.js';
+import { sinkBindings, throughPath, type Sink } from './result-binding.js';
 
 /**
  * `await task(input, options?)` → a Task state: Resource and Arguments by
@@ -61,14 +61,8 @@ function resultOf(description: TaskDescription): string {
 export function sendResult(state: IrTask | { assign: Map<string, string>; output?: string; end?: boolean }, whole: string, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const result = throughPath(whole, sink);
   if (sink.kind === 'bind' || sink.kind === 'variable') {
-    const bindings = sinkBindings(sink, throughPath('__RESULT__', sink), ctx);
-    // `const { note } = await t()` with an optional `note`: the result is stored, and `note` reads through it.
-    const source = bindings.some(([, , declaration]) => isOptionalConst(declaration)) ? ctx.names.fresh('result') : undefined;
-    if (source !== undefined) state.assign.set(source, whole);
-    for (const [variable, path, declaration] of bindings) {
-      if (source !== undefined && isOptionalConst(declaration)) ctx.overrides.set(variable, (read) => path.replace('__RESULT__', read(source)));
-      else state.assign.set(variable, path.replace('__RESULT__', whole));
-    }
+    // A binding that may be undefined (`const { note } = await t()`, `note?: string`) is boxed: emit wraps its entry.
+    for (const [variable, path] of sinkBindings(sink, throughPath('__RESULT__', sink), ctx)) state.assign.set(variable, path.replace('__RESULT__', whole));
   } else if (sink.kind === 'return') {
     state.output = result;
     state.end = true;

@@ -45,7 +45,8 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   const hint = `For each ${sourceSnippet(declaration.getNameNode(), 20)} of ${sourceSnippet(iterable, 40)}`;
   const [enter, leave] = addConditionChoice(hint, statement, `\${${index}} < $count(\${${items}})`, flow, ctx);
   const body = flow.fork([enter]);
-  for (const [variable, path] of bindingsOf(declaration, `\${${items}}[\${${index}}]`, ctx)) {
+  // The round's item in parentheses: `$xs[$i][1]` would apply `[1]` to the filtered sequence, not to the item.
+  for (const [variable, path] of bindingsOf(declaration, `(\${${items}}[\${${index}}])`, ctx)) {
     body.pending.push({ kind: 'bind', variable, value: (read) => path.replace(/\$\{(\w+)\}/g, (_, name: string) => read(name)) });
   }
   lowerRoundBody(statement, body, after, ctx);
