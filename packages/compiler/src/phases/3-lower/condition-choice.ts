@@ -14,7 +14,11 @@ import { scopeOf } from './pending.js';
  * Returns the exits: [condition holds, otherwise].
  */
 export function addConditionChoice(hint: string, node: Node, condition: Expression | string | undefined, flow: Flow, ctx: LoweringContext): [Exit, Exit] {
-  if (typeof condition === 'object' && containsAwait(condition)) ctx.diagnostics.report('await_in_condition', condition);
+  if (typeof condition === 'object' && containsAwait(condition)) {
+    // Reported once; the branches are still lowered (with a placeholder test), so their problems are reported too.
+    ctx.diagnostics.report('await_in_condition', condition);
+    condition = 'true';
+  }
   const choice: IrChoice = { kind: 'choice', hint, node, assign: new Map(), rules: [{ condition: 'true' }] };
   flow.add(choice, (read) => {
     if (typeof condition === 'string') choice.rules[0]!.condition = condition.replace(/\$\{(\w+)\}/g, (_, variable: string) => read(variable));

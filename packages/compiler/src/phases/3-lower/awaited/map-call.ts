@@ -40,14 +40,16 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
     items = (inner.getExpression() as never as { getExpression(): Expression }).getExpression();
     [callback] = inner.getArguments();
   }
-  if (!items || !callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback)) || !callback.isAsync()) {
+  if (!items || !callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback))) {
     ctx.diagnostics.report('map_callback_not_async', callback ?? call);
     return;
   }
-  const options = optionsNode === undefined ? {} : staticValue(optionsNode);
+  // Reported, then lowered anyway (its body may have problems of its own).
+  if (!callback.isAsync()) ctx.diagnostics.report('map_callback_not_async', callback);
+  let options = optionsNode === undefined ? {} : staticValue(optionsNode);
   if (options === NOT_STATIC || typeof options !== 'object' || options === null) {
     ctx.diagnostics.report('call_options_not_static', optionsNode!);
-    return;
+    options = {};
   }
   // Iterations read the workflow's variables as they are when the Map starts: give pending work to a state first.
   flow.flush(call);

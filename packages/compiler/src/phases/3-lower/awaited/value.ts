@@ -77,7 +77,6 @@ function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, c
     if (isPromiseAll(operand)) return lowerParallelCall(operand, sink, flow, ctx);
     const task = ctx.tasks.describe(callee);
     if (task) return lowerTaskCall(operand, task, sink, flow, ctx);
-    if (ctx.tasks.isBroken(callee)) return;
   }
   ctx.diagnostics.report('unsupported_await', node, { text: operand.getText().replace(/\s+/g, ' ').slice(0, 80) });
 }
@@ -88,16 +87,12 @@ function isAwaitable(call: Node & { getExpression(): Node }, ctx: LoweringContex
   const dsl = dslNameOf(callee);
   if (dsl === 'sleep' || dsl === 'sleepUntil' || dsl === 'map') return true;
   if (Node.isCallExpression(call) && isPromiseAll(call)) return true;
-  return ctx.tasks.describe(callee) !== undefined || ctx.tasks.isBroken(callee);
+  return ctx.tasks.describe(callee) !== undefined;
 }
 
 /** `c ? await a() : b` → a Choice whose branches each send their value to the sink. */
 function lowerConditional(expression: Node & { getCondition(): Expression; getWhenTrue(): Expression; getWhenFalse(): Expression }, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const condition = expression.getCondition();
-  if (containsAwait(condition)) {
-    ctx.diagnostics.report('await_in_condition', condition);
-    return;
-  }
   const [whenTrue, whenFalse] = addConditionChoice(`If ${sourceSnippet(condition)}`, expression, condition, flow, ctx);
   const after = label();
   for (const [exit, branch] of [[whenTrue, expression.getWhenTrue()], [whenFalse, expression.getWhenFalse()]] as const) {

@@ -18,35 +18,28 @@ import { leaveLoop, lowerRoundBody } from './loop-jumps.js';
  * // for (const item of order.items) await reserve(item);
  */
 export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: LoweringContext): void {
-  if (statement.isAwaited()) {
-    ctx.diagnostics.report('unsupported_statement', statement, { kind: 'for await…of' });
-    return;
-  }
+  // Each problem is reported, then the loop is lowered anyway (a placeholder stands in), so its body's problems are reported too.
+  if (statement.isAwaited()) ctx.diagnostics.report('unsupported_statement', statement, { kind: 'for await…of' });
   const iterable = statement.getExpression();
-  if (containsAwait(iterable)) {
-    ctx.diagnostics.report('await_in_expression', iterable);
-    return;
-  }
+  const awaits = containsAwait(iterable);
+  if (awaits) ctx.diagnostics.report('await_in_expression', iterable);
   const list = statement.getInitializer();
   const declaration = Node.isVariableDeclarationList(list) ? list.getDeclarations()[0] : undefined;
-  if (!declaration) {
-    ctx.diagnostics.report('unsupported_loop_update', list);
-    return;
-  }
-  const base = Node.isIdentifier(declaration.getNameNode()) ? declaration.getName() : 'item';
+  if (!declaration) ctx.diagnostics.report('unsupported_loop_update', list);
+  const base = declaration && Node.isIdentifier(declaration.getNameNode()) ? declaration.getName() : 'item';
   const items = ctx.names.fresh(`${base}_list`);
   const index = ctx.names.fresh(`${base}_index`);
-  flow.pending.push({ kind: 'bind', variable: items, value: (read) => lowerExpression(iterable, scopeOf(read, ctx.names, ctx.diagnostics)) });
+  flow.pending.push({ kind: 'bind', variable: items, value: (read) => (awaits ? '[]' : lowerExpression(iterable, scopeOf(read, ctx.names, ctx.diagnostics))) });
   flow.pending.push({ kind: 'bind', variable: index, value: () => '0' });
   const head = label();
   const after = label();
   flow.jump(head, statement);
   flow.resumeAt(head);
-  const hint = `For each ${sourceSnippet(declaration.getNameNode(), 20)} of ${sourceSnippet(iterable, 40)}`;
+  const hint = `For each ${declaration ? sourceSnippet(declaration.getNameNode(), 20) : base} of ${sourceSnippet(iterable, 40)}`;
   const [enter, leave] = addConditionChoice(hint, statement, `\${${index}} < $count(\${${items}})`, flow, ctx);
   const body = flow.fork([enter]);
   // The round's item in parentheses: `$xs[$i][1]` would apply `[1]` to the filtered sequence, not to the item.
-  for (const [variable, path] of bindingsOf(declaration, `(\${${items}}[\${${index}}])`, ctx)) {
+  for (const [variable, path] of declaration ? bindingsOf(declaration, `(\${${items}}[\${${index}}])`, ctx) : []) {
     body.pending.push({ kind: 'bind', variable, value: (read) => path.replace(/\$\{(\w+)\}/g, (_, name: string) => read(name)) });
   }
   lowerRoundBody(statement, body, after, ctx);

@@ -1,5 +1,4 @@
 import type { IfStatement } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
 import { addConditionChoice } from '../condition-choice.js';
 import { label, type Flow } from '../flow.js';
@@ -16,10 +15,6 @@ import { lowerStatements, statementsOf } from './statements.js';
  */
 export function lowerIfStatement(statement: IfStatement, flow: Flow, ctx: LoweringContext): void {
   const condition = statement.getExpression();
-  if (containsAwait(condition)) {
-    ctx.diagnostics.report('await_in_condition', condition);
-    return;
-  }
   const [thenExit, elseExit] = addConditionChoice(`If ${sourceSnippet(condition)}`, statement, condition, flow, ctx);
   const after = label();
   const thenFlow = flow.fork([thenExit]);

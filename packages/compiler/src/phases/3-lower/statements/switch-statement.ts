@@ -18,10 +18,9 @@ import { lowerStatements } from './statements.js';
  */
 export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx: LoweringContext): void {
   const discriminant = statement.getExpression();
-  if (containsAwait(discriminant)) {
-    ctx.diagnostics.report('await_in_condition', discriminant);
-    return;
-  }
+  // Reported, then the clauses are lowered against a placeholder, so their own problems are reported too.
+  const awaits = containsAwait(discriminant);
+  if (awaits) ctx.diagnostics.report('await_in_condition', discriminant);
   const clauses = statement.getClauses();
   const entries: IrLabel[] = clauses.map(() => label());
   const after = label();
@@ -30,11 +29,11 @@ export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx
   const choice: IrChoice = { kind: 'choice', hint: `Switch on ${sourceSnippet(discriminant)}`, node: statement, assign: new Map(), rules: cases.map(() => ({ condition: 'false' })) };
   flow.add(choice, (read) => {
     const scope = scopeOf(read, ctx.names, ctx.diagnostics);
-    const value = lowerExpression(discriminant, scope);
+    const value = awaits ? 'null' : lowerExpression(discriminant, scope);
     cases.forEach(({ clause }, rule) => {
       const test = clause.getExpression();
       if (containsAwait(test)) ctx.diagnostics.report('await_in_condition', test);
-      choice.rules[rule]!.condition = `(${value}) = (${lowerExpression(test, scope)})`;
+      else choice.rules[rule]!.condition = `(${value}) = (${lowerExpression(test, scope)})`;
     });
   });
   const exits = flow.exits;
