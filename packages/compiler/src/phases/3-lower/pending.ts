@@ -90,8 +90,11 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
   const inside = (node: Node) => statements.some((statement) => node === statement || node.getAncestors().includes(statement));
   for (const statement of statements) {
     if (Node.isVariableStatement(statement)) {
-      // `let x;` leaves x undefined, which an Assign cannot hold: it is carried only once the run assigns it.
-      for (const declaration of statement.getDeclarations()) if (declaration.getInitializer()) collectBindings(declaration, names, out);
+      // `let x;` sets x to undefined, which only a boxed variable can hold (an unboxed one is never read before it is assigned).
+      for (const declaration of statement.getDeclarations()) {
+        const variable = names.of(declaration);
+        if (declaration.getInitializer() || (variable !== undefined && names.boxed.has(variable))) collectBindings(declaration, names, out);
+      }
     }
     statement.forEachDescendant((node) => {
       let target: Node | undefined;

@@ -74,15 +74,14 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
     processor,
     catch: catchersFor(ctx),
   };
-  if (distributed) {
-    state.distributed = true;
-    if (carried.length > 0) state.itemSelector.outer = `{${carried.map((variable) => `'${variable}': $${variable}`).join(', ')}}`;
-  }
+  if (distributed) state.distributed = true;
   if (maxConcurrency !== undefined) state.maxConcurrency = maxConcurrency;
   if (toleratedFailurePercentage !== undefined) state.toleratedFailurePercentage = toleratedFailurePercentage;
   if (toleratedFailureCount !== undefined) state.toleratedFailureCount = toleratedFailureCount;
   flow.add(state, (read) => {
     state.items = lowerExpression(items, scopeOf(read, ctx.names, ctx.diagnostics));
+    // Values, not their stored form: a boxed variable travels unboxed (absent when undefined) and is boxed again inside.
+    if (carried.length > 0) state.itemSelector.outer = `{${carried.map((variable) => `'${variable}': ${read(variable)}`).join(', ')}}`;
     sendResult(state, '$states.result', sink, flow, ctx);
   });
 }

@@ -8,6 +8,7 @@ import type { IrTask, IrTemplate } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { humanize } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
+import { orNull } from './value.js';
 import { sinkBindings, throughPath, type Sink } from './result-binding.js';
 
 /**
@@ -89,7 +90,7 @@ function taskArguments(description: TaskDescription, input: Node, read: Reader, 
     return { expression: lowerExpression(expression, scope) };
   }
   if (!Node.isExpression(input)) return undefined;
-  const value = lowerExpression(input, scope);
+  const value = orNull(lowerExpression(input, scope), input);
   if (description.kind === 'lambda' && description.invoke === 'envelope') {
     return { object: { FunctionName: { literal: description.functionArn }, Payload: { expression: value } } };
   }

@@ -1,5 +1,5 @@
 import { Node, type Expression } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
+import { containsAwait, mayBeUndefined } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
@@ -121,14 +121,12 @@ function lowerBranchValue(branch: Expression, sink: Sink, flow: Flow, ctx: Lower
 }
 
 /**
- * An output that may be `undefined` (its type says so) as `null`: JavaScript
- * returns `undefined` as JSON `null`, while an ASL Output that evaluates to
- * nothing is an error.
+ * An output or task input that may be `undefined` (its type says so) as
+ * `null`: JavaScript's `undefined` becomes JSON `null`, while an ASL field
+ * that evaluates to nothing is an error.
  */
-function orNull(text: string, expression: Expression): string {
-  const type = expression.getType();
-  const mayBeUndefined = type.isUndefined() || type.isAny() || type.isUnknown() || (type.isUnion() && type.getUnionTypes().some((part) => part.isUndefined()));
-  return mayBeUndefined ? `($value := ${text}; $exists($value) ? $value : null)` : text;
+export function orNull(text: string, expression: Expression): string {
+  return mayBeUndefined(expression.getType()) ? `($value := ${text}; $exists($value) ? $value : null)` : text;
 }
 
 /** Strips parentheses and type-only wrappers. */
