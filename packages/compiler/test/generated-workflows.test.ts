@@ -15,6 +15,14 @@ import { failure } from './fixture-cases.js';
 // `npm test` runs a handful; GENERATED_WORKFLOWS=300 GENERATED_FROM=1 explores more seeds.
 const PROGRAMS = Number(process.env.GENERATED_WORKFLOWS ?? 12);
 const FIRST = Number(process.env.GENERATED_FROM ?? 1);
+// Programs that also read absent optional fields (the input's `bonus`, a result's `extra`): GENERATED_OPTIONAL=300 for more.
+const OPTIONAL_PROGRAMS = Number(process.env.GENERATED_OPTIONAL ?? 6);
+
+/** What a generated program may contain besides the basics. */
+interface ProgramOptions {
+  /** Reads of optional fields that are absent in some runs, kept in variables across states. */
+  optional: boolean;
+}
 const s = suite('generated workflows');
 
 /** A small seeded PRNG (mulberry32), so a failing program can be regenerated from its seed. */
@@ -30,7 +38,7 @@ function random(seed: number): (n: number) => number {
 }
 
 /** Generates a workflow body: statements over `acc` (number) and `log` (string[]). */
-function program(seed: number): string {
+function program(seed: number, options: ProgramOptions): string {
   const pick = random(seed);
   let counter = 0;
   const block = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
@@ -41,7 +49,7 @@ function program(seed: number): string {
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 18);
+    const choice = pick(depth >= 3 ? 4 : options.optional ? 22 : 18);
     switch (choice) {
       case 0:
       case 1:
@@ -93,6 +101,15 @@ function program(seed: number): string {
         return [`const [p${id}, q${id}] = await Promise.all([step({ n: acc }), step({ n: acc + 1 })]);`, `acc = acc + p${id}.v + q${id}.v;`];
       case 17:
         return [`const [k${id}, l${id}] = await map([acc, acc + 2], async (x, index) => {`, 'let a = x + index;', ...iteration(2), 'return a;', '});', `acc = acc + k${id} + l${id};`];
+      // With options.optional: values that are undefined in some runs, each stored across a state.
+      case 18:
+        return [`const e${id} = (await step({ n: acc + ${pick(5)} })).extra;`, `await step({ n: ${pick(9)} });`, `if (e${id} !== undefined) acc = acc + e${id};`, `else log = [...log, \`u${id}:\${e${id}}\`];`];
+      case 19:
+        return [`let z${id};`, `if (acc % 2 === 0) z${id} = acc;`, `const y${id} = await step({ n: acc + 1 });`, `acc = acc + y${id}.v + (z${id} ?? 1);`];
+      case 20:
+        return [`let b${id}: number | undefined = input.bonus;`, `if (acc > ${10 + pick(20)}) b${id} = undefined;`, `await sleep(1);`, `log = [...log, \`b${id}:\${b${id}}\`];`, `acc = acc + (b${id} ?? 0);`];
+      case 21:
+        return [`const o${id} = await step({ n: acc });`, `const c${id} = { ...o${id}, n: input.bonus };`, `await step({ n: c${id}.extra ?? 2 });`, `acc = acc + (c${id}.n ?? c${id}.extra ?? c${id}.v);`];
       default:
         // try/finally: the block may return, break, continue or throw through the finally.
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
@@ -132,8 +149,8 @@ const root = mkdtempSync(join(tmpdir(), 'typestep-generated-'));
 mkdirSync(join(root, 'node_modules', '@typestep'), { recursive: true });
 symlinkSync(fileURLToPath(new URL('../../dsl', import.meta.url)), join(root, 'node_modules', '@typestep', 'dsl'));
 
-/** Deterministic handler: v depends on n; some n fail (retried once by the declaration, then fatal). */
-const handlers = (failAt: number) => () => {
+/** Deterministic handler: v depends on n; some n fail (retried once by the declaration, then fatal); with `optional`, `extra` is there for some n. */
+const handlers = (failAt: number, optional: boolean) => () => {
   const seen = new Map<number, number>();
   return {
     '${StepArn}': (input: { n: number }) => {
@@ -141,43 +158,51 @@ const handlers = (failAt: number) => () => {
       seen.set(input.n, attempts);
       if (input.n % 7 === failAt && attempts === 1) throw failure('Flaky', `n ${input.n}`);
       if (input.n % 11 === failAt) throw failure('Broken', `n ${input.n}`);
-      return { v: (input.n % 5) + 1 };
+      return optional && input.n % 3 !== 0 ? { v: (input.n % 5) + 1, extra: input.n % 4 } : { v: (input.n % 5) + 1 };
     },
   };
 };
 
-for (let seed = FIRST; seed < FIRST + PROGRAMS; seed++) {
-  s(`program ${seed}`, async () => {
-    const file = join(root, `program-${seed}.ts`);
+const runs: Array<[number, ProgramOptions]> = [
+  ...Array.from({ length: PROGRAMS }, (_, i): [number, ProgramOptions] => [FIRST + i, { optional: false }]),
+  ...Array.from({ length: OPTIONAL_PROGRAMS }, (_, i): [number, ProgramOptions] => [FIRST + i, { optional: true }]),
+];
+
+for (const [seed, options] of runs) {
+  const name = options.optional ? `optional-${seed}` : `${seed}`;
+  s(`program ${name}`, async () => {
+    const file = join(root, `program-${name}.ts`);
     const source = `import { lambda, map, sleep, workflow, WorkflowError } from '@typestep/dsl';
 
-const step = lambda<{ n: number }, { v: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
+const step = lambda<{ n: number }, { v: number; extra?: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
 
-export const main = workflow('Generated${seed}', async (input: { start: number }) => {
+export const main = workflow('Generated${seed}', async (input: { start: number; bonus?: number }) => {
     let acc = input.start;
     let log: string[] = [];
-    ${program(seed)}
+    ${program(seed, options)}
     return { acc, log };
 });
 `;
     writeFileSync(file, source);
     const { workflows, diagnostics } = await compile({ files: [file] });
-    assert.equal(diagnostics.map(String), [], `seed ${seed} compiles:\n${source}`);
+    assert.equal(diagnostics.map(String), [], `seed ${name} compiles:\n${source}`);
     const definition = workflows[0]!.definition;
     assert.equal(validateDefinition(definition), []);
     const { main } = (await import(pathToFileURL(file).href)) as { main: { run(i: unknown, o: unknown): Promise<unknown> } };
     for (const [start, failAt] of [[0, 9], [3, 2], [5, 4], [8, 0]] as const) {
+      // Half the inputs carry the optional `bonus`.
+      const input = options.optional && start % 2 === 1 ? { start, bonus: start } : { start };
       let native: unknown;
       try {
-        native = { status: 'SUCCEEDED', output: await main.run({ start }, { handlers: handlers(failAt)() }) };
+        native = { status: 'SUCCEEDED', output: await main.run(input, { handlers: handlers(failAt, options.optional)() }) };
       } catch (error) {
         // The program imports the dsl through a symlinked node_modules: its WorkflowError may be another module instance.
         if (!(error instanceof WorkflowError) && (error as Error)?.constructor?.name !== 'WorkflowError') throw error;
         native = { status: 'FAILED', error: (error as WorkflowError).name, cause: (error as WorkflowError).cause };
       }
-      const result = await new StateMachine(definition as never, { handlers: handlers(failAt)() }).run({ start });
+      const result = await new StateMachine(definition as never, { handlers: handlers(failAt, options.optional)() }).run(input);
       const compiled = result.status === 'SUCCEEDED' ? { status: 'SUCCEEDED', output: result.output } : { status: 'FAILED', error: result.error, cause: result.cause };
-      assert.equal(compiled, native, `seed ${seed}, start ${start}, failAt ${failAt}:\n${source}`);
+      assert.equal(compiled, native, `seed ${name}, start ${start}, failAt ${failAt}:\n${source}`);
     }
   });
 }
