@@ -61,7 +61,7 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   const distributed = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
   const inner = nestedContext(ctx);
   // A Distributed Map's iterations see no outer variables: the ones they read travel in the item.
-  // Variables read through an override (local functions, optional fields) are not stored, so they need not travel.
+  // Variables read through an override (local functions, a callback's token) are not stored, so they need not travel.
   const carried = distributed ? outerVariablesRead(callback, ctx).filter((variable) => !ctx.overrides.has(variable)) : [];
   const processor = lowerBody(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
   const state: IrMap = {
