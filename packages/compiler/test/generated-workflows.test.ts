@@ -17,6 +17,14 @@ import { failure } from './fixture-cases.js';
 // `npm test` runs a handful; GENERATED_WORKFLOWS=300 GENERATED_FROM=1 explores more seeds.
 const PROGRAMS = Number(process.env.GENERATED_WORKFLOWS ?? 12);
 const FIRST = Number(process.env.GENERATED_FROM ?? 1);
+// Programs that also read absent optional fields (the input's `bonus`, a result's `extra`): GENERATED_OPTIONAL=300 for more.
+const OPTIONAL_PROGRAMS = Number(process.env.GENERATED_OPTIONAL ?? 6);
+
+/** What a generated program may contain besides the basics. */
+interface ProgramOptions {
+  /** Reads of optional fields that are absent in some runs, kept in variables across states. */
+  optional: boolean;
+}
 const s = suite('generated workflows');
 
 /** A small seeded PRNG (mulberry32), so a failing program can be regenerated from its seed. */
@@ -32,7 +40,7 @@ function random(seed: number): (n: number) => number {
 }
 
 /** Generates a workflow body: statements over `acc` (number) and `log` (string[]). */
-function program(seed: number): string {
+function program(seed: number, options: ProgramOptions): string {
   const pick = random(seed);
   let counter = 0;
   const block = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
@@ -43,7 +51,7 @@ function program(seed: number): string {
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 30);
+    const choice = pick(depth >= 3 ? 4 : options.optional ? 34 : 30);
     switch (choice) {
       case 0:
       case 1:
@@ -147,6 +155,15 @@ function program(seed: number): string {
       case 29:
         // A named task in a finally: one state per path, each answered by the handler registered by that name.
         return ['try {', ...block(depth + 1, inLoop, true), '} finally {', `const h${id} = await step({ n: acc }, { name: 'Cleanup ${id}' });`, `log = [...log, 'h' + h${id}.v];`, '}'];
+      // With options.optional: values that are undefined in some runs, each stored across a state.
+      case 30:
+        return [`const e${id} = (await step({ n: acc + ${pick(5)} })).extra;`, `await step({ n: ${pick(9)} });`, `if (e${id} !== undefined) acc = acc + e${id};`, `else log = [...log, \`u${id}:\${e${id}}\`];`];
+      case 31:
+        return [`let z${id};`, `if (acc % 2 === 0) z${id} = acc;`, `const y${id} = await step({ n: acc + 1 });`, `acc = acc + y${id}.v + (z${id} ?? 1);`];
+      case 32:
+        return [`let b${id}: number | undefined = input.bonus;`, `if (acc > ${10 + pick(20)}) b${id} = undefined;`, `await sleep(1);`, `log = [...log, \`b${id}:\${b${id}}\`];`, `acc = acc + (b${id} ?? 0);`];
+      case 33:
+        return [`const o${id} = await step({ n: acc });`, `const c${id} = { ...o${id}, n: input.bonus };`, `await step({ n: c${id}.extra ?? 2 });`, `acc = acc + (c${id}.n ?? c${id}.extra ?? c${id}.v);`];
       default:
         // try/finally: the block may return, break, continue or throw through the finally.
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
@@ -189,8 +206,8 @@ const root = mkdtempSync(join(tmpdir(), 'typestep-generated-'));
 mkdirSync(join(root, 'node_modules', '@typestep'), { recursive: true });
 symlinkSync(fileURLToPath(new URL('../../dsl', import.meta.url)), join(root, 'node_modules', '@typestep', 'dsl'));
 
-/** Deterministic handler: v depends on n; some n fail (retried once by the declaration, then fatal). */
-const handlers = (failAt: number) => () => {
+/** Deterministic handler: v depends on n; some n fail (retried once by the declaration, then fatal); with `optional`, `extra` is there for some n. */
+const handlers = (failAt: number, optional: boolean) => () => {
   const seen = new Map<number, number>();
   return {
     '${StepArn}': (input: { n: number }) => {
@@ -199,19 +216,26 @@ const handlers = (failAt: number) => () => {
       if (input.n % 7 === failAt && attempts === 1) throw failure('Flaky', `n ${input.n}`);
       if (input.n % 11 === failAt) throw failure('Broken', `n ${input.n}`);
       if (input.n % 13 === failAt) throw failure('Oops', `n ${input.n}`);
-      return { v: (input.n % 5) + 1, ...(input.n % 3 === 0 ? { w: input.n % 4 } : {}) };
+      const value = { v: (input.n % 5) + 1, ...(input.n % 3 === 0 ? { w: input.n % 4 } : {}) };
+      return optional && input.n % 3 !== 0 ? { ...value, extra: input.n % 4 } : value;
     },
     // Named cleanups (`Cleanup <id>`): found by name natively and, for every copy of a finally block, compiled.
     ...Object.fromEntries(Array.from({ length: 400 }, (_, id) => [`Cleanup ${id}`, (input: { n: number }) => ({ v: 10 + (input.n % 3) })])),
   };
 };
 
-for (let seed = FIRST; seed < FIRST + PROGRAMS; seed++) {
-  s(`program ${seed}`, async () => {
-    const file = join(root, `program-${seed}.ts`);
+const runs: Array<[number, ProgramOptions]> = [
+  ...Array.from({ length: PROGRAMS }, (_, i): [number, ProgramOptions] => [FIRST + i, { optional: false }]),
+  ...Array.from({ length: OPTIONAL_PROGRAMS }, (_, i): [number, ProgramOptions] => [FIRST + i, { optional: true }]),
+];
+
+for (const [seed, options] of runs) {
+  const name = options.optional ? `optional-${seed}` : `${seed}`;
+  s(`program ${name}`, async () => {
+    const file = join(root, `program-${name}.ts`);
     const source = `import { lambda, map, sleep, workflow, WorkflowError } from '@typestep/dsl';
 
-const step = lambda<{ n: number }, { v: number; w?: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
+const step = lambda<{ n: number }, { v: number; w?: number; extra?: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
 
 async function bump(n: number, k: number): Promise<number> {
   let total = 0;
@@ -250,31 +274,33 @@ class BigOops extends Oops {
   }
 }
 
-export const main = workflow('Generated${seed}', async (input: { start: number }) => {
+export const main = workflow('Generated${seed}', async (input: { start: number; bonus?: number }) => {
     let acc = input.start;
     let log: string[] = [];
-    ${program(seed)}
+    ${program(seed, options)}
     return { acc, log };
 });
 `;
     writeFileSync(file, source);
     const { workflows, diagnostics } = await compile({ files: [file] });
-    assert.equal(diagnostics.map(String), [], `seed ${seed} compiles:\n${source}`);
+    assert.equal(diagnostics.map(String), [], `seed ${name} compiles:\n${source}`);
     const definition = workflows[0]!.definition;
     assert.equal(validateDefinition(definition), []);
     const { main } = (await import(pathToFileURL(file).href)) as { main: { run(i: unknown, o: unknown): Promise<unknown> } };
     for (const [start, failAt] of [[0, 9], [3, 2], [5, 4], [8, 0]] as const) {
+      // Half the inputs carry the optional `bonus`.
+      const input = options.optional && start % 2 === 1 ? { start, bonus: start } : { start };
       let native: unknown;
       try {
-        native = { status: 'SUCCEEDED', output: await main.run({ start }, { handlers: handlers(failAt)() }) };
+        native = { status: 'SUCCEEDED', output: await main.run(input, { handlers: handlers(failAt, options.optional)() }) };
       } catch (error) {
         // The program imports the dsl through a symlinked node_modules: its WorkflowError may be another module instance.
         if (!(error instanceof WorkflowError) && !isWorkflowErrorOfAnyInstance(error)) throw error;
         native = { status: 'FAILED', error: (error as WorkflowError).name, cause: (error as WorkflowError).cause };
       }
-      const result = await new StateMachine(definition as never, { handlers: handlers(failAt)() }).run({ start });
+      const result = await new StateMachine(definition as never, { handlers: handlers(failAt, options.optional)() }).run(input);
       const compiled = result.status === 'SUCCEEDED' ? { status: 'SUCCEEDED', output: result.output } : { status: 'FAILED', error: result.error, cause: result.cause };
-      assert.equal(compiled, native, `seed ${seed}, start ${start}, failAt ${failAt}:\n${source}`);
+      assert.equal(compiled, native, `seed ${name}, start ${start}, failAt ${failAt}:\n${source}`);
     }
   });
 }

@@ -47,16 +47,21 @@ export class CompileDiagnostic {
 
 /**
  * Collects diagnostics through a whole compile, so one run reports every
- * problem. Lowering reports and recovers (it emits nothing for the bad node
- * and goes on); a compile with any diagnostic writes no output.
+ * problem. Every phase reports and recovers (a placeholder stands in for the
+ * bad node and it goes on); a compile with any diagnostic writes no output.
  */
 export class DiagnosticCollector {
   readonly diagnostics: CompileDiagnostic[] = [];
+  /** Code and span of each reported diagnostic: code lowered twice (a `finally` block on each path) reports once. */
+  private readonly seen = new Set<string>();
 
   report(code: DiagnosticCode, node: Node, params?: Record<string, string | number>): void {
     const diagnostic = CompileDiagnostic.at(code, node, params);
     // Code lowered more than once (an async helper inlined at each call, a `finally` on each path) reports its problem once.
-    if (this.diagnostics.some((known) => known.code === diagnostic.code && known.message === diagnostic.message && known.span.file === diagnostic.span.file && known.span.line === diagnostic.span.line && known.span.column === diagnostic.span.column)) return;
+    const { file, line, column, endLine, endColumn } = diagnostic.span;
+    const key = `${code} ${file}:${line}:${column}-${endLine}:${endColumn}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.diagnostics.push(diagnostic);
   }
 

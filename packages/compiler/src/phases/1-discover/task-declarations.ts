@@ -23,22 +23,15 @@ const DECLARATIONS = new Set([
  */
 export class TaskTable {
   private readonly cache = new Map<Node, TaskDescription | null>();
-  private readonly broken = new Set<Node>();
 
   constructor(private readonly diagnostics: DiagnosticCollector) {}
 
-  /** The description of the task `callee` names, or undefined when it names no task. Reports a declaration it cannot read (once). */
+  /** The description of the task `callee` names, or undefined when it names no task. Reports a declaration it cannot read (once) and describes it by a placeholder. */
   describe(callee: Node): TaskDescription | undefined {
     const declaration = constDeclarationOf(callee);
     if (!declaration || !Node.isVariableDeclaration(declaration)) return undefined;
     if (!this.cache.has(declaration)) this.cache.set(declaration, this.read(declaration) ?? null);
     return this.cache.get(declaration) ?? undefined;
-  }
-
-  /** True when `callee` names a task declaration that was reported as unreadable (its calls need no second report). */
-  isBroken(callee: Node): boolean {
-    const declaration = constDeclarationOf(callee);
-    return declaration !== undefined && this.broken.has(declaration);
   }
 
   /** The `const` declaring the task `callee` names. */
@@ -54,35 +47,43 @@ export class TaskTable {
     }
     if (!initializer || !Node.isCallExpression(initializer)) return undefined;
     const name = dslNameOf(initializer.getExpression());
-    if (name === 'workflow') return describeWorkflow(initializer, this.diagnostics);
+    if (name === 'workflow') return describeWorkflow(initializer);
     if (!name || !DECLARATIONS.has(name)) return undefined;
     const args = initializer.getArguments().map((argument) => staticValue(argument));
     const bad = args.findIndex((value) => value === NOT_STATIC);
     if (bad >= 0) {
-      this.broken.add(declaration);
       this.diagnostics.report('task_declaration_not_static', initializer.getArguments()[bad]!, { declaration: name });
-      return undefined;
+      return placeholderFor(args);
     }
     try {
       const factory = name.split('.').reduce<unknown>((owner, key) => (owner as Record<string, unknown>)[key], dsl) as (...a: unknown[]) => dsl.Task<unknown, unknown>;
       return dsl.taskDescription(factory(...args));
     } catch (error) {
-      this.broken.add(declaration);
       this.diagnostics.report('task_declaration_invalid', initializer, { text: error instanceof Error ? error.message : String(error) });
-      return undefined;
+      return placeholderFor(args);
     }
   }
 }
 
+/**
+ * What stands in for a declaration that was reported: a Lambda task, named
+ * as the declaration's options say when they are static. Its calls are
+ * still lowered, so their own problems (call options, a reused name) are
+ * reported in the same run.
+ */
+function placeholderFor(args: unknown[]): TaskDescription {
+  const options = args.find((value): value is { name?: unknown } => typeof value === 'object' && value !== null && !Array.isArray(value));
+  const name = typeof options?.name === 'string' ? options.name : undefined;
+  return { kind: 'lambda', resource: 'arn:aws:states:::lambda:invoke', pattern: 'request-response', invoke: 'envelope', functionArn: '<unresolved>', retry: [], ...(name !== undefined ? { name } : {}) };
+}
+
 /** A workflow called from another workflow: a nested execution (`startExecution.sync:2`). */
-function describeWorkflow(call: CallExpression, diagnostics: DiagnosticCollector): TaskDescription | undefined {
+function describeWorkflow(call: CallExpression): TaskDescription {
   const [nameNode, , optionsNode] = call.getArguments();
   const name = staticValue(nameNode);
   const options = optionsNode ? staticValue(optionsNode) : {};
-  if (typeof name !== 'string') {
-    diagnostics.report('workflow_name_not_static', nameNode ?? call);
-    return undefined;
-  }
+  // A name that is not static is reported where the workflow is discovered.
+  if (typeof name !== 'string') return placeholderFor([]);
   const arn = options !== NOT_STATIC && typeof (options as { stateMachineArn?: unknown })?.stateMachineArn === 'string'
     ? (options as { stateMachineArn: string }).stateMachineArn
     : `\${${name}StateMachineArn}`;

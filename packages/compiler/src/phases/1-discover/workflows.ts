@@ -22,35 +22,31 @@ export interface DiscoveredWorkflow {
  */
 export function findWorkflows(files: SourceFile[], diagnostics: DiagnosticCollector): DiscoveredWorkflow[] {
   const found: DiscoveredWorkflow[] = [];
+  const seen = new Set<string>();
   for (const file of files) {
     for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       if (dslNameOf(call.getExpression()) !== 'workflow') continue;
       const [nameNode, bodyNode, optionsNode] = call.getArguments();
-      const name = staticValue(nameNode);
-      if (typeof name !== 'string') {
-        diagnostics.report('workflow_name_not_static', nameNode ?? call);
-        continue;
-      }
-      const options = optionsNode === undefined ? {} : staticValue(optionsNode);
+      // Each problem is reported, then a placeholder stands in, so the body is still analyzed and lowered.
+      const value = staticValue(nameNode);
+      if (typeof value !== 'string') diagnostics.report('workflow_name_not_static', nameNode ?? call);
+      const name = typeof value === 'string' ? value : `<workflow at line ${call.getStartLineNumber()}>`;
+      let options = optionsNode === undefined ? {} : staticValue(optionsNode);
       if (options === NOT_STATIC || typeof options !== 'object' || options === null) {
         diagnostics.report('workflow_options_not_static', optionsNode!);
-        continue;
+        options = {};
       }
+      if (seen.has(name)) diagnostics.report('workflow_name_duplicate', call, { name });
+      seen.add(name);
       if (!bodyNode || !(Node.isArrowFunction(bodyNode) || Node.isFunctionExpression(bodyNode)) || !bodyNode.isAsync()) {
+        // Not an async function: there is no body whose awaits mean states, so nothing to lower.
         diagnostics.report('workflow_not_async', bodyNode ?? call);
         continue;
       }
-      if (bodyNode.getParameters().length > 1) {
-        diagnostics.report('workflow_parameters', bodyNode.getParameters()[1]!);
-        continue;
-      }
+      if (bodyNode.getParameters().length > 1) diagnostics.report('workflow_parameters', bodyNode.getParameters()[1]!);
       found.push({ name, call, body: bodyNode, options: options as WorkflowOptions });
     }
   }
-  const seen = new Map<string, CallExpression>();
-  for (const workflow of found) {
-    if (seen.has(workflow.name)) diagnostics.report('workflow_name_duplicate', workflow.call, { name: workflow.name });
-    seen.set(workflow.name, workflow.call);
-  }
   return found;
 }
+

@@ -1,6 +1,7 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type VariableDeclaration } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import { changesInPlace } from '../3-lower/expressions/index.js';
+import { mayBeUndefined, readsThroughIndex } from './may-be-undefined.js';
 
 /** ASL variable names: letters, digits and underscores, not starting with a digit. */
 const ASL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -44,11 +45,25 @@ export class VariableNames {
    */
   constructor(private readonly parent?: VariableNames) {
     this.taken = parent ? parent.taken : new Set();
+    // Names are unique across frames, so one set of boxed variables serves them all.
+    this.boxed = parent ? parent.boxed : new Set();
   }
 
   /** A frame for one inlined call: its declarations shadow this one's. */
   frame(): VariableNames {
     return new VariableNames(this);
+  }
+
+  /** Variables stored boxed (see {@link box}). */
+  readonly boxed: Set<string>;
+
+  /**
+   * Stores `variable` boxed, as `{"v": value}`, because it may hold
+   * `undefined`: an Assign whose value evaluates to nothing fails the state,
+   * while an object constructor just leaves the key out. Reads are `$x.v`.
+   */
+  box(variable: string): void {
+    this.boxed.add(variable);
   }
 
   /** The variable of a declaration (VariableDeclaration, BindingElement, ParameterDeclaration). */
@@ -141,7 +156,8 @@ export function nameVariables(body: ArrowFunction | FunctionExpression | Functio
     if (Node.isIdentifier(nameNode)) {
       const text = nameNode.getText();
       if (!ASL_NAME.test(text)) diagnostics.report('variable_name_unsupported', nameNode, { name: text });
-      names.declare(declaration, ASL_NAME.test(text) ? text : 'v');
+      const variable = names.declare(declaration, ASL_NAME.test(text) ? text : 'v');
+      if (mayHoldUndefined(declaration)) names.box(variable);
     } else if (Node.isObjectBindingPattern(nameNode) || Node.isArrayBindingPattern(nameNode)) {
       for (const element of nameNode.getElements()) {
         if (Node.isBindingElement(element)) visit(element, element.getNameNode());
@@ -153,7 +169,47 @@ export function nameVariables(body: ArrowFunction | FunctionExpression | Functio
     if (Node.isVariableDeclaration(node)) visit(node, node.getNameNode());
     else if (Node.isParameterDeclaration(node) && node.getParent() !== body) visit(node, node.getNameNode());
   });
+  boxIndexReads(body, names);
   return names;
+}
+
+/**
+ * True for a declaration whose variable may hold `undefined`: by its type, or
+ * because its initializer reads through an index. A `catch` variable always
+ * receives the compiler's error object.
+ */
+function mayHoldUndefined(declaration: Node): boolean {
+  if (Node.isCatchClause(declaration.getParent())) return false;
+  if ((Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration)) && readsThroughIndex(declaration.getInitializer())) return true;
+  if (Node.isVariableDeclaration(declaration) && !declaration.getInitializer() && !declaration.getTypeNode()) return readsMayBeUndefined(declaration);
+  return mayBeUndefined(declaration.getType());
+}
+
+/**
+ * For `let x;` (whose declared type is `any`, narrowed at each use): true
+ * when a read of it may see `undefined`. `let label; if (c) label = 'a'; else
+ * label = 'b'; f(label)` never does, so `label` needs no box.
+ */
+function readsMayBeUndefined(declaration: VariableDeclaration): boolean {
+  const symbol = declaration.getSymbol();
+  const scope = declaration.getFirstAncestor((node) => Node.isBlock(node) || Node.isSourceFile(node) || Node.isFunctionLikeDeclaration(node)) ?? declaration.getSourceFile();
+  return scope.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
+    if (identifier === declaration.getNameNode() || identifier.getSymbol() !== symbol) return false;
+    const parent = identifier.getParent();
+    if (Node.isBinaryExpression(parent) && parent.getLeft() === identifier && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return false;
+    return mayBeUndefined(identifier.getType());
+  });
+}
+
+/** Boxes the variables assigned a read through an index (`x = xs[i]`), which may be undefined whatever `x`'s type says. */
+function boxIndexReads(body: Node, names: VariableNames): void {
+  body.forEachDescendant((node) => {
+    if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
+    const target = node.getLeft();
+    if (!Node.isIdentifier(target) || !readsThroughIndex(node.getRight())) return;
+    const variable = names.ofReference(target);
+    if (variable !== undefined) names.box(variable);
+  });
 }
 
 /**

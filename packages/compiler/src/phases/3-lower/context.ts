@@ -38,7 +38,7 @@ export interface LoweringContext {
   names: VariableNames;
   tasks: TaskTable;
   diagnostics: DiagnosticCollector;
-  /** Variables read as something else (a callback's token parameter, an optional field read through its result). */
+  /** Variables read as something else (a callback's token parameter, a local function). */
   overrides: Map<string, Override>;
   loops: LoopTargets[];
   /** Labels of the statement being lowered (`outer: for …`), given to the loop target it pushes next. */

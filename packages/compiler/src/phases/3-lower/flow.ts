@@ -47,7 +47,7 @@ export class Flow {
     const carried = applyPending(this.pending, new Map(), this.ctx.names, this.ctx.diagnostics, this.ctx.overrides);
     this.pending = [];
     for (const [variable, value] of carried) state.assign.set(variable, value);
-    fill(readerOf(carried, this.ctx.overrides));
+    fill(readerOf(carried, this.ctx.names.boxed, this.ctx.overrides));
     for (const catcher of catchersOf(state)) {
       // A catcher's Assign replaces the state's: the work before the state must happen on that path too.
       for (const [variable, value] of carried) if (!catcher.assign.has(variable)) catcher.assign.set(variable, value);
@@ -99,7 +99,7 @@ export class Flow {
     if (!CARRIERS.has(state.kind)) return false;
     if (state.output !== undefined) return false;
     if (this.pending.length > 0) this.foldBack();
-    state.output = output(readerOf(state.assign, this.ctx.overrides));
+    state.output = output(readerOf(state.assign, this.ctx.names.boxed, this.ctx.overrides));
     state.end = true;
     delete state.next;
     this.exits = [];

@@ -31,7 +31,7 @@ export function lower(workflow: DiscoveredWorkflow, discovery: Discovery, analys
   };
   const [parameter] = workflow.body.getParameters();
   const graph = lowerBody(workflow.body, parameter ? [[parameter, '$states.input']] : [], ctx);
-  const machine: IrMachine = { name: workflow.name, graph };
+  const machine: IrMachine = { name: workflow.name, graph, boxed: analysis.names.boxed };
   if (workflow.options.comment !== undefined) machine.comment = workflow.options.comment;
   if (workflow.options.timeoutSeconds !== undefined) machine.timeoutSeconds = workflow.options.timeoutSeconds;
   return machine;

@@ -129,6 +129,8 @@ export type IrState = IrTask | IrPass | IrWait | IrChoice | IrSucceed | IrFail |
 /** One compiled workflow before emit. */
 export interface IrMachine {
   name: string;
+  /** Variables stored as `{"v": value}` (they may hold `undefined`): emit boxes their Assign entries. */
+  boxed: ReadonlySet<string>;
   comment?: string;
   timeoutSeconds?: number;
   graph: IrGraph;

@@ -16,14 +16,19 @@ export type PendingItem =
 /** The JSONata text that reads a variable's current value. */
 export type Reader = (variable: string) => string;
 
-/** Reads variables from a map of values over entry values, else as the variable itself. */
-export function readerOf(values: ReadonlyMap<string, string>, overrides?: ReadonlyMap<string, Override>): Reader {
+/**
+ * Reads variables from a map of values over entry values, else as the
+ * variable itself: `$x`, or `$x.v` for a variable stored boxed because it may
+ * hold `undefined` (`VariableNames.box`; emit writes the box).
+ */
+export function readerOf(values: ReadonlyMap<string, string>, boxed: ReadonlySet<string>, overrides?: ReadonlyMap<string, Override>): Reader {
   const read: Reader = (variable) => {
     const override = overrides?.get(variable);
     if (typeof override === 'function') return override(read);
     if (override !== undefined) return override;
     const value = values.get(variable);
-    return value === undefined ? `$${variable}` : `(${value})`;
+    if (value !== undefined) return `(${value})`;
+    return boxed.has(variable) ? `$${variable}.v` : `$${variable}`;
   };
   return read;
 }
@@ -57,7 +62,7 @@ export function scopeOf(read: Reader, names: VariableNames, diagnostics: Diagnos
 export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<string, string>, names: VariableNames, diagnostics: DiagnosticCollector, overrides?: ReadonlyMap<string, Override>): Map<string, string> {
   const values = new Map(base);
   for (const item of items) {
-    const read = readerOf(values, overrides);
+    const read = readerOf(values, names.boxed, overrides);
     if (item.kind === 'bind') {
       values.set(item.variable, item.value(read));
       continue;
@@ -88,8 +93,11 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
   const inside = (node: Node) => statements.some((statement) => node === statement || node.getAncestors().includes(statement));
   for (const statement of statements) {
     if (Node.isVariableStatement(statement)) {
-      // `let x;` leaves x undefined, which an Assign cannot hold: it is carried only once the run assigns it.
-      for (const declaration of statement.getDeclarations()) if (declaration.getInitializer()) collectBindings(declaration, names, out);
+      // `let x;` sets x to undefined, which only a boxed variable can hold (an unboxed one is never read before it is assigned).
+      for (const declaration of statement.getDeclarations()) {
+        const variable = names.of(declaration);
+        if (declaration.getInitializer() || (variable !== undefined && names.boxed.has(variable))) collectBindings(declaration, names, out);
+      }
     }
     statement.forEachDescendant((node) => {
       let target: Node | undefined;

@@ -22,7 +22,7 @@ type Json = Record<string, unknown>;
  * @example
  * emitGraph(machine.graph, names, sourceMap) // { StartAt: 'Charge card', States: { … } }
  */
-export function emitGraph(graph: IrGraph, names: StateNames, sourceMap: Record<string, SourceMapEntry>): { StartAt: string; States: Json } {
+export function emitGraph(graph: IrGraph, names: StateNames, sourceMap: Record<string, SourceMapEntry>, boxed: ReadonlySet<string>): { StartAt: string; States: Json } {
   const order: IrState[] = [];
   const seen = new Set<IrState>();
   const visit = (node: IrNode | undefined) => {
@@ -37,7 +37,7 @@ export function emitGraph(graph: IrGraph, names: StateNames, sourceMap: Record<s
   const states: Json = {};
   for (const state of order) {
     const name = names.nameOf(state);
-    states[name] = emitState(state, names, sourceMap);
+    states[name] = emitState(state, names, sourceMap, boxed);
     sourceMap[name] = spanOf(state);
   }
   return { StartAt: names.nameOf(resolve(graph.start)), States: states };
@@ -64,7 +64,7 @@ function successors(state: IrState): Array<IrNode | undefined> {
   return out;
 }
 
-function emitState(state: IrState, names: StateNames, sourceMap: Record<string, SourceMapEntry>): Json {
+function emitState(state: IrState, names: StateNames, sourceMap: Record<string, SourceMapEntry>, boxed: ReadonlySet<string>): Json {
   const out: Json = { Type: typeName(state), Comment: commentOf(state) };
   const target = (node: IrNode | undefined) => names.nameOf(resolve(node));
   switch (state.kind) {
@@ -79,7 +79,7 @@ function emitState(state: IrState, names: StateNames, sourceMap: Record<string, 
       if (state.timestamp !== undefined) out.Timestamp = jsonata(state.timestamp);
       break;
     case 'choice':
-      out.Choices = state.rules.map((rule) => ({ Condition: jsonata(rule.condition), ...assignField(rule.assign), Next: target(rule.next) }));
+      out.Choices = state.rules.map((rule) => ({ Condition: jsonata(rule.condition), ...assignField(rule.assign, boxed), Next: target(rule.next) }));
       out.Default = target(state.default);
       break;
     case 'fail':
@@ -87,14 +87,14 @@ function emitState(state: IrState, names: StateNames, sourceMap: Record<string, 
       if (state.cause !== undefined) out.Cause = jsonata(state.cause);
       break;
     case 'parallel':
-      out.Branches = state.branches.map((branch) => emitGraph(branch, names, sourceMap));
+      out.Branches = state.branches.map((branch) => emitGraph(branch, names, sourceMap, boxed));
       break;
     case 'map':
       out.Items = jsonata(state.items);
       out.ItemSelector = Object.fromEntries(Object.entries(state.itemSelector).map(([key, value]) => [key, jsonata(value)]));
       out.ItemProcessor = {
         ProcessorConfig: state.distributed ? { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } : { Mode: 'INLINE' },
-        ...emitGraph(state.processor, names, sourceMap),
+        ...emitGraph(state.processor, names, sourceMap, boxed),
       };
       if (state.maxConcurrency !== undefined) out.MaxConcurrency = state.maxConcurrency;
       if (state.toleratedFailurePercentage !== undefined) out.ToleratedFailurePercentage = state.toleratedFailurePercentage;
@@ -103,10 +103,10 @@ function emitState(state: IrState, names: StateNames, sourceMap: Record<string, 
     default:
       break;
   }
-  if (state.kind !== 'succeed' && state.kind !== 'fail') Object.assign(out, assignField(state.assign));
+  if (state.kind !== 'succeed' && state.kind !== 'fail') Object.assign(out, assignField(state.assign, boxed));
   if ('output' in state && state.output !== undefined) out.Output = jsonata(state.output);
   if (state.kind === 'task' && state.retry.length > 0) out.Retry = state.retry;
-  if ('catch' in state && state.catch.length > 0) out.Catch = state.catch.map((catcher) => emitCatch(catcher, target));
+  if ('catch' in state && state.catch.length > 0) out.Catch = state.catch.map((catcher) => emitCatch(catcher, target, boxed));
   if (state.kind === 'task' || state.kind === 'pass' || state.kind === 'wait' || state.kind === 'parallel' || state.kind === 'map') {
     if ('end' in state && state.end) out.End = true;
     else out.Next = target(state.next);
@@ -114,13 +114,14 @@ function emitState(state: IrState, names: StateNames, sourceMap: Record<string, 
   return out;
 }
 
-function emitCatch(catcher: IrCatch, target: (node: IrNode | undefined) => string): Json {
-  return { ErrorEquals: catcher.errors, ...assignField(catcher.assign), Next: target(catcher.next) };
+function emitCatch(catcher: IrCatch, target: (node: IrNode | undefined) => string, boxed: ReadonlySet<string>): Json {
+  return { ErrorEquals: catcher.errors, ...assignField(catcher.assign, boxed), Next: target(catcher.next) };
 }
 
-function assignField(assign: Map<string, string> | undefined): Json {
+/** An `Assign` field. A boxed variable's value is wrapped: `{"v": nothing}` is `{}`, where a bare nothing would fail the state. */
+function assignField(assign: Map<string, string> | undefined, boxed: ReadonlySet<string>): Json {
   if (!assign || assign.size === 0) return {};
-  return { Assign: Object.fromEntries([...assign].map(([variable, value]) => [variable, jsonata(value)])) };
+  return { Assign: Object.fromEntries([...assign].map(([variable, value]) => [variable, jsonata(boxed.has(variable) ? `{"v": ${value}}` : value)])) };
 }
 
 function template(value: IrTemplate): unknown {

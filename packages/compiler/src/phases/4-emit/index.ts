@@ -20,7 +20,7 @@ export interface EmittedMachine {
  */
 export function emit(machine: IrMachine): EmittedMachine {
   const sourceMap: Record<string, SourceMapEntry> = {};
-  const graph = emitGraph(machine.graph, new StateNames(), sourceMap);
+  const graph = emitGraph(machine.graph, new StateNames(), sourceMap, machine.boxed);
   const definition: Record<string, unknown> = { QueryLanguage: 'JSONata' };
   if (machine.comment !== undefined) definition.Comment = machine.comment;
   if (machine.timeoutSeconds !== undefined) definition.TimeoutSeconds = machine.timeoutSeconds;

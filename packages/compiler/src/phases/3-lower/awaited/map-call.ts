@@ -46,10 +46,10 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
     ctx.diagnostics.report('map_callback_not_function', callback ?? call);
     return;
   }
-  const options = optionsNode === undefined ? {} : staticValue(optionsNode);
+  let options = optionsNode === undefined ? {} : staticValue(optionsNode);
   if (options === NOT_STATIC || typeof options !== 'object' || options === null) {
     ctx.diagnostics.report('call_options_not_static', optionsNode!);
-    return;
+    options = {};
   }
   // Iterations read the workflow's variables as they are when the Map starts: give pending work to a state first.
   flow.flush(call);
@@ -63,7 +63,7 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   const distributed = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
   const inner = nestedContext(ctx);
   // A Distributed Map's iterations see no outer variables: the ones they read travel in the item.
-  // Variables read through an override (local functions, optional fields) are not stored, so they need not travel.
+  // Variables read through an override (local functions, a callback's token) are not stored, so they need not travel.
   const carried = distributed ? outerVariablesRead(callback, ctx).filter((variable) => !ctx.overrides.has(variable)) : [];
   let processor = lowerBody(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
   // `Promise.allSettled(items.map(…))`: each iteration settles on its own, so one failure does not fail the Map.
@@ -78,16 +78,15 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
     processor,
     catch: catchersFor(ctx),
   };
-  if (distributed) {
-    state.distributed = true;
-    if (carried.length > 0) state.itemSelector.outer = `{${carried.map((variable) => `'${variable}': $${variable}`).join(', ')}}`;
-  }
+  if (distributed) state.distributed = true;
   if (maxConcurrency !== undefined) state.maxConcurrency = maxConcurrency;
   if (toleratedFailurePercentage !== undefined) state.toleratedFailurePercentage = toleratedFailurePercentage;
   if (toleratedFailureCount !== undefined) state.toleratedFailureCount = toleratedFailureCount;
   flow.add(state, (read) => {
     state.items = lowerExpression(items, scopeOf(read, ctx.names, ctx.diagnostics));
     if (arrayParameter) state.itemSelector.array = state.items;
+    // Values, not their stored form: a boxed variable travels unboxed (absent when undefined) and is boxed again inside.
+    if (carried.length > 0) state.itemSelector.outer = `{${carried.map((variable) => `'${variable}': ${read(variable)}`).join(', ')}}`;
     sendResult(state, '$states.result', sink, flow, ctx);
   });
 }

@@ -60,19 +60,6 @@ export function bindingsOf(target: Node, value: string, ctx: LoweringContext): A
   return [];
 }
 
-/**
- * True for a `const` binding whose type admits `undefined`: ASL variables
- * cannot hold "nothing", so such a binding is read through the value it came
- * from instead of being stored.
- */
-export function isOptionalConst(declaration: Node | undefined): boolean {
-  if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isBindingElement(declaration))) return false;
-  const statement = declaration.getFirstAncestor((node) => Node.isVariableDeclarationList(node));
-  if (!statement || !Node.isVariableDeclarationList(statement) || statement.getDeclarationKind() !== 'const') return false;
-  const type = declaration.getType();
-  return type.isUndefined() || (type.isUnion() && type.getUnionTypes().some((part) => part.isUndefined()));
-}
-
 /** True for a destructuring pattern with a default or a rest element anywhere in it. */
 export function hasDefaultsOrRest(name: Node): boolean {
   if (!Node.isObjectBindingPattern(name) && !Node.isArrayBindingPattern(name)) return false;

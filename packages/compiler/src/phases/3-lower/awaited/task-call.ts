@@ -10,7 +10,8 @@ import { scopeOf, type Reader } from '../pending.js';
 import { humanize } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
 import { namedStateOf } from './named-state.js';
-import { isOptionalConst, sinkBindings, throughPath, type Sink } from './result-binding.js';
+import { orNull } from './value.js';
+import { sinkBindings, throughPath, type Sink } from './result-binding.js';
 
 /**
  * `await task(input, options?)` → a Task state: Resource and Arguments by
@@ -59,14 +60,8 @@ function resultOf(description: TaskDescription): string {
 export function sendResult(state: IrTask | { assign: Map<string, string>; output?: string; end?: boolean }, whole: string, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const result = throughPath(whole, sink);
   if (sink.kind === 'bind' || sink.kind === 'variable') {
-    const bindings = sinkBindings(sink, throughPath('__RESULT__', sink), ctx);
-    // `const { note } = await t()` with an optional `note`: the result is stored, and `note` reads through it.
-    const source = bindings.some(([, , declaration]) => isOptionalConst(declaration)) ? ctx.names.fresh('result') : undefined;
-    if (source !== undefined) state.assign.set(source, whole);
-    for (const [variable, path, declaration] of bindings) {
-      if (source !== undefined && isOptionalConst(declaration)) ctx.overrides.set(variable, (read) => path.replace('__RESULT__', read(source)));
-      else state.assign.set(variable, path.replace('__RESULT__', whole));
-    }
+    // A binding that may be undefined (`const { note } = await t()`, `note?: string`) is boxed: emit wraps its entry.
+    for (const [variable, path] of sinkBindings(sink, throughPath('__RESULT__', sink), ctx)) state.assign.set(variable, path.replace('__RESULT__', whole));
   } else if (sink.kind === 'return') {
     state.output = result;
     state.end = true;
@@ -94,7 +89,7 @@ function taskArguments(description: TaskDescription, input: Node, read: Reader, 
   }
   if (!Node.isExpression(input)) return undefined;
   reportNonJson(input, (code, node, params) => ctx.diagnostics.report(code, node, params));
-  const value = lowerExpression(input, scope);
+  const value = orNull(lowerExpression(input, scope), input);
   if (description.kind === 'lambda' && description.invoke === 'envelope') {
     return { object: { FunctionName: { literal: description.functionArn }, Payload: { expression: value } } };
   }

@@ -1,5 +1,5 @@
 import { Node, type AwaitExpression, type Expression } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
+import { containsAwait, mayBeUndefined } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
@@ -108,7 +108,6 @@ function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, c
     if (isPromiseAll(operand)) return lowerParallelCall(operand, sink, flow, ctx);
     const task = ctx.tasks.describe(callee);
     if (task) return lowerTaskCall(operand, task, sink, flow, ctx);
-    if (ctx.tasks.isBroken(callee)) return;
     const helper = asyncHelperOf(callee);
     if (helper) return lowerHelperCall(operand, helper, sink, flow, ctx);
   }
@@ -121,7 +120,7 @@ export function isAwaitable(call: Node & { getExpression(): Node }, ctx: Lowerin
   const dsl = dslNameOf(callee);
   if (dsl === 'sleep' || dsl === 'sleepUntil' || dsl === 'map') return true;
   if (Node.isCallExpression(call) && isPromiseAll(call)) return true;
-  return ctx.tasks.describe(callee) !== undefined || ctx.tasks.isBroken(callee) || asyncHelperOf(callee) !== undefined;
+  return ctx.tasks.describe(callee) !== undefined || asyncHelperOf(callee) !== undefined;
 }
 
 /** `c ? await a() : b` → a Choice whose branches each send their value to the sink (the condition's own awaits ran already). */
@@ -138,14 +137,12 @@ export function lowerConditional(expression: Node & { getCondition(): Expression
 }
 
 /**
- * An output that may be `undefined` (its type says so) as `null`: JavaScript
- * returns `undefined` as JSON `null`, while an ASL Output that evaluates to
- * nothing is an error.
+ * An output or task input that may be `undefined` (its type says so) as
+ * `null`: JavaScript's `undefined` becomes JSON `null`, while an ASL field
+ * that evaluates to nothing is an error.
  */
-function orNull(text: string, expression: Expression): string {
-  const type = expression.getType();
-  const mayBeUndefined = type.isUndefined() || type.isAny() || type.isUnknown() || (type.isUnion() && type.getUnionTypes().some((part) => part.isUndefined()));
-  return mayBeUndefined ? `($value := ${text}; $exists($value) ? $value : null)` : text;
+export function orNull(text: string, expression: Expression): string {
+  return mayBeUndefined(expression.getType()) ? `($value := ${text}; $exists($value) ? $value : null)` : text;
 }
 
 /** Strips parentheses and type-only wrappers. */

@@ -56,16 +56,34 @@ export function lowerCondition(expression: Expression, scope: ExpressionScope): 
  * lowerPureStatements([`total += 1;`], scope, ['total']) // { total: '($total := $total; ($total := ($total + 1); $total))' }
  */
 export function lowerPureStatements(statements: Statement[], scope: ExpressionScope, assigned: string[]): Record<string, string> {
-  const ctx = new LowerContext(scope);
+  // A workflow value's text reads entry values (`($acc * 2)`); where the run has already rebound `$acc`, such a
+  // text is evaluated once, first, into a temporary the run reads instead.
+  let rebound: string[] = [];
+  const entry = new Map<string, string>();
+  const entryScope: ExpressionScope = {
+    diagnostics: scope.diagnostics,
+    lookup(name, node) {
+      const text = scope.lookup(name, node);
+      if (text === undefined || !rebound.some((variable) => readsVariable(text, variable))) return text;
+      if (!entry.has(text)) entry.set(text, ctx.temporary());
+      return entry.get(text);
+    },
+  };
+  const ctx = new LowerContext(entryScope);
   for (const statement of statements) ctx.runStatements.add(statement);
   const variables = assigned.map((name) => ctx.declareRunVariable(name));
   const anchor = statements[0];
-  // Each assigned variable starts from its workflow value (or undefined when the run declares it).
-  const initial = assigned.map((name, i) => `${variables[i]} := ${(anchor && scope.lookup(name, anchor)) ?? '()'}`);
+  // Each assigned variable starts from its workflow value (or undefined when the run declares it); the bindings run in order.
+  const initial = assigned.map((name, i) => {
+    rebound = variables.slice(0, i);
+    return `${variables[i]} := ${(anchor && entryScope.lookup(name, anchor)) ?? '()'}`;
+  });
+  rebound = variables;
   const single = assigned.length === 1;
   const end = single ? variables[0] : `{${assigned.map((name, i) => `${JSON.stringify(name)}: ${variables[i]}`).join(', ')}}`;
   const body = lowerBlock(statements, 0, { mutable: variables, end }, ctx);
-  const text = finish(initial.length ? `(${initial.join('; ')}; ${body})` : body, ctx);
+  const prelude = [...[...entry].map(([text, temporary]) => `${temporary} := ${text}`), ...initial];
+  const text = finish(prelude.length ? `(${prelude.join('; ')}; ${body})` : body, ctx);
   if (single) return { [assigned[0]]: text };
   return Object.fromEntries(assigned.map((name) => [name, `$lookup(${text}, ${JSON.stringify(name)})`]));
 }
@@ -89,6 +107,11 @@ export function lowerPatternBindings(pattern: BindingName, value: string, scope:
   const record = `{${bound.map(([, variable]) => `${JSON.stringify(variable.slice(1))}: ${variable}`).join(', ')}}`;
   const text = finish(`(${bindings.join('; ')}; ${record})`, ctx);
   return bound.map(([node, variable]) => [node, `$lookup(${text}, ${JSON.stringify(variable.slice(1))})`]);
+}
+
+/** True when JSONata `text` mentions the variable `variable` (`$acc`, not `$accTotal`). */
+function readsVariable(text: string, variable: string): boolean {
+  return new RegExp(`\\${variable.slice(1)}(?![A-Za-z0-9_])`).test(text);
 }
 
 /** Binds the local helper functions and runtime helpers the text uses around it. */

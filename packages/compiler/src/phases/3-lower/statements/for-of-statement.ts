@@ -35,11 +35,8 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   }
   const list = statement.getInitializer();
   const declaration = Node.isVariableDeclarationList(list) ? list.getDeclarations()[0] : undefined;
-  if (!declaration) {
-    ctx.diagnostics.report('unsupported_loop_update', list);
-    return;
-  }
-  const base = Node.isIdentifier(declaration.getNameNode()) ? declaration.getName() : 'item';
+  if (!declaration) ctx.diagnostics.report('unsupported_loop_update', list);
+  const base = declaration && Node.isIdentifier(declaration.getNameNode()) ? declaration.getName() : 'item';
   const items = ctx.names.fresh(`${base}_list`);
   const index = ctx.names.fresh(`${base}_index`);
   flow.pending.push({ kind: 'bind', variable: items, value: (read) => lowerExpression(iterable, scopeOf(read, ctx.names, ctx.diagnostics)) });
@@ -48,10 +45,11 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   const after = label();
   flow.jump(head, statement);
   flow.resumeAt(head);
-  const hint = `For each ${sourceSnippet(declaration.getNameNode(), 20)} of ${sourceSnippet(iterable, 40)}`;
+  const hint = `For each ${declaration ? sourceSnippet(declaration.getNameNode(), 20) : base} of ${sourceSnippet(iterable, 40)}`;
   const [enter, leave] = addConditionChoice(hint, statement, `\${${index}} < $count(\${${items}})`, flow, ctx);
   const body = flow.fork([enter]);
-  for (const [variable, path] of bindingsOf(declaration, `\${${items}}[\${${index}}]`, ctx)) {
+  // The round's item in parentheses: `$xs[$i][1]` would apply `[1]` to the filtered sequence, not to the item.
+  for (const [variable, path] of declaration ? bindingsOf(declaration, `(\${${items}}[\${${index}}])`, ctx) : []) {
     body.pending.push({ kind: 'bind', variable, value: (read) => path.replace(/\$\{(\w+)\}/g, (_, name: string) => read(name)) });
   }
   lowerRoundBody(statement, body, after, ctx, labels);

@@ -1,7 +1,9 @@
 import type { ReturnStatement } from 'ts-morph';
+import { mayBeUndefined } from '../../2-analyze/index.js';
 import { lowerHelperReturn } from '../awaited/helper-call.js';
-import { lowerValue } from '../awaited/value.js';
+import { lowerValue, orNull } from '../awaited/value.js';
 import { reportNonJson } from '../expressions/collections.js';
+import type { Reader } from '../pending.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
 import type { IrSucceed } from '../ir.js';
@@ -25,12 +27,15 @@ export function lowerReturnStatement(statement: ReturnStatement, flow: Flow, ctx
   if (expression) reportNonJson(expression, (code, node, params) => ctx.diagnostics.report(code, node, params));
   if (ctx.finallies.length > 0) {
     const variable = ctx.names.fresh('result');
+    // A value that may be undefined waits boxed, and is returned as null.
+    const returned = (read: Reader) => (expression ? orNull(read(variable), expression) : read(variable));
+    if (expression && mayBeUndefined(expression.getType())) ctx.names.box(variable);
     if (expression) lowerValue(expression, { kind: 'variable', variable, returned: true }, flow, ctx);
     else flow.pending.push({ kind: 'bind', variable, value: () => 'null' });
     runFinallyBlocks(0, 'return', flow, ctx);
-    if (!flow.live || flow.endWithOutput((read) => read(variable))) return;
+    if (!flow.live || flow.endWithOutput(returned)) return;
     const succeed: IrSucceed = { kind: 'succeed', hint: 'Return', node: statement, assign: new Map() };
-    flow.add(succeed, (read) => (succeed.output = read(variable)));
+    flow.add(succeed, (read) => (succeed.output = returned(read)));
     return;
   }
   if (!expression) {

@@ -34,9 +34,8 @@ export function lowerSwitchStatement(statement: SwitchStatement, flow: Flow, ctx
     const value = lowerExpression(discriminant, scope);
     cases.forEach(({ clause }, rule) => {
       const test = clause.getExpression();
-      // Case tests are evaluated only until one matches: their awaits cannot all run first.
-      if (containsAwait(test)) return ctx.diagnostics.report('await_in_condition', test);
-      choice.rules[rule]!.condition = `(${value}) = (${lowerExpression(test, scope)})`;
+      if (containsAwait(test)) ctx.diagnostics.report('await_in_condition', test);
+      else choice.rules[rule]!.condition = `(${value}) = (${lowerExpression(test, scope)})`;
     });
   });
   const exits = flow.exits;

@@ -20,6 +20,11 @@ export function lowerVariableStatement(statement: VariableStatement, flow: Flow,
   const declarations = statement.getDeclarations();
   if (declarations.length !== 1) {
     ctx.diagnostics.report('await_in_declaration_list', statement);
+    // The awaited values are still lowered, so their own problems are reported in the same run.
+    for (const declaration of declarations) {
+      const initializer = declaration.getInitializer();
+      if (initializer && containsAwait(initializer)) lowerValue(initializer, { kind: 'bind', target: declaration }, flow, ctx);
+    }
     return;
   }
   const declaration = declarations[0]!;
