@@ -60,14 +60,15 @@ export function lowerPureStatements(statements: Statement[], scope: ExpressionSc
   // text is evaluated once, first, into a temporary the run reads instead.
   let rebound: string[] = [];
   const entry = new Map<string, string>();
+  const entryRead = (text: string | undefined) => {
+    if (text === undefined || !rebound.some((variable) => readsVariable(text, variable))) return text;
+    if (!entry.has(text)) entry.set(text, ctx.temporary());
+    return entry.get(text);
+  };
   const entryScope: ExpressionScope = {
     diagnostics: scope.diagnostics,
-    lookup(name, node) {
-      const text = scope.lookup(name, node);
-      if (text === undefined || !rebound.some((variable) => readsVariable(text, variable))) return text;
-      if (!entry.has(text)) entry.set(text, ctx.temporary());
-      return entry.get(text);
-    },
+    lookup: (name, node) => entryRead(scope.lookup(name, node)),
+    hoisted: (node) => entryRead(scope.hoisted?.(node)),
   };
   const ctx = new LowerContext(entryScope);
   for (const statement of statements) ctx.runStatements.add(statement);
