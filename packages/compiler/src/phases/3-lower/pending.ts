@@ -111,18 +111,44 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
         const kind = node.getOperatorToken();
         if (kind === SyntaxKind.PlusPlusToken || kind === SyntaxKind.MinusMinusToken) target = node.getOperand();
       }
-      while (target && (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target))) target = target.getExpression();
-      if (!target || !Node.isIdentifier(target)) return;
-      const declaration = target.getSymbol()?.getDeclarations()[0];
-      if (!declaration) return;
-      const variable = names.of(declaration);
-      if (variable === undefined) return;
-      const topLevel = statements.some((statement) => Node.isVariableStatement(statement) && declaration.getAncestors().includes(statement));
-      if (inside(declaration) && !topLevel) return;
-      out.set(target.getText(), variable);
+      for (const leaf of target ? assignedLeaves(target) : []) record(leaf);
     });
   }
   return out;
+
+  function record(leaf: Node): void {
+    let target: Node | undefined = leaf;
+    while (target && (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target) || Node.isParenthesizedExpression(target) || Node.isNonNullExpression(target))) target = target.getExpression();
+    if (!target || !Node.isIdentifier(target)) return;
+    // `({ a } = v)`: the name's own symbol is the property's; the variable is its value symbol.
+    const parent = target.getParent();
+    const symbol = Node.isShorthandPropertyAssignment(parent) ? parent.getValueSymbol() : target.getSymbol();
+    const declaration = symbol?.getDeclarations()[0];
+    if (!declaration) return;
+    const variable = names.of(declaration);
+    if (variable === undefined) return;
+    const topLevel = statements.some((statement) => Node.isVariableStatement(statement) && declaration.getAncestors().includes(statement));
+    if (inside(declaration) && !topLevel) return;
+    out.set(target.getText(), variable);
+  }
+}
+
+/** What an assignment's left side assigns: itself, or each target of a destructuring pattern (`({ a, b: [c] } = v)`). */
+function assignedLeaves(left: Node): Node[] {
+  if (Node.isParenthesizedExpression(left)) return assignedLeaves(left.getExpression());
+  if (Node.isArrayLiteralExpression(left)) return left.getElements().flatMap((element) => assignedLeaves(element));
+  if (Node.isObjectLiteralExpression(left)) {
+    return left.getProperties().flatMap((property) => {
+      if (Node.isShorthandPropertyAssignment(property)) return [property.getNameNode()];
+      if (Node.isPropertyAssignment(property)) return assignedLeaves(property.getInitializerOrThrow());
+      if (Node.isSpreadAssignment(property)) return assignedLeaves(property.getExpression());
+      return [];
+    });
+  }
+  if (Node.isSpreadElement(left)) return assignedLeaves(left.getExpression());
+  // A default (`[x = 1] = …`, `{ a: b = 2 } = …`) assigns its left side.
+  if (Node.isBinaryExpression(left) && left.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return assignedLeaves(left.getLeft());
+  return [left];
 }
 
 function collectBindings(declaration: Node, names: VariableNames, out: Map<string, string>): void {

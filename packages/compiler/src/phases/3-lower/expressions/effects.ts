@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PropertyAccessExpression } from 'ts-morph';
 import { findAlias, isMutatorCall, rootOf } from './aliasing.js';
 import { lowerMutation } from './mutators.js';
 import type { LowerContext } from './lower-context.js';
@@ -33,7 +33,10 @@ export function assignmentTarget(target: Expression, flow: Flow, ctx: LowerConte
     ctx.report('expression_mutation', target, { text: target.getText() });
     return undefined;
   }
-  const declarations = target.getSymbol()?.getDeclarations() ?? [];
+  // `({ a } = v)`: the shorthand name's own symbol is the property's; the variable is its value symbol.
+  const parent = target.getParent();
+  const symbol = Node.isShorthandPropertyAssignment(parent) ? parent.getValueSymbol() : target.getSymbol();
+  const declarations = symbol?.getDeclarations() ?? [];
   const variable = declarations.map((d) => ctx.localFor(d)).find(Boolean) ?? ctx.runVariable(target.getText(), target);
   if (variable && flow.mutable.includes(variable)) return variable;
   ctx.report('expression_unsupported_statement', target, { kind: 'assignment', reason: `\`${target.getText()}\` is not a variable this run may change` });
@@ -162,6 +165,11 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
   const operator = node.getOperatorToken().getKind();
   const target = node.getLeft();
   const right = node.getRight();
+  if (operator === SyntaxKind.EqualsToken && isAssignmentPattern(target)) {
+    // `({ a, b: c = 1 } = value)`, `[x, y] = [y, x]`: the value once, then each target left to right.
+    const source = ctx.temporary();
+    return hoistMutations(right, flow, ctx, (f) => `(${source} := ${lowerNode(right, ctx)}; ${assignPattern(target, source, f, next, ctx)})`);
+  }
   if (operator === SyntaxKind.EqualsToken) return hoistMutations(right, flow, ctx, (f) => assign(target, () => lowerNode(right, ctx), f, next, ctx));
   const op = COMPOUND[operator]!;
   const l = kindsOf(target);
@@ -185,6 +193,74 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
         return `(${current} ${op} ${lowerNode(right, ctx)})`;
     }
   }, f, next, ctx));
+}
+
+/** `{ … }` or `[ … ]` on the left of `=`: a destructuring assignment. */
+export function isAssignmentPattern(node: Node): node is ObjectLiteralExpression | ArrayLiteralExpression {
+  return Node.isObjectLiteralExpression(node) || Node.isArrayLiteralExpression(node);
+}
+
+/**
+ * The targets of a destructuring assignment, each with the JSONata text of
+ * its value read from `source` and its default (`{ a = 1 }`, `[x = 0]`), in
+ * JavaScript's order. A rest element gets the remaining keys or items.
+ */
+function patternTargets(pattern: ObjectLiteralExpression | ArrayLiteralExpression, source: string, ctx: LowerContext): Array<{ target: Expression; value: string; fallback?: Expression }> {
+  const out: Array<{ target: Expression; value: string; fallback?: Expression }> = [];
+  if (Node.isArrayLiteralExpression(pattern)) {
+    pattern.getElements().forEach((element, index) => {
+      if (Node.isOmittedExpression(element)) return;
+      if (Node.isSpreadElement(element)) {
+        out.push({ target: element.getExpression(), value: `${ctx.helper('slice')}(${source}, ${index}, ())` });
+        return;
+      }
+      const [target, fallback] = Node.isBinaryExpression(element) && element.getOperatorToken().getKind() === SyntaxKind.EqualsToken ? [element.getLeft(), element.getRight()] : [element, undefined];
+      out.push({ target, value: `${ctx.helper('at')}(${source}, ${index})`, fallback });
+    });
+    return out;
+  }
+  const taken: string[] = [];
+  for (const property of pattern.getProperties()) {
+    if (Node.isShorthandPropertyAssignment(property)) {
+      taken.push(property.getName());
+      out.push({ target: property.getNameNode(), value: `$lookup(${source}, ${stringLiteral(property.getName())})`, fallback: property.getObjectAssignmentInitializer() });
+    } else if (Node.isPropertyAssignment(property)) {
+      const nameNode = property.getNameNode();
+      const key = Node.isIdentifier(nameNode) ? nameNode.getText() : Node.isStringLiteral(nameNode) || Node.isNumericLiteral(nameNode) ? String(nameNode.getLiteralValue()) : undefined;
+      if (key === undefined) {
+        ctx.report('unsupported_expression', property, { kind: 'computed key in a destructuring assignment' });
+        continue;
+      }
+      taken.push(key);
+      const initializer = property.getInitializerOrThrow();
+      const [target, fallback] = Node.isBinaryExpression(initializer) && initializer.getOperatorToken().getKind() === SyntaxKind.EqualsToken ? [initializer.getLeft(), initializer.getRight()] : [initializer, undefined];
+      out.push({ target, value: `$lookup(${source}, ${stringLiteral(key)})`, fallback });
+    } else if (Node.isSpreadAssignment(property)) {
+      const keys = `[${taken.map(stringLiteral).join(', ')}]`;
+      out.push({ target: property.getExpression(), value: `($__r := $sift(${source}, function($v, $k){ $not($k in ${keys}) }); $exists($__r) ? $__r : {})` });
+    } else {
+      ctx.report('unsupported_expression', property, { kind: 'method or accessor in a destructuring assignment' });
+    }
+  }
+  return out;
+}
+
+/** Assigns each target of a destructuring pattern from `source` (a variable), then continues with `next`. */
+function assignPattern(pattern: ObjectLiteralExpression | ArrayLiteralExpression, source: string, flow: Flow, next: (flow: Flow) => string, ctx: LowerContext): string {
+  const targets = patternTargets(pattern, source, ctx);
+  const step = (i: number) => (f: Flow): string => {
+    if (i === targets.length) return next(f);
+    const { target, value, fallback } = targets[i]!;
+    // A default applies only when the value is undefined (not null).
+    const given = ctx.temporary();
+    const read = fallback ? `(${given} := ${value}; $exists(${given}) ? ${given} : ${lowerNode(fallback, ctx)})` : value;
+    if (isAssignmentPattern(target)) {
+      const inner = ctx.temporary();
+      return `(${inner} := ${read}; ${assignPattern(target, inner, f, step(i + 1), ctx)})`;
+    }
+    return assign(target, () => read, f, step(i + 1), ctx);
+  };
+  return step(0)(flow);
 }
 
 /**
