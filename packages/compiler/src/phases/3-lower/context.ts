@@ -48,8 +48,6 @@ export interface LoweringContext {
   catchVariables: Set<string>;
   /** The `finally` blocks around the current point, innermost last: a jump out of one runs it first. */
   finallies: FinallyFrame[];
-  /** Task names (the `name` option) and the call that declared each: a name belongs to one call. */
-  namedStates: Map<string, import('ts-morph').Node>;
   /** The state names given to named tasks so far (copies of a call are qualified: `Release lock (on error)`). */
   namedStateNames: Set<string>;
   /**

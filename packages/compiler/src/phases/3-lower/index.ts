@@ -25,7 +25,6 @@ export function lower(workflow: DiscoveredWorkflow, discovery: Discovery, analys
     catches: [],
     catchVariables: new Set(),
     finallies: [],
-    namedStates: new Map(),
     namedStateNames: new Set(),
     inlining: [],
   };

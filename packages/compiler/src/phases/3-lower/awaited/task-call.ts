@@ -29,7 +29,7 @@ import { sinkBindings, throughPath, type Sink } from './result-binding.js';
 export function lowerTaskCall(call: CallExpression, declared: TaskDescription, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   const [input, optionsNode] = call.getArguments();
   const description = withCallOptions(declared, optionsNode, ctx);
-  const stateName = description.name === undefined ? undefined : namedStateOf(description.name, call, ctx);
+  const stateName = description.name === undefined ? undefined : namedStateOf(description.name, ctx);
   const state: IrTask = {
     kind: 'task',
     hint: stateName ?? humanize(call.getExpression().getText().split('.').at(-1) ?? 'Task'),

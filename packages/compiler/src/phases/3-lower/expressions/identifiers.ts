@@ -2,6 +2,10 @@ import { Node, VariableDeclarationKind, type Identifier } from 'ts-morph';
 import { lowerHelperFunctionReference } from './functions.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
+import { toNumber } from './operators.js';
+import { jsString } from './to-string.js';
+import { truthy } from './truthiness.js';
+import { elementKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
 
 /** Module-level constants being inlined, to stop a cycle. */
 const inlining = new Set<Node>();
@@ -46,7 +50,30 @@ export function lowerIdentifier(node: Identifier, ctx: LowerContext): string {
     const helper = lowerHelperFunctionReference(declaration, node, ctx);
     if (helper) return helper;
   }
+  const conversion = CONVERSIONS[name];
+  if (conversion && declarations.every((d: Node) => d.getSourceFile().isDeclarationFile())) return conversionFunction(conversion, node, ctx);
   return ctx.report('expression_unknown_identifier', node, { name });
+}
+
+/** The global conversion functions, passed by name as callbacks (`xs.filter(Boolean)`, `ids.map(String)`). */
+const CONVERSIONS: Record<string, (text: string, kinds: Kinds, ctx: LowerContext) => string> = {
+  Number: toNumber,
+  String: jsString,
+  Boolean: truthy,
+};
+
+/**
+ * `Number`, `String` or `Boolean` as a value: a one-parameter JSONata
+ * function converting as the call would. The items' kinds come from the
+ * array whose method receives it (`xs.map(Number)`); elsewhere any value.
+ */
+function conversionFunction(convert: (text: string, kinds: Kinds, ctx: LowerContext) => string, node: Identifier, ctx: LowerContext): string {
+  const call = node.getParent();
+  const callee = Node.isCallExpression(call) && call.getArguments()[0] === node ? call.getExpression() : undefined;
+  const receiver = callee && Node.isPropertyAccessExpression(callee) ? callee.getExpression() : undefined;
+  const kinds: Kinds = receiver && onlyKinds(kindsOf(receiver), 'array') ? elementKinds(receiver.getType()) : new Set(['unknown']);
+  const parameter = ctx.temporary();
+  return `function(${parameter}){ ${convert(parameter, kinds, ctx)} }`;
 }
 
 function isModuleConstant(declaration: Node): boolean {
