@@ -49,6 +49,9 @@ function fact(k: number): number { return k <= 1 ? 1 : k * fact(k - 1); }
 function sign(x: number): string { if (x > 0) { return 'pos'; } else if (x < 0) { return 'neg'; } return 'zero'; }
 function sumTo(k: number): number { let total = 0; for (let i = 0; i <= k; i++) { total += i; } return total; }
 const LIMIT = 3;
+enum Color { Red, Green = 5, Blue }
+const enum Dir { Up = 'UP', Down = 'DOWN' }
+const LIMITS = { max: 4, name: 'lim' } as const;
 `;
 
 // Numbers that are multiples of 1/4: sums, products and halvings stay exact, so String() never needs 16+ digits.
@@ -151,6 +154,22 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `recs.reduce((sum, { v: value }) => sum + value, ${g('num')})`,
         () => `(recs[0]?.v ?? ${g('num')})`,
         () => { const [p, q] = [local('p'), local('q')]; return `(([${p}, ${q} = ${g('num')}]) => ${p} + ${q})([${g('num')}])`; },
+        // The standard library beyond the basics (README "JavaScript semantics").
+        () => `(${g('nums')}).findLastIndex((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))})`,
+        () => `((${g('nums')}).findLast((${x}) => ${expression(r, 'bool', depth - 1, withName(env, 'num', x))}) ?? ${g('num')})`,
+        () => `(${g('nums')}).lastIndexOf(${g('num')})`,
+        () => `(${g('nums')}).indexOf(${g('num')}, ${g('num')})`,
+        () => { const a = local('acc'); return `(${g('nums')}).reduceRight((${a}, ${x}) => ${a} - ${x}, ${g('num')})`; },
+        () => `(${g('str')}).lastIndexOf(${g('str')})`,
+        () => `(${g('str')}).indexOf(${g('str')}, ${g('num')})`,
+        () => `(${g('str')}).search(/${r.pick(['a', '[0-9]', 'é|x', '^ '])}/${r.pick(['', 'i'])})`,
+        () => `new Set(${g('nums')}).size`,
+        () => `(new Map(recs.map((r) => [r.k, r.v])).get(${g('str')}) ?? ${g('num')})`,
+        () => `Math.${r.pick(['max', 'min'])}(${g('num')}, ...${g('nums')})`,
+        () => `((${x}: string) => (${x}.length > 0 ? ${x}.charCodeAt(0) : -1))(${g('str')})`,
+        () => `new Date(Date.UTC(2000 + clamp(${g('num')}, -100, 100), clamp(${g('num')}, -30, 30), clamp(${g('num')}, -40, 40))).getUTC${r.pick(['FullYear', 'Month', 'Date', 'Day', 'Hours'])}()`,
+        () => `(Color.${r.pick(['Red', 'Green', 'Blue'])} + ${g('num')})`,
+        () => `(LIMITS.max * ${g('num')})`,
       ];
       return r.pick(choices)();
     }
@@ -189,6 +208,19 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `recs.map(({ k, ...rest }) => k + JSON.stringify(rest)).join(";")`,
         () => `(recs.find((r) => r.k === ${g('str')})?.k ?? "missing")`,
         () => `("k" in (recs[0] ?? {}) ? "has" : "none")`,
+        () => `clamp(${g('num')}, -1000000, 1000000).toFixed(${r.int(0, 3)})`,
+        () => `Math.trunc(clamp(${g('num')}, -1000000, 1000000)).toString(${r.pick([2, 16, 36])})`,
+        () => `(${g('str')}).replace(/[aeiou]/g, ${JSON.stringify(r.pick(['_', '<$&>', '$$']))})`,
+        () => `(${g('str')}).replace(/(a)(-)?/${r.pick(['', 'g'])}, "[$1$2]")`,
+        () => `(${g('str')}).replace(/[a-z]/gi, (${x}) => ${x}.toUpperCase() + ${g('num')})`,
+        () => `((${g('str')}).match(/[a-z]+/gi)?.join("+") ?? "none")`,
+        () => `JSON.stringify(${g(r.pick(['obj', 'nums', 'grid', 'mixed'] as const))}, null, ${r.pick(['1', '4', '"--"', '0'])})`,
+        () => `Color[Color.${r.pick(['Red', 'Green', 'Blue'])}]`,
+        () => `(Dir.${r.pick(['Up', 'Down'])} + LIMITS.name)`,
+        () => `new Date(Date.UTC(2024, clamp(${g('num')}, -100, 100), 1, 0, 0, 0, clamp(${g('num')}, -5000, 5000))).toISOString()`,
+        () => `[...new Set(${g('strs')})].join()`,
+        () => `String.fromCharCode(65 + Math.abs(Math.trunc(${g('num')})) % 26)`,
+        () => `((${g('str')}).padEnd(${r.int(0, 5)}, "-").at(-1) ?? "")`,
       ];
       return r.pick(choices)();
     }
@@ -213,6 +245,11 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `("c" in o)`,
         () => `Number.isInteger(${g('num')})`,
         () => `(${unnarrowed('v')} === ${r.pick(['null', '""', '0', 'true', '"a"'])})`,
+        () => `/${r.pick(['^[a-z]', '\\d', 'a-?b', '\\s$'])}/${r.pick(['', 'i', 'm'])}.test(${g('str')})`,
+        () => `new Set(${g('nums')}).has(${g('num')})`,
+        () => `new Map(recs.map((r) => [r.k, r.v])).has(${g('str')})`,
+        () => `Number.isSafeInteger(${g('num')})`,
+        () => `(new Date(Date.UTC(2024, clamp(${g('num')}, -50, 50))) < new Date(Date.UTC(2024, clamp(${g('num')}, -50, 50))))`,
       ];
       return r.pick(choices)();
     }
@@ -240,6 +277,14 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `recs.map((r) => r.v)`,
         () => `(${g('bool')} ? ${g('nums')} : ${g('nums')})`,
         () => `(${g('strs')}).map((${x}) => ${x}.length)`,
+        () => `(${g('nums')}).flatMap((${x}) => [${x}, ${expression(r, 'num', depth - 1, withName(env, 'num', x))}])`,
+        () => `((${x}: number[]) => (${x}.length ? ${x}.with(-1, ${g('num')}) : ${x}))(${g('nums')})`,
+        () => `[...new Set(${g('nums')})]`,
+        () => `Array.from({ length: Math.abs(Math.trunc(${g('num')})) % 4 }, (_, ${i}) => ${i} * ${g('num')})`,
+        () => `[...${g('nums')}].fill(${g('num')}, ${r.int(-2, 2)})`,
+        () => `(${g('grid')}).flat(${r.pick([1, 2])})`,
+        () => `[...new Map(recs.map((r) => [r.k, r.v])).values()]`,
+        () => `Array.of(${g('num')}, ...${g('nums')})`,
       ];
       return r.pick(choices)();
     }
@@ -255,6 +300,9 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `recs.map((r) => r.k)`,
         () => `(${g('strs')}).slice(${g('num')})`,
         () => `[${g('str')}, ...${g('strs')}]`,
+        () => `(${g('str')}).split(/[- ]/)`,
+        () => `Array.from(${g('str')})`,
+        () => `[...new Map(recs.map((r) => [r.k, r.v])).keys()]`,
       ];
       return r.pick(choices)();
     }
@@ -268,6 +316,8 @@ export function expression(r: Random, type: T, depth: number, env: Env): string 
         () => `Object.fromEntries(Object.entries(o))`,
         () => `{ [${g('str')}]: ${g('num')}, list: ${g('strs')} }`,
         () => `Object.entries(o)`,
+        () => `Object.fromEntries(new Map(recs.map((r) => [r.k, r.v])))`,
+        () => `{ ...${g('nums')}, n: ${g('num')} }`,
       ];
       return r.pick(choices)();
     }

@@ -87,6 +87,7 @@ s('JSON.stringify with any indentation, object spreads of arrays, strings and op
 s('enums, const enums and as-const constants in expressions', async () => {
   const prelude = 'enum Color { Red, Green = 5, Blue }\nconst enum Dir { Up = "UP", Down = "DOWN" }\nconst LIMITS = { retries: 3, names: ["a", "b"] } as const;\nconst HOURS = 24;';
   await agree({ n: 'number' }, '[Color.Red, Color.Blue, Color[5], Color[n], Dir.Down, LIMITS.retries * n, LIMITS.names[1], HOURS * 3600, `${Dir.Up}-${HOURS}`]', [{ n: 0 }, { n: 6 }, { n: 2 }], { prelude });
+  await agree({ n: 'number' }, '{ [Color[Color.Green]]: n, [Dir.Up]: Color[n] ?? "none" }', [{ n: 6 }, { n: 1 }], { prelude });
   const lowered = lowerSnippet({}, '[Color.Blue, LIMITS.retries]', { prelude });
   assert.is(lowered.jsonata, '[6, 3]', 'enum members and literal-typed constants are folded');
 });

@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type Type } from 'ts-morph';
+import { enumMemberValue } from '../../1-discover/static-value.js';
 import { collectionKindOf } from './collections.js';
 
 /** The JSON-level kinds a TypeScript type can hold at run time; lowering picks JSONata by them. */
@@ -34,7 +35,8 @@ export function kindsOf(node: Node): Set<ValueKind> {
   if (Node.isElementAccessExpression(node)) {
     const receiver = node.getExpression().getType();
     const kinds = valueKinds(node.getType());
-    if (!receiver.isTuple() || !Node.isNumericLiteral(node.getArgumentExpression())) kinds.add('undefined');
+    // A tuple slot or an enum member named by a constant (`Color[Color.Green]`) is always there.
+    if (!(receiver.isTuple() && Node.isNumericLiteral(node.getArgumentExpression())) && enumMemberValue(node) === undefined) kinds.add('undefined');
     return kinds;
   }
   if (Node.isBinaryExpression(node)) {
