@@ -1,5 +1,6 @@
 // Differential testing on generated workflows: random nestings of tasks, if/switch/ternary, while/do/for/for…of
-// with break/continue/return, try/catch/finally, throws, sleeps, Map and Parallel are compiled, then run natively and
+// with break/continue/return, try/catch/finally, throws, sleeps, Map and Parallel, and changes in place (push/pop/
+// splice/sort/field set/delete/counters/forEach) are compiled, then run natively and
 // in the runtime with the same handlers; output or error/cause must be identical.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +42,7 @@ function program(seed: number): string {
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 18);
+    const choice = pick(depth >= 3 ? 4 : 22);
     switch (choice) {
       case 0:
       case 1:
@@ -93,6 +94,18 @@ function program(seed: number): string {
         return [`const [p${id}, q${id}] = await Promise.all([step({ n: acc }), step({ n: acc + 1 })]);`, `acc = acc + p${id}.v + q${id}.v;`];
       case 17:
         return [`const [k${id}, l${id}] = await map([acc, acc + 2], async (x, index) => {`, 'let a = x + index;', ...iteration(2), 'return a;', '});', `acc = acc + k${id} + l${id};`];
+      // Changes in place of `bag` (number[]) and `tally` (Record<string, number>), between awaits and in loops.
+      case 18:
+        return [[`bag.push(acc % 10${pick(2) ? ', 1' : ''});`, `bag.unshift(acc % 4);`, `const z${id} = bag.push(acc % 6);`, `acc = acc + z${id};`][pick(3)]!, `tally['k' + (acc % 3)] = (tally['k' + (acc % 3)] ?? 0) + 1;`];
+      case 19:
+        return [`const o${id} = bag.${pick(2) ? 'pop' : 'shift'}() ?? -1;`, `acc = acc + o${id};`];
+      case 20:
+        return [
+          [`bag.sort((a, b) => b - a);`, `bag.sort();`, `bag.reverse();`, `const s${id} = bag.splice(${pick(3) - 1}, 1, acc % 3);`, `bag[0] = acc;`, `if (bag.length > 0) bag[bag.length - 1] += 2;`][pick(6)]!,
+          [`tally.n${pick(3)} = acc;`, `delete tally['k' + (acc % 3)];`, `tally.total = (tally.total ?? 0) + acc;`, `Object.assign(tally, { last: acc });`][pick(4)]!,
+        ];
+      case 21:
+        return [[`bag.forEach((b, i) => { acc = acc + (b % 3) * i; });`, `bag.forEach((b) => { tally['b' + b] = (tally['b' + b] ?? 0) + 1; });`][pick(2)]!];
       default:
         // try/finally: the block may return, break, continue or throw through the finally.
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
@@ -103,7 +116,7 @@ function program(seed: number): string {
     const out: string[] = [];
     for (let i = 0, count = 1 + pick(3); i < count; i++) {
       const id = counter++;
-      switch (depth <= 0 ? pick(2) : pick(6)) {
+      switch (depth <= 0 ? pick(2) : pick(7)) {
         case 0:
           out.push(`const s${id} = await step({ n: a + ${pick(5)} });`, `a = a + s${id}.v;`);
           break;
@@ -118,6 +131,10 @@ function program(seed: number): string {
           break;
         case 4:
           out.push(`for (let j${id} = 0; j${id} < 2; j${id}++) {`, ...iteration(depth - 1), `if (a > ${20 + pick(20)}) break;`, '}');
+          break;
+        case 5:
+          // The iteration's own array, changed in place.
+          out.push(`const own${id} = [a];`, `own${id}.push(a % 3);`, `a = a + own${id}.length;`, `a = a + (own${id}.pop() ?? 0);`);
           break;
         default:
           out.push(`if (a > ${30 + pick(30)}) return a;`);
@@ -156,8 +173,10 @@ const step = lambda<{ n: number }, { v: number }>('\${StepArn}', { retry: { erro
 export const main = workflow('Generated${seed}', async (input: { start: number }) => {
     let acc = input.start;
     let log: string[] = [];
+    const bag: number[] = [];
+    const tally: Record<string, number> = {};
     ${program(seed)}
-    return { acc, log };
+    return { acc, log, bag, tally };
 });
 `;
     writeFileSync(file, source);
