@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from 'ts-morph';
-import { findAlias, isMutatorCall, rootOf } from './aliasing.js';
+import { findAlias } from './aliasing.js';
+import { isMutatorCall, rootOf } from './in-place.js';
 import { lowerMutation } from './mutators.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
