@@ -80,7 +80,7 @@ export function findAlias(root: Node, site: Node): Alias | undefined {
   const scope = workflowScope(site);
   if (!isLocal(symbol, scope)) return { node: root, name: root.getText() };
   const references = referencesIn(scope);
-  const before = references.filter((r) => !within(r.node, site) && (r.node.getStart() < site.getStart() || sharesRepetition(r.node, site, scope)));
+  const before = references.filter((r) => !within(r.node, site) && (r.node.getStart() < site.getStart() || sharesRepetition(r.node, site, scope, symbol)));
   // A change of the value's own top level (xs.push, o.k = v) is invisible to names holding only a part of it; a
   // deeper one (o.a.b = v, xs[0].f = v) is followed through every link.
   const deep = changedDepth(site) > 0;
@@ -115,7 +115,7 @@ export function findAlias(root: Node, site: Node): Alias | undefined {
   }
   for (const reference of references) {
     if (reference.symbol === symbol || !group.has(reference.symbol) || within(reference.node, site)) continue;
-    if (reference.node.getStart() > site.getEnd() || sharesRepetition(reference.node, site, scope)) return { node: reference.node, name: reference.node.getText() };
+    if (reference.node.getStart() > site.getEnd() || sharesRepetition(reference.node, site, scope, reference.symbol)) return { node: reference.node, name: reference.node.getText() };
   }
   return undefined;
 }
@@ -182,13 +182,18 @@ function within(node: Node, container: Node): boolean {
   return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
 }
 
-/** True when `a` and `b` lie in one loop or callback inside `scope`: each may run after the other. */
-function sharesRepetition(a: Node, b: Node, scope: Node): boolean {
+/**
+ * True when `a` and `b` lie in one loop or callback inside `scope` that
+ * `symbol`'s binding outlives: each may run after the other on the same
+ * binding. (A variable declared inside the loop is a fresh binding each time.)
+ */
+function sharesRepetition(a: Node, b: Node, scope: Node, symbol: TsSymbol): boolean {
+  const declaration = symbol.getDeclarations()[0];
   // A for…of's array is read once, before its body repeats.
   const repeats = (x: Node, node: Node) => ((Node.isForOfStatement(x) || Node.isForInStatement(x)) ? within(node, x.getStatement()) || within(node, x.getInitializer()) : Node.isIterationStatement(x) || Node.isArrowFunction(x) || Node.isFunctionExpression(x));
   const repeated = (node: Node) => node.getAncestors().filter((x) => x !== scope && repeats(x, node) && x.getAncestors().includes(scope));
   const around = repeated(b);
-  return repeated(a).some((x) => around.includes(x));
+  return repeated(a).some((x) => around.includes(x) && !(declaration && declaration.getAncestors().includes(x)));
 }
 
 function primitive(node: Node): boolean {
