@@ -33,16 +33,41 @@ function random(seed: number): (n: number) => number {
 /** Generates a workflow body: statements over `acc` (number) and `log` (string[]). */
 function program(seed: number): string {
   const pick = random(seed);
+  // Changes in place come from a stream of their own and never change `acc`: the control flow and task calls of a
+  // seed stay what they were without them, and `bag`/`tally` in the output check every change.
+  const change = random(seed * 7919 + 13);
   let counter = 0;
   const block = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const out: string[] = [];
     const count = 1 + pick(depth === 0 ? 4 : 3);
-    for (let i = 0; i < count; i++) out.push(...statement(depth, inLoop, inTry));
+    for (let i = 0; i < count; i++) {
+      out.push(...statement(depth, inLoop, inTry));
+      if (change(3) === 0) out.push(...inPlace());
+    }
     return out;
+  };
+  /** A change in place of `bag` (number[]) or `tally` (Record<string, number>). */
+  const inPlace = (): string[] => {
+    const id = counter++;
+    const key = `'k' + (acc % 3)`;
+    switch (change(6)) {
+      case 0:
+        return [[`bag.push(acc % 10, 1);`, `bag.unshift(acc % 4);`, `tally.z = bag.push(acc % 6);`][change(3)]!, `tally[${key}] = (tally[${key}] ?? 0) + 1;`];
+      case 1:
+        return [`const o${id} = bag.${change(2) ? 'pop' : 'shift'}() ?? -1;`, `tally.o = (tally.o ?? 0) + o${id};`];
+      case 2:
+        return [[`bag.sort((a, b) => b - a);`, `bag.sort();`, `bag.reverse();`, `tally.s = bag.splice(${change(3) - 1}, 1, acc % 3).length;`, `bag[0] = acc;`, `if (bag.length > 0) bag[bag.length - 1] += 2;`][change(6)]!];
+      case 3:
+        return [[`tally.n${change(3)} = acc;`, `delete tally[${key}];`, `tally.total = (tally.total ?? 0) + acc;`, `Object.assign(tally, { last: acc });`, `tally.count++;`][change(5)]!];
+      case 4:
+        return [[`bag.forEach((b, i) => { tally.sum = (tally.sum ?? 0) + (b % 3) * i; });`, `bag.forEach((b) => { tally['b' + b] = (tally['b' + b] ?? 0) + 1; });`][change(2)]!];
+      default:
+        return [`tally.count += 1;`];
+    }
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
-    const choice = pick(depth >= 3 ? 4 : 22);
+    const choice = pick(depth >= 3 ? 4 : 18);
     switch (choice) {
       case 0:
       case 1:
@@ -94,18 +119,6 @@ function program(seed: number): string {
         return [`const [p${id}, q${id}] = await Promise.all([step({ n: acc }), step({ n: acc + 1 })]);`, `acc = acc + p${id}.v + q${id}.v;`];
       case 17:
         return [`const [k${id}, l${id}] = await map([acc, acc + 2], async (x, index) => {`, 'let a = x + index;', ...iteration(2), 'return a;', '});', `acc = acc + k${id} + l${id};`];
-      // Changes in place of `bag` (number[]) and `tally` (Record<string, number>), between awaits and in loops.
-      case 18:
-        return [[`bag.push(acc % 10${pick(2) ? ', 1' : ''});`, `bag.unshift(acc % 4);`, `const z${id} = bag.push(acc % 6);`, `acc = acc + z${id};`][pick(3)]!, `tally['k' + (acc % 3)] = (tally['k' + (acc % 3)] ?? 0) + 1;`];
-      case 19:
-        return [`const o${id} = bag.${pick(2) ? 'pop' : 'shift'}() ?? -1;`, `acc = acc + o${id};`];
-      case 20:
-        return [
-          [`bag.sort((a, b) => b - a);`, `bag.sort();`, `bag.reverse();`, `const s${id} = bag.splice(${pick(3) - 1}, 1, acc % 3);`, `bag[0] = acc;`, `if (bag.length > 0) bag[bag.length - 1] += 2;`][pick(6)]!,
-          [`tally.n${pick(3)} = acc;`, `delete tally['k' + (acc % 3)];`, `tally.total = (tally.total ?? 0) + acc;`, `Object.assign(tally, { last: acc });`][pick(4)]!,
-        ];
-      case 21:
-        return [[`bag.forEach((b, i) => { acc = acc + (b % 3) * i; });`, `bag.forEach((b) => { tally['b' + b] = (tally['b' + b] ?? 0) + 1; });`][pick(2)]!];
       default:
         // try/finally: the block may return, break, continue or throw through the finally.
         return ['try {', `const f${id} = await step({ n: acc });`, `acc = acc + f${id}.v;`, ...block(depth + 1, inLoop, true), '} finally {', `log = [...log, 'f${id}'];`, `await step({ n: ${pick(9)} });`, '}'];
@@ -116,7 +129,7 @@ function program(seed: number): string {
     const out: string[] = [];
     for (let i = 0, count = 1 + pick(3); i < count; i++) {
       const id = counter++;
-      switch (depth <= 0 ? pick(2) : pick(7)) {
+      switch (depth <= 0 ? pick(2) : pick(6)) {
         case 0:
           out.push(`const s${id} = await step({ n: a + ${pick(5)} });`, `a = a + s${id}.v;`);
           break;
@@ -132,13 +145,11 @@ function program(seed: number): string {
         case 4:
           out.push(`for (let j${id} = 0; j${id} < 2; j${id}++) {`, ...iteration(depth - 1), `if (a > ${20 + pick(20)}) break;`, '}');
           break;
-        case 5:
-          // The iteration's own array, changed in place.
-          out.push(`const own${id} = [a];`, `own${id}.push(a % 3);`, `a = a + own${id}.length;`, `a = a + (own${id}.pop() ?? 0);`);
-          break;
         default:
           out.push(`if (a > ${30 + pick(30)}) return a;`);
       }
+      // The iteration's own array, changed in place.
+      if (change(3) === 0) out.push(`const own${id} = [a, ${change(5)}];`, `own${id}.push(a % 3);`, `own${id}.sort();`, `const last${id} = own${id}.pop() ?? 0;`, `if (last${id} > own${id}.length + 100) a = a;`);
     }
     return out;
   };
@@ -174,7 +185,7 @@ export const main = workflow('Generated${seed}', async (input: { start: number }
     let acc = input.start;
     let log: string[] = [];
     const bag: number[] = [];
-    const tally: Record<string, number> = {};
+    const tally: Record<string, number> = { count: 0 };
     ${program(seed)}
     return { acc, log, bag, tally };
 });

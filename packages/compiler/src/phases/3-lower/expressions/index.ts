@@ -58,7 +58,14 @@ export function lowerPureStatements(statements: Statement[], scope: ExpressionSc
   const variables = assigned.map((name) => ctx.declareRunVariable(name));
   const anchor = statements[0];
   // Each assigned variable starts from its workflow value (or undefined when the run declares it).
-  const initial = assigned.map((name, i) => `${variables[i]} := ${(anchor && scope.lookup(name, anchor)) ?? '()'}`);
+  const starts = assigned.map((name) => (anchor && scope.lookup(name, anchor)) ?? '()');
+  // A start value computed over the entry values (a run carried by the state before) reads them by their names:
+  // binding one variable must not change what a later start value reads, so such starts go through temporaries.
+  const shadowed = starts.some((start, j) => variables.some((variable, i) => i < j && starts[i] !== variable && start.includes(variable)));
+  const temporaries = shadowed ? starts.map(() => ctx.temporary()) : [];
+  const initial = shadowed
+    ? [...starts.map((start, i) => `${temporaries[i]} := ${start}`), ...variables.map((variable, i) => `${variable} := ${temporaries[i]}`)]
+    : assigned.map((_, i) => `${variables[i]} := ${starts[i]}`);
   const single = assigned.length === 1;
   const end = single ? variables[0] : `{${assigned.map((name, i) => `${JSON.stringify(name)}: ${variables[i]}`).join(', ')}}`;
   const body = lowerBlock(statements, 0, { mutable: variables, end }, ctx);
