@@ -1,8 +1,8 @@
 // Differential testing on generated workflows: random nestings of tasks, if/switch/ternary, while/do/for/for…of
 // with break/continue/return (also labeled), try/catch/finally, throws (also of error classes, caught by
 // instanceof), sleeps, Map, Parallel, Promise.allSettled, named tasks in finally blocks, awaits inside expressions and
-// conditions, async and plain helper calls are compiled, then run natively and in the runtime with the same handlers;
-// output or error/cause must be identical.
+// conditions, async and plain helper calls, and changes in place (push/pop/splice/sort/field set/delete/counters/
+// forEach) are compiled, then run natively and in the runtime with the same handlers; output or error/cause must be identical.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,12 +42,37 @@ function random(seed: number): (n: number) => number {
 /** Generates a workflow body: statements over `acc` (number) and `log` (string[]). */
 function program(seed: number, options: ProgramOptions): string {
   const pick = random(seed);
+  // Changes in place come from a stream of their own and never change `acc`: the control flow and task calls of a
+  // seed stay what they were without them, and `bag`/`tally` in the output check every change.
+  const change = random(seed * 7919 + 13);
   let counter = 0;
   const block = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const out: string[] = [];
     const count = 1 + pick(depth === 0 ? 4 : 3);
-    for (let i = 0; i < count; i++) out.push(...statement(depth, inLoop, inTry));
+    for (let i = 0; i < count; i++) {
+      out.push(...statement(depth, inLoop, inTry));
+      if (change(3) === 0) out.push(...inPlace());
+    }
     return out;
+  };
+  /** A change in place of `bag` (number[]) or `tally` (Record<string, number>). */
+  const inPlace = (): string[] => {
+    const id = counter++;
+    const key = `'k' + (acc % 3)`;
+    switch (change(6)) {
+      case 0:
+        return [[`bag.push(acc % 10, 1);`, `bag.unshift(acc % 4);`, `tally.z = bag.push(acc % 6);`][change(3)]!, `tally[${key}] = (tally[${key}] ?? 0) + 1;`];
+      case 1:
+        return [`const o${id} = bag.${change(2) ? 'pop' : 'shift'}() ?? -1;`, `tally.o = (tally.o ?? 0) + o${id};`];
+      case 2:
+        return [[`bag.sort((a, b) => b - a);`, `bag.sort();`, `bag.reverse();`, `tally.s = bag.splice(${change(3) - 1}, 1, acc % 3).length;`, `bag[0] = acc;`, `if (bag.length > 0) bag[bag.length - 1] += 2;`][change(6)]!];
+      case 3:
+        return [[`tally.n${change(3)} = acc;`, `delete tally[${key}];`, `tally.total = (tally.total ?? 0) + acc;`, `Object.assign(tally, { last: acc });`, `tally.count++;`][change(5)]!];
+      case 4:
+        return [[`bag.forEach((b, i) => { tally.sum = (tally.sum ?? 0) + (b % 3) * i; });`, `bag.forEach((b) => { tally['b' + b] = (tally['b' + b] ?? 0) + 1; });`][change(2)]!];
+      default:
+        return [`tally.count += 1;`];
+    }
   };
   const statement = (depth: number, inLoop: boolean, inTry: boolean): string[] => {
     const id = counter++;
@@ -196,6 +221,8 @@ function program(seed: number, options: ProgramOptions): string {
         default:
           out.push(`if (a > ${30 + pick(30)}) return a;`);
       }
+      // The iteration's own array, changed in place.
+      if (change(3) === 0) out.push(`const own${id} = [a, ${change(5)}];`, `own${id}.push(a % 3);`, `own${id}.sort();`, `const last${id} = own${id}.pop() ?? 0;`, `if (last${id} > own${id}.length + 100) a = a;`);
     }
     return out;
   };
@@ -277,8 +304,10 @@ class BigOops extends Oops {
 export const main = workflow('Generated${seed}', async (input: { start: number; bonus?: number }) => {
     let acc = input.start;
     let log: string[] = [];
+    const bag: number[] = [];
+    const tally: Record<string, number> = { count: 0 };
     ${program(seed, options)}
-    return { acc, log };
+    return { acc, log, bag, tally };
 });
 `;
     writeFileSync(file, source);

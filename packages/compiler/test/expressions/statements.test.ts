@@ -130,6 +130,54 @@ s('push/unshift and field assignment on a local object, with JavaScript aliasing
   `, ['result'], [{ xs: [] }, { xs: [1, 2, 3] }]);
 });
 
+s('array methods that change their receiver, with their results, on workflow values and locals', async () => {
+  await agreeRun({ xs: 'number[]', k: 'number', n: 'number' }, `
+    const ys = [...xs];
+    const removed = ys.splice(k, n, 7, 8);
+    const zs = [...xs];
+    const cut = zs.splice(k);
+    const last = xs.pop() ?? -1;
+    const first = xs.shift() ?? -1;
+    const length = xs.unshift(first, last);
+    const filled = [1, 2, 3, 4, 5];
+    filled.fill(k, n, -1);
+    const copied = [1, 2, 3, 4, 5];
+    copied.copyWithin(k, n);
+    const sorted = [...xs, 10, 9];
+    sorted.sort();
+    const reversed = [...xs];
+    reversed.reverse();
+    const padded = [...xs];
+    if (padded.length > 0) padded[padded.length - 1] = 100;
+    padded[padded.length] = 200;
+  `, ['xs', 'removed', 'ys', 'cut', 'zs', 'last', 'first', 'length', 'filled', 'copied', 'sorted', 'reversed', 'padded'], [
+    { xs: [], k: 0, n: 0 },
+    { xs: [3, 1, 2], k: -2, n: 1 },
+    { xs: [5, 4, 3, 2, 1, 0], k: 1, n: 3 },
+    { xs: [1], k: 9, n: -9 },
+  ]);
+});
+
+s('fields, items, delete, Object.assign and forEach on objects and arrays of objects', async () => {
+  await agreeRun({ o: '{ a: number; tags: string[]; rows: { id: string; n: number }[]; extra: Record<string, number> }', key: 'string' }, `
+    o.a += 1;
+    o.tags.push(key);
+    o.rows[0]!.n *= 2;
+    o.extra[key] = (o.extra[key] ?? 0) + 1;
+    delete o.extra.gone;
+    delete o.extra[key + "x"];
+    Object.assign(o.extra, { merged: o.a });
+    const totals: Record<string, number> = {};
+    o.rows.forEach((r, i) => {
+      if (r.n < 0) return;
+      totals[r.id] = (totals[r.id] ?? 0) + r.n + i;
+    });
+  `, ['o', 'totals'], [
+    { o: { a: 1, tags: [], rows: [{ id: 'a', n: 1 }], extra: {} }, key: 'k' },
+    { o: { a: 0, tags: ['t'], rows: [{ id: 'a', n: 2 }, { id: 'b', n: -1 }, { id: 'a', n: 3 }], extra: { gone: 1, k: 2, kx: 3, other: 4 } }, key: 'k' },
+  ]);
+});
+
 s('a loop of 100,000 iterations runs in constant stack (tail calls); for…of walks 20,000 items', async () => {
   const lowered = lowerRun({ n: 'number' }, `
     let total = 0;

@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type Symbol as TsSymbol } from 'ts-morph';
+import { changedDepth, changesInPlace, rootOf, unwrap } from './in-place.js';
 import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
 
 /**
@@ -15,8 +16,42 @@ import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
  * around it) would see the change in JavaScript and not in ASL.
  */
 
-/** Where a reference's value may go: variables that may then hold part of it, or somewhere the analysis cannot follow. */
-type Sinks = TsSymbol[] | 'unknown';
+/**
+ * How a variable that receives a value relates to it: it holds the same value,
+ * a part of it (`const a = v.a`, `for (const x of v)`), a value that contains it
+ * (`const req = { v }`, `acc.push(v)`), or any of these.
+ */
+type Relation = 'same' | 'part' | 'container' | 'any';
+
+/** Where a reference's value may go: the variables that receive it, or somewhere the analysis cannot follow. */
+type Sinks = { symbol: TsSymbol; relation: Relation }[] | 'unknown';
+
+/** What a member of an alias group holds: the changed value itself, a value containing it, or possibly either. */
+type Holds = 'same' | 'contains' | 'any';
+
+/** The relation of one step followed by another (`{ a: v.x }` is a container of a part: any). */
+function compose(first: Relation, then: Relation): Relation {
+  if (first === 'same') return then;
+  if (then === 'same') return first;
+  return first === then ? first : 'any';
+}
+
+/** What `to` holds, given what `from` holds and that `to` receives `from`'s value by `relation`; undefined: nothing changed. */
+function forward(from: Holds, relation: Relation): Holds | undefined {
+  if (from === 'any' || relation === 'any') return 'any';
+  if (relation === 'same') return from;
+  if (relation === 'container') return 'contains';
+  // A part of the changed value does not see a change of its top level; a part of a container may be the value itself.
+  return from === 'contains' ? 'any' : undefined;
+}
+
+/** What `from` holds, given that `to` (holding `held`) received `from`'s value by `relation`. */
+function backward(held: Holds, relation: Relation): Holds | undefined {
+  if (held === 'any' || relation === 'any') return 'any';
+  if (relation === 'same') return held;
+  if (relation === 'part') return 'contains';
+  return undefined; // `from` was stored into `to`: it is a part, not the changed value
+}
 
 /** An alias that would see a change in place: the reference that reads it after the change, or that made it unknown. */
 export interface Alias {
@@ -45,8 +80,18 @@ export function findAlias(root: Node, site: Node): Alias | undefined {
   const scope = workflowScope(site);
   if (!isLocal(symbol, scope)) return { node: root, name: root.getText() };
   const references = referencesIn(scope);
-  const before = references.filter((r) => !within(r.node, site) && (r.node.getStart() < site.getStart() || sharesRepetition(r.node, site, scope)));
-  const group = new Set<TsSymbol>([symbol]);
+  const before = references.filter((r) => !within(r.node, site) && (r.node.getStart() < site.getStart() || sharesRepetition(r.node, site, scope, symbol)));
+  // A change of the value's own top level (xs.push, o.k = v) is invisible to names holding only a part of it; a
+  // deeper one (o.a.b = v, xs[0].f = v) is followed through every link.
+  const deep = changedDepth(site) > 0;
+  const group = new Map<TsSymbol, Holds>([[symbol, 'same']]);
+  const join = (member: TsSymbol, holds: Holds | undefined): boolean => {
+    if (holds === undefined) return false;
+    const known = group.get(member);
+    if (known === holds || known === 'any') return false;
+    group.set(member, known ? 'any' : holds);
+    return true;
+  };
   for (let changed = true; changed; ) {
     changed = false;
     for (const reference of before) {
@@ -55,19 +100,22 @@ export function findAlias(root: Node, site: Node): Alias | undefined {
         if (group.has(reference.symbol)) return { node: reference.node, name: reference.node.getText() };
         continue;
       }
-      const linked = group.has(reference.symbol) || sinks.some((s) => group.has(s));
-      if (!linked) continue;
-      for (const member of [reference.symbol, ...sinks]) {
-        if (group.has(member)) continue;
-        if (!isLocal(member, scope)) return { node: reference.node, name: member.getName() };
-        group.add(member);
-        changed = true;
+      for (const sink of sinks) {
+        const relation = deep ? 'any' : sink.relation;
+        const from = group.get(reference.symbol);
+        const to = group.get(sink.symbol);
+        const joined = [from && [sink.symbol, forward(from, relation)], to && [reference.symbol, backward(to, relation)]].filter(Boolean) as [TsSymbol, Holds | undefined][];
+        for (const [member, holds] of joined) {
+          if (holds === undefined || group.has(member) && (group.get(member) === holds || group.get(member) === 'any')) continue;
+          if (!isLocal(member, scope)) return { node: reference.node, name: member.getName() };
+          if (join(member, holds)) changed = true;
+        }
       }
     }
   }
   for (const reference of references) {
     if (reference.symbol === symbol || !group.has(reference.symbol) || within(reference.node, site)) continue;
-    if (reference.node.getStart() > site.getEnd() || sharesRepetition(reference.node, site, scope)) return { node: reference.node, name: reference.node.getText() };
+    if (reference.node.getStart() > site.getEnd() || sharesRepetition(reference.node, site, scope, reference.symbol)) return { node: reference.node, name: reference.node.getText() };
   }
   return undefined;
 }
@@ -83,50 +131,6 @@ export function isChangedInPlace(declaration: Node): boolean {
   const symbol = nameNode.getSymbol();
   const scope = workflowScope(declaration);
   return referencesIn(scope).some((r) => r.symbol === symbol && changesInPlace(r.node));
-}
-
-/** True when `reference` is the root of a path that is changed in place (`o.a = v`, `xs.push(v)`, `delete o.k`). */
-export function changesInPlace(reference: Node): boolean {
-  let top: Node = reference;
-  let path = false;
-  while (true) {
-    const parent = top.getParent();
-    if ((Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === top) {
-      const call = parent.getParent();
-      if (Node.isPropertyAccessExpression(parent) && Node.isCallExpression(call) && call.getExpression() === parent && isMutatorCall(call)) return true;
-      top = parent;
-      path = true;
-    } else if (Node.isParenthesizedExpression(parent) || Node.isNonNullExpression(parent) || Node.isAsExpression(parent)) top = parent;
-    else break;
-  }
-  const parent = top.getParent();
-  if (path && Node.isBinaryExpression(parent) && parent.getLeft() === top && isAssignment(parent.getOperatorToken().getKind())) return true;
-  if (path && (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && isIncrement(parent.getOperatorToken())) return true;
-  if (path && parent?.getKind() === SyntaxKind.DeleteExpression) return true;
-  if (Node.isCallExpression(parent) && parent.getArguments()[0] === top && parent.getExpression().getText() === 'Object.assign') return true;
-  return false;
-}
-
-/** Array methods that change their receiver, and the Set/Map ones (only on a Set or Map). */
-const ARRAY_MUTATORS = new Set(['push', 'unshift', 'pop', 'shift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
-const COLLECTION_MUTATORS = new Set(['add', 'set', 'delete', 'clear']);
-
-/** True when `call` is `receiver.method(…)` with a method that changes an array, a Set or a Map in place. */
-export function isMutatorCall(call: Node): boolean {
-  if (!Node.isCallExpression(call)) return false;
-  const callee = call.getExpression();
-  if (!Node.isPropertyAccessExpression(callee)) return false;
-  const name = callee.getName();
-  const receiver = callee.getExpression();
-  if (ARRAY_MUTATORS.has(name)) return onlyKinds(kindsOf(receiver), 'array');
-  if (COLLECTION_MUTATORS.has(name)) return collectionKind(receiver) !== undefined;
-  return false;
-}
-
-/** `'Set'` or `'Map'` when `node`'s type is one. */
-export function collectionKind(node: Node): 'Set' | 'Map' | undefined {
-  const name = node.getType().getNonNullableType().getSymbol()?.getName();
-  return name === 'Set' || name === 'Map' ? name : undefined;
 }
 
 interface Reference {
@@ -178,13 +182,18 @@ function within(node: Node, container: Node): boolean {
   return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
 }
 
-/** True when `a` and `b` lie in one loop or callback inside `scope`: each may run after the other. */
-function sharesRepetition(a: Node, b: Node, scope: Node): boolean {
+/**
+ * True when `a` and `b` lie in one loop or callback inside `scope` that
+ * `symbol`'s binding outlives: each may run after the other on the same
+ * binding. (A variable declared inside the loop is a fresh binding each time.)
+ */
+function sharesRepetition(a: Node, b: Node, scope: Node, symbol: TsSymbol): boolean {
+  const declaration = symbol.getDeclarations()[0];
   // A for…of's array is read once, before its body repeats.
   const repeats = (x: Node, node: Node) => ((Node.isForOfStatement(x) || Node.isForInStatement(x)) ? within(node, x.getStatement()) || within(node, x.getInitializer()) : Node.isIterationStatement(x) || Node.isArrowFunction(x) || Node.isFunctionExpression(x));
   const repeated = (node: Node) => node.getAncestors().filter((x) => x !== scope && repeats(x, node) && x.getAncestors().includes(scope));
   const around = repeated(b);
-  return repeated(a).some((x) => around.includes(x));
+  return repeated(a).some((x) => around.includes(x) && !(declaration && declaration.getAncestors().includes(x)));
 }
 
 function primitive(node: Node): boolean {
@@ -193,12 +202,21 @@ function primitive(node: Node): boolean {
 
 /**
  * Where the value read by `reference` may end up: the variables that may hold
- * (part of) it afterwards, none when only primitives are taken from it or it is
- * copied (a task's request is JSON), or 'unknown'.
+ * (part of) it afterwards and how, none when only primitives are taken from it
+ * or it is copied (a task's request is JSON), or 'unknown'.
  */
 function sinksOf(reference: Node): Sinks {
-  const sinks: TsSymbol[] = [];
+  const sinks: { symbol: TsSymbol; relation: Relation }[] = [];
   if (primitive(reference)) return sinks;
+  let relation: Relation = 'same';
+  const to = (names: TsSymbol[], step: Relation = 'same') => {
+    for (const symbol of names) sinks.push({ symbol, relation: compose(relation, step) });
+    return sinks;
+  };
+  const rootSymbol = (node: Node | undefined) => {
+    const target = node && rootOf(node);
+    return target ? symbolOf(target) : undefined;
+  };
   let top: Node = reference;
   while (true) {
     const parent = top.getParent();
@@ -208,16 +226,28 @@ function sinksOf(reference: Node): Sinks {
       const call = parent.getParent();
       if (Node.isCallExpression(call) && call.getExpression() === parent) continue;
       if (primitive(top)) return sinks;
+      relation = compose(relation, 'part');
       continue;
     }
     if (Node.isElementAccessExpression(parent)) return sinks; // a key
-    // A spread copies the array: only items that are objects or arrays are still shared.
-    if (Node.isSpreadElement(parent) && onlyKinds(kindsOf(top), 'array') && onlyKinds(elementKinds(top.getType().getNonNullableType()), ...PRIMITIVE)) return sinks;
-    if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isTypeAssertion(parent) || Node.isSpreadElement(parent) || Node.isArrayLiteralExpression(parent)) {
+    if (Node.isSpreadElement(parent)) {
+      // A spread copies the array: only items that are objects or arrays are still shared.
+      if (onlyKinds(kindsOf(top), 'array') && onlyKinds(elementKinds(top.getType().getNonNullableType()), ...PRIMITIVE)) return sinks;
+      relation = compose(relation, 'part');
+      top = parent;
+      continue;
+    }
+    if (Node.isParenthesizedExpression(parent) || Node.isAsExpression(parent) || Node.isNonNullExpression(parent) || Node.isSatisfiesExpression(parent) || Node.isTypeAssertion(parent)) {
+      top = parent;
+      continue;
+    }
+    if (Node.isArrayLiteralExpression(parent)) {
+      if (!Node.isSpreadElement(top)) relation = compose(relation, 'container');
       top = parent;
       continue;
     }
     if (Node.isSpreadAssignment(parent) || Node.isShorthandPropertyAssignment(parent) || (Node.isPropertyAssignment(parent) && parent.getInitializer() === top)) {
+      relation = compose(relation, Node.isSpreadAssignment(parent) ? 'any' : 'container');
       top = parent.getParentOrThrow();
       continue;
     }
@@ -232,9 +262,9 @@ function sinksOf(reference: Node): Sinks {
         if (parent.getLeft() === top) return sinks;
         const logical = operator === SyntaxKind.EqualsToken || operator === SyntaxKind.QuestionQuestionEqualsToken || operator === SyntaxKind.BarBarEqualsToken || operator === SyntaxKind.AmpersandAmpersandEqualsToken;
         if (!logical) return sinks;
-        const target = rootOf(parent.getLeft());
-        const symbol = target && symbolOf(target);
-        return symbol ? [...sinks, symbol] : 'unknown';
+        const symbol = rootSymbol(parent.getLeft());
+        const whole = Node.isIdentifier(unwrap(parent.getLeft()));
+        return symbol ? to([symbol], whole ? 'same' : 'container') : 'unknown';
       }
       if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken || operator === SyntaxKind.AmpersandAmpersandToken || (operator === SyntaxKind.CommaToken && parent.getRight() === top)) {
         top = parent;
@@ -253,32 +283,40 @@ function sinksOf(reference: Node): Sinks {
         for (const argument of parent.getArguments()) {
           if (!Node.isArrowFunction(argument) && !Node.isFunctionExpression(argument)) continue;
           const first = argument.getParameters()[0];
-          if (first) sinks.push(...bindingSymbols(first.getNameNode()));
+          if (first) to(bindingSymbols(first.getNameNode()), 'part');
         }
         if (primitive(parent) || top.getName() === 'forEach') return sinks;
+        // sort/reverse/fill/copyWithin return the receiver itself; the rest new arrays of its items, or one item.
+        if (!['sort', 'reverse', 'fill', 'copyWithin', 'add', 'set'].includes(top.getName())) relation = compose(relation, 'part');
         top = parent;
         continue;
       }
       if (Node.isAwaitExpression(parent.getParent())) return sinks; // a task's, Map's or nested workflow's input is a JSON copy
       if (Node.isPropertyAccessExpression(callee) && STORING.has(callee.getName())) {
-        const target = rootOf(callee.getExpression());
-        const symbol = target && symbolOf(target);
-        return symbol ? [...sinks, symbol] : 'unknown';
+        const symbol = rootSymbol(callee.getExpression());
+        return symbol ? to([symbol], 'container') : 'unknown';
       }
-      if (callee.getText() === 'Object.assign' && parent.getArguments()[0] !== top) {
-        const target = rootOf(parent.getArguments()[0]!);
-        const symbol = target && symbolOf(target);
-        return symbol ? [...sinks, symbol] : 'unknown';
+      if (callee.getText() === 'Object.assign') {
+        if (parent.getArguments()[0] === top) {
+          top = parent;
+          continue;
+        }
+        const symbol = rootSymbol(parent.getArguments()[0]);
+        return symbol ? to([symbol], 'any') : 'unknown';
       }
       if (primitive(parent)) return sinks;
+      relation = 'any';
       top = parent;
       continue;
     }
-    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === top) return [...sinks, ...bindingSymbols(parent.getNameNode())];
+    if (Node.isVariableDeclaration(parent) && parent.getInitializer() === top) {
+      return to(bindingSymbols(parent.getNameNode()), Node.isIdentifier(parent.getNameNode()) ? 'same' : 'part');
+    }
     if (Node.isForOfStatement(parent) && parent.getExpression() === top) {
       const initializer = parent.getInitializer();
       const names = Node.isVariableDeclarationList(initializer) ? initializer.getDeclarations().flatMap((d) => bindingSymbols(d.getNameNode())) : [];
-      return [...sinks, ...names];
+      const target = Node.isVariableDeclarationList(initializer) ? undefined : rootSymbol(initializer);
+      return to(target ? [...names, target] : names, 'part');
     }
     if (Node.isForInStatement(parent)) return sinks;
     // An awaited call's result is a copy (a task's or Map's output), whatever its callback returned.
@@ -289,6 +327,7 @@ function sinksOf(reference: Node): Sinks {
       const call = fn.getParent();
       // A callback's result goes into its call's result; the workflow's own result leaves the run.
       if (Node.isCallExpression(call) && call.getArguments().includes(fn as never)) {
+        relation = 'any';
         top = call;
         continue;
       }
@@ -301,13 +340,6 @@ function sinksOf(reference: Node): Sinks {
   }
 }
 
-/** The identifier at the root of a path (`o` in `o.a[0].b`), if any. */
-export function rootOf(node: Node): Node | undefined {
-  let current = node;
-  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current) || Node.isParenthesizedExpression(current) || Node.isNonNullExpression(current) || Node.isAsExpression(current)) current = current.getExpression();
-  return Node.isIdentifier(current) ? current : undefined;
-}
-
 function bindingSymbols(name: Node): TsSymbol[] {
   if (Node.isIdentifier(name)) return name.getSymbol() ? [name.getSymbol()!] : [];
   if (Node.isObjectBindingPattern(name) || Node.isArrayBindingPattern(name)) {
@@ -318,8 +350,4 @@ function bindingSymbols(name: Node): TsSymbol[] {
 
 function isAssignment(kind: SyntaxKind): boolean {
   return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
-}
-
-function isIncrement(kind: SyntaxKind): boolean {
-  return kind === SyntaxKind.PlusPlusToken || kind === SyntaxKind.MinusMinusToken;
 }

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PropertyAccessExpression } from 'ts-morph';
-import { findAlias, isMutatorCall, rootOf } from './aliasing.js';
+import { findAlias } from './aliasing.js';
+import { isMutatorCall, rootOf } from './in-place.js';
 import { lowerMutation } from './mutators.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -61,7 +62,7 @@ export function lowerEffect(expression: Expression, flow: Flow, next: (flow: Flo
     const operator = expression.getOperatorToken();
     if (operator === SyntaxKind.PlusPlusToken || operator === SyntaxKind.MinusMinusToken) {
       const operand = expression.getOperand();
-      return assign(operand, (current) => `(${current} ${operator === SyntaxKind.PlusPlusToken ? '+' : '-'} 1)`, flow, next, ctx);
+      return assign(operand, (current) => `(${definedNumber(current, operand, ctx)} ${operator === SyntaxKind.PlusPlusToken ? '+' : '-'} 1)`, flow, next, ctx);
     }
   }
   if (isMutation(expression)) return lowerMutationCall(expression, flow, ctx, (_, f) => next(f));
@@ -129,7 +130,7 @@ export function hoistMutations(node: Node, flow: Flow, ctx: LowerContext, body: 
   visit(node);
   const usable = calls.filter((call) => {
     const problem = hoistProblem(call, node);
-    if (problem) ctx.report('expression_mutation', call, { text: `${call.getText()} (${problem})` });
+    if (problem) ctx.substitutions.set(call, ctx.report('expression_mutation', call, { text: `${call.getText()} (${problem})` }));
     return !problem;
   });
   const chain = (index: number, f: Flow): string => {
@@ -177,7 +178,7 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
   return hoistMutations(right, flow, ctx, (f) => assign(target, (current) => {
     switch (op) {
       case '+':
-        if (onlyKinds(declaredKinds(target), 'number') && onlyKinds(declaredKinds(right), 'number')) return `(${current} + ${lowerNode(right, ctx)})`;
+        if (onlyKinds(declaredKinds(target), 'number') && onlyKinds(declaredKinds(right), 'number')) return `(${definedNumber(current, target, ctx)} + ${lowerNode(right, ctx)})`;
         if (onlyKinds(declaredKinds(target), 'string') || onlyKinds(declaredKinds(right), 'string')) return `(${jsString(current, l, ctx)} & ${jsString(lowerNode(right, ctx), r, ctx)})`;
         return ctx.report('expression_any_type', node, { text: node.getText(), type: target.getType().getText(), why: '`+=` joins strings but adds numbers' });
       case '**':
@@ -190,7 +191,7 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
         return bindOnce(current, ctx, (v) => `(${v} != null ? ${v} : ${lowerNode(right, ctx)})`);
       default:
         if (!onlyKinds(declaredKinds(target), 'number') || !onlyKinds(declaredKinds(right), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: `${op}=`, reason: 'both sides must be numbers' });
-        return `(${current} ${op} ${lowerNode(right, ctx)})`;
+        return `(${definedNumber(current, target, ctx)} ${op} ${lowerNode(right, ctx)})`;
     }
   }, f, next, ctx));
 }
@@ -298,6 +299,17 @@ function assign(target: Expression, value: (current: string) => string, flow: Fl
   }
   ctx.report('expression_mutation', target, { text: site.getText() });
   return next(flow);
+}
+
+/**
+ * The current value of a number target that may be missing (`counts[k]++` on a
+ * new key): JavaScript computes NaN, which JSON cannot hold, and JSONata's
+ * arithmetic on nothing gives nothing — so the evaluation fails instead.
+ */
+function definedNumber(current: string, target: Node, ctx: LowerContext): string {
+  if (!kindsOf(target).has('undefined')) return current;
+  const message = stringLiteral(`typestep: ${target.getText()} is undefined, and JavaScript would compute NaN, which JSON cannot hold`);
+  return bindOnce(current, ctx, (v) => `($exists(${v}) ? ${v} : $error(${message}))`);
 }
 
 /** The key of `o.k` or `o[k]` as JSONata text (a string, as JavaScript converts it). */

@@ -9,7 +9,7 @@ import type { BindingName, Expression, Node, Statement } from 'ts-morph';
 import { bindPattern } from './bindings.js';
 import type { DiagnosticCollector } from '../../../diagnostics/index.js';
 import { LowerContext } from './lower-context.js';
-export { changesInPlace } from './aliasing.js';
+export { changesInPlace } from './in-place.js';
 import { lowerNode } from './lower-expression.js';
 import { withHelpers } from './runtime-helpers.js';
 import { lowerBlock } from './statements.js';

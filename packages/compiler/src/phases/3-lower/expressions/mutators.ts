@@ -1,5 +1,5 @@
 import { Node, type CallExpression, type Expression } from 'ts-morph';
-import { collectionKind } from './aliasing.js';
+import { collectionKind } from './in-place.js';
 import { lowerArrayMethod } from './array-methods.js';
 import { mapDeleteText, mapHasText, mapSetText, setAddText, setDeleteText, setHasText } from './collections.js';
 import type { LowerContext } from './lower-context.js';
