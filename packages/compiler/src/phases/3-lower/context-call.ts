@@ -2,6 +2,7 @@ import { Node, type Statement } from 'ts-morph';
 import { dslNameOf } from '../1-discover/index.js';
 import type { LoweringContext } from './context.js';
 import type { PendingItem } from './pending.js';
+import { bindingsOf } from './awaited/result-binding.js';
 
 /**
  * The dsl's `context()` as JSONata over `$states.context`, read where the
@@ -12,20 +13,18 @@ const CONTEXT_OBJECT =
   "'state': {'name': $states.context.State.Name, 'enteredTime': $states.context.State.EnteredTime, 'retryCount': $states.context.State.RetryCount}}";
 
 /**
- * `const ctx = context();` as a binding of the context object (the
- * expression lowering does not know the dsl's `context`). Returns undefined
- * for any other statement.
+ * `const ctx = context();` (or `const { execution } = context();`) as
+ * bindings of the context object (the expression lowering does not know the
+ * dsl's `context`). Returns undefined for any other statement.
  *
  * @example
- * contextBinding(`const ctx = context();`, ctx) // { kind: 'bind', variable: 'ctx', value: () => CONTEXT_OBJECT }
+ * contextBindings(`const ctx = context();`, ctx) // [{ kind: 'bind', variable: 'ctx', value: () => CONTEXT_OBJECT }]
  */
-export function contextBinding(statement: Statement, ctx: LoweringContext): PendingItem | undefined {
+export function contextBindings(statement: Statement, ctx: LoweringContext): PendingItem[] | undefined {
   if (!Node.isVariableStatement(statement)) return undefined;
   const [declaration, ...others] = statement.getDeclarations();
   if (!declaration || others.length > 0) return undefined;
   const initializer = declaration.getInitializer();
   if (!initializer || !Node.isCallExpression(initializer) || dslNameOf(initializer.getExpression()) !== 'context') return undefined;
-  const variable = ctx.names.of(declaration);
-  if (variable === undefined || !Node.isIdentifier(declaration.getNameNode())) return undefined;
-  return { kind: 'bind', variable, value: () => CONTEXT_OBJECT };
+  return bindingsOf(declaration, `(${CONTEXT_OBJECT})`, ctx).map(([variable, value]) => ({ kind: 'bind', variable, value: () => value }));
 }

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type Statement } from 'ts-morph';
 import { isPure } from '../../2-analyze/index.js';
-import { contextBinding } from '../context-call.js';
+import { contextBindings } from '../context-call.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
 import { lowerBreakStatement, lowerContinueStatement } from './jump-statements.js';
@@ -30,11 +30,11 @@ export function lowerStatements(statements: Statement[], flow: Flow, ctx: Loweri
   let run: Statement[] = [];
   for (const statement of statements) {
     if (!flow.live) break;
-    const binding = contextBinding(statement, ctx);
-    if (binding) {
+    const bindings = contextBindings(statement, ctx);
+    if (bindings) {
       if (run.length > 0) flow.pending.push({ kind: 'statements', statements: run, names: ctx.names });
       run = [];
-      flow.pending.push(binding);
+      flow.pending.push(...bindings);
       continue;
     }
     if (isPure(statement)) {
