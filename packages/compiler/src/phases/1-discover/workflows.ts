@@ -49,4 +49,3 @@ export function findWorkflows(files: SourceFile[], diagnostics: DiagnosticCollec
   }
   return found;
 }
-
