@@ -2,6 +2,7 @@ import { Node, SyntaxKind, type Statement } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
 import { lowerPureStatements, type ExpressionScope } from './expressions/index.js';
+import { enclosed } from './expressions/text.js';
 
 /**
  * Work that costs no state, waiting for a state to carry it: an await-free
@@ -22,7 +23,7 @@ export function readerOf(values: ReadonlyMap<string, string>, overrides?: Readon
     if (typeof override === 'function') return override(read);
     if (override !== undefined) return override;
     const value = values.get(variable);
-    return value === undefined ? `$${variable}` : `(${value})`;
+    return value === undefined ? `$${variable}` : enclosed(value);
   };
   return read;
 }

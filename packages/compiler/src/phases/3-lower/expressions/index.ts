@@ -6,11 +6,13 @@
  * every decision.
  */
 import type { Expression, Node, Statement } from 'ts-morph';
-import type { DiagnosticCollector } from '../../../diagnostics/index.js';
+import { DiagnosticCollector } from '../../../diagnostics/index.js';
 import { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { withHelpers } from './runtime-helpers.js';
+import { declaredNames, namesDefinedBy, sliceRun } from './slices.js';
 import { lowerBlock } from './statements.js';
+import { sequence } from './text.js';
 import { lowerConditionNode } from './truthiness.js';
 
 /** What the lowering needs from the surrounding compiler. */
@@ -47,23 +49,45 @@ export function lowerCondition(expression: Expression, scope: ExpressionScope): 
  * while/do/for/for…of with break/continue — no await, no return/throw out of the run) lowered to one
  * JSONata expression per name in `assigned` giving its value after the run, each self-contained over
  * the values at the start of the run (ASL Assign reads state-entry values: all entries see the same old values).
+ * Each name's expression holds only the statements its value depends on (`sliceRun`), so an Assign
+ * does not repeat the whole run once per variable.
  *
  * @example
- * lowerPureStatements([`total += 1;`], scope, ['total']) // { total: '($total := $total; ($total := ($total + 1); $total))' }
+ * lowerPureStatements([`total += 1;`, `const label = "x";`], scope, ['total', 'label']) // { total: '($total + 1)', label: '"x"' }
  */
 export function lowerPureStatements(statements: Statement[], scope: ExpressionScope, assigned: string[]): Record<string, string> {
+  if (assigned.length <= 1) return Object.fromEntries(assigned.map((name) => [name, lowerRunValue(statements, scope, assigned, name)]));
+  // Slices share statements: a diagnostic about one is reported once.
+  const reported = new Set<string>();
+  const out: Record<string, string> = {};
+  for (const [name, slice] of sliceRun(statements, assigned)) {
+    const diagnostics = new DiagnosticCollector();
+    const changed = assigned.filter((other) => other === name || slice.some((statement) => namesDefinedBy(statement).has(other)));
+    out[name] = lowerRunValue(slice, { ...scope, diagnostics }, changed, name);
+    for (const diagnostic of diagnostics.diagnostics) {
+      if (reported.has(String(diagnostic))) continue;
+      reported.add(String(diagnostic));
+      scope.diagnostics.diagnostics.push(diagnostic);
+    }
+  }
+  return out;
+}
+
+/** `result`'s value after `statements`, which may change the workflow variables `changed` (among them `result`). */
+function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed: string[], result: string): string {
   const ctx = new LowerContext(scope);
   for (const statement of statements) ctx.runStatements.add(statement);
-  const variables = assigned.map((name) => ctx.declareRunVariable(name));
+  const variables = changed.map((name) => ctx.declareRunVariable(name));
   const anchor = statements[0];
-  // Each assigned variable starts from its workflow value (or undefined when the run declares it).
-  const initial = assigned.map((name, i) => `${variables[i]} := ${(anchor && scope.lookup(name, anchor)) ?? '()'}`);
-  const single = assigned.length === 1;
-  const end = single ? variables[0] : `{${assigned.map((name, i) => `${JSON.stringify(name)}: ${variables[i]}`).join(', ')}}`;
-  const body = lowerBlock(statements, 0, { mutable: variables, end }, ctx);
-  const text = finish(initial.length ? `(${initial.join('; ')}; ${body})` : body, ctx);
-  if (single) return { [assigned[0]]: text };
-  return Object.fromEntries(assigned.map((name) => [name, `$lookup(${text}, ${JSON.stringify(name)})`]));
+  const declared = new Set(statements.flatMap(declaredNames));
+  // Each changed variable starts from its workflow value, unless the run declares it (a read before would not type-check).
+  const initial = changed.flatMap((name, i) => {
+    if (declared.has(name)) return [];
+    const value = (anchor && scope.lookup(name, anchor)) ?? '()';
+    return value === variables[i] ? [] : [`${variables[i]} := ${value}`];
+  });
+  const body = lowerBlock(statements, 0, { mutable: variables, end: variables[changed.indexOf(result)]! }, ctx);
+  return finish(sequence(initial, body), ctx);
 }
 
 /** Binds the local helper functions and runtime helpers the text uses around it. */
