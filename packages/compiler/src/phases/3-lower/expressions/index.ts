@@ -56,7 +56,12 @@ export function lowerCondition(expression: Expression, scope: ExpressionScope): 
  * lowerPureStatements([`total += 1;`, `const label = "x";`], scope, ['total', 'label']) // { total: '($total + 1)', label: '"x"' }
  */
 export function lowerPureStatements(statements: Statement[], scope: ExpressionScope, assigned: string[]): Record<string, string> {
-  if (assigned.length <= 1) return Object.fromEntries(assigned.map((name) => [name, lowerRunValue(statements, scope, assigned, name)]));
+  if (assigned.length === 0) {
+    // Nothing to carry, but the run is still checked: its diagnostics are reported.
+    lowerRunValue(statements, scope, [], undefined);
+    return {};
+  }
+  if (assigned.length === 1) return { [assigned[0]!]: lowerRunValue(statements, scope, assigned, assigned[0]) };
   // Slices share statements: a diagnostic about one is reported once.
   const reported = new Set<string>();
   const out: Record<string, string> = {};
@@ -74,7 +79,7 @@ export function lowerPureStatements(statements: Statement[], scope: ExpressionSc
 }
 
 /** `result`'s value after `statements`, which may change the workflow variables `changed` (among them `result`). */
-function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed: string[], result: string): string {
+function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed: string[], result: string | undefined): string {
   const ctx = new LowerContext(scope);
   for (const statement of statements) ctx.runStatements.add(statement);
   const variables = changed.map((name) => ctx.declareRunVariable(name));
@@ -86,7 +91,7 @@ function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed:
     const value = (anchor && scope.lookup(name, anchor)) ?? '()';
     return value === variables[i] ? [] : [`${variables[i]} := ${value}`];
   });
-  const body = lowerBlock(statements, 0, { mutable: variables, end: variables[changed.indexOf(result)]! }, ctx);
+  const body = lowerBlock(statements, 0, { mutable: variables, end: result === undefined ? '{}' : variables[changed.indexOf(result)]! }, ctx);
   return finish(sequence(initial, body), ctx);
 }
 
