@@ -7,6 +7,7 @@
  */
 import type { Expression, Node, Statement } from 'ts-morph';
 import { DiagnosticCollector } from '../../../diagnostics/index.js';
+import { EntryReads } from './entry-reads.js';
 import { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { withHelpers } from './runtime-helpers.js';
@@ -29,8 +30,7 @@ export interface ExpressionScope {
  * lowerExpression(`order.total * 2`, scope) // '($order.total * 2)'
  */
 export function lowerExpression(expression: Expression, scope: ExpressionScope): string {
-  const ctx = new LowerContext(scope);
-  return finish(lowerNode(expression, ctx), ctx);
+  return lowerWith(scope, (ctx) => lowerNode(expression, ctx));
 }
 
 /**
@@ -40,8 +40,7 @@ export function lowerExpression(expression: Expression, scope: ExpressionScope):
  * lowerCondition(`items.length`, scope) // '($count($items) != 0)'
  */
 export function lowerCondition(expression: Expression, scope: ExpressionScope): string {
-  const ctx = new LowerContext(scope);
-  return finish(lowerConditionNode(expression, ctx), ctx);
+  return lowerWith(scope, (ctx) => lowerConditionNode(expression, ctx));
 }
 
 /**
@@ -80,19 +79,28 @@ export function lowerPureStatements(statements: Statement[], scope: ExpressionSc
 
 /** `result`'s value after `statements`, which may change the workflow variables `changed` (among them `result`). */
 function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed: string[], result: string | undefined): string {
-  const ctx = new LowerContext(scope);
-  for (const statement of statements) ctx.runStatements.add(statement);
-  const variables = changed.map((name) => ctx.declareRunVariable(name));
-  const anchor = statements[0];
-  const declared = new Set(statements.flatMap(declaredNames));
-  // Each changed variable starts from its workflow value, unless the run declares it (a read before would not type-check).
-  const initial = changed.flatMap((name, i) => {
-    if (declared.has(name)) return [];
-    const value = (anchor && scope.lookup(name, anchor)) ?? '()';
-    return value === variables[i] ? [] : [`${variables[i]} := ${value}`];
+  return lowerWith(scope, (ctx, reads) => {
+    for (const statement of statements) ctx.runStatements.add(statement);
+    const variables = changed.map((name) => ctx.declareRunVariable(name));
+    const anchor = statements[0];
+    const declared = new Set(statements.flatMap(declaredNames));
+    // Each changed variable starts from its workflow value, unless the run declares it (a read before would not type-check).
+    const initial = changed.flatMap((name, i) => {
+      if (declared.has(name)) return [];
+      const value = (anchor && scope.lookup(name, anchor)) ?? '()';
+      return value === variables[i] ? [] : [`${variables[i]} := ${reads.read(value)}`];
+    });
+    const body = lowerBlock(statements, 0, { mutable: variables, end: result === undefined ? '{}' : variables[changed.indexOf(result)]! }, ctx);
+    return sequence(initial, body);
   });
-  const body = lowerBlock(statements, 0, { mutable: variables, end: result === undefined ? '{}' : variables[changed.indexOf(result)]! }, ctx);
-  return finish(sequence(initial, body), ctx);
+}
+
+/** Lowers through a fresh context whose reads of outside values are placed by {@link EntryReads}; binds what the text uses. */
+function lowerWith(scope: ExpressionScope, build: (ctx: LowerContext, reads: EntryReads) => string): string {
+  const reads = new EntryReads(scope);
+  const ctx = new LowerContext(reads.scope);
+  const { bindings, text } = reads.resolve(build(ctx, reads));
+  return finish(sequence(bindings, text), ctx);
 }
 
 /** Binds the local helper functions and runtime helpers the text uses around it. */

@@ -111,3 +111,24 @@ function closingQuote(text: string, open: number): number {
   }
   return -1;
 }
+
+/**
+ * Applies `edit` to the parts of JSONata `text` outside string literals and
+ * backquoted names, so a name inside a user's string is never edited.
+ *
+ * @example
+ * editCode('$a & "$a"', (code) => code.replaceAll('$a', '$b')) // '$b & "$a"'
+ */
+export function editCode(text: string, edit: (code: string) => string): string {
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!'"\'`'.includes(text[i]!)) continue;
+    const end = closingQuote(text, i);
+    if (end < 0) break;
+    out += edit(text.slice(start, i)) + text.slice(i, end + 1);
+    start = end + 1;
+    i = end;
+  }
+  return out + edit(text.slice(start));
+}
