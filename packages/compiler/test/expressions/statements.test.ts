@@ -44,6 +44,15 @@ s('each entry holds only what its value depends on, and sees every later change 
   assert.match(entries.both, '$k');
 });
 
+s('a helper function of the run reads outside values too, and a value read several times is bound once', async () => {
+  const lowered = await agreeRun({ k: 'number', o: '{ name: string; tags: string[] }' }, `
+    function add(x: number) { return x + k; }
+    const r = add(1) + add(2);
+    const again = o.name + o.name + o.name + o.tags.length;
+  `, ['r', 'again'], [{ k: 1, o: { name: 'a', tags: [] } }, { k: -4, o: { name: 'bb', tags: ['x', 'y'] } }]);
+  assert.match((lowered as any).entries.r, '$k');
+});
+
 s('while, do…while, for with break and continue', async () => {
   await agreeRun({ n: 'number' }, `
     let sum = 0;

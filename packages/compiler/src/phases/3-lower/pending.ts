@@ -66,7 +66,7 @@ export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<st
       const value = result[tsName];
       if (value === undefined) continue;
       // A function cannot be stored in an ASL variable: reads of it get the function itself.
-      if (functions.has(variable) && overrides instanceof Map) overrides.set(variable, `(${value})`);
+      if (functions.has(variable) && overrides instanceof Map) overrides.set(variable, enclosed(value));
       else values.set(variable, value);
     }
   }

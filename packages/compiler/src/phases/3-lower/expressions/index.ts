@@ -95,17 +95,16 @@ function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed:
   });
 }
 
-/** Lowers through a fresh context whose reads of outside values are placed by {@link EntryReads}; binds what the text uses. */
+/**
+ * Lowers through a fresh context whose reads of outside values are placed by
+ * {@link EntryReads}, after binding the helper functions the text calls (their
+ * bodies read outside values too), and binds the runtime helpers it uses.
+ */
 function lowerWith(scope: ExpressionScope, build: (ctx: LowerContext, reads: EntryReads) => string): string {
   const reads = new EntryReads(scope);
   const ctx = new LowerContext(reads.scope);
-  const { bindings, text } = reads.resolve(build(ctx, reads));
-  return finish(sequence(bindings, text), ctx);
-}
-
-/** Binds the local helper functions and runtime helpers the text uses around it. */
-function finish(text: string, ctx: LowerContext): string {
+  const text = build(ctx, reads);
   const functions = [...ctx.functions.values()].map((fn) => `${fn.variable} := ${fn.text}`);
-  const inner = functions.length ? `(${functions.join('; ')}; ${text})` : text;
-  return withHelpers(inner, ctx.helpers);
+  const resolved = reads.resolve(functions.length ? `(${functions.join('; ')}; ${text})` : text);
+  return withHelpers(sequence(resolved.bindings, resolved.text), ctx.helpers);
 }
