@@ -43,9 +43,21 @@ function transitionsTable(report) {
 
 /** A count only for an execution that did what the workflow does natively; a wrong run's count means nothing. */
 function sizeTable(report) {
-  const rows = [['workflow', 'typestep bytes', 'ts2asl bytes']];
-  for (const pair of report.pairs) rows.push([pair.title, pair.bytes.typestep ?? '—', pair.bytes.ts2asl ?? '—']);
+  const rows = [['workflow', 'typestep bytes', 'ts2asl bytes', 'typestep / ts2asl']];
+  for (const pair of report.pairs) {
+    const { typestep, ts2asl } = pair.bytes;
+    rows.push([pair.title, typestep ?? '—', ts2asl ?? '—', typestep && ts2asl ? `${(typestep / ts2asl).toFixed(2)}×` : '—']);
+  }
   return ['Definition size (compact JSON):', ...table(rows, [0])];
+}
+
+/** The size target: on every pair both tools compile, typestep's definition is no larger than ts2asl's. */
+function sizeTarget(report) {
+  const compared = report.pairs.filter((pair) => pair.bytes.typestep && pair.bytes.ts2asl);
+  const larger = compared.filter((pair) => pair.bytes.typestep > pair.bytes.ts2asl).map((pair) => `${pair.title}: ${pair.bytes.typestep} vs ${pair.bytes.ts2asl} bytes`);
+  const label = '- definitions no larger than ts2asl\'s';
+  if (compared.length < report.pairs.length) return `${label}: NOT MEASURED on ${report.pairs.length - compared.length} pair(s) (a tool failed, see above)`;
+  return `${label}: ${larger.length === 0 ? 'met' : `NOT MET (${larger.join('; ')})`}`;
 }
 
 function transitionsOf(run, tool, compileFailure) {
@@ -117,6 +129,7 @@ function targets(report) {
     const met = cold.typestep.medianMs <= cold.ts2asl.medianMs;
     lines.push(`- cold compile no slower than ts2asl: ${met ? 'met' : 'NOT MET'} (${Math.round(cold.typestep.medianMs)} ms vs ${Math.round(cold.ts2asl.medianMs)} ms)`);
   }
+  lines.push(sizeTarget(report));
   for (const pair of report.pairs.filter((entry) => entry.heavy)) {
     const label = `- ≥${TRANSITION_TARGET}× fewer transitions than ts2asl on ${pair.title}`;
     const judged = pair.runs.filter((run) => run.target);

@@ -18,12 +18,39 @@ s('declarations, compound assignment, ++/--, if/else; every entry reads the valu
     label ||= "empty";
     n++;
   `, ['total', 'label', 'n'], [{ total: 1, label: '', n: 0 }, { total: 2.5, label: 'x', n: 2 }, { total: 0, label: 'y', n: 5 }]);
-  // Each entry is self-contained: it starts from the workflow variables, not from another entry.
-  for (const text of Object.values((lowered as any).entries as Record<string, string>)) assert.match(text, '$total := $total');
+  // Each entry is self-contained over the workflow variables, and holds only the statements its value depends on.
+  const entries = (lowered as any).entries as Record<string, string>;
+  assert.equal(entries.n, '($n + 1)');
+  for (const text of Object.values(entries)) assert.not.match(text, '$lookup(');
 });
 
 s('top-level declarations of the run set the variables it assigns, also when destructured', async () => {
   await agreeRun({ o: '{ a: number; b: { c: string }[] }' }, 'const { a, b: [first] } = o;\nconst doubled = a * 2;\nlet label = first?.c ?? "none";', ['a', 'first', 'doubled', 'label'], [{ o: { a: 2, b: [{ c: 'x' }] } }, { o: { a: 0, b: [] } }]);
+});
+
+s('each entry holds only what its value depends on, and sees every later change of what it reads', async () => {
+  const lowered = await agreeRun({ k: 'number', word: 'string' }, `
+    let n = k;
+    let r = n * 10;
+    n = n + 1;
+    r = r + n;
+    const shout = word + "!";
+    let both = shout;
+    if (k > 2) both = both + r;
+  `, ['r', 'shout', 'both'], [{ k: 1, word: 'a' }, { k: 5, word: 'b' }]);
+  const entries = (lowered as any).entries as Record<string, string>;
+  // shout's entry needs nothing of the arithmetic; both's needs all of it.
+  assert.not.match(entries.shout, '$k');
+  assert.match(entries.both, '$k');
+});
+
+s('a helper function of the run reads outside values too, and a value read several times is bound once', async () => {
+  const lowered = await agreeRun({ k: 'number', o: '{ name: string; tags: string[] }' }, `
+    function add(x: number) { return x + k; }
+    const r = add(1) + add(2);
+    const again = o.name + o.name + o.name + o.tags.length;
+  `, ['r', 'again'], [{ k: 1, o: { name: 'a', tags: [] } }, { k: -4, o: { name: 'bb', tags: ['x', 'y'] } }]);
+  assert.match((lowered as any).entries.r, '$k');
 });
 
 s('while, do…while, for with break and continue', async () => {

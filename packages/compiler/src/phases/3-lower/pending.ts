@@ -2,6 +2,7 @@ import { Node, SyntaxKind, type Statement } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
 import { changesInPlace, lowerPureStatements, type ExpressionScope } from './expressions/index.js';
+import { enclosed } from './expressions/text.js';
 
 /**
  * Work that costs no state, waiting for a state to carry it: an await-free
@@ -27,7 +28,7 @@ export function readerOf(values: ReadonlyMap<string, string>, boxed: ReadonlySet
     if (typeof override === 'function') return override(read);
     if (override !== undefined) return override;
     const value = values.get(variable);
-    if (value !== undefined) return `(${value})`;
+    if (value !== undefined) return enclosed(value);
     return boxed.has(variable) ? `$${variable}.v` : `$${variable}`;
   };
   return read;
@@ -76,7 +77,7 @@ export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<st
       const value = result[tsName];
       if (value === undefined) continue;
       // A function cannot be stored in an ASL variable: reads of it get the function itself.
-      if (functions.has(variable) && overrides instanceof Map) overrides.set(variable, `(${value})`);
+      if (functions.has(variable) && overrides instanceof Map) overrides.set(variable, enclosed(value));
       else values.set(variable, value);
     }
   }

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { IrCatch, IrGraph, IrNode, IrState, IrTemplate } from '../3-lower/index.js';
 import type { StateNames } from './state-names.js';
+import { unparenthesized } from '../3-lower/expressions/text.js';
 
 /** A source span, per state name. */
 export interface SourceMapEntry {
@@ -131,7 +132,8 @@ function template(value: IrTemplate): unknown {
 }
 
 function jsonata(expression: string): string {
-  return `{% ${expression} %}`;
+  // The parentheses around a whole expression only cost bytes.
+  return `{% ${unparenthesized(expression)} %}`;
 }
 
 function typeName(state: IrState): string {

@@ -3,7 +3,7 @@ import { enumMemberValue, staticValue } from '../../1-discover/static-value.js';
 import { isCollection, sizeText } from './collections.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode, numberLiteral } from './lower-expression.js';
-import { bindOnce, fieldName, isSimple, stringLiteral } from './text.js';
+import { bindOnce, enclosed, fieldName, stringLiteral } from './text.js';
 import { jsString } from './to-string.js';
 import { kindsOf, mayBeNullish, onlyKinds, withoutNullish, type Kinds } from './value-kinds.js';
 
@@ -54,7 +54,7 @@ export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerCo
   const property = kindsOf(node);
   // A field holding an array is read with $lookup: a path step is where JSONata's sequences flatten and collapse.
   if (property.has('array') || property.has('unknown')) return `$lookup(${text}, ${stringLiteral(name)})`;
-  return `${isSimple(text) || /^\$[\w]+$/.test(text) ? text : `(${text})`}.${fieldName(name)}`;
+  return `${enclosed(text)}.${fieldName(name)}`;
 }
 
 /** `xs[i]`, `s[i]`, `record[key]` with JavaScript's rules (no negative or fractional indexes). */

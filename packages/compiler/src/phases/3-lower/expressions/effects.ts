@@ -5,7 +5,7 @@ import { lowerMutation } from './mutators.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { lowerForEach, type Flow } from './statements.js';
-import { bindOnce, stringLiteral } from './text.js';
+import { bindOnce, sequence, stringLiteral } from './text.js';
 import { jsString } from './to-string.js';
 import { truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
@@ -277,7 +277,7 @@ function assign(target: Expression, value: (current: string) => string, flow: Fl
     if (site !== target && !checkUnaliased(target, site, ctx)) return next(flow);
     const variable = assignmentTarget(target, flow, ctx);
     if (!variable) return next(flow);
-    return `(${variable} := ${value(variable)}; ${next(flow)})`;
+    return sequence([`${variable} := ${value(variable)}`], next(flow));
   }
   if (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target)) {
     const object = target.getExpression();

@@ -7,12 +7,15 @@
  */
 import type { BindingName, Expression, Node, Statement } from 'ts-morph';
 import { bindPattern } from './bindings.js';
-import type { DiagnosticCollector } from '../../../diagnostics/index.js';
+import { DiagnosticCollector } from '../../../diagnostics/index.js';
+import { EntryReads } from './entry-reads.js';
 import { LowerContext } from './lower-context.js';
 export { changesInPlace } from './in-place.js';
 import { lowerNode } from './lower-expression.js';
 import { withHelpers } from './runtime-helpers.js';
+import { declaredNames, namesDefinedBy, sliceRun } from './slices.js';
 import { lowerBlock } from './statements.js';
+import { sequence } from './text.js';
 import { lowerConditionNode } from './truthiness.js';
 
 /** What the lowering needs from the surrounding compiler. */
@@ -31,8 +34,7 @@ export interface ExpressionScope {
  * lowerExpression(`order.total * 2`, scope) // '($order.total * 2)'
  */
 export function lowerExpression(expression: Expression, scope: ExpressionScope): string {
-  const ctx = new LowerContext(scope);
-  return finish(lowerNode(expression, ctx), ctx);
+  return lowerWith(scope, (ctx) => lowerNode(expression, ctx));
 }
 
 /**
@@ -42,8 +44,7 @@ export function lowerExpression(expression: Expression, scope: ExpressionScope):
  * lowerCondition(`items.length`, scope) // '($count($items) != 0)'
  */
 export function lowerCondition(expression: Expression, scope: ExpressionScope): string {
-  const ctx = new LowerContext(scope);
-  return finish(lowerConditionNode(expression, ctx), ctx);
+  return lowerWith(scope, (ctx) => lowerConditionNode(expression, ctx));
 }
 
 /**
@@ -51,42 +52,65 @@ export function lowerCondition(expression: Expression, scope: ExpressionScope): 
  * while/do/for/for…of with break/continue — no await, no return/throw out of the run) lowered to one
  * JSONata expression per name in `assigned` giving its value after the run, each self-contained over
  * the values at the start of the run (ASL Assign reads state-entry values: all entries see the same old values).
+ * Each name's expression holds only the statements its value depends on (`sliceRun`), so an Assign
+ * does not repeat the whole run once per variable.
  *
  * @example
- * lowerPureStatements([`total += 1;`], scope, ['total']) // { total: '($total := $total; ($total := ($total + 1); $total))' }
+ * lowerPureStatements([`total += 1;`, `const label = "x";`], scope, ['total', 'label']) // { total: '($total + 1)', label: '"x"' }
  */
 export function lowerPureStatements(statements: Statement[], scope: ExpressionScope, assigned: string[]): Record<string, string> {
-  // A workflow value's text reads entry values (`($acc * 2)`); where the run has already rebound `$acc`, such a
-  // text is evaluated once, first, into a temporary the run reads instead.
-  let rebound: string[] = [];
-  const entry = new Map<string, string>();
-  const entryRead = (text: string | undefined) => {
-    if (text === undefined || !rebound.some((variable) => readsVariable(text, variable))) return text;
-    if (!entry.has(text)) entry.set(text, ctx.temporary());
-    return entry.get(text);
-  };
-  const entryScope: ExpressionScope = {
-    diagnostics: scope.diagnostics,
-    lookup: (name, node) => entryRead(scope.lookup(name, node)),
-    hoisted: (node) => entryRead(scope.hoisted?.(node)),
-  };
-  const ctx = new LowerContext(entryScope);
-  for (const statement of statements) ctx.runStatements.add(statement);
-  const variables = assigned.map((name) => ctx.declareRunVariable(name));
-  const anchor = statements[0];
-  // Each assigned variable starts from its workflow value (or undefined when the run declares it); the bindings run in order.
-  const initial = assigned.map((name, i) => {
-    rebound = variables.slice(0, i);
-    return `${variables[i]} := ${(anchor && entryScope.lookup(name, anchor)) ?? '()'}`;
+  if (assigned.length === 0) {
+    // Nothing to carry, but the run is still checked: its diagnostics are reported.
+    lowerRunValue(statements, scope, [], undefined);
+    return {};
+  }
+  if (assigned.length === 1) return { [assigned[0]!]: lowerRunValue(statements, scope, assigned, assigned[0]) };
+  // Slices share statements: a diagnostic about one is reported once.
+  const reported = new Set<string>();
+  const out: Record<string, string> = {};
+  for (const [name, slice] of sliceRun(statements, assigned)) {
+    const diagnostics = new DiagnosticCollector();
+    const changed = assigned.filter((other) => other === name || slice.some((statement) => namesDefinedBy(statement).has(other)));
+    out[name] = lowerRunValue(slice, { ...scope, diagnostics }, changed, name);
+    for (const diagnostic of diagnostics.diagnostics) {
+      if (reported.has(String(diagnostic))) continue;
+      reported.add(String(diagnostic));
+      scope.diagnostics.diagnostics.push(diagnostic);
+    }
+  }
+  return out;
+}
+
+/** `result`'s value after `statements`, which may change the workflow variables `changed` (among them `result`). */
+function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed: string[], result: string | undefined): string {
+  return lowerWith(scope, (ctx, reads) => {
+    for (const statement of statements) ctx.runStatements.add(statement);
+    const variables = changed.map((name) => ctx.declareRunVariable(name));
+    const anchor = statements[0];
+    const declared = new Set(statements.flatMap(declaredNames));
+    // Each changed variable starts from its workflow value, unless the run declares it (a read before would not type-check).
+    const initial = changed.flatMap((name, i) => {
+      if (declared.has(name)) return [];
+      const value = (anchor && scope.lookup(name, anchor)) ?? '()';
+      return value === variables[i] ? [] : [`${variables[i]} := ${reads.read(value)}`];
+    });
+    const body = lowerBlock(statements, 0, { mutable: variables, end: result === undefined ? '{}' : variables[changed.indexOf(result)]! }, ctx);
+    return sequence(initial, body);
   });
-  rebound = variables;
-  const single = assigned.length === 1;
-  const end = single ? variables[0] : `{${assigned.map((name, i) => `${JSON.stringify(name)}: ${variables[i]}`).join(', ')}}`;
-  const body = lowerBlock(statements, 0, { mutable: variables, end }, ctx);
-  const prelude = [...[...entry].map(([text, temporary]) => `${temporary} := ${text}`), ...initial];
-  const text = finish(prelude.length ? `(${prelude.join('; ')}; ${body})` : body, ctx);
-  if (single) return { [assigned[0]]: text };
-  return Object.fromEntries(assigned.map((name) => [name, `$lookup(${text}, ${JSON.stringify(name)})`]));
+}
+
+/**
+ * Lowers through a fresh context whose reads of outside values are placed by
+ * {@link EntryReads}, after binding the helper functions the text calls (their
+ * bodies read outside values too), and binds the runtime helpers it uses.
+ */
+function lowerWith(scope: ExpressionScope, build: (ctx: LowerContext, reads: EntryReads) => string): string {
+  const reads = new EntryReads(scope);
+  const ctx = new LowerContext(reads.scope);
+  const text = build(ctx, reads);
+  const functions = [...ctx.functions.values()].map((fn) => `${fn.variable} := ${fn.text}`);
+  const resolved = reads.resolve(functions.length ? `(${functions.join('; ')}; ${text})` : text);
+  return withHelpers(sequence(resolved.bindings, resolved.text), ctx.helpers);
 }
 
 /**
@@ -98,26 +122,14 @@ export function lowerPureStatements(statements: Statement[], scope: ExpressionSc
  * lowerPatternBindings(`{ a = 1, ...rest }`, '$states.input', scope) // [[a, '$lookup((…), "a")'], [rest, …]]
  */
 export function lowerPatternBindings(pattern: BindingName, value: string, scope: ExpressionScope): Array<[Node, string]> {
-  const ctx = new LowerContext(scope);
   const bound: Array<[Node, string]> = [];
-  const bindings = bindPattern(pattern, value, ctx, (node, name) => {
-    const variable = ctx.declareLocal(node, name);
-    bound.push([node, variable]);
-    return variable;
+  const text = lowerWith(scope, (ctx) => {
+    const bindings = bindPattern(pattern, value, ctx, (node, name) => {
+      const variable = ctx.declareLocal(node, name);
+      bound.push([node, variable]);
+      return variable;
+    });
+    return sequence(bindings, `{${bound.map(([, variable]) => `${JSON.stringify(variable.slice(1))}: ${variable}`).join(', ')}}`);
   });
-  const record = `{${bound.map(([, variable]) => `${JSON.stringify(variable.slice(1))}: ${variable}`).join(', ')}}`;
-  const text = finish(`(${bindings.join('; ')}; ${record})`, ctx);
   return bound.map(([node, variable]) => [node, `$lookup(${text}, ${JSON.stringify(variable.slice(1))})`]);
-}
-
-/** True when JSONata `text` mentions the variable `variable` (`$acc`, not `$accTotal`). */
-function readsVariable(text: string, variable: string): boolean {
-  return new RegExp(`\\${variable.slice(1)}(?![A-Za-z0-9_])`).test(text);
-}
-
-/** Binds the local helper functions and runtime helpers the text uses around it. */
-function finish(text: string, ctx: LowerContext): string {
-  const functions = [...ctx.functions.values()].map((fn) => `${fn.variable} := ${fn.text}`);
-  const inner = functions.length ? `(${functions.join('; ')}; ${text})` : text;
-  return withHelpers(inner, ctx.helpers);
 }

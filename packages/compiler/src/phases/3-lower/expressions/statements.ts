@@ -4,6 +4,7 @@ import { isChangedInPlace } from './aliasing.js';
 import { assignmentTarget, hoistMutations, lowerEffect } from './effects.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
+import { sequence } from './text.js';
 import { lowerConditionNode } from './truthiness.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 
@@ -80,7 +81,7 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
         return variable;
       }));
     }
-    return `(${bindings.join('; ')}; ${rest({ ...flow, mutable })})`;
+    return sequence(bindings, rest({ ...flow, mutable }));
   });
   if (Node.isExpressionStatement(statement)) {
     return lowerEffect(statement.getExpression(), flow, rest, ctx);
