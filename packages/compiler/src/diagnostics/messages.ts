@@ -19,6 +19,7 @@ export const messages = {
   await_in_condition: () => 'A `case` test cannot await (JavaScript evaluates the tests only until one matches): await the value into a `const` first, then test it.',
   await_in_declaration_list: () => 'Declare one variable per statement when its value is awaited (`const a = await f(); const b = …`).',
   await_in_expression: () => 'This `await` cannot be compiled where it stands (for example inside a thrown value): await into a `const` first, then use it.',
+  closure_reads_reassigned: (p: Params) => `\`${p.fn}\` reads \`${p.name}\`, which is assigned again outside it: compiled, a local function sees the value \`${p.name}\` had when the function was made (JSONata binds values, not variables), while JavaScript reads the variable when it is called. Pass it as a parameter: \`${p.fn}(${p.name}, …)\`.`,
   call_options_not_static: () => 'Call options must be an object literal of literals (they become fields of the Task or Map state).',
   callback_input_not_function: () => 'A callback task is called with a function of the task token that returns the request: `cb((token) => ({ …, token }))`.',
   error_class_ambiguous: (p: Params) => `\`instanceof ${p.name}\` is decided by the error's name in the compiled workflow, and \`${p.other}\`, which does not extend \`${p.name}\`, also names its errors \`${p.error}\`; give each class its own name (\`super('…', message)\` or \`override name = '…'\`).`,

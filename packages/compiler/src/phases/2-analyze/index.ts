@@ -1,6 +1,7 @@
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { DiscoveredWorkflow } from '../1-discover/index.js';
 import { reportAsyncForEach } from './async-foreach.js';
+import { reportStaleClosures } from './stale-closures.js';
 import { nameVariables, reportOuterAssignments, type VariableNames } from './variable-names.js';
 
 export { VariableNames, nameVariables, reportOuterAssignments } from './variable-names.js';
@@ -24,5 +25,6 @@ export function analyze(workflow: DiscoveredWorkflow, diagnostics: DiagnosticCol
   const names = nameVariables(workflow.body, diagnostics);
   reportOuterAssignments(workflow.body, names, diagnostics);
   reportAsyncForEach(workflow.body, diagnostics);
+  reportStaleClosures(workflow.body, diagnostics);
   return { names };
 }
