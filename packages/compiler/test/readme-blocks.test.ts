@@ -14,9 +14,7 @@ const root = new URL('../../../', import.meta.url).pathname;
  * README blocks pending a compiler feature: they fail today and must, until the feature lands. A block
  * that starts to pass fails this test until it is removed from here.
  */
-const PENDING_COMPILER_FEATURE: Record<string, string> = {
-  'packages/dsl/README.md#1': '`e instanceof WorkflowError` in a catch',
-};
+const PENDING_COMPILER_FEATURE: Record<string, string> = {};
 
 interface Block {
   /** `<readme>#<n>`, n counting the file's ```ts blocks from 1. */
