@@ -52,9 +52,9 @@ s('statement runs: mutation of shared values, throw, return, unknown targets', (
 
 s('statement runs: a statement several entries need is reported once, one no entry needs is still reported', () => {
   const shared = 'const t: number[] = [];\nconst u = t;\nt.push(n);\nconst a = u.length;\nconst b = u.length * 2;';
-  assert.equal(runDiagnosticsOf({ n: 'number' }, shared, ['a', 'b']).map((d) => d.code), ['expression_mutation']);
-  const unused = 'const a = n + 1;\nif (n > 1) { const t = [n]; const u = t; t.push(1); }\nconst b = a * 2;';
-  assert.equal(runDiagnosticsOf({ n: 'number' }, unused, ['a', 'b']).map((d) => d.code), ['expression_mutation']);
+  assert.equal(runDiagnosticsOf({ n: 'number' }, shared, ['a', 'b']).map((d) => d.code), ['expression_mutation_aliased']);
+  const unused = 'const a = n + 1;\nif (n > 1) { const t = [n]; const u = t; t.push(1); const v = u.length; }\nconst b = a * 2;';
+  assert.equal(runDiagnosticsOf({ n: 'number' }, unused, ['a', 'b']).map((d) => d.code), ['expression_mutation_aliased']);
 });
 
 s('a diagnostic renders file, line, column and a code frame', () => {
