@@ -1,15 +1,15 @@
 import { WorkflowError } from './workflow-error.js';
 
-/** JavaScript's own error classes: thrown by a bug (or by the dsl), not by the workflow's intent. */
-const BUILT_IN: readonly Function[] = [Error, TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError, AggregateError];
+/** JavaScript's own error classes but `Error`: thrown by a bug, not by the workflow's intent. */
+const BUILT_IN: readonly Function[] = [TypeError, RangeError, ReferenceError, SyntaxError, EvalError, URIError, AggregateError];
 
 /**
  * The failure an error thrown out of a workflow body (or a Map iteration)
- * is, as the compiled workflow reports it. An instance of a user class
- * extending `Error` (`class OutOfStock extends Error {}`) becomes the
- * WorkflowError named by its `name` when the class sets one (not `'Error'`),
- * else by its class, with its message as cause. A WorkflowError is itself;
- * anything else (a bug: a TypeError, a plain Error) is left as it is.
+ * is, as the compiled workflow reports it. An `Error`, or an instance of a
+ * user class extending it (`class OutOfStock extends Error {}`), becomes the
+ * WorkflowError named by its `name` when it is not `'Error'`, else by its
+ * class, with its message as cause. A WorkflowError is itself; anything else
+ * (a bug: a TypeError, a RangeError…) is left as it is.
  *
  * @example
  * class OutOfStock extends Error {}

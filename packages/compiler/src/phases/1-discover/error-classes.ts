@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ClassDeclaration, type ConstructorDeclaration, type NewExpression, type Project } from 'ts-morph';
+import { Node, SyntaxKind, type ClassDeclaration, type ConstructorDeclaration, type NewExpression, type Project, type SourceFile } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import { dslNameOf } from './dsl-symbols.js';
 import { staticValue } from './static-value.js';
@@ -255,8 +255,7 @@ function descendsFrom(known: ErrorClass, ancestor: ErrorClass): boolean {
 /** Every class of the program's own files that extends WorkflowError or Error, directly or not (others are not reported). */
 function programErrorClasses(project: Project): ErrorClass[] {
   const out: ErrorClass[] = [];
-  for (const file of project.getSourceFiles()) {
-    if (file.isDeclarationFile() || file.isFromExternalLibrary()) continue;
+  for (const file of programFiles(project)) {
     for (const declaration of file.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
       if (!extendsErrorClass(declaration)) continue;
       const known = errorClassOf(declaration);
@@ -288,9 +287,10 @@ export function constructedErrorClass(expression: NewExpression): ClassDeclarati
  */
 export const ERROR_CLASS_FIELD = '__class';
 
-/** True when the program declares an error class extending `Error`: only then can a caught error be one. */
+/** True when the program declares an error class extending `Error`, or constructs an `Error`: only then can a caught error be one. */
 export function hasPlainErrorClasses(project: Project): boolean {
-  return programErrorClasses(project).some((known) => known.root === 'error');
+  if (programErrorClasses(project).some((known) => known.root === 'error')) return true;
+  return programFiles(project).some((file) => file.getDescendantsOfKind(SyntaxKind.NewExpression).some((made) => errorClassRef(made.getExpression())?.kind === 'error'));
 }
 
 /** `throw e` of a caught error `e` (JSONata): the execution's Error and Cause, as the dsl's runner makes them of an `Error` instance. */
@@ -308,4 +308,8 @@ export function classNamesOf(declaration: ClassDeclaration): string[] {
   const target = errorClassOf(declaration);
   if (!target) return [];
   return programErrorClasses(declaration.getProject()).filter((known) => descendsFrom(known, target)).map((known) => known.className);
+}
+
+function programFiles(project: Project): SourceFile[] {
+  return project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isFromExternalLibrary());
 }

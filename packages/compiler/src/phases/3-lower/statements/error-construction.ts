@@ -81,10 +81,16 @@ function causeText(made: ConstructedError): string | undefined {
   const cause = made.cause;
   if (made.root !== 'error') return cause?.text;
   if (cause === undefined) return "''";
-  return cause.mayBeMissing ? `($__message := (${cause.text}); $exists($__message) ? $__message : '')` : cause.text;
+  return cause.mayBeMissing ? messageOrEmpty(cause.text) : cause.text;
 }
 
-function mayBeUndefined(node: Node): boolean {
+/** An `Error`'s message: `''` when the argument is `undefined`. */
+export function messageOrEmpty(text: string): string {
+  return `($__message := (${text}); $exists($__message) ? $__message : '')`;
+}
+
+/** True when `node`'s value may be `undefined` at run time. */
+export function mayBeUndefined(node: Node): boolean {
   const type = node.getType();
   return type.isUndefined() || type.isAny() || type.isUnknown() || (type.isUnion() && type.getUnionTypes().some((part) => part.isUndefined()));
 }

@@ -1,12 +1,12 @@
 import { Node, type ThrowStatement } from 'ts-morph';
-import { constructedErrorClass, dslNameOf, ERROR_CLASS_FIELD, errorClassOf, rethrownError, staticValue } from '../../1-discover/index.js';
+import { constructedErrorClass, dslNameOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, rethrownError, staticValue } from '../../1-discover/index.js';
 import { containsAwait } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
 import type { IrChoice, IrFail, IrPass } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
-import { causeMayBeMissing as mayMissCause, errorOfNew } from './error-construction.js';
+import { causeMayBeMissing as mayMissCause, errorOfNew, mayBeUndefined, messageOrEmpty } from './error-construction.js';
 
 /**
  * `throw new WorkflowError(name, cause?)`, `throw new PaymentDeclined(message)`
@@ -39,6 +39,15 @@ export function lowerThrowStatement(statement: ThrowStatement, flow: Flow, ctx: 
       const literalName = typeof literal === 'string' ? { literalName: literal } : {};
       if (!causeNode) return { name, ...literalName };
       return { name, cause: lowerExpression(causeNode as never, scope), ...literalName };
+    };
+  } else if (Node.isNewExpression(thrown) && errorClassRef(thrown.getExpression())?.kind === 'error' && thrown.getArguments().length <= 1) {
+    // `new Error(message?)`: natively the execution fails with Error `Error` and the message as cause.
+    const [messageNode] = thrown.getArguments();
+    hint = 'Throw Error';
+    error = (read) => {
+      const message = messageNode ? lowerExpression(messageNode as never, scopeOf(read, ctx.names, ctx.diagnostics)) : undefined;
+      const cause = message === undefined ? "''" : mayBeUndefined(messageNode!) ? messageOrEmpty(message) : message;
+      return { name: '"Error"', literalName: 'Error', cause, plain: { name: 'Error', className: 'Error' } };
     };
   } else if (Node.isNewExpression(thrown) && constructedErrorClass(thrown)) {
     const errorClass = errorClassOf(constructedErrorClass(thrown)!, ctx.diagnostics);
