@@ -1,5 +1,6 @@
 import { currentFrame, runInFrame } from '../native/native-frame.js';
 import { copyJson } from '../native/service-results.js';
+import { asFailure } from './error-failure.js';
 import { WorkflowError } from './workflow-error.js';
 
 /**
@@ -72,7 +73,8 @@ export async function map<T, R>(items: readonly T[], fn: (item: T, index: number
       try {
         const output = await runInFrame({ execution: frame.execution, mapItem: { index, value }, signal: controller.signal }, () => fn(value, index));
         results[index] = copyJson(output) as R;
-      } catch (thrown) {
+      } catch (caught) {
+        const thrown = asFailure(caught);
         if (!(thrown instanceof WorkflowError) || !tolerant) throw thrown;
         failures++;
         if (!tolerate(failures)) throw new WorkflowError('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded');

@@ -17,7 +17,27 @@ export class WorkflowError extends Error {
   /** The ASL Cause, when there is one. */
   override readonly cause: string | undefined;
 
-  constructor(name: string, cause?: string) {
+  /**
+   * `new WorkflowError(name, cause?)` names the error. A subclass's errors are
+   * named after the class: `new PaymentDeclined('card refused')` of
+   * `class PaymentDeclined extends WorkflowError {}` is the error
+   * `PaymentDeclined` with cause `card refused`. The arguments reaching this
+   * constructor from a subclass are read as `(name, cause?)` only when the first
+   * is the name of a class from `new.target` up to WorkflowError (as in an
+   * explicit `constructor(m?: string) { super('PaymentDeclined', m); }`, or a
+   * `super(m)` to such a base class); otherwise as `(message?)`.
+   *
+   * @example
+   * class PaymentDeclined extends WorkflowError {}
+   * new PaymentDeclined('card refused'); // name 'PaymentDeclined', message and cause 'card refused'
+   * new WorkflowError('PaymentDeclined', 'card refused'); // the same name and cause
+   */
+  constructor(name: string, cause?: string);
+  constructor(message?: string);
+  constructor(first?: string, second?: string) {
+    const named = new.target === WorkflowError || classNamesUpTo(new.target).includes(first as string);
+    const name = named ? first : new.target.name;
+    const cause = named ? second : first;
     super(cause ?? '');
     if (typeof name !== 'string') throw new TypeError('WorkflowError: the error name must be a string');
     // `name` and `message` are own enumerable properties so that they survive `{ ...e }` and a JSON copy
@@ -60,4 +80,11 @@ function errorNameOf(errorClass: Function): string | undefined {
     errorNames.set(errorClass, name);
   }
   return errorNames.get(errorClass);
+}
+
+/** The names of `errorClass` and of the classes it extends, up to (not including) WorkflowError. */
+function classNamesUpTo(errorClass: Function): string[] {
+  const names: string[] = [];
+  for (let at = errorClass; at && at !== WorkflowError; at = Object.getPrototypeOf(at) as Function) names.push(at.name);
+  return names;
 }

@@ -7,6 +7,7 @@ import { RealClock, VirtualClock, type NativeClock } from '../native/clock.js';
 import { invokeNative, type NestedAttempt } from '../native/invoke-task.js';
 import { NATIVE_IDENTITY, runInFrame, type NativeExecution } from '../native/native-frame.js';
 import { copyJson } from '../native/service-results.js';
+import { asFailure } from './error-failure.js';
 import { WorkflowError } from './workflow-error.js';
 
 /**
@@ -174,6 +175,11 @@ function createExecution(
 
 /** Runs the body in its own frame: the input and the output cross a JSON boundary, as an execution's do. */
 async function execute<In, Out>(body: (input: In) => Promise<Out>, execution: NativeExecution, input: unknown): Promise<Out> {
-  const output = await runInFrame({ execution }, () => body(copyJson(input) as In));
+  let output: Out;
+  try {
+    output = await runInFrame({ execution }, () => body(copyJson(input) as In));
+  } catch (thrown) {
+    throw asFailure(thrown);
+  }
   return copyJson(output) as Out;
 }

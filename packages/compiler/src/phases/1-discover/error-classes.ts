@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ClassDeclaration, type NewExpression, type Project } from 'ts-morph';
+import { Node, SyntaxKind, type ClassDeclaration, type ConstructorDeclaration, type NewExpression, type Project, type SourceFile } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import { dslNameOf } from './dsl-symbols.js';
 import { staticValue } from './static-value.js';
@@ -7,15 +7,20 @@ import { staticValue } from './static-value.js';
 export type ErrorClassRef = { kind: 'workflow-error' } | { kind: 'error' } | { kind: 'class'; declaration: ClassDeclaration };
 
 /**
- * A user error class, as the compiler reads it: it extends WorkflowError
- * (directly or through other such classes), and its constructor only passes
- * a name and a message on. `name` is the ASL error name every instance gets
- * (the literal it gives WorkflowError, or a `name` field or `this.name = …`
- * that overrides it); `base` is the class it extends.
+ * A user error class, as the compiler reads it: it extends WorkflowError or
+ * `Error` (directly or through other such classes), and its constructor only
+ * passes arguments on and sets `this.name`. `name` is the ASL error name an
+ * instance constructed without arguments gets (what `instanceof` matches by,
+ * natively and compiled); `override` the name the class itself sets
+ * (`this.name = …` or a `name` field); `root` the built-in class at the top
+ * of the chain; `base` the class it extends.
  */
 export interface ErrorClass {
   declaration: ClassDeclaration;
+  className: string;
   name: string;
+  override: string | undefined;
+  root: 'workflow-error' | 'error';
   base: ErrorClass | undefined;
 }
 
@@ -45,12 +50,12 @@ type Analysis = { errorClass: ErrorClass } | { problem?: { node: Node; why: stri
 /**
  * The error class `declaration` declares, or undefined when it is not one
  * the compiler can follow (reported to `diagnostics`, once): it extends
- * `Error` rather than WorkflowError, has members other than its constructor
- * and a `name`, or does not give its errors a fixed name.
+ * neither WorkflowError nor `Error`, has members other than its constructor
+ * and a `name`, or its constructor does more than `super(…)` and `this.name = '…'`.
  *
  * @example
- * // class PaymentDeclined extends WorkflowError { constructor(message?: string) { super('PaymentDeclined', message); } }
- * errorClassOf(declaration, diagnostics) // { name: 'PaymentDeclined', base: undefined, declaration }
+ * // class PaymentDeclined extends WorkflowError {}
+ * errorClassOf(declaration, diagnostics) // { name: 'PaymentDeclined', root: 'workflow-error', base: undefined, … }
  */
 export function errorClassOf(declaration: ClassDeclaration, diagnostics?: DiagnosticCollector): ErrorClass | undefined {
   let analysis = analyzed.get(declaration);
@@ -77,12 +82,10 @@ function analyze(declaration: ClassDeclaration): Analysis {
   const report = (node: Node, why: string): Analysis => ({ problem: { node, why } });
   const heritage = declaration.getExtends();
   const baseRef = heritage ? errorClassRef(heritage.getExpression()) : undefined;
-  if (!heritage || !baseRef) return report(declaration.getNameNode() ?? declaration, 'it does not extend WorkflowError');
-  if (baseRef.kind === 'error') {
-    return report(heritage, "it extends Error: natively a caught instance keeps JavaScript's `name` ('Error' unless set) and has no `cause`, while the compiled workflow sees every error as a WorkflowError `{ name, message, cause }`");
-  }
+  if (!heritage || !baseRef) return report(declaration.getNameNode() ?? declaration, 'it extends neither WorkflowError nor Error');
   const base = baseRef.kind === 'class' ? errorClassOf(baseRef.declaration) : undefined;
   if (baseRef.kind === 'class' && !base) return {};
+  const root = base ? base.root : (baseRef.kind as ErrorClass['root']);
   let fieldName: string | undefined;
   for (const member of declaration.getMembers()) {
     if (Node.isConstructorDeclaration(member)) continue;
@@ -91,7 +94,7 @@ function analyze(declaration: ClassDeclaration): Analysis {
     fieldName = value;
   }
   const constructor = declaration.getConstructors().find((c) => c.hasBody());
-  let name: string | undefined = base?.name;
+  let assignedName: string | undefined;
   if (constructor) {
     const parameter = constructor.getParameters().find((p) => p.getScope() !== undefined || p.isReadonly() || p.hasInitializer() || p.isRestParameter());
     if (parameter) return report(parameter, 'its constructor parameters must be plain parameters (no fields, defaults or rest)');
@@ -100,22 +103,114 @@ function analyze(declaration: ClassDeclaration): Analysis {
     if (!superCall || !Node.isCallExpression(superCall) || superCall.getExpression().getText() !== 'super') {
       return report(first ?? constructor, 'its constructor must start with `super(…)`');
     }
-    if (baseRef.kind === 'workflow-error') {
-      const given = staticValue(superCall.getArguments()[0]);
-      if (typeof given !== 'string') return report(superCall, "the name it gives WorkflowError is not a string literal, so `instanceof` could not be decided by the error's name");
-      name = given;
+    const given = staticValue(superCall.getArguments()[0]);
+    if (baseRef.kind === 'workflow-error' && typeof given === 'string' && given !== className) {
+      return report(
+        superCall,
+        `'${given}' is not the name of ${className}, so WorkflowError reads it as the message and names the error '${className}'; to name the errors '${given}', write \`super('${className}', message); this.name = '${given}';\``,
+      );
     }
     for (const statement of rest) {
       const assigned = nameAssignment(statement);
       if (assigned === undefined) return report(statement, 'its constructor may only call `super(…)` and set `this.name`');
-      name = assigned;
+      assignedName = assigned;
     }
-  } else if (baseRef.kind === 'workflow-error' && fieldName === undefined) {
-    return report(declaration.getNameNode() ?? declaration, "it has WorkflowError's constructor `(name, cause)`, so `new " + className + "('card refused')` would name the error 'card refused'");
   }
   // A `this.name = …` in the constructor runs after the field initializers, which run after `super(…)`.
-  if (fieldName !== undefined && !(constructor && constructor.getStatements().slice(1).length > 0)) name = fieldName;
-  return { errorClass: { declaration, name: name!, base } };
+  const override = assignedName ?? fieldName;
+  const errorClass: ErrorClass = { declaration, className, name: '', override, root, base };
+  errorClass.name = nameOfBare(errorClass);
+  return { errorClass };
+}
+
+/** The names of `errorClass` and of the classes it extends. */
+function namesAbove(errorClass: ErrorClass | undefined): string[] {
+  const names: string[] = [];
+  for (let at = errorClass; at; at = at.base) names.push(at.className);
+  return names;
+}
+
+/** A constructor argument: its JSONata value (and its literal value, when it is one), and whether it may be `undefined` at run time. Undefined when missing. */
+export type Argument = { text: string; literal?: string; mayBeMissing: boolean } | undefined;
+
+/** Lowers a `super(…)` argument; `bind` gives a constructor parameter's argument (`null` for another identifier). */
+export type LowerArgument = (node: Node, bind: (identifier: Node) => Argument | null) => Argument;
+
+/** The error's name: a literal, or (a first argument known only at run time) that argument when it names a class of `chain`, else `fallback`. */
+export type ErrorName = { literal: string } | { chain: string[]; fallback: string; first: NonNullable<Argument> };
+
+/**
+ * What `new C(…)` makes: its name and its cause. `dynamic`: the name is
+ * decided at run time, and the cause is the second argument when the first
+ * is the name, else the first. `root`: for `'error'` the cause is the
+ * message, `''` when none is given.
+ */
+export interface ConstructedError {
+  name: ErrorName;
+  cause: Argument;
+  other?: Argument;
+  root: ErrorClass['root'];
+  /** The name a class of the chain sets, when one does. */
+  override?: string;
+}
+
+/**
+ * The error a `new C(…)` of error class `newTarget` constructs, with
+ * `args` its arguments: each constructor's `super(…)` arguments are followed
+ * up the chain (`lower` turns one that is not a forwarded parameter into an
+ * Argument). At the top, `Error(message)` takes the message and the class
+ * names the error; WorkflowError takes `(name, cause?)` when the first
+ * argument is the name of a class of the chain, else `(message?)` (see the
+ * dsl's WorkflowError). The nearest class that sets `name` overrides it.
+ *
+ * @example
+ * // class PaymentDeclined extends WorkflowError {}
+ * constructedError(PaymentDeclined, [{ text: '$m', mayBeMissing: false }], lower) // { name: { literal: 'PaymentDeclined' }, cause: { text: '$m', … } }
+ */
+export function constructedError(newTarget: ErrorClass, args: Argument[], lower: LowerArgument): ConstructedError {
+  for (let at: ErrorClass | undefined = newTarget; at; at = at.base) {
+    const constructor = at.declaration.getConstructors().find((c) => c.hasBody());
+    if (constructor) args = superArguments(constructor, args, lower);
+  }
+  const chain = namesAbove(newTarget);
+  const own: ErrorName = { literal: newTarget.className };
+  const [first, second] = args;
+  let made: ConstructedError;
+  if (newTarget.root === 'error' || first === undefined) made = { name: own, cause: first, root: newTarget.root };
+  else if (first.literal !== undefined) made = { name: chain.includes(first.literal) ? { literal: first.literal } : own, cause: chain.includes(first.literal) ? second : first, root: newTarget.root };
+  else made = { name: { chain, fallback: newTarget.className, first }, cause: first, other: second, root: newTarget.root };
+  let override: string | undefined;
+  for (let at: ErrorClass | undefined = newTarget; at && override === undefined; at = at.base) override = at.override;
+  return override === undefined ? made : { ...made, name: { literal: override }, override };
+}
+
+function superArguments(constructor: ConstructorDeclaration, args: Argument[], lower: LowerArgument): Argument[] {
+  const parameters = constructor.getParameters();
+  const first = constructor.getStatements()[0];
+  const superCall = first && Node.isExpressionStatement(first) ? first.getExpression() : undefined;
+  if (!superCall || !Node.isCallExpression(superCall)) return [];
+  const bind = (identifier: Node): Argument | null => {
+    const declaration = identifier.getSymbol()?.getDeclarations()[0];
+    const index = declaration ? parameters.indexOf(declaration as never) : -1;
+    return index < 0 ? null : args[index];
+  };
+  return superCall.getArguments().map((node): Argument => {
+    if (Node.isIdentifier(node)) {
+      const bound = bind(node);
+      if (bound !== null) return bound;
+      if (node.getText() === 'undefined') return undefined;
+    }
+    return lower(node, bind);
+  });
+}
+
+/** The name of an error constructed without arguments: what `instanceof` tests by, natively and so compiled. */
+function nameOfBare(errorClass: ErrorClass): string {
+  const made = constructedError(errorClass, [], (node) => {
+    const value = staticValue(node);
+    return { text: '', ...(typeof value === 'string' ? { literal: value } : {}), mayBeMissing: true };
+  });
+  return 'literal' in made.name ? made.name.literal : errorClass.className;
 }
 
 /** `this.name = 'Literal';` → the literal. */
@@ -157,13 +252,12 @@ function descendsFrom(known: ErrorClass, ancestor: ErrorClass): boolean {
   return false;
 }
 
-/** Every class of the program's own files that extends WorkflowError, directly or not (others are not reported). */
+/** Every class of the program's own files that extends WorkflowError or Error, directly or not (others are not reported). */
 function programErrorClasses(project: Project): ErrorClass[] {
   const out: ErrorClass[] = [];
-  for (const file of project.getSourceFiles()) {
-    if (file.isDeclarationFile() || file.isFromExternalLibrary()) continue;
+  for (const file of programFiles(project)) {
     for (const declaration of file.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
-      if (!extendsWorkflowError(declaration)) continue;
+      if (!extendsErrorClass(declaration)) continue;
       const known = errorClassOf(declaration);
       if (known) out.push(known);
     }
@@ -171,15 +265,51 @@ function programErrorClasses(project: Project): ErrorClass[] {
   return out;
 }
 
-function extendsWorkflowError(declaration: ClassDeclaration, depth = 0): boolean {
+function extendsErrorClass(declaration: ClassDeclaration, depth = 0): boolean {
   const heritage = declaration.getExtends();
   const ref = heritage ? errorClassRef(heritage.getExpression()) : undefined;
   if (!ref || depth > 20) return false;
-  return ref.kind === 'workflow-error' || (ref.kind === 'class' && extendsWorkflowError(ref.declaration, depth + 1));
+  return ref.kind !== 'class' || extendsErrorClass(ref.declaration, depth + 1);
 }
 
 /** The class a `new` expression constructs, when it is a user error class. */
 export function constructedErrorClass(expression: NewExpression): ClassDeclaration | undefined {
   const ref = errorClassRef(expression.getExpression());
   return ref?.kind === 'class' ? ref.declaration : undefined;
+}
+
+/**
+ * A caught error as JSONata: the field that holds the class of an instance of
+ * an `Error` subclass thrown in the body. Natively such an error is the real
+ * instance (`e.name` is `'Error'` unless the class sets it, no `cause`), so
+ * the compiled catch variable is `{ name, message, __class }`; a failure
+ * the runtime reported (a task's) has no class and is a WorkflowError.
+ */
+export const ERROR_CLASS_FIELD = '__class';
+
+/** True when the program declares an error class extending `Error`, or constructs an `Error`: only then can a caught error be one. */
+export function hasPlainErrorClasses(project: Project): boolean {
+  if (programErrorClasses(project).some((known) => known.root === 'error')) return true;
+  return programFiles(project).some((file) => file.getDescendantsOfKind(SyntaxKind.NewExpression).some((made) => errorClassRef(made.getExpression())?.kind === 'error'));
+}
+
+/** `throw e` of a caught error `e` (JSONata): the execution's Error and Cause, as the dsl's runner makes them of an `Error` instance. */
+export function rethrownError(e: string, project: Project): { name: string; cause: string } {
+  if (!hasPlainErrorClasses(project)) return { name: `${e}.name`, cause: `${e}.cause` };
+  const plain = `$exists(${e}.${ERROR_CLASS_FIELD})`;
+  return {
+    name: `(${plain} and ${e}.name = 'Error' ? ${e}.${ERROR_CLASS_FIELD} : ${e}.name)`,
+    cause: `(${plain} ? ${e}.message : ${e}.cause)`,
+  };
+}
+
+/** The class names of `declaration` and of every error class of the program that extends it. */
+export function classNamesOf(declaration: ClassDeclaration): string[] {
+  const target = errorClassOf(declaration);
+  if (!target) return [];
+  return programErrorClasses(declaration.getProject()).filter((known) => descendsFrom(known, target)).map((known) => known.className);
+}
+
+function programFiles(project: Project): SourceFile[] {
+  return project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isFromExternalLibrary());
 }

@@ -8,7 +8,7 @@ export type { DiscoveredWorkflow } from './workflows.js';
 export { TaskTable } from './task-declarations.js';
 export { dslNameOf } from './dsl-symbols.js';
 export { staticValue, NOT_STATIC } from './static-value.js';
-export { constructedErrorClass, errorClassOf, errorClassRef, errorNamesOf, type ErrorClass } from './error-classes.js';
+export { classNamesOf, constructedError, constructedErrorClass, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, errorNamesOf, hasPlainErrorClasses, rethrownError, type Argument, type ConstructedError, type ErrorClass, type LowerArgument } from './error-classes.js';
 
 /** What discovery hands to the later phases. */
 export interface Discovery {

@@ -1,64 +1,96 @@
 import { Node, type NewExpression } from 'ts-morph';
-import type { ErrorClass } from '../../1-discover/index.js';
+import { constructedError, staticValue, type Argument, type ConstructedError, type ErrorClass } from '../../1-discover/index.js';
 import { lowerExpression, type ExpressionScope } from '../expressions/index.js';
 
-/** A constructor argument: its JSONata value, and whether it may be `undefined` at run time (or is missing). */
-type Argument = { text: string; mayBeMissing: boolean } | undefined;
+/** A thrown error as JSONata: its name (and the literal, when it is one) and its cause (absent when there is none). */
+export interface LoweredError {
+  name: string;
+  literalName?: string;
+  cause?: string;
+  /** For an instance of an `Error` subclass: its JavaScript `name` (`'Error'` unless a class sets it) and its class. */
+  plain?: { name: string; className: string };
+}
 
 /**
- * The ASL Cause of `new SomeError(…)`: the message the constructors pass on
- * to WorkflowError, followed through each class's `super(…)` call, with the
- * parameters replaced by what the `new` expression gives them.
+ * The ASL Error and Cause of `new SomeError(…)`: the arguments followed
+ * through each class's `super(…)` call (see `constructedError`), with the
+ * constructor parameters replaced by what the `new` expression gives them.
  *
  * @example
- * // class PaymentDeclined extends WorkflowError { constructor(m?: string) { super('PaymentDeclined', m); } }
- * causeOfNew(`new PaymentDeclined(\`card ${id}\`)`, errorClass, scope) // { text: '("card " & $id)', mayBeMissing: false }
+ * // class PaymentDeclined extends WorkflowError {}
+ * errorOfNew(`new PaymentDeclined(\`card ${id}\`)`, errorClass, scope) // { name: '"PaymentDeclined"', literalName: 'PaymentDeclined', cause: '("card " & $id)' }
  */
-export function causeOfNew(expression: NewExpression, errorClass: ErrorClass, scope: ExpressionScope): Argument {
-  const args = expression.getArguments().map((node): Argument => ({ text: lowerExpression(node as never, scope), mayBeMissing: mayBeUndefined(node) }));
-  return causeOf(errorClass, args, (node, parameterScope) => ({ text: lowerExpression(node as never, parameterScope(scope)), mayBeMissing: mayBeUndefined(node) }));
+export function errorOfNew(expression: NewExpression, errorClass: ErrorClass, scope: ExpressionScope): LoweredError {
+  const made = construct(expression, errorClass, (node, inner) => lowerExpression(node as never, inner ?? scope), scope);
+  const name = made.name;
+  if ('literal' in name) {
+    const lowered: LoweredError = { name: JSON.stringify(name.literal), literalName: name.literal };
+    if (made.root === 'error') lowered.plain = { name: made.override ?? 'Error', className: errorClass.className };
+    const cause = causeText(made);
+    return cause === undefined ? lowered : { ...lowered, cause };
+  }
+  // The first argument is the name only when it names a class of the chain, at run time.
+  const chain = `[${name.chain.map((n) => JSON.stringify(n)).join(', ')}]`;
+  const isName = `((${name.first.text}) in ${chain})`;
+  const other = made.other === undefined ? '()' : `(${made.other.text})`;
+  return {
+    name: `(${isName} ? (${name.first.text}) : ${JSON.stringify(name.fallback)})`,
+    cause: `(${isName} ? ${other} : (${name.first.text}))`,
+  };
 }
 
 /** True when the Cause of `new SomeError(…)` may be missing at run time (then a Fail must do without one). */
 export function causeMayBeMissing(expression: NewExpression, errorClass: ErrorClass): boolean {
-  const args = expression.getArguments().map((node): Argument => ({ text: '', mayBeMissing: mayBeUndefined(node) }));
-  const cause = causeOf(errorClass, args, (node) => ({ text: '', mayBeMissing: mayBeUndefined(node) }));
-  return cause === undefined || cause.mayBeMissing;
+  const made = construct(expression, errorClass, () => '');
+  if (made.root === 'error') return false;
+  if (!('literal' in made.name)) return true;
+  return made.cause === undefined || made.cause.mayBeMissing;
 }
 
-/** Lowers a `super(…)` argument; `parameterScope` reads the constructor's parameters as the arguments given. */
-type LowerArgument = (node: Node, parameterScope: (outer: ExpressionScope) => ExpressionScope) => Argument;
+/** Lowers an expression, in `scope` (for a `super(…)` argument, one reading the constructor's parameters). */
+type LowerText = (node: Node, scope?: ExpressionScope) => string;
 
-function causeOf(errorClass: ErrorClass, args: Argument[], lowerArgument: LowerArgument): Argument {
-  const constructor = errorClass.declaration.getConstructors().find((c) => c.hasBody());
-  // Without a constructor a class takes its base's: WorkflowError's `(name, cause)` or the base class's own.
-  if (!constructor) return errorClass.base ? causeOf(errorClass.base, args, lowerArgument) : args[1];
-  const parameters = constructor.getParameters();
-  const first = constructor.getStatements()[0];
-  const superCall = first && Node.isExpressionStatement(first) ? first.getExpression() : undefined;
-  if (!superCall || !Node.isCallExpression(superCall)) return undefined;
-  const indexOf = (node: Node): number => {
-    const declaration = node.getSymbol()?.getDeclarations()[0];
-    return declaration ? parameters.indexOf(declaration as never) : -1;
-  };
-  const parameterScope = (outer: ExpressionScope): ExpressionScope => ({
-    diagnostics: outer.diagnostics,
-    lookup: (_name, node) => {
-      const index = indexOf(node);
-      if (index < 0) return undefined;
-      // A missing argument is `undefined`: JSONata's nothing.
-      return args[index] === undefined ? '()' : `(${args[index]!.text})`;
-    },
+function construct(expression: NewExpression, errorClass: ErrorClass, lower: LowerText, scope?: ExpressionScope): ConstructedError {
+  return constructedError(errorClass, argumentsOf(expression, lower), (node, bind) => {
+    // A `super(…)` argument computed from the constructor's parameters: they read as the arguments given.
+    const parameterScope: ExpressionScope | undefined = scope && {
+      diagnostics: scope.diagnostics,
+      lookup: (_name, identifier) => {
+        const bound = bind(identifier);
+        if (bound === null) return undefined;
+        // A missing argument is `undefined`: JSONata's nothing.
+        return bound === undefined ? '()' : `(${bound.text})`;
+      },
+    };
+    return withLiteral(node, { text: lower(node, parameterScope), mayBeMissing: mayBeUndefined(node) });
   });
-  const superArgs = superCall.getArguments().map((node): Argument => {
-    if (Node.isIdentifier(node) && indexOf(node) >= 0) return args[indexOf(node)];
-    if (Node.isIdentifier(node) && node.getText() === 'undefined') return undefined;
-    return lowerArgument(node, parameterScope);
-  });
-  return errorClass.base ? causeOf(errorClass.base, superArgs, lowerArgument) : superArgs[1];
 }
 
-function mayBeUndefined(node: Node): boolean {
+function argumentsOf(expression: NewExpression, lower: LowerText): Argument[] {
+  return expression.getArguments().map((node) => withLiteral(node, { text: lower(node), mayBeMissing: mayBeUndefined(node) }));
+}
+
+/** `argument`, with the literal string `node` is (when it is one). */
+function withLiteral(node: Node, argument: NonNullable<Argument>): NonNullable<Argument> {
+  const value = staticValue(node);
+  return typeof value === 'string' ? { ...argument, literal: value } : argument;
+}
+
+/** The Cause: for an `Error` root, the message (`''` when none is given); for WorkflowError, the cause, when there is one. */
+function causeText(made: ConstructedError): string | undefined {
+  const cause = made.cause;
+  if (made.root !== 'error') return cause?.text;
+  if (cause === undefined) return "''";
+  return cause.mayBeMissing ? messageOrEmpty(cause.text) : cause.text;
+}
+
+/** An `Error`'s message: `''` when the argument is `undefined`. */
+export function messageOrEmpty(text: string): string {
+  return `($__message := (${text}); $exists($__message) ? $__message : '')`;
+}
+
+/** True when `node`'s value may be `undefined` at run time. */
+export function mayBeUndefined(node: Node): boolean {
   const type = node.getType();
   return type.isUndefined() || type.isAny() || type.isUnknown() || (type.isUnion() && type.getUnionTypes().some((part) => part.isUndefined()));
 }

@@ -1,16 +1,16 @@
 import { Node, type ThrowStatement } from 'ts-morph';
-import { constructedErrorClass, dslNameOf, errorClassOf, staticValue } from '../../1-discover/index.js';
+import { constructedErrorClass, dslNameOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, rethrownError, staticValue } from '../../1-discover/index.js';
 import { containsAwait } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
 import type { IrChoice, IrFail, IrPass } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
-import { causeMayBeMissing as mayMissCause, causeOfNew } from './error-construction.js';
+import { causeMayBeMissing as mayMissCause, errorOfNew, mayBeUndefined, messageOrEmpty } from './error-construction.js';
 
 /**
  * `throw new WorkflowError(name, cause?)`, `throw new PaymentDeclined(message)`
- * of an error class (see `errorClassOf`), or `throw e` of a caught error:
+ * of an error class (extending WorkflowError or Error) (see `errorClassOf`), or `throw e` of a caught error:
  * inside a `try`, a Pass that sets the catch variable and jumps to the
  * handler; outside, a Fail with that Error and Cause.
  *
@@ -40,21 +40,26 @@ export function lowerThrowStatement(statement: ThrowStatement, flow: Flow, ctx: 
       if (!causeNode) return { name, ...literalName };
       return { name, cause: lowerExpression(causeNode as never, scope), ...literalName };
     };
+  } else if (Node.isNewExpression(thrown) && errorClassRef(thrown.getExpression())?.kind === 'error' && thrown.getArguments().length <= 1) {
+    // `new Error(message?)`: natively the execution fails with Error `Error` and the message as cause.
+    const [messageNode] = thrown.getArguments();
+    hint = 'Throw Error';
+    error = (read) => {
+      const message = messageNode ? lowerExpression(messageNode as never, scopeOf(read, ctx.names, ctx.diagnostics)) : undefined;
+      const cause = message === undefined ? "''" : mayBeUndefined(messageNode!) ? messageOrEmpty(message) : message;
+      return { name: '"Error"', literalName: 'Error', cause, plain: { name: 'Error', className: 'Error' } };
+    };
   } else if (Node.isNewExpression(thrown) && constructedErrorClass(thrown)) {
     const errorClass = errorClassOf(constructedErrorClass(thrown)!, ctx.diagnostics);
     if (!errorClass) return;
     hint = `Throw ${errorClass.name}`;
     // The message may be an optional parameter that the call leaves out: then the Fail has no Cause.
     causeMayBeMissing = mayMissCause(thrown, errorClass);
-    error = (read) => {
-      const cause = causeOfNew(thrown, errorClass, scopeOf(read, ctx.names, ctx.diagnostics));
-      const name = JSON.stringify(errorClass.name);
-      return cause === undefined ? { name, literalName: errorClass.name } : { name, cause: cause.text, literalName: errorClass.name };
-    };
+    error = (read) => errorOfNew(thrown, errorClass, scopeOf(read, ctx.names, ctx.diagnostics));
   } else if (Node.isIdentifier(thrown) && ctx.catchVariables.has(ctx.names.ofReference(thrown) ?? '')) {
     const variable = ctx.names.ofReference(thrown)!;
     hint = 'Rethrow';
-    error = (read) => ({ name: `${read(variable)}.name`, cause: `${read(variable)}.cause`, whole: read(variable) });
+    error = (read) => ({ ...rethrownError(read(variable), statement.getProject()), whole: read(variable) });
     causeMayBeMissing = true;
   } else {
     ctx.diagnostics.report('throw_not_workflow_error', thrown);
@@ -72,10 +77,10 @@ export function raise(hint: string, statement: Node, error: (read: Reader) => Th
   if (target) {
     const pass: IrPass = { kind: 'pass', hint, node: statement, assign: new Map() };
     flow.add(pass, (read) => {
-      const { name, cause, whole } = error(read);
+      const { whole } = error(read);
       if (target.variable === undefined) return;
       if (whole !== undefined) pass.assign.set(target.variable, whole);
-      else pass.assign.set(target.variable, `{'name': ${name}, 'message': ${messageOf(cause, causeMayBeMissing)}${cause === undefined ? '' : `, 'cause': ${cause}`}}`);
+      else pass.assign.set(target.variable, caughtError(error(read), causeMayBeMissing));
     });
     flow.jump(target.handler, statement);
     return;
@@ -106,6 +111,18 @@ export function raise(hint: string, statement: Node, error: (read: Reader) => Th
   flow.exits = [];
 }
 
+/**
+ * The catch variable `e` for a thrown error: a WorkflowError's
+ * `{ name, message, cause }`, or for an instance of an `Error` subclass what
+ * natively reads from it: `name` as JavaScript has it, the message, and no
+ * cause, with the class kept for `instanceof` and a re-throw.
+ */
+function caughtError({ name, cause, plain }: ThrownError, causeMayBeMissing: boolean): string {
+  const message = messageOf(cause, causeMayBeMissing);
+  if (plain) return `{'name': ${JSON.stringify(plain.name)}, 'message': ${message}, '${ERROR_CLASS_FIELD}': ${JSON.stringify(plain.className)}}`;
+  return `{'name': ${name}, 'message': ${message}${cause === undefined ? '' : `, 'cause': ${cause}`}}`;
+}
+
 /** WorkflowError's `message`: the cause, or `''` when there is none (also when a cause that may be missing is). */
 function messageOf(cause: string | undefined, mayBeMissing: boolean): string {
   if (cause === undefined) return "''";
@@ -118,4 +135,6 @@ interface ThrownError {
   cause?: string;
   literalName?: string;
   whole?: string;
+  /** For an instance of an `Error` subclass: its JavaScript `name` and its class. */
+  plain?: { name: string; className: string };
 }

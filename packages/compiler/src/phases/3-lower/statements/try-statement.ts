@@ -1,8 +1,10 @@
 import type { TryStatement } from 'ts-morph';
+import { rethrownError } from '../../1-discover/index.js';
 import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { lowerStatements } from './statements.js';
 import { raise } from './throw-statement.js';
+
 
 /**
  * `try { … } catch (e) { … } finally { … }` with awaits. Every state inside
@@ -59,7 +61,7 @@ export function lowerTryStatement(statement: TryStatement, flow: Flow, ctx: Lowe
     ctx.copy = copy;
     if (failing.live) {
       const variable = finallyVariable;
-      raise('Rethrow', finallyBlock, (read) => ({ name: `${read(variable)}.name`, cause: `${read(variable)}.cause`, whole: read(variable) }), true, failing, ctx);
+      raise('Rethrow', finallyBlock, (read) => ({ ...rethrownError(read(variable), finallyBlock.getProject()), whole: read(variable) }), true, failing, ctx);
     }
   }
   if (flow.live) lowerStatements(finallyBlock.getStatements(), flow, ctx);
