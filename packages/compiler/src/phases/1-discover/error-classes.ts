@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ClassDeclaration, type ConstructorDeclaration, type NewExpression, type Project, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ClassDeclaration, type ConstructorDeclaration, type NewExpression, type SourceFile } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import { dslNameOf } from './dsl-symbols.js';
 import { staticValue } from './static-value.js';
@@ -236,7 +236,7 @@ function nameAssignment(statement: Node): string | undefined {
 export function errorNamesOf(declaration: ClassDeclaration, at: Node, diagnostics: DiagnosticCollector): string[] | undefined {
   const target = errorClassOf(declaration, diagnostics);
   if (!target) return undefined;
-  const all = programErrorClasses(declaration.getProject());
+  const all = programErrorClasses(at);
   const family = all.filter((known) => descendsFrom(known, target));
   const names = [...new Set(family.map((known) => known.name))];
   const stranger = all.find((known) => !descendsFrom(known, target) && names.includes(known.name));
@@ -252,10 +252,15 @@ function descendsFrom(known: ErrorClass, ancestor: ErrorClass): boolean {
   return false;
 }
 
-/** Every class of the program's own files that extends WorkflowError or Error, directly or not (others are not reported). */
-function programErrorClasses(project: Project): ErrorClass[] {
+/**
+ * Every class that extends WorkflowError or Error, directly or not, in the
+ * files the code at `site` can reach: its own file and what it imports,
+ * transitively (others are not reported). Two workflows compiled together
+ * may each declare their own `CardExpired`.
+ */
+function programErrorClasses(site: Node): ErrorClass[] {
   const out: ErrorClass[] = [];
-  for (const file of programFiles(project)) {
+  for (const file of programFiles(site)) {
     for (const declaration of file.getDescendantsOfKind(SyntaxKind.ClassDeclaration)) {
       if (!extendsErrorClass(declaration)) continue;
       const known = errorClassOf(declaration);
@@ -288,14 +293,14 @@ export function constructedErrorClass(expression: NewExpression): ClassDeclarati
 export const ERROR_CLASS_FIELD = '__class';
 
 /** True when the program declares an error class extending `Error`, or constructs an `Error`: only then can a caught error be one. */
-export function hasPlainErrorClasses(project: Project): boolean {
-  if (programErrorClasses(project).some((known) => known.root === 'error')) return true;
-  return programFiles(project).some((file) => file.getDescendantsOfKind(SyntaxKind.NewExpression).some((made) => errorClassRef(made.getExpression())?.kind === 'error'));
+export function hasPlainErrorClasses(site: Node): boolean {
+  if (programErrorClasses(site).some((known) => known.root === 'error')) return true;
+  return programFiles(site).some((file) => file.getDescendantsOfKind(SyntaxKind.NewExpression).some((made) => errorClassRef(made.getExpression())?.kind === 'error'));
 }
 
 /** `throw e` of a caught error `e` (JSONata): the execution's Error and Cause, as the dsl's runner makes them of an `Error` instance. */
-export function rethrownError(e: string, project: Project): { name: string; cause: string } {
-  if (!hasPlainErrorClasses(project)) return { name: `${e}.name`, cause: `${e}.cause` };
+export function rethrownError(e: string, site: Node): { name: string; cause: string } {
+  if (!hasPlainErrorClasses(site)) return { name: `${e}.name`, cause: `${e}.cause` };
   const plain = `$exists(${e}.${ERROR_CLASS_FIELD})`;
   return {
     name: `(${plain} and ${e}.name = 'Error' ? ${e}.${ERROR_CLASS_FIELD} : ${e}.name)`,
@@ -304,12 +309,20 @@ export function rethrownError(e: string, project: Project): { name: string; caus
 }
 
 /** The class names of `declaration` and of every error class of the program that extends it. */
-export function classNamesOf(declaration: ClassDeclaration): string[] {
+export function classNamesOf(declaration: ClassDeclaration, site: Node): string[] {
   const target = errorClassOf(declaration);
   if (!target) return [];
-  return programErrorClasses(declaration.getProject()).filter((known) => descendsFrom(known, target)).map((known) => known.className);
+  return programErrorClasses(site).filter((known) => descendsFrom(known, target)).map((known) => known.className);
 }
 
-function programFiles(project: Project): SourceFile[] {
-  return project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isFromExternalLibrary());
+/** The source file of `site` and the program files it imports or re-exports from, transitively. */
+function programFiles(site: Node): SourceFile[] {
+  const seen = new Set<SourceFile>();
+  const visit = (file: SourceFile | undefined) => {
+    if (!file || seen.has(file) || file.isDeclarationFile() || file.isFromExternalLibrary() || file.isInNodeModules()) return;
+    seen.add(file);
+    for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) visit(declaration.getModuleSpecifierSourceFile());
+  };
+  visit(site.getSourceFile());
+  return [...seen];
 }

@@ -25,16 +25,15 @@ export function lowerInstanceOf(node: BinaryExpression, ctx: LowerContext): stri
   }
   const ref = errorClassRef(node.getRight());
   if (!ref) return ctx.report('expression_unsupported_operator', node, { operator: 'instanceof', reason: 'the class must be WorkflowError, Error or an error class that extends one of them' });
-  const project = node.getProject();
   // Only a program with error classes extending `Error` can throw an error that is not a WorkflowError.
-  const notPlain = (e: string) => (hasPlainErrorClasses(project) ? `$not($exists(${e}.${ERROR_CLASS_FIELD}))` : 'true');
+  const notPlain = (e: string) => (hasPlainErrorClasses(node) ? `$not($exists(${e}.${ERROR_CLASS_FIELD}))` : 'true');
   if (ref.kind === 'error') return 'true';
   if (ref.kind === 'workflow-error') return notPlain(lowerNode(left, ctx));
   const names = errorNamesOf(ref.declaration, node, ctx.scope.diagnostics);
   if (!names) return 'false';
   const e = lowerNode(left, ctx);
   // An instance of an `Error` subclass is told by its class, which the catch variable keeps.
-  if (errorClassOf(ref.declaration)?.root === 'error') return `(${e}.${ERROR_CLASS_FIELD} in ${list(classNamesOf(ref.declaration))})`;
+  if (errorClassOf(ref.declaration)?.root === 'error') return `(${e}.${ERROR_CLASS_FIELD} in ${list(classNamesOf(ref.declaration, node))})`;
   const byName = `(${e}.name in ${list(names)})`;
   return notPlain(e) === 'true' ? byName : `(${byName} and ${notPlain(e)})`;
 }

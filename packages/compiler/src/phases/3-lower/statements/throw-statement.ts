@@ -59,7 +59,7 @@ export function lowerThrowStatement(statement: ThrowStatement, flow: Flow, ctx: 
   } else if (Node.isIdentifier(thrown) && ctx.catchVariables.has(ctx.names.ofReference(thrown) ?? '')) {
     const variable = ctx.names.ofReference(thrown)!;
     hint = 'Rethrow';
-    error = (read) => ({ ...rethrownError(read(variable), statement.getProject()), whole: read(variable) });
+    error = (read) => ({ ...rethrownError(read(variable), statement), whole: read(variable) });
     causeMayBeMissing = true;
   } else {
     ctx.diagnostics.report('throw_not_workflow_error', thrown);

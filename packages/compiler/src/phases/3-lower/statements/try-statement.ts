@@ -61,7 +61,7 @@ export function lowerTryStatement(statement: TryStatement, flow: Flow, ctx: Lowe
     ctx.copy = copy;
     if (failing.live) {
       const variable = finallyVariable;
-      raise('Rethrow', finallyBlock, (read) => ({ ...rethrownError(read(variable), finallyBlock.getProject()), whole: read(variable) }), true, failing, ctx);
+      raise('Rethrow', finallyBlock, (read) => ({ ...rethrownError(read(variable), finallyBlock), whole: read(variable) }), true, failing, ctx);
     }
   }
   if (flow.live) lowerStatements(finallyBlock.getStatements(), flow, ctx);
