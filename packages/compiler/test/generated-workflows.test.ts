@@ -7,11 +7,12 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Project, ts } from 'ts-morph';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WorkflowError } from '@typestep/dsl';
 import { StateMachine, validateDefinition } from '@typestep/runtime';
-import { compile } from '../src/index.js';
+import { compile, type CompileResult } from '../src/index.js';
 import { failure } from './fixture-cases.js';
 
 // `npm test` runs a handful; GENERATED_WORKFLOWS=300 GENERATED_FROM=1 explores more seeds.
@@ -256,11 +257,9 @@ const runs: Array<[number, ProgramOptions]> = [
   ...Array.from({ length: OPTIONAL_PROGRAMS }, (_, i): [number, ProgramOptions] => [FIRST + i, { optional: true }]),
 ];
 
-for (const [seed, options] of runs) {
-  const name = options.optional ? `optional-${seed}` : `${seed}`;
-  s(`program ${name}`, async () => {
-    const file = join(root, `program-${name}.ts`);
-    const source = `import { lambda, map, sleep, workflow, WorkflowError } from '@typestep/dsl';
+/** The whole module of one generated program: shared declarations (tasks, helpers, error classes) and the workflow. */
+function moduleSource(seed: number, options: ProgramOptions): string {
+  return `import { lambda, map, sleep, workflow, WorkflowError } from '@typestep/dsl';
 
 const step = lambda<{ n: number }, { v: number; w?: number; extra?: number }>('\${StepArn}', { retry: { errors: ['Flaky'], maxAttempts: 1, intervalSeconds: 1 } });
 
@@ -310,8 +309,52 @@ export const main = workflow('Generated${seed}', async (input: { start: number; 
     return { acc, log, bag, tally };
 });
 `;
-    writeFileSync(file, source);
-    const { workflows, diagnostics } = await compile({ files: [file] });
+}
+
+/** One program of this run: its test name, the file it is written to and the source written there. */
+interface Generated {
+  name: string;
+  file: string;
+  source: string;
+  options: ProgramOptions;
+}
+
+const generated: Generated[] = runs.map(([seed, options]) => {
+  const name = options.optional ? `optional-${seed}` : `${seed}`;
+  return { name, file: join(root, `program-${name}.ts`), source: moduleSource(seed, options), options };
+});
+
+// One ts-morph project for the whole run: `compile({ files })` would create a project and parse the libraries and
+// the dsl again for every program (most of its time). Each program's file is added, compiled alone and removed, so
+// it sees only its own declarations (error classes are looked up project-wide, and every program declares `Oops`)
+// and a diagnostic fails only its own test. The options are those `compile({ files })` uses.
+const project = new Project({
+  compilerOptions: {
+    target: ts.ScriptTarget.ES2023,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+  },
+});
+
+/** Compiles `program` in the shared project, as `compile({ files: [program.file] })` would. */
+async function compileProgram(program: Generated): Promise<CompileResult> {
+  writeFileSync(program.file, program.source);
+  const file = project.addSourceFileAtPath(program.file);
+  try {
+    project.resolveSourceFileDependencies();
+    return await compile({ project });
+  } finally {
+    project.removeSourceFile(file);
+  }
+}
+
+for (const program of generated) {
+  const { name, file, source, options } = program;
+  s(`program ${name}`, async () => {
+    const { workflows, diagnostics } = await compileProgram(program);
     assert.equal(diagnostics.map(String), [], `seed ${name} compiles:\n${source}`);
     const definition = workflows[0]!.definition;
     assert.equal(validateDefinition(definition), []);
