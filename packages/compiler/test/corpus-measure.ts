@@ -99,7 +99,11 @@ async function measureWorkflow(dir: string, name: string, compiled: CompileOutco
       return { ...result, blocked: { kind: 'invalid_definition', reason, codes: ['invalid_definition'] } };
     }
   }
-  for (const [index, testCase] of cases.entries()) {
+  // The compiled runs get handlers of their own: a case's handlers may keep state made when cases.ts was
+  // evaluated (a `flaky(2, …)` counter), which the native runs have used up. A second instance of the module
+  // (a query on its URL) starts it afresh.
+  const { cases: freshCases } = (await import(`${pathToFileURL(join(dir, name, 'cases.ts')).href}?compiled`)) as { cases: CorpusCase[] };
+  for (const [index, testCase] of freshCases.entries()) {
     let viaAsl: Outcome;
     try {
       viaAsl = normalize(await withTimeout(runCompiled(machine, workflows, testCase), `case "${testCase.name}" did not end`));
