@@ -1,3 +1,4 @@
+import { dslNameOf } from '../../1-discover/index.js';
 import { Node, SyntaxKind, type Symbol as TsSymbol } from 'ts-morph';
 import { changedDepth, changesInPlace, rootOf, unwrap } from './in-place.js';
 import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
@@ -167,6 +168,12 @@ function symbolOf(identifier: Node): TsSymbol | undefined {
 }
 
 /** The workflow body around `node`: its outermost function. */
+/** The body of `workflow(name, async (input) => …)`. */
+function isWorkflowBody(fn: Node): boolean {
+  const call = fn.getParent();
+  return Node.isCallExpression(call) && call.getArguments()[1] === fn && dslNameOf(call.getExpression()) === 'workflow';
+}
+
 function workflowScope(node: Node): Node {
   const functions = node.getAncestors().filter((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a));
   return functions[functions.length - 1] ?? node.getSourceFile();
@@ -324,14 +331,15 @@ function sinksOf(reference: Node): Sinks {
     if (Node.isReturnStatement(parent) || ((Node.isArrowFunction(parent)) && parent.getBody() === top)) {
       const fn = Node.isReturnStatement(parent) ? parent.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a)) : parent;
       if (!fn) return 'unknown';
+      // The workflow's own result leaves the run (the body is itself the callback of `workflow(…)`, so this comes first).
+      if (isWorkflowBody(fn)) return parent.getFirstAncestor((a) => Node.isTryStatement(a) && a.getFinallyBlock() !== undefined) ? 'unknown' : sinks;
       const call = fn.getParent();
-      // A callback's result goes into its call's result; the workflow's own result leaves the run.
+      // A callback's result goes into its call's result.
       if (Node.isCallExpression(call) && call.getArguments().includes(fn as never)) {
         relation = 'any';
         top = call;
         continue;
       }
-      if (fn === workflowScope(fn) && !parent.getFirstAncestor((a) => Node.isTryStatement(a) && a.getFinallyBlock() !== undefined)) return sinks;
       return 'unknown';
     }
     if (Node.isExpressionStatement(parent) || Node.isIfStatement(parent) || Node.isWhileStatement(parent) || Node.isDoStatement(parent) || Node.isSwitchStatement(parent) || Node.isCaseClause(parent) || Node.isThrowStatement(parent) || Node.isTemplateSpan(parent) || Node.isPrefixUnaryExpression(parent) || Node.isTypeOfExpression(parent) || Node.isForStatement(parent)) return sinks;
