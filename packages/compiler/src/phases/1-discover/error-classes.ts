@@ -238,7 +238,8 @@ function nameAssignment(statement: Node): string | undefined {
 export function errorNamesOf(declaration: ClassDeclaration, at: Node, diagnostics: DiagnosticCollector): string[] | undefined {
   const target = errorClassOf(declaration, diagnostics);
   if (!target) return undefined;
-  const all = programErrorClasses(declaration.getProject());
+  // Only classes of the same root can be confused: an `Error` instance is told apart by its class.
+  const all = programErrorClasses(declaration.getProject()).filter((known) => known.root === target.root);
   const family = all.filter((known) => descendsFrom(known, target));
   const names = [...new Set(family.map((known) => known.name))];
   const stranger = all.find((known) => !descendsFrom(known, target) && names.includes(known.name));
