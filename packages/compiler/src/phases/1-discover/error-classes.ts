@@ -130,8 +130,8 @@ function namesAbove(errorClass: ErrorClass | undefined): string[] {
   return names;
 }
 
-/** A constructor argument: its JSONata value (and its literal value, when it is one), and whether it may be `undefined` at run time. Undefined when missing. */
-export type Argument = { text: string; literal?: string; mayBeMissing: boolean } | undefined;
+/** A constructor argument: its JSONata value (its literal value, when it is one; the text it starts with, for a template), and whether it may be `undefined` at run time. Undefined when missing. */
+export type Argument = { text: string; literal?: string; prefix?: string; mayBeMissing: boolean } | undefined;
 
 /** Lowers a `super(…)` argument; `bind` gives a constructor parameter's argument (`null` for another identifier). */
 export type LowerArgument = (node: Node, bind: (identifier: Node) => Argument | null) => Argument;
@@ -178,6 +178,8 @@ export function constructedError(newTarget: ErrorClass, args: Argument[], lower:
   let made: ConstructedError;
   if (newTarget.root === 'error' || first === undefined) made = { name: own, cause: first, root: newTarget.root };
   else if (first.literal !== undefined) made = { name: chain.includes(first.literal) ? { literal: first.literal } : own, cause: chain.includes(first.literal) ? second : first, root: newTarget.root };
+  // A template starting with text no class name starts with is a message.
+  else if (first.prefix && !chain.some((name) => name.startsWith(first.prefix!))) made = { name: own, cause: first, root: newTarget.root };
   else made = { name: { chain, fallback: newTarget.className, first }, cause: first, other: second, root: newTarget.root };
   let override: string | undefined;
   for (let at: ErrorClass | undefined = newTarget; at && override === undefined; at = at.base) override = at.override;
@@ -236,7 +238,8 @@ function nameAssignment(statement: Node): string | undefined {
 export function errorNamesOf(declaration: ClassDeclaration, at: Node, diagnostics: DiagnosticCollector): string[] | undefined {
   const target = errorClassOf(declaration, diagnostics);
   if (!target) return undefined;
-  const all = programErrorClasses(at);
+  // Only classes of the same root can be confused: an `Error` instance is told apart by its class.
+  const all = programErrorClasses(at).filter((known) => known.root === target.root);
   const family = all.filter((known) => descendsFrom(known, target));
   const names = [...new Set(family.map((known) => known.name))];
   const stranger = all.find((known) => !descendsFrom(known, target) && names.includes(known.name));

@@ -29,11 +29,13 @@ export function lowerInstanceOf(node: BinaryExpression, ctx: LowerContext): stri
   const notPlain = (e: string) => (hasPlainErrorClasses(node) ? `$not($exists(${e}.${ERROR_CLASS_FIELD}))` : 'true');
   if (ref.kind === 'error') return 'true';
   if (ref.kind === 'workflow-error') return notPlain(lowerNode(left, ctx));
+  const e = lowerNode(left, ctx);
+  const target = errorClassOf(ref.declaration, ctx.scope.diagnostics);
+  if (!target) return 'false';
+  // An instance of an `Error` subclass is told by its class, which the catch variable keeps.
+  if (target.root === 'error') return `(${e}.${ERROR_CLASS_FIELD} in ${list(classNamesOf(ref.declaration, node))})`;
   const names = errorNamesOf(ref.declaration, node, ctx.scope.diagnostics);
   if (!names) return 'false';
-  const e = lowerNode(left, ctx);
-  // An instance of an `Error` subclass is told by its class, which the catch variable keeps.
-  if (errorClassOf(ref.declaration)?.root === 'error') return `(${e}.${ERROR_CLASS_FIELD} in ${list(classNamesOf(ref.declaration, node))})`;
   const byName = `(${e}.name in ${list(names)})`;
   return notPlain(e) === 'true' ? byName : `(${byName} and ${notPlain(e)})`;
 }

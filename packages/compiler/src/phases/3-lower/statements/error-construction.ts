@@ -70,10 +70,11 @@ function argumentsOf(expression: NewExpression, lower: LowerText): Argument[] {
   return expression.getArguments().map((node) => withLiteral(node, { text: lower(node), mayBeMissing: mayBeUndefined(node) }));
 }
 
-/** `argument`, with the literal string `node` is (when it is one). */
+/** `argument`, with the literal string `node` is (when it is one), or the text a template starts with. */
 function withLiteral(node: Node, argument: NonNullable<Argument>): NonNullable<Argument> {
   const value = staticValue(node);
-  return typeof value === 'string' ? { ...argument, literal: value } : argument;
+  if (typeof value === 'string') return { ...argument, literal: value };
+  return Node.isTemplateExpression(node) ? { ...argument, prefix: node.getHead().getLiteralText() } : argument;
 }
 
 /** The Cause: for an `Error` root, the message (`''` when none is given); for WorkflowError, the cause, when there is one. */
