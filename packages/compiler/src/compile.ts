@@ -66,6 +66,22 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
 }
 
+/**
+ * The TypeScript options of a compile without a tsconfig.
+ *
+ * @example
+ * const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
+ */
+export const DEFAULT_COMPILER_OPTIONS = {
+  // ES2023 for the array methods the lowering supports (findLast, toSorted, with…); Node 20 has them natively.
+  target: ts.ScriptTarget.ES2023,
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  skipLibCheck: true,
+  noEmit: true,
+};
+
 function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
   if (options.project) {
     const files = options.project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isInNodeModules());
@@ -73,17 +89,7 @@ function openProject(options: CompileOptions): { project: Project; files: Source
   }
   const project = options.tsconfig
     ? new Project({ tsConfigFilePath: options.tsconfig, skipAddingFilesFromTsConfig: true })
-    : new Project({
-        compilerOptions: {
-          // ES2023 for the array methods the lowering supports (findLast, toSorted, with…); Node 20 has them natively.
-          target: ts.ScriptTarget.ES2023,
-          module: ts.ModuleKind.NodeNext,
-          moduleResolution: ts.ModuleResolutionKind.NodeNext,
-          strict: true,
-          skipLibCheck: true,
-          noEmit: true,
-        },
-      });
+    : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
   const files = project.addSourceFilesAtPaths(options.files ?? []);
   project.resolveSourceFileDependencies();
   return { project, files };

@@ -7,12 +7,13 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Project, ts } from 'ts-morph';
+import { Project } from 'ts-morph';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WorkflowError } from '@typestep/dsl';
 import { StateMachine, validateDefinition } from '@typestep/runtime';
 import { compile, type CompileResult } from '../src/index.js';
+import { DEFAULT_COMPILER_OPTIONS } from '../src/compile.js';
 import { failure } from './fixture-cases.js';
 
 // `npm test` runs a handful; GENERATED_WORKFLOWS=300 GENERATED_FROM=1 explores more seeds.
@@ -328,16 +329,7 @@ const generated: Generated[] = runs.map(([seed, options]) => {
 // the dsl again for every program (most of its time). Each program's file is added, compiled alone and removed, so
 // it sees only its own declarations (error classes are looked up project-wide, and every program declares `Oops`)
 // and a diagnostic fails only its own test. The options are those `compile({ files })` uses.
-const project = new Project({
-  compilerOptions: {
-    target: ts.ScriptTarget.ES2023,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    strict: true,
-    skipLibCheck: true,
-    noEmit: true,
-  },
-});
+const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
 
 /** Compiles `program` in the shared project, as `compile({ files: [program.file] })` would. */
 async function compileProgram(program: Generated): Promise<CompileResult> {
