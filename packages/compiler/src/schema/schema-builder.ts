@@ -96,6 +96,8 @@ export class SchemaBuilder {
     const element = type.getArrayElementType() ?? (type.isReadonlyArray() ? type.getTypeArguments()[0] : undefined);
     if (element) return { type: 'array', items: this.schemaFor(element, node) };
     if (type.isObject()) return this.objectSchema(type, node);
+    // `object`: any JSON object or array.
+    if (flags & ts.TypeFlags.NonPrimitive) return { type: ['object', 'array'] };
     return this.report('schema_unsupported_type', node, { type: type.getText(node), reason: 'typestep does not know how JSON carries it' });
   }
 

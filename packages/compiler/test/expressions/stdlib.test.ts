@@ -11,6 +11,18 @@ s('toFixed rounds the exact binary value as JavaScript does', async () => {
   await agree({ n: 'number', d: 'number' }, 'n.toFixed(d)', [{ n: 1.23456, d: 4 }, { n: 5, d: 2.9 }]);
 });
 
+s('toPrecision and toExponential print the digits and notation JavaScript prints', async () => {
+  // Hand-picked edges (ties of the binary value, roundings up to the next power of ten, both notations' borders)
+  // and a seeded spread of magnitudes from 1e-8 to 1e15 (more than 22 decimals fail loudly, below).
+  const edges = [0, -0, 1.005, 2.5, -2.5, 9.995, 9.9996, 999.7, 0.0999, 0.09999999999999999, 0.1 + 0.2, 123456, 1e21 / 1e6, 0.000001234, 0.0000001234, 1e-7, 5e-7, 123.456, -0.00001, 1, 10, 100, 99.5, 1234.5678, 12344.5, 12345.5, 9007199254740991];
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const spread = Array.from({ length: 60 }, () => (random() < 0.3 ? -1 : 1) * Math.round(random() * 1e6) / 1e6 * 10 ** Math.floor(random() * 23 - 8));
+  const values = [...edges, ...spread].map((n) => ({ n }));
+  await agree({ n: 'number' }, '[n.toPrecision(1), n.toPrecision(2), n.toPrecision(3), n.toPrecision(6), n.toPrecision(12), n.toExponential(0), n.toExponential(2), n.toExponential(7)]', values);
+  await agree({ n: 'number' }, '[n.toExponential(), n.toPrecision()]', [0, 1, 1200, -0.00015, 123.456, 1e21, 2e-7, 0.1].map((n) => ({ n })));
+});
+
 s('toString(radix), Number.is*, global isNaN / isFinite', async () => {
   await agree({ n: 'number' }, '[n.toString(2), n.toString(16), n.toString(36), n.toString(10), n.valueOf()]', [0, 255, -255, 1e15, 42].map((n) => ({ n })));
   await agree({ v: 'unknown' }, '[Number.isNaN(v), Number.isFinite(v), Number.isInteger(v), Number.isSafeInteger(v)]', [{ v: 1 }, { v: 1.5 }, { v: '1' }, { v: 9007199254740992 }, { v: null }]);
@@ -93,7 +105,7 @@ s('enums, const enums and as-const constants in expressions', async () => {
 });
 
 s('what JavaScript computes but JSONata cannot reproduce exactly is a diagnostic', () => {
-  for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toPrecision(3)', 'n.toLocaleString()', 'String(n).localeCompare("1")', 'String(n).normalize()']) {
+  for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toLocaleString()', 'String(n).localeCompare("1")', 'String(n).normalize()']) {
     assert.equal(diagnosticsOf({ n: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
   }
   assert.equal(diagnosticsOf({ os: '{ a: number }[]' }, 'new Set(os)').map((d) => d.code), ['expression_unsupported_call']);
@@ -115,6 +127,9 @@ s('where JavaScript reads something JSONata cannot, the compiled expression fail
     [{ s: 'string' }, 'parseInt(s)', { s: '0x1f' }],
     [{ n: 'number' }, 'n.toFixed(2)', { n: 1e15 + 0.5 }],
     [{ n: 'number' }, 'n.toString(2)', { n: 0.5 }],
+    [{ n: 'number' }, 'n.toPrecision(3)', { n: 2 ** 60 }],
+    [{ n: 'number' }, 'n.toExponential()', { n: 0.1 + 0.2 }],
+    [{ n: 'number' }, 'n.toPrecision(12)', { n: 1.5e-12 }],
     // A date-time without an offset is local time natively; other formats are implementation-defined.
     [{ s: 'string' }, 'new Date(s).getTime()', { s: '2024-01-01T10:00:00' }],
     [{ s: 'string' }, 'Date.parse(s)', { s: 'Jan 1 2024 UTC' }],

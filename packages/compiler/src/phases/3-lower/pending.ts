@@ -70,7 +70,7 @@ export function applyPending(items: readonly PendingItem[], base: ReadonlyMap<st
     }
     const itemNames = item.names ?? names;
     const assigned = assignedVariables(item.statements, itemNames);
-    if (assigned.size === 0) continue;
+    // A run that assigns nothing (`check(order);`, `console.log(x);`) is still checked: its problems are reported.
     const result = lowerPureStatements(item.statements, scopeOf(read, itemNames, diagnostics), [...assigned.keys()]);
     const functions = functionVariables(item.statements, itemNames);
     for (const [tsName, variable] of assigned) {

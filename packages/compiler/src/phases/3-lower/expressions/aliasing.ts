@@ -299,6 +299,7 @@ function sinksOf(reference: Node): Sinks {
         continue;
       }
       if (Node.isAwaitExpression(parent.getParent())) return sinks; // a task's, Map's or nested workflow's input is a JSON copy
+      if (callee.getText() === 'structuredClone') return sinks; // a deep copy shares nothing
       if (Node.isPropertyAccessExpression(callee) && STORING.has(callee.getName())) {
         const symbol = rootSymbol(callee.getExpression());
         return symbol ? to([symbol], 'container') : 'unknown';

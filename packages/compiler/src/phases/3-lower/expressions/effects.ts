@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PropertyAccessExpression } from 'ts-morph';
+import { isGlobal } from './access.js';
 import { findAlias } from './aliasing.js';
 import { isMutatorCall, rootOf } from './in-place.js';
 import { lowerMutation } from './mutators.js';
@@ -67,6 +68,8 @@ export function lowerEffect(expression: Expression, flow: Flow, next: (flow: Flo
   }
   if (isMutation(expression)) return lowerMutationCall(expression, flow, ctx, (_, f) => next(f));
   if (Node.isCallExpression(expression) && isForEach(expression)) return lowerForEach(expression, flow, next, ctx);
+  // Console output exists only in the native run: a workflow's state machine has nowhere to print.
+  if (isConsoleCall(expression)) return next(flow);
   if (expression.getKind() === SyntaxKind.DeleteExpression) return lowerDelete(expression.asKindOrThrow(SyntaxKind.DeleteExpression), flow, next, ctx);
   ctx.report('expression_unsupported_statement', expression, { kind: 'expression statement', reason: 'only assignments, ++/--, `delete`, `forEach` and methods that change a local array, Set or Map have an effect in an await-free run' });
   return next(flow);
@@ -78,6 +81,14 @@ export function isMutation(node: Node): node is CallExpression {
   const callee = node.getExpression();
   if (callee.getText() === 'Object.assign') return node.getArguments().length > 0 && rootOf(node.getArguments()[0]!) !== undefined;
   return isMutatorCall(node) && Node.isPropertyAccessExpression(callee) && rootOf(callee.getExpression()) !== undefined;
+}
+
+/** `console.log(…)`, `console.error(…)`… on the global `console`. */
+function isConsoleCall(node: Node): boolean {
+  if (!Node.isCallExpression(node)) return false;
+  const callee = node.getExpression();
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  return isGlobal(callee.getExpression(), 'console');
 }
 
 function isForEach(call: CallExpression): boolean {

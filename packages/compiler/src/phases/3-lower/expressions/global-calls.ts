@@ -135,11 +135,13 @@ function lowerArrayFrom(node: CallExpression, ctx: LowerContext): string {
   return lengthOnly ? `${ctx.helper('map')}(${items}, function($__v, $__i){ (${fn})((), $__i) })` : `${ctx.helper('map')}(${items}, ${fn})`;
 }
 
-/** `Number(x)`, `String(x)`, `Boolean(x)`, `parseInt(s)`, `parseFloat(s)`; undefined when `callee` is no such global. */
+/** `Number(x)`, `String(x)`, `Boolean(x)`, `parseInt(s)`, `parseFloat(s)`, `structuredClone(v)`; undefined when `callee` is no such global. */
 export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: LowerContext): string | undefined {
   const args = node.getArguments() as Expression[];
   const name = callee.getText();
   if (name === 'Array' && isGlobal(callee, 'Array') && isArrayOfLength(node)) return lowerArrayOfLength(node, ctx);
+  // A deep copy: every workflow value is already one (JSON values have no identity in ASL).
+  if (name === 'structuredClone' && isGlobal(callee, 'structuredClone') && args.length === 1) return lowerNode(args[0]!, ctx);
   if (!['Number', 'String', 'Boolean', 'parseInt', 'parseFloat', 'isNaN', 'isFinite'].some((g) => isGlobal(callee, g) && g === name)) return undefined;
   if (args.length === 0) return { Number: '0', String: '""', Boolean: 'false' }[name] ?? ctx.report('expression_unsupported_call', node, { name, reason: 'it needs an argument' });
   const kinds = kindsOf(args[0]);

@@ -6,7 +6,8 @@ import { kindsOf, onlyKinds } from './value-kinds.js';
 
 /**
  * Lowers `n.method(…)` for a number `n` (its text is `receiver`):
- * `toString()`, `toString(radix)`, `toFixed(digits)`, `valueOf()`.
+ * `toString()`, `toString(radix)`, `toFixed(digits)`, `toPrecision(digits)`,
+ * `toExponential(digits?)`, `valueOf()`.
  */
 export function lowerNumberMethod(name: string, receiver: string, node: CallExpression, ctx: LowerContext): string {
   const args = node.getArguments() as Expression[];
@@ -22,8 +23,9 @@ export function lowerNumberMethod(name: string, receiver: string, node: CallExpr
     case 'valueOf':
       return receiver;
     case 'toPrecision':
+      return args.length ? `${ctx.helper('toPrecision')}(${receiver}, ${lowerNode(args[0], ctx)})` : jsString(receiver, new Set(['number']), ctx);
     case 'toExponential':
-      return unsupported('JSONata cannot print exponential notation exactly; use `toFixed(digits)`');
+      return `${ctx.helper('toExponential')}(${receiver}${args.length ? `, ${lowerNode(args[0], ctx)}` : ''})`;
     default:
       return unsupported('toLocaleString depends on the machine\'s locale; use `toFixed(digits)`');
   }

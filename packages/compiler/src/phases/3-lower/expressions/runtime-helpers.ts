@@ -187,6 +187,32 @@ const definitions = {
     text: `function($x, $f){ ($f := $__js_trunc($f); $f < 0 or $f > 100 ? $error("typestep: RangeError: toFixed() digits argument must be between 0 and 100") : $abs($x) >= 1e21 ? $__js_numberString($x) : $f > 22 ? $error("typestep: toFixed with more than 22 digits is not supported") : $floor($x) = $x ? $formatBase($x, 10) & ($f = 0 ? "" : "." & $pad("", $f, "0")) : ($a := $abs($x); $m := $power(10, $f); $p := $a * $m; $two := function($v){ ($c := 134217729 * $v; $h := $c - ($c - $v); [$h, $v - $h]) }; $sa := $two($a); $sm := $two($m); $err := (($sa[0] * $sm[0] - $p) + $sa[0] * $sm[1] + $sa[1] * $sm[0]) + $sa[1] * $sm[1]; $n0 := $floor($p); $n := (($p - $n0) - 0.5) + $err >= 0 ? $n0 + 1 : $n0; $n > 9007199254740991 ? $error("typestep: toFixed of a number this large is not supported") : ($digits := $pad($formatBase($n, 10), -($f + 1), "0"); $whole := $substring($digits, 0, $length($digits) - $f); ($x < 0 ? "-" : "") & ($f = 0 ? $whole : $whole & "." & $substring($digits, $length($digits) - $f))))) }`,
     uses: ['trunc', 'numberString'],
   },
+  // The first $p significant digits of |$x| ≠ 0, rounded as toPrecision rounds the exact binary value, as
+  // {"n": digit string, "e": decimal exponent of its first digit}. From 1 up, $formatBase gives the exact integer digits
+  // (below 2^53): rounding them half up by the next digit is exact (the dropped digits and fraction are below half
+  // exactly when that digit is below 5). Below 1, toFixed at the digit position rounds exactly; the position comes from
+  // $string's 15-digit exponent, which may be one too high (0.09999999999999999 prints "0.1"): then one digit is
+  // missing and the position moves one further. A rounding up to the next power of ten gives one digit more.
+  precisionDigits: {
+    text: `function($x, $p){ ($a := $abs($x); $round := function($f){ $f > 22 ? $error("typestep: toPrecision/toExponential needing more than 22 decimals is not supported") : $replace($replace($__js_toFixed($a, $f), ".", ""), /^0+/, "") }; $a >= 1 ? ($a > 9007199254740991 ? $error("typestep: toPrecision/toExponential of a number beyond 2^53 is not supported") : ($i := $formatBase($floor($a), 10); $k := $length($i) - $p; $k <= 0 ? ($n := $round(-$k); {"n": $n, "e": $length($n) - 1 + $k}) : ($head := $substring($i, 0, $p); $n := $number($substring($i, $p, 1)) >= 5 ? $formatBase($number($head) + 1, 10) : $head; {"n": $n, "e": $length($n) - 1 + $k}))) : ($s := $string($a); $e0 := $contains($s, "e") ? $number($substringAfter($s, "e")) : -($length($match($s, /^0\\.(0*)/).groups[0]) + 1); $f := $p - 1 - $e0; $n := $round($f); $length($n) < $p ? ($n := $round($f + 1); {"n": $n, "e": $length($n) - 2 - $f}) : {"n": $n, "e": $length($n) - 1 - $f})) }`,
+    uses: ['toFixed'],
+  },
+  // Number.prototype.toPrecision: $p significant digits, in exponential notation when the exponent is below -6 or not
+  // below $p (as JavaScript prints them).
+  toPrecision: {
+    text: `function($x, $p){ ($p := $__js_trunc($p); $p < 1 or $p > 100 ? $error("typestep: RangeError: toPrecision() argument must be between 1 and 100") : $x = 0 ? "0" & ($p > 1 ? "." & $pad("", $p - 1, "0") : "") : ($r := $__js_precisionDigits($x, $p); $m := $substring($r.n, 0, $p); $e := $r.e; $sign := $x < 0 ? "-" : ""; $e < -6 or $e >= $p ? $sign & $__js_exponential($m, $e) : $e >= 0 ? $sign & $substring($m, 0, $e + 1) & ($e + 1 < $p ? "." & $substring($m, $e + 1) : "") : $sign & "0." & $pad("", -$e - 1, "0") & $m)) }`,
+    uses: ['trunc', 'precisionDigits', 'exponential'],
+  },
+  // Number.prototype.toExponential: $f digits after the point, or without $f as many as String($x) has.
+  toExponential: {
+    text: `function($x, $f){ ($sign := $x < 0 ? "-" : ""; $exists($f) ? ($f := $__js_trunc($f); $f < 0 or $f > 100 ? $error("typestep: RangeError: toExponential() argument must be between 0 and 100") : $x = 0 ? $__js_exponential($pad("", $f + 1, "0"), 0) : ($r := $__js_precisionDigits($x, $f + 1); $sign & $__js_exponential($substring($r.n, 0, $f + 1), $r.e))) : $x = 0 ? "0e+0" : ($s := $__js_numberString($abs($x)); $contains($s, "e") ? $sign & $s : ($digits := $replace($replace($s, ".", ""), /^0+/, ""); $e := $abs($x) >= 1 ? $length($substringBefore($s, ".")) - 1 : -($length($match($s, /^0\\.(0*)/).groups[0]) + 1); $sign & $__js_exponential($replace($digits, /0+$/, ""), $e)))) }`,
+    uses: ['trunc', 'precisionDigits', 'exponential', 'numberString'],
+  },
+  // Digits and exponent in JavaScript's exponential notation: "1.25e+3".
+  exponential: {
+    text: `function($m, $e){ $substring($m, 0, 1) & ($length($m) > 1 ? "." & $substring($m, 1) : "") & "e" & ($e < 0 ? "-" : "+") & $string($abs($e)) }`,
+    uses: [],
+  },
   // Number.prototype.toString(radix) for integers ($formatBase rounds a fraction away, JavaScript prints its digits).
   radixString: {
     text: `function($x, $r){ ($r := $__js_trunc($r); $r < 2 or $r > 36 ? $error("typestep: RangeError: toString() radix must be between 2 and 36") : $r = 10 ? $__js_numberString($x) : $floor($x) = $x and $abs($x) <= 9007199254740991 ? $formatBase($x, $r) : $error("typestep: toString(radix) of a fraction or an unsafe integer is not supported")) }`,
