@@ -319,7 +319,7 @@ export class Execution<Output = unknown> {
       return { status: 'SUCCEEDED', output: output as Output };
     } catch (thrown) {
       const time = run.clock.now(thread.now);
-      if (thrown instanceof ExecutionInterrupted) {
+      if (thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED') {
         if (thrown.status === 'TIMED_OUT') {
           run.history.append('ExecutionTimedOut', run.history.lastId, Math.min(time, run.deadline), {});
           return { status: 'TIMED_OUT' };
@@ -327,7 +327,7 @@ export class Execution<Output = unknown> {
         run.history.append('ExecutionAborted', run.history.lastId, time, {});
         return { status: 'ABORTED' };
       }
-      const error = toStatesError(thrown);
+      const error = thrown instanceof ExecutionInterrupted ? toStatesError(thrown.failure) : toStatesError(thrown);
       const details: Record<string, unknown> = {};
       if (error.error) details.error = error.error;
       if (error.cause !== undefined) details.cause = error.cause;

@@ -42,12 +42,6 @@ const STATE_EVENTS = Object.fromEntries(
 export function runState(thread: Thread, state: PreparedState, input: unknown): StateResult | Promise<StateResult> {
   const { run } = thread;
   run.checkRunning(thread.now);
-  if (run.history.length >= run.maxHistoryEvents) {
-    throw new StatesError(
-      'States.Runtime',
-      `The execution reached the maximum number of history events (${run.maxHistoryEvents}) before entering the state '${state.name}'.`,
-    );
-  }
   const events = STATE_EVENTS[state.type];
   const enteredEventId = recordEvent(
     thread,
@@ -93,6 +87,11 @@ function stateContext(thread: Thread, state: PreparedState, enteredTime: number,
   return context;
 }
 
+/**
+ * Executes the state, retrying as its Retry says. Retries that need no real
+ * waiting loop here rather than recurse: a Retry with a huge MaxAttempts runs
+ * until the history quota ends it, without growing the stack.
+ */
 function attempt(
   thread: Thread,
   state: PreparedState,
@@ -100,19 +99,47 @@ function attempt(
   visit: StateVisit,
   attempts: number[] | undefined,
 ): StateResult | Promise<StateResult> {
-  let result: StateResult | Promise<StateResult>;
-  try {
-    result = state.execute(thread, input, visit);
-  } catch (thrown) {
-    return recover(thread, state, input, visit, attempts, thrown);
+  for (;;) {
+    let result: StateResult | Promise<StateResult>;
+    try {
+      result = state.execute(thread, input, visit);
+    } catch (thrown) {
+      attempts ??= new Array(state.retriers.length).fill(0);
+      const recovered = recover(thread, state, input, visit, attempts, thrown);
+      if (recovered instanceof RetryVisit) {
+        visit = recovered.visit;
+        continue;
+      }
+      return isPromise(recovered) ? recovered.then((settled) => retryOrResult(thread, state, input, settled, attempts!)) : recovered;
+    }
+    if (isPromise(result)) {
+      return result.then(
+        (settled) => exitState(thread, state, input, settled),
+        (thrown) => {
+          attempts ??= new Array(state.retriers.length).fill(0);
+          return retryOrResult(thread, state, input, recover(thread, state, input, visit, attempts, thrown), attempts);
+        },
+      );
+    }
+    return exitState(thread, state, input, result);
   }
-  if (isPromise(result)) {
-    return result.then(
-      (settled) => exitState(thread, state, input, settled),
-      (thrown) => recover(thread, state, input, visit, attempts, thrown),
-    );
-  }
-  return exitState(thread, state, input, result);
+}
+
+/** The next attempt of a retry that had to wait for real, or the state's result. */
+function retryOrResult(
+  thread: Thread,
+  state: PreparedState,
+  input: unknown,
+  recovered: StateResult | RetryVisit | Promise<StateResult | RetryVisit>,
+  attempts: number[],
+): StateResult | Promise<StateResult> {
+  if (isPromise(recovered)) return recovered.then((settled) => retryOrResult(thread, state, input, settled, attempts));
+  return recovered instanceof RetryVisit ? attempt(thread, state, input, recovered.visit, attempts) : recovered;
+}
+
+/** What `recover` answers when a retrier matched and its delay has passed: try again as this visit. */
+class RetryVisit {
+  constructor(readonly visit: StateVisit) {}
 }
 
 function exitState(thread: Thread, state: PreparedState, input: unknown, result: StateResult): StateResult {
@@ -144,9 +171,9 @@ function recover(
   state: PreparedState,
   input: unknown,
   visit: StateVisit,
-  attempts: number[] | undefined,
+  attempts: number[],
   thrown: unknown,
-): StateResult | Promise<StateResult> {
+): StateResult | RetryVisit | Promise<StateResult | RetryVisit> {
   if (thrown instanceof ExecutionInterrupted) throw thrown;
   const raised = toStatesError(thrown);
   const error = scopeError(raised, state, visit);
@@ -156,13 +183,10 @@ function recover(
     const index = state.retriers.findIndex((retrier) => matchesError(retrier.errorEquals, error.error, error.alias));
     if (index >= 0) {
       const retrier = state.retriers[index]!;
-      attempts ??= new Array(state.retriers.length).fill(0);
       if (attempts[index]! < retrier.maxAttempts) {
         attempts[index]!++;
         const delay = retryDelayMs(retrier, attempts[index]!, thread.run.random);
-        return sleepThen(thread, delay, () =>
-          attempt(thread, state, input, makeVisit(thread, state, visit.enteredEventId, visit.retryCount + 1), attempts),
-        );
+        return sleepThen(thread, delay, () => new RetryVisit(makeVisit(thread, state, visit.enteredEventId, visit.retryCount + 1)));
       }
     }
   }

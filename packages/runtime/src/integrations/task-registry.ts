@@ -136,7 +136,7 @@ export class TaskRegistry {
     if (options.signal?.aborted) abort.abort();
     else options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
     const thread: WaitingThread = {
-      run: { clock: options.clock === 'real' ? realClock : virtualClock, abort, deadline: Infinity, interruptedAs: undefined },
+      run: { clock: options.clock === 'real' ? realClock : virtualClock, abort, deadline: Infinity, interruptedBy: undefined },
       now: options.now ?? Date.now(),
     };
     const info: WaitingTaskInfo = {

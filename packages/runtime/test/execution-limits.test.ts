@@ -1,0 +1,74 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { StateMachine } from '../src/index.js';
+
+const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:f';
+
+/** A Task that always fails and retries (almost) forever. */
+const retryForever = {
+  StartAt: 'T',
+  States: {
+    T: { Type: 'Task', Resource: LAMBDA, Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 99999999, BackoffRate: 1 }], End: true },
+  },
+};
+
+const quota = suite('history quota');
+
+for (const kind of ['synchronous', 'asynchronous'] as const) {
+  quota(`a Retry with a huge MaxAttempts ends at the quota (${kind} handler)`, async () => {
+    const fail = () => {
+      throw new Error('down');
+    };
+    const handler = kind === 'synchronous' ? fail : async () => fail();
+    const machine = new StateMachine(retryForever, { handlers: { T: handler }, maxHistoryEvents: 300 });
+    const execution = machine.start({});
+    const result = await execution.result;
+    assert.equal(result, {
+      status: 'FAILED',
+      error: 'States.Runtime',
+      cause: 'The execution reached the maximum number of history events (300).',
+    });
+    const history = execution.history;
+    assert.is(history.length, 300);
+    assert.is(history.at(-1)!.type, 'ExecutionFailed');
+  });
+}
+
+quota('the default quota of a Standard machine is 25,000 events, retries included', async () => {
+  const machine = new StateMachine(retryForever, { handlers: { T: () => Promise.reject(new Error('down')) } });
+  const execution = machine.start({});
+  assert.is((await execution.result).status, 'FAILED');
+  assert.is(execution.history.length, 25_000);
+});
+
+quota('event number max may still be ExecutionSucceeded (AWS: it waits for the next event)', async () => {
+  // ExecutionStarted, 2 × (PassStateEntered, PassStateExited), ExecutionSucceeded: 6 events.
+  const twoPasses = { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', End: true } } };
+  assert.is((await new StateMachine(twoPasses, { maxHistoryEvents: 6 }).run({})).status, 'SUCCEEDED');
+  const short = await new StateMachine(twoPasses, { maxHistoryEvents: 5 }).run({});
+  assert.is(short.status, 'FAILED');
+});
+
+quota('a Catch cannot catch the quota, and a Parallel branch hitting it ends the execution', async () => {
+  const machine = new StateMachine(
+    {
+      StartAt: 'P',
+      States: {
+        P: {
+          Type: 'Parallel',
+          Branches: [retryForever, { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 5, End: true } } }],
+          Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }],
+          End: true,
+        },
+        Caught: { Type: 'Succeed' },
+      },
+    },
+    { handlers: { T: () => Promise.reject(new Error('down')) }, maxHistoryEvents: 100 },
+  );
+  const execution = machine.start({});
+  assert.is((await execution.result).status, 'FAILED');
+  assert.is(execution.history.length, 100);
+  assert.not.ok(execution.history.some((event) => event.type === 'ParallelStateFailed'));
+});
+
+quota.run();
