@@ -1,6 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StateMachine } from '../src/index.js';
+import { JSONATA_LIMITS } from '../src/jsonata/evaluation-budget.js';
 
 const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:f';
 
@@ -72,3 +73,51 @@ quota('a Catch cannot catch the quota, and a Parallel branch hitting it ends the
 });
 
 quota.run();
+
+const jsonataLimits = suite('JSONata evaluation limits');
+
+/** Runs a one-Pass JSONata machine whose Output is `expression`. */
+async function evaluate(expression: string, input: unknown = {}) {
+  const machine = new StateMachine({ QueryLanguage: 'JSONata', StartAt: 'P', States: { P: { Type: 'Pass', Output: `{% ${expression} %}`, End: true } } });
+  return machine.run(input);
+}
+
+function assertLimit(result: Awaited<ReturnType<typeof evaluate>>, cause: RegExp) {
+  assert.is(result.status, 'FAILED');
+  if (result.status === 'SUCCEEDED') return;
+  assert.is(result.error, 'States.QueryEvaluationError');
+  assert.match(result.cause!, /exceeded an evaluation limit/);
+  assert.match(result.cause!, cause);
+}
+
+jsonataLimits('a function that calls itself forever ends at the depth limit', async () => {
+  assertLimit(await evaluate('($f := function($x){ 1 + $f($x + 1) }; $f(0))'), new RegExp(`deeper than ${JSONATA_LIMITS.depth} levels`));
+});
+
+jsonataLimits('a tail-recursive loop (constant depth) ends at the step limit', async () => {
+  assertLimit(await evaluate('($f := function($x){ $f($x + 1) }; $f(0))'), new RegExp(`more than ${JSONATA_LIMITS.steps} steps`));
+});
+
+jsonataLimits('a catastrophically backtracking regular expression is interrupted', async () => {
+  assertLimit(await evaluate('$match($states.input.s, /^(a+)+$/)', { s: `${'a'.repeat(40)}b` }), /regular expression \/\^\(a\+\)\+\$\/ ran longer/);
+});
+
+jsonataLimits('deep but finite recursion and ordinary regular expressions still evaluate', async () => {
+  assert.equal(await evaluate('($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(500))'), { status: 'SUCCEEDED', output: 500 });
+  assert.equal(await evaluate('$match("ab12cd345", /[0-9]+/).match'), { status: 'SUCCEEDED', output: ['12', '345'] });
+  assert.equal(await evaluate('$replace("a-b-c", /-/, "+")'), { status: 'SUCCEEDED', output: 'a+b+c' });
+});
+
+jsonataLimits('a limit is an evaluation error that Catch handles', async () => {
+  const machine = new StateMachine({
+    QueryLanguage: 'JSONata',
+    StartAt: 'P',
+    States: {
+      P: { Type: 'Task', Resource: LAMBDA, Arguments: '{% ($f := function($x){ 1 + $f($x) }; $f(0)) %}', Catch: [{ ErrorEquals: ['States.QueryEvaluationError'], Next: 'Done', Output: '{% $states.errorOutput.Error %}' }], End: true },
+      Done: { Type: 'Succeed' },
+    },
+  }, { handlers: { P: (input) => input } });
+  assert.equal(await machine.run({}), { status: 'SUCCEEDED', output: 'States.QueryEvaluationError' });
+});
+
+jsonataLimits.run();
