@@ -121,3 +121,40 @@ jsonataLimits('a limit is an evaluation error that Catch handles', async () => {
 });
 
 jsonataLimits.run();
+
+const idle = suite('handlers that never answer (virtual clock)');
+
+const neverAnswers = () => new Promise<never>(() => undefined);
+const invoke = (extra: object = {}, machine: object = {}) => ({
+  StartAt: 'T',
+  States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true, ...extra } },
+  ...machine,
+});
+
+idle('time out at the task TimeoutSeconds once nothing else can happen', async () => {
+  const execution = new StateMachine(invoke({ TimeoutSeconds: 30 }), { handlers: { T: neverAnswers } }).start({}, { startTime: 0 });
+  assert.equal(await execution.result, { status: 'FAILED', error: 'States.Timeout' });
+  const timedOut = execution.history.find((event) => event.type === 'TaskTimedOut')!;
+  assert.is(timedOut.timestamp.getTime(), 30_000);
+});
+
+idle('end the execution at its own TimeoutSeconds when that comes first', async () => {
+  const execution = new StateMachine(invoke({ TimeoutSeconds: 30 }, { TimeoutSeconds: 10 }), { handlers: { T: neverAnswers } }).start({}, { startTime: 0 });
+  assert.equal(await execution.result, { status: 'TIMED_OUT' });
+  assert.is(execution.history.at(-1)!.timestamp.getTime(), 10_000);
+});
+
+idle("without any TimeoutSeconds, time out at AWS's default (99999999 s), where a Retry or Catch can see it", async () => {
+  const full = {
+    StartAt: 'T',
+    States: {
+      T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Catch: [{ ErrorEquals: ['States.Timeout'], Next: 'Done' }], End: true },
+      Done: { Type: 'Pass', Result: 'gave up', End: true },
+    },
+  };
+  const execution = new StateMachine(full, { handlers: { T: neverAnswers } }).start({}, { startTime: 0 });
+  assert.equal(await execution.result, { status: 'SUCCEEDED', output: 'gave up' });
+  assert.is(execution.history.find((event) => event.type === 'TaskTimedOut')!.timestamp.getTime(), 99_999_999_000);
+});
+
+idle.run();

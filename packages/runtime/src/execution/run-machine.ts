@@ -145,7 +145,7 @@ class RetryVisit {
 function exitState(thread: Thread, state: PreparedState, input: unknown, result: StateResult): StateResult {
   // A state that passes its input through cannot have grown it; only new payloads are measured.
   if (result.output !== input) {
-    const bound = result.sizeBound ?? payloadSizeBound(result.output);
+    const bound = result.sizeBound ?? boundOfOutput(state, result.output);
     if (exceedsPayloadLimit(result.output, PAYLOAD_LIMIT_BYTES, bound)) {
       throw new StatesError(
         'States.DataLimitExceeded',
@@ -164,6 +164,16 @@ function exitState(thread: Thread, state: PreparedState, input: unknown, result:
     recordEvent(thread, STATE_EVENTS[state.type].exited, details, thread.lastEventId, 'stateExitedEventDetails');
   }
   return result;
+}
+
+/** The output's size bound; an output built too deep to measure (by an intrinsic or JSONata) exceeds the limits. */
+function boundOfOutput(state: PreparedState, output: unknown): number {
+  try {
+    return payloadSizeBound(output);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new StatesError('States.DataLimitExceeded', `The state/task '${state.name}' returned a result nested too deeply to measure.`);
+  }
 }
 
 function recover(
