@@ -87,12 +87,25 @@ function openProject(options: CompileOptions): { project: Project; files: Source
     const files = options.project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isInNodeModules());
     return { project: options.project, files };
   }
+  if (options.tsconfig) checkTsconfig(options.tsconfig);
   const project = options.tsconfig
     ? new Project({ tsConfigFilePath: options.tsconfig, skipAddingFilesFromTsConfig: true })
     : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
   const files = project.addSourceFilesAtPaths(options.files ?? []);
   project.resolveSourceFileDependencies();
   return { project, files };
+}
+
+/**
+ * Throws, naming the file and the place, when a tsconfig cannot be read or
+ * parsed: TypeScript's own message ("',' expected.") names neither.
+ */
+function checkTsconfig(path: string): void {
+  const { error } = ts.readConfigFile(path, ts.sys.readFile);
+  if (!error) return;
+  const message = ts.flattenDiagnosticMessageText(error.messageText, ' ');
+  const at = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start) : undefined;
+  throw new Error(`cannot use the tsconfig ${path}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${message}`);
 }
 
 function byPosition(a: CompileDiagnostic, b: CompileDiagnostic): number {
