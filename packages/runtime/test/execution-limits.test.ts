@@ -122,7 +122,7 @@ jsonataLimits('a limit is an evaluation error that Catch handles', async () => {
 
 jsonataLimits.run();
 
-const idle = suite('handlers that never answer (virtual clock)');
+const idle = suite('handlers that take long or never answer');
 
 const neverAnswers = () => new Promise<never>(() => undefined);
 const invoke = (extra: object = {}, machine: object = {}) => ({
@@ -155,6 +155,25 @@ idle("without any TimeoutSeconds, time out at AWS's default (99999999 s), where 
   const execution = new StateMachine(full, { handlers: { T: neverAnswers } }).start({}, { startTime: 0 });
   assert.equal(await execution.result, { status: 'SUCCEEDED', output: 'gave up' });
   assert.is(execution.history.find((event) => event.type === 'TaskTimedOut')!.timestamp.getTime(), 99_999_999_000);
+});
+
+idle('twenty tasks running at once (real clock) raise no MaxListenersExceededWarning', async () => {
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(warning.name);
+  process.on('warning', onWarning);
+  try {
+    const map = {
+      StartAt: 'M',
+      States: { M: { Type: 'Map', ItemProcessor: { StartAt: 'T', States: { T: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', TimeoutSeconds: 5, End: true } } }, End: true } },
+    };
+    const answerSoon = () => new Promise((resolve) => setTimeout(() => resolve({}), 20));
+    const result = await new StateMachine(map, { handlers: { T: answerSoon } }).run(Array.from({ length: 20 }, (_, i) => i), { clock: 'real' });
+    assert.is(result.status, 'SUCCEEDED');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(warnings, []);
+  } finally {
+    process.off('warning', onWarning);
+  }
 });
 
 idle.run();

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clock } from './clock.js';
 import type { History } from './history.js';
 import type { HandlerRegistry } from '../handlers.js';
@@ -75,7 +76,11 @@ export class ExecutionRun {
 
   /** Aborted when the execution stops; created on first use, since most runs never need it. */
   get abort(): AbortController {
-    return (this.abortController ??= new AbortController());
+    if (this.abortController) return this.abortController;
+    this.abortController = new AbortController();
+    // Every task waiting at once (a Map of 40 callbacks) listens, and stops listening when it ends: not a leak.
+    setMaxListeners(0, this.abortController.signal);
+    return this.abortController;
   }
 
   /** Finds a registered local state machine by ARN or name, for `states:startExecution`. */
