@@ -1,31 +1,12 @@
-import { request } from 'node:http';
 import { TaskService } from '@typestep/runtime';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openControlChannel } from '../src/control-channel.js';
 import { scratchFolder, typestep } from './support/cli-process.js';
 import { runInBackground, waitForLines } from './support/background-run.js';
+import { post } from './support/channel-request.js';
 
 const MB = 1024 * 1024;
-
-/** One raw request to the channel: any Host header, any body (a string, or chunks sent without a length). */
-function post(endpoint: string, options: { target: string; host?: string; body?: string; chunks?: string[] }) {
-  const url = new URL(endpoint);
-  return new Promise<{ status: number | string; body: string }>((resolve) => {
-    const headers: Record<string, string> = { 'x-amz-target': options.target, 'content-type': 'application/x-amz-json-1.0' };
-    if (options.host !== undefined) headers.host = options.host;
-    const call = request({ host: url.hostname, port: url.port, method: 'POST', headers }, (response) => {
-      let body = '';
-      response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, body }));
-    });
-    call.on('error', (error: NodeJS.ErrnoException) => resolve({ status: error.code ?? 'error', body: '' }));
-    if (options.chunks) {
-      for (const chunk of options.chunks) call.write(chunk);
-      call.end();
-    } else call.end(options.body ?? '{}');
-  });
-}
 
 const guards = suite('control channel guards');
 

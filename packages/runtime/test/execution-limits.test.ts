@@ -72,6 +72,16 @@ quota('a Catch cannot catch the quota, and a Parallel branch hitting it ends the
   assert.not.ok(execution.history.some((event) => event.type === 'ParallelStateFailed'));
 });
 
+quota('an exponential backoff that never ends times out at the one-year maximum (was a RangeError past the last date)', async () => {
+  const backoff = {
+    StartAt: 'T',
+    States: { T: { Type: 'Task', Resource: LAMBDA, Retry: [{ ErrorEquals: ['States.ALL'], MaxAttempts: 99999999, BackoffRate: 2 }], End: true } },
+  };
+  const execution = new StateMachine(backoff, { handlers: { T: () => Promise.reject(new Error('down')) } }).start({}, { startTime: 0 });
+  assert.equal(await execution.result, { status: 'TIMED_OUT' });
+  assert.is(execution.history.at(-1)!.timestamp.getTime(), 366 * 24 * 3600 * 1000);
+});
+
 quota.run();
 
 const jsonataLimits = suite('JSONata evaluation limits');

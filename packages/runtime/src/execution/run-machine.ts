@@ -244,16 +244,21 @@ function scopeError(error: StatesError, state: PreparedState, visit: StateVisit)
   return new StatesError(error.error, prefix + (error.cause ?? ''));
 }
 
+/** AWS's maximum execution duration, one year (counted as 366 days, so any calendar year fits); past it the execution times out. */
+const MAX_EXECUTION_MS = 366 * 24 * 3600 * 1000;
+
 /** Lets `ms` pass on the thread (at once on the virtual clock), respecting the execution deadline. */
 export function sleepThen<T>(thread: Thread, ms: number, then: () => T | Promise<T>): T | Promise<T> {
   const { run } = thread;
   const wakeAt = run.clock.now(thread.now) + ms;
-  if (wakeAt >= run.deadline) {
+  // A Standard execution runs at most a year on AWS; an exponential backoff can reach past any date.
+  const deadline = Math.min(run.deadline, run.startTime + MAX_EXECUTION_MS);
+  if (wakeAt >= deadline) {
     // The execution times out before the wait ends.
-    const slept = run.clock.sleep(thread.now, run.deadline - run.clock.now(thread.now), run.abort.signal);
+    const slept = run.clock.sleep(thread.now, deadline - run.clock.now(thread.now), run.abort.signal);
     const fail = (now: number): never => {
       thread.now = Math.max(thread.now, now);
-      run.checkRunning(run.deadline);
+      run.checkRunning(deadline);
       throw new ExecutionInterrupted('TIMED_OUT');
     };
     return isPromise(slept) ? slept.then(fail) : fail(slept);
