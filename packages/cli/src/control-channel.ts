@@ -28,6 +28,8 @@ const TARGET_PREFIX = 'AWSStepFunctions.';
 const ERROR_NAMESPACE = 'com.amazonaws.swf.service.v2.model#';
 /** AWS caps request bodies of these calls far lower; this only guards the process. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How much of a refused body is read and dropped before the connection is cut. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
 type Operation = (body: Record<string, unknown>, signal: AbortSignal) => Promise<unknown> | unknown;
 
@@ -159,9 +161,8 @@ function watchDisconnect(request: IncomingMessage, response: ServerResponse, con
 /** Raised while a body is read, as soon as it passes MAX_BODY_BYTES. */
 class BodyTooLarge extends Error {}
 
-/** 413, and the connection closed behind it: the rest of the body is never read. */
+/** 413, sent once the refused body has been read and dropped. */
 function replyTooLarge(response: ServerResponse): void {
-  response.shouldKeepAlive = false;
   reply(response, 413, {
     __type: `${ERROR_NAMESPACE}ValidationException`,
     message: `The request body is larger than ${MAX_BODY_BYTES} bytes, the control channel's limit.`,
@@ -169,16 +170,7 @@ function replyTooLarge(response: ServerResponse): void {
 }
 
 async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  // Checked before reading (a declared length) and while reading (a chunked body): a body is never held whole past the limit.
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) throw new BodyTooLarge();
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBody(request);
   let body: unknown;
   try {
     body = text === '' ? {} : JSON.parse(text);
@@ -189,6 +181,35 @@ async function readJsonBody(request: IncomingMessage): Promise<Record<string, un
     throw new TaskServiceError('ValidationException', 'The request body must be a JSON object.');
   }
   return body as Record<string, unknown>;
+}
+
+/**
+ * The body as text, refused (BodyTooLarge) once it passes MAX_BODY_BYTES,
+ * declared or counted while it streams: from then on it is read and dropped,
+ * not kept, and the refusal comes when the client has sent it all, so the
+ * client reads a 413 rather than finding its connection cut mid-send. A body
+ * that goes on past DRAIN_LIMIT_BYTES has its connection cut.
+ */
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    let refused = Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (!refused && size > MAX_BODY_BYTES) {
+        refused = true;
+        chunks.length = 0;
+      }
+      if (!refused) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT_BYTES) {
+        request.destroy();
+        reject(new BodyTooLarge());
+      }
+    });
+    request.on('end', () => (refused ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+    request.on('error', reject);
+  });
 }
 
 function requiredString(body: Record<string, unknown>, field: string): string {

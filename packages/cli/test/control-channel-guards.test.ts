@@ -47,7 +47,7 @@ guards('a body past the limit is refused with 413, declared or streamed in chunk
     assert.is(declared.status, 413);
     assert.match(declared.body, 'larger than');
     const streamed = await post(channel.endpoint, { target: 'AWSStepFunctions.SendTaskSuccess', chunks: Array.from({ length: 20 }, () => 'x'.repeat(MB)) });
-    assert.ok(streamed.status === 413 || streamed.status === 'ECONNRESET' || streamed.status === 'EPIPE', String(streamed.status));
+    assert.is(streamed.status, 413);
     // The channel still serves.
     assert.is((await post(channel.endpoint, { target: 'AWSStepFunctions.SendTaskHeartbeat', body: '{"taskToken":"x"}' })).status, 400);
   } finally {

@@ -1,13 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { fuzz } from './support/fuzz-cases.js';
 
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 const s = suite('fuzz (issue 16): no hang, no rejection, no unclear failure, no stack');
 
-s('generated definitions, inputs, handler behaviours, channel requests and CLI arguments', async () => {
-  const tally = await fuzz({ runtime: 300, channel: 100, cli: 8 }, 16);
-  assert.equal({ ...tally, cases: 0 }, { cases: 0, hangs: 0, rejections: 0, unclear: 0, rawStacks: 0, badAnswers: 0, examples: [] });
-  assert.is(tally.cases, 408);
+// In a process of its own: a handler that never answers times out when the process is idle,
+// which a test process shared with other suites (their sockets, their timers) may never be.
+s('generated definitions, inputs, handler behaviours, channel requests and CLI arguments', () => {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/fuzz.mjs', '--runtime', '300', '--channel', '100', '--cli', '8'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  assert.is(run.status, 0, run.stdout + run.stderr);
+  assert.match(run.stdout, 'fuzz seed 16: 408 cases');
+  assert.match(run.stdout, 'hangs 0, rejections 0, unclear failures 0, raw stacks 0, bad channel answers 0');
 });
 
 s.run();

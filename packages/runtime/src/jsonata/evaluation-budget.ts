@@ -5,11 +5,12 @@ import vm from 'node:vm';
  * execution from ending: a function that recurses forever, a tail-recursive
  * loop, or a regular expression that backtracks catastrophically. Past a
  * limit the evaluation fails with States.QueryEvaluationError, which Retry
- * and Catch see like any other evaluation error.
+ * and Catch see like any other evaluation error. The numbers may be changed
+ * (tests lower `steps` to reach it quickly).
  */
 export const JSONATA_LIMITS = {
-  /** Expression nodes evaluated in one evaluation. */
-  steps: 1_000_000,
+  /** Expression nodes evaluated in one evaluation (a compiled loop of 100,000 iterations takes a few million). */
+  steps: 10_000_000,
   /** Nesting of expression nodes (each function call adds its body's depth). */
   depth: 10_000,
   /** Milliseconds one regular-expression match may run. */
