@@ -4,7 +4,8 @@ import { runCommand } from './commands/run.js';
 import { taskCallCommands } from './commands/task-calls.js';
 import { typesCommand } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
-import { EXIT_USAGE } from './exit-codes.js';
+import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
+import { describeError } from './system-message.js';
 
 class UsageError extends Error {}
 
@@ -34,7 +35,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await parser.parseAsync();
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
+    if (!(error instanceof UsageError)) {
+      // One line, never a stack: TYPESTEP_DEBUG=1 shows it.
+      process.stderr.write(`typestep: internal error: ${describeError(error)}\n`);
+      if (process.env.TYPESTEP_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      return EXIT_INTERNAL;
+    }
     process.stderr.write(`${error.message}\n\nRun 'typestep --help' for usage.\n`);
     return EXIT_USAGE;
   }

@@ -1,20 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { validateDefinition } from '@typestep/runtime';
-import { scratchFolder, typestep } from './support/cli-process.js';
+import { scratchFolder, typestep, workflowFolder } from './support/cli-process.js';
 
 const s = suite('typestep compile');
-
-/** A scratch folder whose TypeScript files can import '@typestep/dsl' (linked to this workspace's package). */
-function workflowFolder(prefix: string) {
-  const scratch = scratchFolder(prefix);
-  mkdirSync(join(scratch.dir, 'node_modules', '@typestep'), { recursive: true });
-  symlinkSync(fileURLToPath(new URL('../../dsl', import.meta.url)), join(scratch.dir, 'node_modules', '@typestep', 'dsl'));
-  return scratch;
-}
 
 const workflowSource = `import { lambda, workflow } from '@typestep/dsl';
 const greet = lambda<{ name: string }, { text: string }>('\${GreetArn}');

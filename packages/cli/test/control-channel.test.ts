@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetActivityTaskCommand, SendTaskFailureCommand, SendTaskHeartbeatCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { StateMachine, TaskService } from '@typestep/runtime';
@@ -7,6 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { openControlChannel } from '../src/control-channel.js';
 import { bin, scratchFolder, typestep } from './support/cli-process.js';
+import { runInBackground, waitForLines } from './support/background-run.js';
 
 const { dir, file } = scratchFolder('typestep-control-');
 
@@ -110,30 +111,6 @@ sdk('a request for another operation is refused with a clear message', async () 
 });
 
 sdk.run();
-
-/** Starts `typestep run …` in the background; resolves with its exit code and output. */
-function runInBackground(args: string[]) {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, done };
-}
-
-async function waitForLines(path: string, count: number): Promise<Array<Record<string, any>>> {
-  for (let attempt = 0; attempt < 400; attempt++) {
-    if (existsSync(path)) {
-      const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
-      if (lines.length >= count) return lines.map((line) => JSON.parse(line));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`${path} never had ${count} line(s)`);
-}
 
 const cli = suite('typestep run --listen, from a second process');
 

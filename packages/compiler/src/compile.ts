@@ -1,4 +1,4 @@
-import { Project, ts, type SourceFile } from 'ts-morph';
+import { Node, Project, ts, type SourceFile } from 'ts-morph';
 import { DiagnosticCollector, type CompileDiagnostic } from './diagnostics/index.js';
 import { discover } from './phases/1-discover/index.js';
 import { analyze } from './phases/2-analyze/index.js';
@@ -50,11 +50,22 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
   const { project, files } = openProject(options);
   const diagnostics = new DiagnosticCollector();
   const discovery = discover(project, files, diagnostics);
-  const machines = discovery.workflows.map((workflow) => ({
-    workflow,
-    machine: lower(workflow, discovery, analyze(workflow, diagnostics), diagnostics),
-    schema: buildWorkflowSchemas(workflow.call, diagnostics),
-  }));
+  const machines = discovery.workflows.flatMap((workflow) => {
+    try {
+      return [
+        {
+          workflow,
+          machine: lower(workflow, discovery, analyze(workflow, diagnostics), diagnostics),
+          schema: buildWorkflowSchemas(workflow.call, diagnostics),
+        },
+      ];
+    } catch (error) {
+      // TypeScript's checker recurses along a function's control flow: thousands of statements in one body exhaust the stack.
+      if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
+      diagnostics.report('workflow_too_large', workflow.call.getExpression(), { statements: countStatements(workflow.call) });
+      return [];
+    }
+  });
   const failedFiles = new Set(diagnostics.diagnostics.map((diagnostic) => diagnostic.span.file));
   const workflows: CompiledWorkflow[] = [];
   for (const { workflow, machine, schema } of machines) {
@@ -64,6 +75,15 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
   }
   return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
+}
+
+/** How many statements a workflow's body holds, nested ones included: the size `workflow_too_large` reports. */
+function countStatements(call: Node): number {
+  let count = 0;
+  call.forEachDescendant((node) => {
+    if (Node.isStatement(node) && !Node.isBlock(node)) count++;
+  });
+  return count;
 }
 
 /**
@@ -87,12 +107,25 @@ function openProject(options: CompileOptions): { project: Project; files: Source
     const files = options.project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isInNodeModules());
     return { project: options.project, files };
   }
+  if (options.tsconfig) checkTsconfig(options.tsconfig);
   const project = options.tsconfig
     ? new Project({ tsConfigFilePath: options.tsconfig, skipAddingFilesFromTsConfig: true })
     : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
   const files = project.addSourceFilesAtPaths(options.files ?? []);
   project.resolveSourceFileDependencies();
   return { project, files };
+}
+
+/**
+ * Throws, naming the file and the place, when a tsconfig cannot be read or
+ * parsed: TypeScript's own message ("',' expected.") names neither.
+ */
+function checkTsconfig(path: string): void {
+  const { error } = ts.readConfigFile(path, ts.sys.readFile);
+  if (!error) return;
+  const message = ts.flattenDiagnosticMessageText(error.messageText, ' ');
+  const at = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start) : undefined;
+  throw new Error(`cannot use the tsconfig ${path}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${message}`);
 }
 
 function byPosition(a: CompileDiagnostic, b: CompileDiagnostic): number {

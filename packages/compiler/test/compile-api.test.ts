@@ -25,6 +25,21 @@ s('takes a ts-morph project; returns name, type, definition, text and a source m
   assert.equal(workflow!.sourceMap['Charge card'], { file: join(fixtures, 'task-lambda', 'input.ts'), line: 16, column: 30, endLine: 16, endColumn: 71 });
 });
 
+s('a workflow too large for TypeScript\'s checker (5,000 statements) gets workflow_too_large, not a stack overflow', async () => {
+  const project = new Project({ compilerOptions: { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022 } });
+  project.addSourceFileAtPath(join(fixtures, 'task-lambda', 'input.ts'));
+  const body = Array.from({ length: 5000 }, () => '  n = n + 1;').join('\n');
+  project.createSourceFile(
+    join(fixtures, 'task-lambda', 'generated-large.ts'),
+    `import { workflow } from '@typestep/dsl';\nexport const large = workflow('Large', async (input: { n: number }) => {\n  let n = input.n;\n${body}\n  return n;\n});\n`,
+  );
+  const { workflows, diagnostics } = await compile({ project });
+  assert.equal(workflows.map((w) => w.name), ['ProcessOrder']);
+  assert.equal(diagnostics.map((d) => d.code), ['workflow_too_large']);
+  assert.match(diagnostics[0]!.message, '5002 statements');
+  assert.equal([diagnostics[0]!.span.line, diagnostics[0]!.span.column, diagnostics[0]!.span.endLine], [2, 22, 2]);
+});
+
 s('a file with errors yields no workflow; other files still do', async () => {
   const { workflows, diagnostics } = await compile({ files: [join(fixtures, 'if-else', 'input.ts'), join(fixtures, 'error-type-error', 'input.ts')] });
   assert.equal(workflows.map((w) => w.name), ['Restock']);

@@ -6,6 +6,7 @@ export type { MachineSchema, TaskTypes, TypedHandlerMap } from './schema-validat
 export type { TaskHandler, TaskContext, HandlerMap } from './handlers.js';
 export { StatesError } from './errors.js';
 export { copyJson } from './json-copy.js';
+export { stringifyJson, MAX_JSON_DEPTH } from './json-value.js';
 export { prepareRetrier, matchesError, retryDelayMs } from './execution/error-handling.js';
 export type { PreparedRetrier } from './execution/error-handling.js';
 export type { HistoryEvent } from './execution/history.js';

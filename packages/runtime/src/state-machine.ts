@@ -9,6 +9,7 @@ import { runMachine } from './execution/run-machine.js';
 import type { Thread } from './execution/thread.js';
 import { VariableScope } from './execution/variables.js';
 import { HandlerRegistry, type HandlerMap } from './handlers.js';
+import { describeNonJson, nonJsonError } from './json-value.js';
 import { LocalS3, type LocalS3Options } from './integrations/local-s3.js';
 import type { TaskMocks } from './integrations/mocks-hook.js';
 import { defaultTaskService, registryOf, type TaskService } from './integrations/task-service.js';
@@ -253,7 +254,23 @@ export class Execution<Output = unknown> {
       machine.options.maxHistoryEvents ?? (machine.options.type === 'EXPRESS' ? Infinity : STANDARD_HISTORY_LIMIT);
     this.executionArn = identity.executionArn;
     this.schemaChecks = machine.schemaChecks;
-    this.result = this.execute(prepared, input, startTime);
+    this.result = this.execute(prepared, input, startTime).catch((internal: unknown) => this.failInternally(internal));
+  }
+
+  /**
+   * The promise of `result` never rejects: an error of the interpreter itself
+   * ends the execution as FAILED with States.Runtime, saying so.
+   */
+  private failInternally(internal: unknown): ExecutionResult<Output> {
+    const error = toStatesError(internal);
+    const cause = `typestep could not run the execution (an interpreter error, not an ASL one): ${error.error}: ${error.cause ?? ''}`;
+    const { history } = this.run;
+    const last = history.at(history.length - 1)?.type ?? '';
+    if (!/^Execution(Succeeded|Failed|TimedOut|Aborted)$/.test(last)) {
+      const time = history.at(history.length - 1)?.timestamp.getTime() ?? Date.now();
+      history.append('ExecutionFailed', history.lastId, time, { error: 'States.Runtime', cause });
+    }
+    return { status: 'FAILED', error: 'States.Runtime', cause };
   }
 
   /** Every history event so far, in GetExecutionHistory's shape. */
@@ -287,16 +304,19 @@ export class Execution<Output = unknown> {
 
   private async execute(prepared: PreparedMachine, input: unknown, startTime: number): Promise<ExecutionResult<Output>> {
     const { run } = this;
+    const inputProblem = describeNonJson(input);
     const thread: Thread = {
       run,
       variables: new VariableScope(),
       now: startTime,
       lastEventId: 0,
-      inputSize: payloadSizeBound(input),
+      inputSize: inputProblem ? Infinity : payloadSizeBound(input),
       recordsHistory: true,
     };
+    // A value JSON cannot hold is not recorded: AWS could never have received it.
+    const recordedInput = inputProblem && !inputProblem.startsWith('nesting') ? null : input;
     run.history.append('ExecutionStarted', 0, run.clock.now(startTime), {
-      input,
+      input: recordedInput,
       inputDetails: { truncated: false },
       roleArn: run.identity.roleArn,
     }, 'executionStartedEventDetails');
@@ -305,6 +325,7 @@ export class Execution<Output = unknown> {
       timer = setTimeout(() => run.interrupt('TIMED_OUT'), run.deadline - Date.now());
     }
     try {
+      if (inputProblem) throw nonJsonError('The execution input', inputProblem);
       if (exceedsPayloadLimit(input, PAYLOAD_LIMIT_BYTES, thread.inputSize)) {
         throw toStatesError({ error: 'States.DataLimitExceeded', cause: 'The execution input exceeds the maximum number of bytes service limit.' });
       }
@@ -319,7 +340,7 @@ export class Execution<Output = unknown> {
       return { status: 'SUCCEEDED', output: output as Output };
     } catch (thrown) {
       const time = run.clock.now(thread.now);
-      if (thrown instanceof ExecutionInterrupted) {
+      if (thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED') {
         if (thrown.status === 'TIMED_OUT') {
           run.history.append('ExecutionTimedOut', run.history.lastId, Math.min(time, run.deadline), {});
           return { status: 'TIMED_OUT' };
@@ -327,7 +348,7 @@ export class Execution<Output = unknown> {
         run.history.append('ExecutionAborted', run.history.lastId, time, {});
         return { status: 'ABORTED' };
       }
-      const error = toStatesError(thrown);
+      const error = thrown instanceof ExecutionInterrupted ? toStatesError(thrown.failure) : toStatesError(thrown);
       const details: Record<string, unknown> = {};
       if (error.error) details.error = error.error;
       if (error.cause !== undefined) details.cause = error.cause;

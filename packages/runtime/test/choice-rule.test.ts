@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StatesError } from '../src/errors.js';
-import { compileChoiceRule, compileChoiceRules, compileStringMatchesPattern } from '../src/states/choice-rule.js';
+import { compileChoiceRule, compileChoiceRules } from '../src/states/choice-rule.js';
+import { compileStringMatchesPattern } from '../src/states/string-matches.js';
 import { scopeOf } from './helpers.js';
 
 /** Evaluates `{ Variable: '$.v', [operator]: operand }` against `{ v: value }`. */
@@ -99,6 +101,33 @@ matches('a non-string never matches, even against *', () => {
 matches('compileStringMatchesPattern is anchored', () => {
   assert.ok(compileStringMatchesPattern('*.json').test('a.json'));
   assert.not.ok(compileStringMatchesPattern('a').test('ab'));
+});
+
+matches('a prefix and suffix may not share characters; pieces keep their order', () => {
+  assert.not.ok(compileStringMatchesPattern('a*a').test('a'));
+  assert.ok(compileStringMatchesPattern('a*a').test('aa'));
+  assert.not.ok(compileStringMatchesPattern('*ab*ba*').test('aba'));
+  assert.ok(compileStringMatchesPattern('*ab*ba*').test('abba'));
+  assert.not.ok(compileStringMatchesPattern('x*b*a*y').test('xaby'));
+  assert.ok(compileStringMatchesPattern('**').test(''));
+});
+
+// Before the matcher was rewritten these took exponential time (33 s for the first on AWS-sized input).
+matches('many stars against a long run that almost matches end at once', () => {
+  assert.not.ok(compileStringMatchesPattern('*a*a*a*a*a*a*a*a*a*ab').test('a'.repeat(40)));
+  assert.ok(compileStringMatchesPattern('*a*a*a*a*a*a*a*a*a*ab').test(`${'a'.repeat(40)}b`));
+  assert.not.ok(compileStringMatchesPattern(`${'*a'.repeat(500)}*b`).test('a'.repeat(100_000)));
+});
+
+matches('agrees with an anchored RegExp of the same pattern on small strings', () => {
+  const toRegExp = (pattern: string) =>
+    new RegExp(`^${[...pattern].map((c) => (c === '*' ? '[\\s\\S]*' : c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&'))).join('')}$`);
+  fc.assert(
+    fc.property(fc.stringMatching(/^[ab*]{0,8}$/), fc.stringMatching(/^[ab]{0,10}$/), (pattern, value) => {
+      assert.is(compileStringMatchesPattern(pattern).test(value), toRegExp(pattern).test(value), `${pattern} vs ${value}`);
+    }),
+    { numRuns: 2000, seed: 16 },
+  );
 });
 
 matches.run();

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { compile, generateDeclarations } from '@typestep/compiler';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { systemMessage } from '../system-message.js';
 
 interface CompileArgs {
   files: string[];
@@ -31,14 +32,16 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
         .option('tsconfig', { type: 'string', describe: 'tsconfig.json whose compiler options to use' })
         .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' }) as never,
     handler: async (args) => {
+      const fail = (message: string) => {
+        process.stderr.write(`typestep compile: ${message}\n`);
+        setExit(EXIT_USAGE);
+      };
       const options = args.tsconfig ? { files: args.files, tsconfig: args.tsconfig } : { files: args.files };
       let result;
       try {
         result = await compile(options);
       } catch (error) {
-        process.stderr.write(`typestep compile: ${error instanceof Error ? error.message : String(error)}\n`);
-        setExit(EXIT_USAGE);
-        return;
+        return fail(error instanceof Error ? error.message : String(error));
       }
       const { workflows, diagnostics } = result;
       if (args.json) process.stdout.write(`${JSON.stringify(diagnostics)}\n`);
@@ -48,19 +51,44 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
         setExit(EXIT_USAGE);
         return;
       }
-      mkdirSync(args.out, { recursive: true });
+      for (const workflow of workflows) {
+        const problem = fileNameProblem(workflow.name);
+        if (problem) return fail(`the workflow name ${JSON.stringify(workflow.name)} cannot name its output files: ${problem}`);
+      }
+      try {
+        mkdirSync(args.out, { recursive: true });
+      } catch (error) {
+        return fail(`cannot create the output directory ${args.out}: ${systemMessage(error)}`);
+      }
       for (const workflow of workflows) {
         const base = join(args.out, workflow.name);
-        writeFileSync(`${base}.asl.json`, workflow.text);
         const sourceMap = Object.fromEntries(
           Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(args.out, span.file) }]),
         );
-        writeFileSync(`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`);
-        writeFileSync(`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`);
-        writeFileSync(`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` }));
+        const outputs: Array<[string, string]> = [
+          [`${base}.asl.json`, workflow.text],
+          [`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`],
+          [`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`],
+          [`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` })],
+        ];
+        for (const [path, text] of outputs) {
+          try {
+            writeFileSync(path, text);
+          } catch (error) {
+            return fail(`cannot write ${path}: ${systemMessage(error)}`);
+          }
+        }
         if (!args.json) process.stderr.write(`${base}.asl.json\n`);
       }
       setExit(diagnostics.length > 0 ? EXIT_FAILED : EXIT_OK);
     },
   };
+}
+
+/** Why `name` cannot be the base of a file name in the output directory, or undefined. */
+function fileNameProblem(name: string): string | undefined {
+  if (name === '' || name === '.' || name === '..') return 'it is empty or a relative directory';
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'it holds a control character (NUL, newline…)';
+  if (/[\\/]/.test(name)) return 'it holds a path separator';
+  return undefined;
 }

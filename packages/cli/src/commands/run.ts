@@ -6,6 +6,7 @@ import {
   HandlerRegistry,
   MockConfigError,
   StateMachine,
+  stringifyJson,
   TaskService,
   type ExecutionResult,
   type HandlerMap,
@@ -15,6 +16,7 @@ import {
 } from '@typestep/runtime';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
 import { formatProblems, loadDefinitionFile } from '../definition-file.js';
+import { describeError, systemMessage } from '../system-message.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 interface RunArgs {
@@ -108,12 +110,26 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         process.stderr.write(`${formatProblems(args.definition, problems)}\n`);
         return setExit(EXIT_USAGE);
       }
+      let inputText = args.input;
+      if (args.inputFile !== undefined) {
+        try {
+          inputText = readFileSync(args.inputFile, 'utf8');
+        } catch (error) {
+          return usage(`cannot read the input file ${args.inputFile}: ${systemMessage(error)}`);
+        }
+      }
       let input: unknown = {};
       try {
-        if (args.input !== undefined) input = JSON.parse(args.input);
-        else if (args.inputFile !== undefined) input = JSON.parse(readFileSync(args.inputFile, 'utf8'));
+        if (inputText !== undefined) input = JSON.parse(inputText);
       } catch (error) {
         return usage(`the input is not valid JSON: ${(error as Error).message}`);
+      }
+      if (args.taskTokens !== undefined) {
+        try {
+          appendFileSync(args.taskTokens, '');
+        } catch (error) {
+          return usage(`cannot append to the --task-tokens file ${args.taskTokens}: ${systemMessage(error)}`);
+        }
       }
       let handlers: HandlerRegistry | HandlerMap | undefined;
       if (args.handlers) {
@@ -185,13 +201,14 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         process.stderr.write(`typestep: control channel on ${channel.endpoint} (send-task-success --endpoint ${channel.endpoint} …)\n`);
         tasks.onTaskWaiting((task) => announceWaitingTask(task, channel!.endpoint, args.taskTokens));
       }
+      reportStrayErrors();
       const execution = machine.start(input, { clock: args.clock, seed: args.seed });
       const result = await execution.result.finally(() => channel?.close());
       if (args.json) {
-        process.stdout.write(`${JSON.stringify(toJson(result))}\n`);
+        process.stdout.write(`${stringifyJson(toJson(result))}\n`);
       } else {
         if (args.history) {
-          for (const event of execution.history) process.stdout.write(`${JSON.stringify(event)}\n`);
+          for (const event of execution.history) process.stdout.write(`${stringifyJson(event)}\n`);
         }
         process.stdout.write(formatResult(result));
         const events = execution.history;
@@ -203,6 +220,20 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
   };
 }
 
+/**
+ * Handler modules are user code: a promise they leave rejected, or an error
+ * thrown from their timers, is reported on one line of stderr and changes
+ * neither the execution nor the exit code (Node would print a stack and exit 1,
+ * even after SUCCEEDED was printed).
+ */
+function reportStrayErrors(): void {
+  const report = (what: string) => (error: unknown) => {
+    process.stderr.write(`typestep: warning: ${what} in handler code, ignored: ${describeError(error)}\n`);
+  };
+  process.on('unhandledRejection', report('a promise was rejected and nothing handled it'));
+  process.on('uncaughtException', report('an error was thrown outside any handler call'));
+}
+
 /** `--schema`, or `--input-schema`/`--output-schema`, read into one MachineSchema; or a usage message. */
 function readSchemas(args: RunArgs): MachineSchema | undefined | string {
   const read = (file: string): object | string => {
@@ -210,7 +241,7 @@ function readSchemas(args: RunArgs): MachineSchema | undefined | string {
       const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
       return value !== null && typeof value === 'object' ? value : `the schema ${file} is not a JSON object`;
     } catch (error) {
-      return `cannot read the schema ${file}: ${(error as Error).message}`;
+      return `cannot read the schema ${file}: ${error instanceof SyntaxError ? error.message : systemMessage(error)}`;
     }
   };
   if (args.schema !== undefined) return read(args.schema) as MachineSchema | string;
@@ -257,6 +288,6 @@ function toJson(result: ExecutionResult): Record<string, unknown> {
 }
 
 function formatResult(result: ExecutionResult): string {
-  if (result.status === 'SUCCEEDED') return `SUCCEEDED\n${JSON.stringify(result.output, null, 2)}\n`;
+  if (result.status === 'SUCCEEDED') return `SUCCEEDED\n${stringifyJson(result.output, 2)}\n`;
   return `${result.status}${result.error ? `\nerror: ${result.error}` : ''}${result.cause ? `\ncause: ${result.cause}` : ''}\n`;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +18,19 @@ export function scratchFolder(prefix: string): { dir: string; file: (name: strin
   return { dir, file };
 }
 
+/** A scratch folder whose TypeScript files can import '@typestep/dsl' (linked to this workspace's package). */
+export function workflowFolder(prefix: string): ReturnType<typeof scratchFolder> {
+  const scratch = scratchFolder(prefix);
+  mkdirSync(join(scratch.dir, 'node_modules', '@typestep'), { recursive: true });
+  symlinkSync(fileURLToPath(new URL('../../../dsl', import.meta.url)), join(scratch.dir, 'node_modules', '@typestep', 'dsl'));
+  return scratch;
+}
+
+/** Only a guard against a hang: a run that takes this long has hung (`code` is then null). */
+const HANG_GUARD_MS = 120_000;
+
 /** Runs `typestep …args` to completion. */
 export function typestep(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: HANG_GUARD_MS });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }

@@ -14,6 +14,8 @@ export const messages = {
   workflow_not_async: () => 'A workflow body must be an async function (`workflow(name, async (input) => { … })`).',
   workflow_options_not_static: () => 'Workflow options must be an object literal of literals (they become fields of the definition).',
   workflow_parameters: () => 'A workflow body takes one parameter (the execution input) or none.',
+  workflow_too_large: (p: Params) =>
+    `This workflow's body is too large for TypeScript's type checker to follow (${p.statements} statements in one function ran it out of stack). Move parts of it into async helpers or nested workflows.`,
 
   // ── analysis and lowering ───────────────────────────────────────────
   await_in_condition: () => 'A `case` test cannot await (JavaScript evaluates the tests only until one matches): await the value into a `const` first, then test it.',

@@ -97,11 +97,32 @@ export function toStatesError(thrown: unknown): StatesError {
     const named = thrown as Error & { error?: unknown; errorType?: unknown };
     const name =
       typeof named.error === 'string' ? named.error : typeof named.errorType === 'string' ? named.errorType : thrown.name;
-    return new StatesError(name, thrown.message);
+    return new StatesError(typeof name === 'string' ? name : 'Error', textOf(thrown.message));
   }
   if (thrown && typeof thrown === 'object' && typeof (thrown as { error?: unknown }).error === 'string') {
     const { error, cause } = thrown as { error: string; cause?: unknown };
-    return new StatesError(error, typeof cause === 'string' ? cause : cause === undefined ? undefined : JSON.stringify(cause));
+    return new StatesError(error, cause === undefined ? undefined : textOf(cause));
   }
-  return new StatesError('Error', String(thrown));
+  return new StatesError('Error', plainTextOf(thrown));
+}
+
+/** A cause as text: strings as they are, anything else as JSON (or, when JSON cannot hold it, as `String()` gives it). */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined && typeof value === 'object') return json;
+  } catch {
+    // A cycle or a BigInt: written as String() writes it.
+  }
+  return plainTextOf(value);
+}
+
+/** `String(value)`, for values whose conversion throws too (a symbol, an object without a prototype). */
+function plainTextOf(value: unknown): string {
+  try {
+    return typeof value === 'symbol' ? value.toString() : String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Clock } from './clock.js';
 import type { History } from './history.js';
 import type { HandlerRegistry } from '../handlers.js';
@@ -18,10 +19,17 @@ export interface ExecutionIdentity {
   partition: string;
 }
 
-/** Ends an execution without an ASL error: an abort or the machine's TimeoutSeconds. */
+/**
+ * Ends an execution past every Retry and Catch: an abort, the machine's
+ * TimeoutSeconds, or (status FAILED) a service limit such as the history
+ * quota, which AWS reports as the execution's failure, not a state's.
+ */
 export class ExecutionInterrupted extends Error {
-  constructor(readonly status: 'TIMED_OUT' | 'ABORTED') {
-    super(status === 'TIMED_OUT' ? 'execution timed out' : 'execution aborted');
+  constructor(
+    readonly status: 'TIMED_OUT' | 'ABORTED' | 'FAILED',
+    readonly failure?: { error: string; cause: string },
+  ) {
+    super(failure ? `${failure.error}: ${failure.cause}` : status === 'TIMED_OUT' ? 'execution timed out' : 'execution aborted');
   }
 }
 
@@ -68,7 +76,11 @@ export class ExecutionRun {
 
   /** Aborted when the execution stops; created on first use, since most runs never need it. */
   get abort(): AbortController {
-    return (this.abortController ??= new AbortController());
+    if (this.abortController) return this.abortController;
+    this.abortController = new AbortController();
+    // Every task waiting at once (a Map of 40 callbacks) listens, and stops listening when it ends: not a leak.
+    setMaxListeners(0, this.abortController.signal);
+    return this.abortController;
   }
 
   /** Finds a registered local state machine by ARN or name, for `states:startExecution`. */
@@ -92,24 +104,50 @@ export class ExecutionRun {
     return count;
   }
 
-  /** Set when the execution is stopped from outside: by `abort()` or by the real clock's deadline timer. */
-  interruptedAs: 'TIMED_OUT' | 'ABORTED' | undefined;
+  /**
+   * Set when the execution is stopped from outside (`abort()`, the real
+   * clock's deadline timer) or by a limit (the history quota): every thread
+   * still running ends with this.
+   */
+  interruptedBy: ExecutionInterrupted | undefined;
 
   interrupt(status: 'TIMED_OUT' | 'ABORTED'): void {
-    this.interruptedAs ??= status;
+    this.stop(new ExecutionInterrupted(status));
+  }
+
+  /** Ends every thread with `interrupted` (the first reason given wins) and returns what they end with. */
+  stop(interrupted: ExecutionInterrupted): ExecutionInterrupted {
+    this.interruptedBy ??= interrupted;
     this.abort.abort();
+    return this.interruptedBy;
   }
 
   /**
    * The history size at which the execution fails. AWS caps Standard
-   * executions at 25,000 events; that cap is also what stops a runaway loop
-   * here instead of spinning forever on the virtual clock.
+   * executions at 25,000 events: event 25,000 may only be ExecutionSucceeded,
+   * anything else makes it ExecutionFailed. That cap is also what stops a
+   * runaway loop (or Retry) here instead of spinning forever on the virtual clock.
    */
   maxHistoryEvents = Infinity;
 
-  /** Throws when the execution was aborted or is past its deadline at `now`. */
+  /** Throws when the execution was stopped or is past its deadline at `now`. */
   checkRunning(now: number): void {
-    if (this.abortController?.signal.aborted) throw new ExecutionInterrupted(this.interruptedAs ?? 'ABORTED');
+    if (this.abortController?.signal.aborted) throw this.interruptedBy ?? new ExecutionInterrupted('ABORTED');
     if (this.clock.now(now) >= this.deadline) throw new ExecutionInterrupted('TIMED_OUT');
+  }
+
+  /**
+   * Throws (ending the execution as FAILED) when one more event other than
+   * ExecutionSucceeded would take the history to its quota; the quota's last
+   * event is then the ExecutionFailed.
+   */
+  checkHistoryRoom(): void {
+    if (this.history.length < this.maxHistoryEvents - 1) return;
+    throw this.stop(
+      new ExecutionInterrupted('FAILED', {
+        error: 'States.Runtime',
+        cause: `The execution reached the maximum number of history events (${this.maxHistoryEvents}).`,
+      }),
+    );
   }
 }

@@ -1,3 +1,5 @@
+import { stringifyJson } from '../json-value.js';
+
 /**
  * Execution history in the shape of Step Functions' GetExecutionHistory:
  * every event has an `id`, the `previousEventId` of the event that led to it
@@ -23,9 +25,9 @@ export type HistoryListener = (event: HistoryEvent) => void;
  */
 const PAYLOAD_FIELDS = new Set(['input', 'output', 'parameters']);
 
-/** AWS writes state input/output into history as JSON text. */
+/** AWS writes state input/output into history as JSON text (of any depth). */
 export function payloadText(value: unknown): string {
-  return JSON.stringify(value) ?? 'null';
+  return stringifyJson(value);
 }
 
 /** The detail-field name AWS uses for an event type, e.g. `PassStateEntered` → `stateEnteredEventDetails`. */

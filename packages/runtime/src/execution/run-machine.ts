@@ -42,12 +42,6 @@ const STATE_EVENTS = Object.fromEntries(
 export function runState(thread: Thread, state: PreparedState, input: unknown): StateResult | Promise<StateResult> {
   const { run } = thread;
   run.checkRunning(thread.now);
-  if (run.history.length >= run.maxHistoryEvents) {
-    throw new StatesError(
-      'States.Runtime',
-      `The execution reached the maximum number of history events (${run.maxHistoryEvents}) before entering the state '${state.name}'.`,
-    );
-  }
   const events = STATE_EVENTS[state.type];
   const enteredEventId = recordEvent(
     thread,
@@ -93,6 +87,11 @@ function stateContext(thread: Thread, state: PreparedState, enteredTime: number,
   return context;
 }
 
+/**
+ * Executes the state, retrying as its Retry says. Retries that need no real
+ * waiting loop here rather than recurse: a Retry with a huge MaxAttempts runs
+ * until the history quota ends it, without growing the stack.
+ */
 function attempt(
   thread: Thread,
   state: PreparedState,
@@ -100,25 +99,53 @@ function attempt(
   visit: StateVisit,
   attempts: number[] | undefined,
 ): StateResult | Promise<StateResult> {
-  let result: StateResult | Promise<StateResult>;
-  try {
-    result = state.execute(thread, input, visit);
-  } catch (thrown) {
-    return recover(thread, state, input, visit, attempts, thrown);
+  for (;;) {
+    let result: StateResult | Promise<StateResult>;
+    try {
+      result = state.execute(thread, input, visit);
+    } catch (thrown) {
+      attempts ??= new Array(state.retriers.length).fill(0);
+      const recovered = recover(thread, state, input, visit, attempts, thrown);
+      if (recovered instanceof RetryVisit) {
+        visit = recovered.visit;
+        continue;
+      }
+      return isPromise(recovered) ? recovered.then((settled) => retryOrResult(thread, state, input, settled, attempts!)) : recovered;
+    }
+    if (isPromise(result)) {
+      return result.then(
+        (settled) => exitState(thread, state, input, settled),
+        (thrown) => {
+          attempts ??= new Array(state.retriers.length).fill(0);
+          return retryOrResult(thread, state, input, recover(thread, state, input, visit, attempts, thrown), attempts);
+        },
+      );
+    }
+    return exitState(thread, state, input, result);
   }
-  if (isPromise(result)) {
-    return result.then(
-      (settled) => exitState(thread, state, input, settled),
-      (thrown) => recover(thread, state, input, visit, attempts, thrown),
-    );
-  }
-  return exitState(thread, state, input, result);
+}
+
+/** The next attempt of a retry that had to wait for real, or the state's result. */
+function retryOrResult(
+  thread: Thread,
+  state: PreparedState,
+  input: unknown,
+  recovered: StateResult | RetryVisit | Promise<StateResult | RetryVisit>,
+  attempts: number[],
+): StateResult | Promise<StateResult> {
+  if (isPromise(recovered)) return recovered.then((settled) => retryOrResult(thread, state, input, settled, attempts));
+  return recovered instanceof RetryVisit ? attempt(thread, state, input, recovered.visit, attempts) : recovered;
+}
+
+/** What `recover` answers when a retrier matched and its delay has passed: try again as this visit. */
+class RetryVisit {
+  constructor(readonly visit: StateVisit) {}
 }
 
 function exitState(thread: Thread, state: PreparedState, input: unknown, result: StateResult): StateResult {
   // A state that passes its input through cannot have grown it; only new payloads are measured.
   if (result.output !== input) {
-    const bound = result.sizeBound ?? payloadSizeBound(result.output);
+    const bound = result.sizeBound ?? boundOfOutput(state, result.output);
     if (exceedsPayloadLimit(result.output, PAYLOAD_LIMIT_BYTES, bound)) {
       throw new StatesError(
         'States.DataLimitExceeded',
@@ -139,14 +166,24 @@ function exitState(thread: Thread, state: PreparedState, input: unknown, result:
   return result;
 }
 
+/** The output's size bound; an output built too deep to measure (by an intrinsic or JSONata) exceeds the limits. */
+function boundOfOutput(state: PreparedState, output: unknown): number {
+  try {
+    return payloadSizeBound(output);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new StatesError('States.DataLimitExceeded', `The state/task '${state.name}' returned a result nested too deeply to measure.`);
+  }
+}
+
 function recover(
   thread: Thread,
   state: PreparedState,
   input: unknown,
   visit: StateVisit,
-  attempts: number[] | undefined,
+  attempts: number[],
   thrown: unknown,
-): StateResult | Promise<StateResult> {
+): StateResult | RetryVisit | Promise<StateResult | RetryVisit> {
   if (thrown instanceof ExecutionInterrupted) throw thrown;
   const raised = toStatesError(thrown);
   const error = scopeError(raised, state, visit);
@@ -156,13 +193,10 @@ function recover(
     const index = state.retriers.findIndex((retrier) => matchesError(retrier.errorEquals, error.error, error.alias));
     if (index >= 0) {
       const retrier = state.retriers[index]!;
-      attempts ??= new Array(state.retriers.length).fill(0);
       if (attempts[index]! < retrier.maxAttempts) {
         attempts[index]!++;
         const delay = retryDelayMs(retrier, attempts[index]!, thread.run.random);
-        return sleepThen(thread, delay, () =>
-          attempt(thread, state, input, makeVisit(thread, state, visit.enteredEventId, visit.retryCount + 1), attempts),
-        );
+        return sleepThen(thread, delay, () => new RetryVisit(makeVisit(thread, state, visit.enteredEventId, visit.retryCount + 1)));
       }
     }
   }
@@ -210,16 +244,21 @@ function scopeError(error: StatesError, state: PreparedState, visit: StateVisit)
   return new StatesError(error.error, prefix + (error.cause ?? ''));
 }
 
+/** AWS's maximum execution duration, one year (counted as 366 days, so any calendar year fits); past it the execution times out. */
+const MAX_EXECUTION_MS = 366 * 24 * 3600 * 1000;
+
 /** Lets `ms` pass on the thread (at once on the virtual clock), respecting the execution deadline. */
 export function sleepThen<T>(thread: Thread, ms: number, then: () => T | Promise<T>): T | Promise<T> {
   const { run } = thread;
   const wakeAt = run.clock.now(thread.now) + ms;
-  if (wakeAt >= run.deadline) {
+  // A Standard execution runs at most a year on AWS; an exponential backoff can reach past any date.
+  const deadline = Math.min(run.deadline, run.startTime + MAX_EXECUTION_MS);
+  if (wakeAt >= deadline) {
     // The execution times out before the wait ends.
-    const slept = run.clock.sleep(thread.now, run.deadline - run.clock.now(thread.now), run.abort.signal);
+    const slept = run.clock.sleep(thread.now, deadline - run.clock.now(thread.now), run.abort.signal);
     const fail = (now: number): never => {
       thread.now = Math.max(thread.now, now);
-      run.checkRunning(run.deadline);
+      run.checkRunning(deadline);
       throw new ExecutionInterrupted('TIMED_OUT');
     };
     return isPromise(slept) ? slept.then(fail) : fail(slept);

@@ -47,6 +47,7 @@ export function recordEvent(
   detailsKey?: string,
 ): number {
   if (!thread.recordsHistory) return thread.lastEventId;
+  thread.run.checkHistoryRoom();
   const id = thread.run.history.append(type, previousEventId, thread.run.clock.now(thread.now), details, detailsKey);
   thread.lastEventId = id;
   return id;
@@ -59,5 +60,6 @@ export function recordEvent(
  */
 export function recordSideEvent(thread: Thread, type: string, previousEventId = thread.lastEventId): number {
   if (!thread.recordsHistory) return thread.lastEventId;
+  thread.run.checkHistoryRoom();
   return thread.run.history.append(type, previousEventId, thread.run.clock.now(thread.now));
 }

@@ -42,3 +42,26 @@ function onIdle(): void {
   // runs as promise callbacks alone would not keep it so, and a later wait would hang.
   setImmediate(() => undefined);
 }
+
+/**
+ * A handler's promise on the virtual clock: if it is still pending when the
+ * process goes idle, nothing can settle it any more, so its deadline (the
+ * task's TimeoutSeconds, or the execution's own) has come. The returned
+ * promise then rejects with what `expire` returns.
+ *
+ * @example
+ * const answered = raceIdleDeadline(handlerPromise, () => startedAt + timeoutMs, () => new StatesError('States.Timeout'));
+ */
+export function raceIdleDeadline<T>(pending: Promise<T>, deadline: () => number, expire: () => unknown): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const wait: IdleWait = {
+      nextDeadline: deadline,
+      expire: () => {
+        removeIdleWait(wait);
+        reject(expire());
+      },
+    };
+    addIdleWait(wait);
+    pending.then(resolve, reject).finally(() => removeIdleWait(wait));
+  });
+}

@@ -1,7 +1,11 @@
 import { StatesError } from '../errors.js';
 import { copyJson } from '../json-copy.js';
+import { describeNonJson, nonJsonError } from '../json-value.js';
 import { toStatesError } from '../execution/error-handling.js';
+import { ExecutionInterrupted } from '../execution/execution-run.js';
 import { recordEvent } from '../execution/thread.js';
+import { raceIdleDeadline } from './idle-deadlines.js';
+import { DEFAULT_TASK_TIMEOUT_SECONDS } from './waiting-task.js';
 import type { TaskCall } from './task-call.js';
 import { runActivity } from './activities.js';
 import { waitForTaskToken } from './callbacks.js';
@@ -30,8 +34,19 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
     }
     throw error;
   };
+  // What a handler, job or mock hands back crosses AWS's JSON boundary; what JSON cannot hold fails the task.
+  const asJson = (value: unknown): unknown => {
+    const problem = describeNonJson(value);
+    if (problem) throw nonJsonError(`The result of Task state '${stateName}' (from its handler, job or mock)`, problem);
+    return copyJson(value);
+  };
   const succeed = (value: unknown): unknown => {
-    const output = copyJson(value);
+    let output: unknown;
+    try {
+      output = asJson(value);
+    } catch (error) {
+      return fail(error);
+    }
     recordEvent(
       thread,
       legacy ? 'LambdaFunctionSucceeded' : 'TaskSucceeded',
@@ -44,13 +59,30 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
 
   // `.sync` resources run a job: the handler's Job (or plain result, for a job that is done at once).
   const settle = (value: unknown): unknown => {
-    // `.waitForTaskToken`: the request was sent; the task now waits for its callback.
-    if (resource.pattern === 'waitForTaskToken') return waitForTaskToken(call, shapeResult(resource, copyJson(value), run.random));
-    if (value instanceof Job) return completeJob(call, value, (done) => succeed(copyJson(done)), fail);
-    if (resource.pattern === 'sync' || resource.pattern === 'sync:2') {
-      return completeJob(call, new Job({ output: value }), (done) => succeed(copyJson(done)), fail);
+    if (value instanceof Job && resource.pattern !== 'waitForTaskToken') return completeJob(call, value, succeed, fail);
+    let sent: unknown;
+    try {
+      sent = asJson(value);
+    } catch (error) {
+      return fail(error);
     }
-    return succeed(shapeResult(resource, copyJson(value), run.random));
+    // `.waitForTaskToken`: the request was sent; the task now waits for its callback.
+    if (resource.pattern === 'waitForTaskToken') return waitForTaskToken(call, shapeResult(resource, sent, run.random));
+    if (resource.pattern === 'sync' || resource.pattern === 'sync:2') {
+      return completeJob(call, new Job({ output: sent }), succeed, fail);
+    }
+    return succeed(shapeResult(resource, sent, run.random));
+  };
+  // An error's name is what ErrorEquals matches: one that is not a string cannot be matched, and fails the task as the service's own error.
+  const handlerError = (thrown: unknown): StatesError => {
+    const name = thrown instanceof Error ? (thrown as { name: unknown }).name : undefined;
+    if (thrown instanceof Error && typeof name !== 'string') {
+      return new StatesError(
+        'States.Runtime',
+        `The handler of Task state '${stateName}' threw an error whose name is not a string (${typeof name}); give errors a string name, as Error subclasses do.`,
+      );
+    }
+    return shapeError(resource, toStatesError(thrown));
   };
 
   let mocked: { output: unknown } | undefined;
@@ -103,13 +135,31 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
     return new Promise((resolve) => setTimeout(resolve, ms));
   };
   // On the virtual clock the task's duration is what it slept; past TimeoutSeconds it timed out.
+  // A handler that never answers times out at its TimeoutSeconds (AWS's default when none) once the process is idle.
+  let neverAnswered = false;
+  const idleLimitMs = limitMs ?? DEFAULT_TASK_TIMEOUT_SECONDS * 1000;
   const settleTime = (): void => {
     if (run.clock.kind !== 'virtual') return;
-    if (limitMs !== undefined && elapsedMs > limitMs) {
-      thread.now += limitMs;
+    if (neverAnswered || (limitMs !== undefined && elapsedMs > limitMs)) {
+      thread.now += neverAnswered ? idleLimitMs : limitMs!;
       throw new StatesError('States.Timeout', undefined);
     }
     thread.now += elapsedMs;
+  };
+  const expireWhenIdle = (pending: Promise<unknown>): Promise<unknown> => {
+    const startedAt = thread.now;
+    return raceIdleDeadline(
+      pending,
+      () => Math.min(startedAt + idleLimitMs, run.deadline),
+      () => {
+        if (startedAt + idleLimitMs < run.deadline) {
+          neverAnswered = true;
+          return new StatesError('States.Timeout', undefined);
+        }
+        thread.now = run.deadline;
+        return new ExecutionInterrupted('TIMED_OUT');
+      },
+    );
   };
   const finish = (settle: () => unknown): unknown => {
     cleanup();
@@ -134,12 +184,14 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
       sleep,
     });
   } catch (thrown) {
-    return finish(() => fail(shapeError(resource, toStatesError(thrown))));
+    return finish(() => fail(handlerError(thrown)));
   }
   if (!(pending instanceof Promise)) return finish(() => settle(pending));
 
   const guarded =
-    limitMs !== undefined && run.clock.kind === 'real'
+    run.clock.kind === 'virtual'
+      ? expireWhenIdle(pending)
+      : limitMs !== undefined
       ? Promise.race([
           pending,
           new Promise((_, reject) => {
@@ -153,7 +205,11 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
     (value) => finish(() => settle(value)),
     (thrown) => {
       controller.abort();
-      return finish(() => fail(shapeError(resource, toStatesError(thrown))));
+      if (thrown instanceof ExecutionInterrupted) {
+        cleanup();
+        throw thrown;
+      }
+      return finish(() => fail(handlerError(thrown)));
     },
   );
 }

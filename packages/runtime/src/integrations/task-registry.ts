@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { realClock, virtualClock } from '../execution/clock.js';
+import { describeNonJson } from '../json-value.js';
 import { StatesError } from '../errors.js';
 import { copyJson } from '../json-copy.js';
 import { WaitingTask, type WaitingTaskInfo, type WaitingThread } from './waiting-task.js';
@@ -136,7 +137,7 @@ export class TaskRegistry {
     if (options.signal?.aborted) abort.abort();
     else options.signal?.addEventListener('abort', () => abort.abort(), { once: true });
     const thread: WaitingThread = {
-      run: { clock: options.clock === 'real' ? realClock : virtualClock, abort, deadline: Infinity, interruptedAs: undefined },
+      run: { clock: options.clock === 'real' ? realClock : virtualClock, abort, deadline: Infinity, interruptedBy: undefined },
       now: options.now ?? Date.now(),
     };
     const info: WaitingTaskInfo = {
@@ -297,12 +298,10 @@ export class TaskRegistry {
 
 /** SendTaskSuccess's output as the state will see it: a JSON copy, or InvalidOutput. */
 function jsonOutput(output: unknown): unknown {
-  let text: string | undefined;
-  try {
-    text = JSON.stringify(output);
-  } catch {
-    text = undefined;
+  const problem = describeNonJson(output);
+  const text = problem === undefined ? JSON.stringify(output) : undefined;
+  if (text === undefined) {
+    throw new TaskServiceError('InvalidOutput', `The provided JSON output data is not valid${problem ? `: ${problem}` : ''}.`);
   }
-  if (text === undefined) throw new TaskServiceError('InvalidOutput', 'The provided JSON output data is not valid.');
   return JSON.parse(text);
 }

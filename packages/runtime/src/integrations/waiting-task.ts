@@ -40,7 +40,7 @@ export interface WaitingTaskInfo {
  */
 export interface WaitingThread {
   now: number;
-  readonly run: Pick<ExecutionRun, 'clock' | 'abort' | 'deadline' | 'interruptedAs'>;
+  readonly run: Pick<ExecutionRun, 'clock' | 'abort' | 'deadline' | 'interruptedBy'>;
 }
 
 /**
@@ -149,7 +149,7 @@ export class WaitingTask implements IdleWait {
   }
 
   private readonly onAbort = (): void => {
-    this.settle({ kind: 'interrupted', interrupted: new ExecutionInterrupted(this.thread.run.interruptedAs ?? 'ABORTED') });
+    this.settle({ kind: 'interrupted', interrupted: this.thread.run.interruptedBy ?? new ExecutionInterrupted('ABORTED') });
   };
 
   private deadlineOutcome(at: number): TaskOutcome {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { StatesError } from '../errors.js';
 import { INTRINSIC_FAILURE, intrinsicDetail, intrinsicFailed } from '../jsonpath/messages.js';
 import { isJsonEqual } from '../jsonpath/path.js';
+import { describeNonJson } from '../json-value.js';
 import type { PathScope } from '../jsonpath/scope.js';
 import type { IntrinsicNode } from './parse.js';
 
@@ -169,11 +170,15 @@ function formatNumber(value: number): string {
 function parseJsonText(text: string): unknown {
   // AWS's parser reads blank text as null.
   if (text.trim() === '') return null;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw failure('States.StringToJson', intrinsicDetail.invalidJson((error as Error).message));
   }
+  const problem = describeNonJson(value);
+  if (problem) throw failure('States.StringToJson', intrinsicDetail.invalidJson(problem));
+  return value;
 }
 
 function mergeShallow(left: unknown, right: unknown, deep: unknown): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import jsonata from 'jsonata';
 import { StatesError, queryEvaluationError } from '../errors.js';
 import { STATIC_FUNCTIONS, bindExecutionFunctions } from './aws-functions.js';
+import { BUDGET_BINDING, BUDGET_HOOKS, BudgetedRegExp, BudgetExceeded, EvaluationBudget } from './evaluation-budget.js';
 
 /** What a JSONata expression sees: `$states` plus the workflow variables. */
 export interface JsonataScope {
@@ -19,19 +20,29 @@ export function expressionText(value: unknown): string | undefined {
   return match ? match[1] : undefined;
 }
 
+/**
+ * Parses JSONata with the runtime's time-limited regular expressions. Every
+ * parse must pass the engine: JSONata keeps the last one given in a global.
+ */
+export function parseJsonata(text: string): jsonata.Expression {
+  return jsonata(text, { RegexEngine: BudgetedRegExp as never });
+}
+
 export class CompiledExpression {
   private readonly compiled: jsonata.Expression;
 
   /** @param text the expression without `{% %}`; @param field where it sits, e.g. `Output/result`. */
   constructor(readonly text: string, readonly field: string) {
-    this.compiled = jsonata(text);
+    this.compiled = parseJsonata(text);
     for (const [name, fn] of Object.entries(STATIC_FUNCTIONS)) this.compiled.registerFunction(name, fn);
+    for (const [hook, fn] of BUDGET_HOOKS) this.compiled.assign(hook as unknown as string, fn);
   }
 
   /** Evaluates to a plain JSON value; `undefined`, functions and JSONata errors become States.QueryEvaluationError. */
   async evaluate(scope: JsonataScope): Promise<unknown> {
     const bindings: Record<string, unknown> = Object.assign({}, scope.variables);
     bindings.states = scope.states;
+    bindings[BUDGET_BINDING] = new EvaluationBudget();
     bindExecutionFunctions(bindings, scope.random, scope.now);
     let value: unknown;
     try {
@@ -52,6 +63,9 @@ export class CompiledExpression {
   }
 
   private evaluationError(error: unknown): StatesError {
+    if (error instanceof BudgetExceeded) {
+      return queryEvaluationError(`${this.describe()} exceeded an evaluation limit. ${error.message}`, this.field);
+    }
     if (error instanceof StatesError) {
       return queryEvaluationError(`${this.describe()} threw an error during evaluation. ${error.cause ?? ''}`.trimEnd(), this.field);
     }

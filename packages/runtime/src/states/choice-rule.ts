@@ -3,7 +3,7 @@
  *
  * Compilation does all the reading of the rule: paths are parsed, constant
  * comparands are type-checked and converted (timestamps parsed, StringMatches
- * patterns turned into a RegExp), and the operator becomes a closure. Running
+ * patterns split at their stars), and the operator becomes a closure. Running
  * a predicate is then path selection plus one comparison.
  *
  * Semantics:
@@ -21,6 +21,7 @@ import { runtimeError, type StatesError } from '../errors.js';
 import { compilePath } from '../jsonpath/path.js';
 import { NOT_FOUND, type PathScope } from '../jsonpath/scope.js';
 import { parseTimestampNanos } from '../timestamp.js';
+import { compileStringMatchesPattern } from './string-matches.js';
 
 /** A compiled Choice rule: true when the rule matches in `scope`. Throws `StatesError` (States.Runtime). */
 export type ChoicePredicate = (scope: PathScope) => boolean;
@@ -230,36 +231,6 @@ function compileValueTest(operator: string, operand: unknown): (value: unknown, 
     const right = type.toComparable(raw);
     return right !== undefined && accepts(type.compare(left, right));
   };
-}
-
-/**
- * Turns a StringMatches pattern into an anchored RegExp. Only `*` is special
- * (any run of characters, newlines included); a backslash makes the next
- * character literal, so `\*` is a star and `\\` a backslash.
- *
- * @example
- * compileStringMatchesPattern('log-*.txt').test('log-2024.txt'); // true
- * compileStringMatchesPattern('a\\*b').test('a*b');              // true (JSON "a\\*b")
- */
-export function compileStringMatchesPattern(pattern: string): RegExp {
-  let source = '';
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index]!;
-    if (char === '*') {
-      source += '[\\s\\S]*';
-    } else if (char === '\\' && index + 1 < pattern.length) {
-      index++;
-      source += escapeRegExp(pattern[index]!);
-    } else {
-      // A lone trailing backslash has nothing to escape and stands for itself.
-      source += escapeRegExp(char);
-    }
-  }
-  return new RegExp(`^${source}$`);
-}
-
-function escapeRegExp(char: string): string {
-  return /[\\^$.*+?()[\]{}|]/.test(char) ? `\\${char}` : char;
 }
 
 /**

@@ -1,5 +1,4 @@
-import jsonata from 'jsonata';
-import { expressionText } from '../jsonata/expression.js';
+import { expressionText, parseJsonata } from '../jsonata/expression.js';
 import { appendPointer, describeFieldAt, type Site } from './context.js';
 import { expectNumber, isJsonObject, type JsonObject, type NumberRange } from './field-types.js';
 
@@ -33,7 +32,7 @@ export function checkJsonataTemplate(
 /** Parses one expression (the text inside `{% %}`) with the interpreter's JSONata. */
 export function checkJsonataExpression(site: Site, field: string, text: string, pointer: string): void {
   try {
-    jsonata(text);
+    parseJsonata(text);
   } catch (error) {
     const { message, position } = error as { message?: unknown; position?: unknown };
     const reason = typeof message === 'string' ? message : String(error);
