@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
+const root = new URL('..', import.meta.url).pathname;
 const workerFile = new URL('../packages/compiler/test/generated/worker.ts', import.meta.url).pathname;
 const usage = 'usage: node scripts/generated-workflows.mjs --from N --count M [--jobs J] [--optional K] [--recycle R] [--timeout S] [--report FILE]';
 
@@ -69,7 +70,7 @@ async function runWorker() {
 function runWorkerProcess() {
   return new Promise((resolve) => {
     // A larger young generation: the compiler and the runtime allocate many short-lived objects per program.
-    const child = fork(workerFile, [], { execArgv: ['--import', 'tsx', '--max-semi-space-size=32'], env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(workerFile, [], { execArgv: ['--import', 'tsx', '--max-semi-space-size=32'], cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let current;
     let checked = 0;
     let timer;
