@@ -1,16 +1,20 @@
-// Runs the generated-workflows differential test (packages/compiler/test/generated-workflows.test.ts) over any seed
-// range, split into chunks run by a pool of child processes, and ends with one line:
-//   generated workflows: P of M programs agree (seeds N..N+M-1), F mismatches, T s
-// Usage: node scripts/generated-workflows.mjs --from N --count M [--jobs J] [--optional K] [--chunk C]
+// Runs the generated-workflow differential check (packages/compiler/test/generated/) over any seed range with a pool
+// of long-lived worker processes, each compiling its programs in one ts-morph project, and ends with one line:
+//   generated workflows: P of M programs agree (seeds N..N+M-1), X mismatches, C do not compile, E errors, T s, R programs/s (J jobs, load L)
+// Usage: node scripts/generated-workflows.mjs --from N --count M [--jobs J] [--optional K] [--recycle R] [--timeout S] [--report FILE]
 //   --optional K: the first K seeds of the range also run as programs that read absent optional fields.
-//   --chunk C: seeds per child process (default: the range split evenly over the jobs, at most 250).
-// Exits non-zero on any mismatch (a program that does not compile, or whose compiled run differs from the native one).
-import { spawn } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+//   --recycle R: a worker is replaced after R programs (default 1000), which bounds what a long run's heap holds.
+//   --timeout S: a program still running after S seconds (default 300) fails as an error and its worker is replaced.
+//   --report FILE: also writes the run's record (counts, rate, load, failing programs) as JSON.
+// Exits non-zero when any program fails.
+import { fork } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 
 const root = new URL('..', import.meta.url).pathname;
-const testFile = 'packages/compiler/test/generated-workflows.test.ts';
+const workerFile = new URL('../packages/compiler/test/generated/worker.ts', import.meta.url).pathname;
+const usage = 'usage: node scripts/generated-workflows.mjs --from N --count M [--jobs J] [--optional K] [--recycle R] [--timeout S] [--report FILE]';
 
 const { values } = parseArgs({
   options: {
@@ -18,81 +22,114 @@ const { values } = parseArgs({
     count: { type: 'string', default: '100' },
     jobs: { type: 'string', default: String(availableParallelism()) },
     optional: { type: 'string', default: '0' },
-    chunk: { type: 'string' },
+    recycle: { type: 'string', default: '1000' },
+    timeout: { type: 'string', default: '300' },
+    report: { type: 'string' },
   },
 });
 const from = Number(values.from);
 const count = Number(values.count);
 const jobs = Math.max(1, Number(values.jobs));
 const optional = Math.min(Number(values.optional), count);
-if (![from, count, jobs, optional].every(Number.isInteger) || count < 1) {
-  console.error('usage: node scripts/generated-workflows.mjs --from N --count M [--jobs J] [--optional K] [--chunk C]');
+const recycle = Number(values.recycle);
+const timeoutSeconds = Number(values.timeout);
+if (![from, count, jobs, optional, recycle].every(Number.isInteger) || count < 1 || recycle < 1 || !(timeoutSeconds > 0)) {
+  console.error(usage);
   process.exit(2);
 }
-// Chunks rather than one range per job: a job that finishes early takes the next chunk, and a crashed child loses little.
-const chunkSize = Number(values.chunk ?? Math.min(250, Math.ceil(count / jobs)));
-const total = count + optional;
 
-const chunks = [];
-for (let first = from; first < from + count; first += chunkSize) {
-  const size = Math.min(chunkSize, from + count - first);
-  chunks.push({ first, size, optional: Math.max(0, Math.min(size, from + optional - first)) });
+// One program at a time per worker, from one queue: a worker that finishes early takes the next program.
+const queue = [];
+for (let seed = from; seed < from + count; seed++) {
+  queue.push({ seed, options: { optional: false } });
+  if (seed < from + optional) queue.push({ seed, options: { optional: true } });
 }
+const total = queue.length;
 
 const started = Date.now();
-const seconds = () => ((Date.now() - started) / 1000).toFixed(0);
-let done = 0;
-let passed = 0;
+const elapsed = () => (Date.now() - started) / 1000;
+const tally = { agree: 0, compile: 0, mismatch: 0, error: 0 };
 const failing = [];
+let done = 0;
 
-/** Runs one chunk in a child process; resolves when it ends, having counted its programs and printed its failures. */
-function runChunk({ first, size, optional }) {
+/** Records a program's outcome and prints the report of a failing one. */
+function record({ name, result, report }) {
+  done += 1;
+  tally[result] += 1;
+  if (result === 'agree') return;
+  failing.push({ name, result });
+  process.stdout.write(`\nFAIL program ${name} (${result})\n${report ?? ''}\n`);
+}
+
+/** One worker process: takes programs from the queue until it is empty, replacing itself as `--recycle` says. */
+async function runWorker() {
+  while (queue.length > 0) await runWorkerProcess();
+}
+
+/** Starts a worker process and feeds it programs until the queue is empty, it has done `recycle` of them, or it dies. */
+function runWorkerProcess() {
   return new Promise((resolve) => {
-    const env = { ...process.env, GENERATED_FROM: String(first), GENERATED_WORKFLOWS: String(size), GENERATED_OPTIONAL: String(optional), NO_COLOR: '1' };
-    const child = spawn(process.execPath, ['--import', 'tsx', testFile], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let text = '';
-    let finished = 0;
-    const collect = (chunk) => {
-      const plain = String(chunk).replace(/\x1b\[[0-9;]*m/g, '');
-      text += plain;
-      // uvu writes `• ` per passing test and `✘ ` per failing one as it goes.
-      const marks = (plain.match(/[•✘]/g) ?? []).length;
-      finished += marks;
-      done += marks;
+    // A larger young generation: the compiler and the runtime allocate many short-lived objects per program.
+    const child = fork(workerFile, [], { execArgv: ['--import', 'tsx', '--max-semi-space-size=32'], cwd: root, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let current;
+    let checked = 0;
+    let timer;
+    const next = () => {
+      current = checked < recycle ? queue.shift() : undefined;
+      if (!current) return child.disconnect();
+      timer = setTimeout(() => {
+        record({ name: nameOf(current), result: 'error', report: `still running after ${timeoutSeconds} s` });
+        current = undefined;
+        child.kill();
+      }, timeoutSeconds * 1000);
+      child.send(current);
     };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', (chunk) => (text += chunk));
-    child.on('close', (code) => {
-      const ok = Number(/Passed:\s+(\d+)/.exec(text)?.[1] ?? 0);
-      passed += ok;
-      const names = [...text.matchAll(/FAIL\s+generated workflows\s+"program ([^"]+)"/g)].map((match) => match[1]);
-      failing.push(...names);
-      // A child that died (or reported fewer programs than it ran): its remaining programs count as failing.
-      const expected = size + optional;
-      if (names.length + ok < expected) failing.push(`${first}..${first + size - 1} (child exited ${code} after ${finished} of ${expected} programs)`);
-      done += expected - finished;
-      if (names.length > 0 || code !== 0) {
-        const report = text.indexOf('FAIL');
-        process.stdout.write(`\n${report >= 0 ? text.slice(report) : text}\n`);
+    let ready = false;
+    child.on('message', (message) => {
+      if (message.ready) {
+        ready = true;
+        return next();
       }
+      clearTimeout(timer);
+      checked += 1;
+      current = undefined;
+      record(message);
+      next();
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (!ready) {
+        console.error(`a worker exited (${signal ?? code}) before it was ready`);
+        process.exit(2);
+      }
+      // A worker that died with a program in hand: that program fails, the others go on in a new worker.
+      if (current) record({ name: nameOf(current), result: 'error', report: `the worker exited (${signal ?? code}) while checking it` });
       resolve();
     });
   });
 }
 
-const progress = setInterval(() => {
-  process.stdout.write(`[${seconds()} s] ${done} of ${total} programs, ${failing.length} failing, ${(done / ((Date.now() - started) / 1000)).toFixed(2)} programs/s\n`);
-}, 15_000);
+function nameOf({ seed, options }) {
+  return options.optional ? `optional-${seed}` : `${seed}`;
+}
 
-const queue = [...chunks];
-await Promise.all(
-  Array.from({ length: Math.min(jobs, chunks.length) }, async () => {
-    for (let chunk = queue.shift(); chunk; chunk = queue.shift()) await runChunk(chunk);
-  }),
-);
+const rate = () => (done / elapsed()).toFixed(2);
+const progress = setInterval(() => {
+  process.stdout.write(`[${elapsed().toFixed(0)} s] ${done} of ${total} programs, ${failing.length} failing, ${rate()} programs/s\n`);
+}, 15_000);
+await Promise.all(Array.from({ length: Math.min(jobs, total) }, runWorker));
 clearInterval(progress);
 
-const mismatches = total - passed;
-if (failing.length > 0) console.log(`failing: ${failing.join(', ')}`);
-console.log(`generated workflows: ${passed} of ${total} programs agree (seeds ${from}..${from + count - 1}${optional ? `, ${optional} also with optional fields` : ''}), ${mismatches} mismatches, ${seconds()} s`);
-process.exit(mismatches === 0 ? 0 : 1);
+const seconds = elapsed();
+const load = loadavg()[0].toFixed(2);
+const failures = total - tally.agree;
+if (failures > 0) console.log(`failing: ${failing.map(({ name, result }) => `${name} (${result})`).join(', ')}`);
+if (values.report) {
+  const record = { from, count, optional, programs: total, ...tally, seconds: Math.round(seconds), programsPerSecond: Number(rate()), jobs, loadAverage: Number(load), node: process.version, failing };
+  writeFileSync(values.report, `${JSON.stringify(record, null, 2)}\n`);
+}
+console.log(
+  `generated workflows: ${tally.agree} of ${total} programs agree (seeds ${from}..${from + count - 1}${optional ? `, ${optional} also with optional fields` : ''}), ` +
+    `${tally.mismatch} mismatches, ${tally.compile} do not compile, ${tally.error} errors, ${seconds.toFixed(0)} s, ${rate()} programs/s (${jobs} jobs, load ${load})`,
+);
+process.exit(failures === 0 ? 0 : 1);
