@@ -5,6 +5,7 @@ import type { StateMachine } from '../state-machine.js';
 import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
 import type { TaskRegistry } from '../integrations/task-registry.js';
+import type { TurnScheduler } from './turns.js';
 
 /** Who the execution is: the strings that surface through `$$` and ARNs. */
 export interface ExecutionIdentity {
@@ -91,6 +92,9 @@ export class ExecutionRun {
     this.invocations.set(name, count + 1);
     return count;
   }
+
+  /** Whose turn it is among concurrent branches and iterations (virtual clock), once a Parallel or Map has run. */
+  turns: TurnScheduler | undefined;
 
   /** Set when the execution is stopped from outside: by `abort()` or by the real clock's deadline timer. */
   interruptedAs: 'TIMED_OUT' | 'ABORTED' | undefined;

@@ -2,6 +2,7 @@ import { StatesError } from '../errors.js';
 import { copyJson } from '../json-copy.js';
 import { toStatesError } from '../execution/error-handling.js';
 import { recordEvent } from '../execution/thread.js';
+import { afterTurn } from '../execution/turns.js';
 import type { TaskCall } from './task-call.js';
 import { runActivity } from './activities.js';
 import { waitForTaskToken } from './callbacks.js';
@@ -119,7 +120,8 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
       return fail(timedOut);
     }
     run.checkRunning(thread.now);
-    return settle();
+    // The call took its time: other branches and iterations run before its result is taken.
+    return afterTurn(thread, settle);
   };
 
   let pending: unknown;

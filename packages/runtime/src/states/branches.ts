@@ -4,6 +4,7 @@ import { isPromise } from '../execution/prepared.js';
 import type { PreparedMachine } from '../execution/prepared.js';
 import { runMachine } from '../execution/run-machine.js';
 import type { Thread } from '../execution/thread.js';
+import { ChildGroup, TurnScheduler } from '../execution/turns.js';
 import { VariableScope } from '../execution/variables.js';
 import type { StatesError } from '../errors.js';
 
@@ -17,6 +18,8 @@ export interface ChildRun {
   onStart?(child: Thread): void;
   onSuccess?(child: Thread, output: unknown): void;
   onFailure?(child: Thread, error: StatesError): void;
+  /** Called on a running child's thread when a failure elsewhere aborts it (virtual clock). */
+  onAbort?(child: Thread): void;
 }
 
 export interface ChildrenOutcome {
@@ -61,13 +64,12 @@ export function runChildren(
   let failures = 0;
   let firstError: StatesError | undefined;
   const startTime = parent.now;
-  const slotFree: number[] = [];
   let endTime = startTime;
   let lastEventId = parent.lastEventId;
   let chainEnd = parent.lastEventId;
   let failedAt = parent.lastEventId;
 
-  const makeThread = (child: ChildRun, now: number): Thread => ({
+  const makeThread = (child: ChildRun, now: number, group?: ChildGroup): Thread => ({
     run: parent.run,
     variables: new VariableScope(options.isolatedVariables ? undefined : parent.variables),
     now,
@@ -75,6 +77,7 @@ export function runChildren(
     inputSize: Infinity,
     mapItem: child.mapItem,
     recordsHistory: options.recordsHistory ?? parent.recordsHistory,
+    group,
   });
 
   const settle = (index: number, thread: Thread, outcome: { output?: unknown; thrown?: unknown }) => {
@@ -107,42 +110,81 @@ export function runChildren(
   };
 
   if (parent.run.clock.kind === 'virtual') {
-    const step = (index: number): ChildrenOutcome | Promise<ChildrenOutcome> => {
-      for (; index < children.length; index++) {
-        if (firstError) break;
-        const child = children[index]!;
-        // The earliest free slot decides when this child starts.
-        let start = startTime;
-        if (slotFree.length >= limit) {
-          slotFree.sort((a, b) => a - b);
-          start = Math.max(startTime, slotFree.shift()!);
-        }
-        const thread = makeThread(child, start);
-        child.onStart?.(thread);
-        let result: unknown;
-        try {
-          result = runMachine(thread, child.machine, child.input);
-        } catch (thrown) {
-          settle(index, thread, { thrown });
-          slotFree.push(thread.now);
-          continue;
-        }
-        if (isPromise(result)) {
-          const current = index;
-          return result.then(
-            (output) => settle(current, thread, { output }),
-            (thrown) => settle(current, thread, { thrown }),
-          ).then(() => {
-            slotFree.push(thread.now);
-            return step(current + 1);
-          });
-        }
-        settle(index, thread, { output: result });
-        slotFree.push(thread.now);
-      }
-      return finish();
+    const turns = (parent.run.turns ??= new TurnScheduler());
+    const group = new ChildGroup(parent.group);
+    // Children started and not yet ended, by index: those a failure aborts.
+    const running = new Map<number, Thread>();
+    let next = 0;
+    // Children queued to start or running.
+    let pending = 0;
+    let thrown: unknown;
+    let done = false;
+    let parentWaiting = true;
+    let resume: ((outcome: ChildrenOutcome | Promise<never>) => void) | undefined;
+
+    group.onAbort = () => {
+      for (const index of [...running.keys()].sort((a, b) => a - b)) children[index]!.onAbort?.(running.get(index)!);
     };
-    return step(0);
+    const startTurn = (index: number, now: number) => {
+      pending++;
+      return { group, run: () => start(index, now) };
+    };
+    const start = (index: number, now: number): void => {
+      const child = children[index]!;
+      const thread = makeThread(child, now, group);
+      running.set(index, thread);
+      child.onStart?.(thread);
+      let result: unknown;
+      try {
+        result = runMachine(thread, child.machine, child.input);
+      } catch (error) {
+        return end(index, thread, { thrown: error });
+      }
+      if (isPromise(result)) {
+        result.then(
+          (output) => end(index, thread, { output }),
+          (error) => end(index, thread, { thrown: error }),
+        );
+      } else {
+        end(index, thread, { output: result });
+      }
+    };
+    // Runs in the ending child's turn; the turn passes to the next child to start, or back to the parent.
+    const end = (index: number, thread: Thread, outcome: { output?: unknown; thrown?: unknown }): void => {
+      running.delete(index);
+      pending--;
+      try {
+        settle(index, thread, outcome);
+      } catch (error) {
+        thrown = error;
+      }
+      if (thrown !== undefined || firstError) {
+        group.abort(thrown === undefined);
+        return finishGroup();
+      }
+      if (next < children.length) turns.runNext([startTurn(next++, thread.now)]);
+      else if (pending === 0) return finishGroup();
+      turns.release();
+    };
+    const finishGroup = (): void => {
+      group.close();
+      done = true;
+      // The parent takes the turn over; unless it is still starting its children, it goes on now.
+      if (!parentWaiting) resume!(outcomeOrThrow());
+    };
+    const outcomeOrThrow = (): ChildrenOutcome | Promise<never> => (thrown === undefined ? finish() : Promise.reject(thrown));
+
+    if (children.length === 0) return finish();
+    const first = Math.min(children.length, limit);
+    turns.runNext(Array.from({ length: first }, (_, index) => startTurn(index, startTime)));
+    next = first;
+    turns.release();
+    parentWaiting = false;
+    if (done) {
+      if (thrown !== undefined) throw thrown;
+      return finish();
+    }
+    return new Promise<ChildrenOutcome>((resolve) => (resume = resolve));
   }
 
   // Real clock: a pool of `limit` workers.
