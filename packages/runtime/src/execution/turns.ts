@@ -6,8 +6,8 @@ import type { Thread } from './thread.js';
  */
 export class ChildGroup {
   aborted = false;
-  /** Records the abort of the children still running (a Map's MapIterationAborted events). */
-  onAbort: (() => void) | undefined;
+  /** Records the abort, at virtual time `at`, of the children still running (a Map's MapIterationAborted events). */
+  onAbort: ((at: number) => void) | undefined;
   /** Groups that this group's threads are waiting on: they are aborted with it. */
   private readonly inner = new Set<ChildGroup>();
 
@@ -15,12 +15,16 @@ export class ChildGroup {
     parent?.inner.add(this);
   }
 
-  /** Aborts the group and every group inside it, innermost first; their threads never run again. */
-  abort(record = true): void {
+  /**
+   * Aborts the group and every group inside it, innermost first: their threads
+   * never run again. `at`: when (a failure's time), for the records; none when
+   * the whole execution ends.
+   */
+  abort(at?: number): void {
     if (this.aborted) return;
     this.aborted = true;
-    for (const group of this.inner) group.abort(record);
-    if (record) this.onAbort?.();
+    for (const group of this.inner) group.abort(at);
+    if (at !== undefined) this.onAbort?.(at);
   }
 
   /** The group's work is over: an abort of the group around it no longer reaches it. */

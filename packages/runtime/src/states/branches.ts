@@ -30,11 +30,15 @@ export interface ChildrenOutcome {
 }
 
 /**
- * Runs children of a Parallel or Map state. On the virtual clock children
- * run one after another in order, each starting at the time its slot frees
- * up (so MaxConcurrency shapes the timeline, not the host's scheduling); on
- * the real clock they run concurrently, up to `maxConcurrency` at once.
- * `tolerate(failures)` says whether the state may go on after a failure.
+ * Runs children of a Parallel or Map state, up to `maxConcurrency` at once.
+ * On the virtual clock they take turns (`execution/turns.ts`): each runs
+ * until it next takes time, so they advance together and the failure that
+ * happens first in virtual time (then in order) is the one the state reports;
+ * a failure aborts the children still running (`onAbort`) and the state goes
+ * on at once. A child that ends synchronously ends within its own start, so a
+ * Map of Pass states stays synchronous. On the real clock they run in a
+ * worker pool. `tolerate(failures)` says whether the state may go on after a
+ * failure.
  *
  * History chains, as AWS records them: with `chain`, each child's first event
  * points at the last event of the child before it (AWS's Map iterations), else
@@ -122,8 +126,13 @@ export function runChildren(
     let parentWaiting = true;
     let resume: ((outcome: ChildrenOutcome | Promise<never>) => void) | undefined;
 
-    group.onAbort = () => {
-      for (const index of [...running.keys()].sort((a, b) => a - b)) children[index]!.onAbort?.(running.get(index)!);
+    group.onAbort = (at) => {
+      for (const index of [...running.keys()].sort((a, b) => a - b)) {
+        const thread = running.get(index)!;
+        // A parked thread's clock already reads the end of its wait; it is aborted at the failure's time.
+        thread.now = Math.min(thread.now, at);
+        children[index]!.onAbort?.(thread);
+      }
     };
     const startTurn = (index: number, now: number) => {
       pending++;
@@ -159,7 +168,7 @@ export function runChildren(
         thrown = error;
       }
       if (thrown !== undefined || firstError) {
-        group.abort(thrown === undefined);
+        group.abort(thrown === undefined ? thread.now : undefined);
         return finishGroup();
       }
       if (next < children.length) turns.runNext([startTurn(next++, thread.now)]);
