@@ -172,8 +172,8 @@ Maps('an error caught inside an iteration does not end it; the later failure of 
   };
   const { result } = await runDefinition(mapOf(processor), {
     items: [
-      { first: 'Caught', wait: 2, fail: 'Two' },
       { first: null, wait: 3, fail: 'Three' },
+      { first: 'Caught', wait: 2, fail: 'Two' },
     ],
   }, { handlers: { [TASK]: work } });
   assert.equal(failureOf(result), { status: 'FAILED', error: 'Two' });

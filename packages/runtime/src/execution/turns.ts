@@ -63,7 +63,8 @@ interface Turn {
  */
 export class TurnScheduler {
   private readonly heap: Turn[] = [];
-  private immediate: Turn[] = [];
+  /** Turns that take no time, the next one last (a stack: the newest go first). */
+  private readonly immediate: Array<{ group: ChildGroup | undefined; run(): void }> = [];
   private seq = 0;
   /** True while some thread holds the turn. */
   busy = true;
@@ -86,10 +87,9 @@ export class TurnScheduler {
     return woken;
   }
 
-  /** Queues turns that take no time, ahead of every parked thread, in the order given. */
-  runNext(turns: Array<{ group: ChildGroup | undefined; run(): void }>): void {
-    const queued = turns.map((turn) => ({ at: 0, seq: this.seq++, group: turn.group, run: turn.run }));
-    this.immediate = queued.concat(this.immediate);
+  /** Queues a turn that takes no time: it runs next, ahead of every parked thread and every other such turn queued before. */
+  runNext(turn: { group: ChildGroup | undefined; run(): void }): void {
+    this.immediate.push(turn);
   }
 
   /** Ends the current turn and hands it on. */
@@ -115,9 +115,9 @@ export class TurnScheduler {
     }
   }
 
-  private take(): Turn | undefined {
+  private take(): { run(): void } | undefined {
     while (this.immediate.length > 0) {
-      const turn = this.immediate.shift()!;
+      const turn = this.immediate.pop()!;
       if (!turn.group?.aborted) return turn;
     }
     while (this.heap.length > 0) {

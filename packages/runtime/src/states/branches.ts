@@ -119,8 +119,8 @@ export function runChildren(
     // Children started and not yet ended, by index: those a failure aborts.
     const running = new Map<number, Thread>();
     let next = 0;
-    // Children queued to start or running.
-    let pending = 0;
+    let startAt = startTime;
+    let starterQueued = false;
     let thrown: unknown;
     let done = false;
     let parentWaiting = true;
@@ -134,9 +134,20 @@ export function runChildren(
         children[index]!.onAbort?.(thread);
       }
     };
-    const startTurn = (index: number, now: number) => {
-      pending++;
-      return { group, run: () => start(index, now) };
+    // Starts the next child while a slot is free. It queues itself again before the child runs, so that what the
+    // child queues in its own turn (its children) comes first.
+    const starter = {
+      group,
+      run: () => {
+        starterQueued = false;
+        const index = next++;
+        if (next < children.length && running.size + 1 < limit) queueStarter();
+        start(index, startAt);
+      },
+    };
+    const queueStarter = () => {
+      starterQueued = true;
+      turns.runNext(starter);
     };
     const start = (index: number, now: number): void => {
       const child = children[index]!;
@@ -161,7 +172,6 @@ export function runChildren(
     // Runs in the ending child's turn; the turn passes to the next child to start, or back to the parent.
     const end = (index: number, thread: Thread, outcome: { output?: unknown; thrown?: unknown }): void => {
       running.delete(index);
-      pending--;
       try {
         settle(index, thread, outcome);
       } catch (error) {
@@ -171,8 +181,13 @@ export function runChildren(
         group.abort(thrown === undefined ? thread.now : undefined);
         return finishGroup();
       }
-      if (next < children.length) turns.runNext([startTurn(next++, thread.now)]);
-      else if (pending === 0) return finishGroup();
+      if (next < children.length) {
+        // A slot is free: the next child starts at this one's end.
+        startAt = thread.now;
+        if (!starterQueued) queueStarter();
+      } else if (running.size === 0) {
+        return finishGroup();
+      }
       turns.release();
     };
     const finishGroup = (): void => {
@@ -184,9 +199,7 @@ export function runChildren(
     const outcomeOrThrow = (): ChildrenOutcome | Promise<never> => (thrown === undefined ? finish() : Promise.reject(thrown));
 
     if (children.length === 0) return finish();
-    const first = Math.min(children.length, limit);
-    turns.runNext(Array.from({ length: first }, (_, index) => startTurn(index, startTime)));
-    next = first;
+    queueStarter();
     turns.release();
     parentWaiting = false;
     if (done) {
