@@ -36,6 +36,22 @@ Control('concurrent sleeps overlap as parallel branches do', async () => {
   assert.is(await probe.run(undefined, { startTime: START }), 20);
 });
 
+Control('concurrent failures: the first in turns wins (task calls, then call order), however deep the helper', async () => {
+  const twice = async (first: number, second: number) => (await double({ n: first })) + (await double({ n: second }));
+  const deeper = async (first: number, second: number) => await (async () => await twice(first, second))();
+  const probe = workflow('Race', async () => {
+    try {
+      // Both branches fail at their second call: the first branch made its call first, so its failure wins,
+      // although its rejection takes more promise ticks to reach Promise.all.
+      await Promise.all([deeper(1, -1), twice(2, -2)]);
+      return 'none';
+    } catch (e) {
+      return (e as WorkflowError).cause;
+    }
+  });
+  assert.match(String(await probe.run(undefined, { handlers })), 'negative -1');
+});
+
 Control('sleep rejects a bad duration with States.Runtime; clock: real really sleeps', async () => {
   const bad = workflow('BadSleep', async () => sleep(-1));
   try {

@@ -4,7 +4,8 @@
  * settled (the next macrotask) the earliest wake-up fires and time jumps
  * there. Concurrent sleeps therefore overlap as they would in parallel
  * branches: `Promise.all([sleep(10), sleep(20)])` ends 20 s later, not 30.
- * The real clock actually waits.
+ * Sleepers due at the same time wake in the order they fell asleep, one per
+ * macrotask. The real clock actually waits.
  */
 export interface NativeClock {
   readonly kind: 'virtual' | 'real';
@@ -53,14 +54,25 @@ export class VirtualClock implements NativeClock {
     setImmediate(() => this.fire());
   }
 
-  /** Wakes the earliest sleepers; later ones wait for what these set off to settle first. */
+  /**
+   * Wakes the earliest sleeper, the first to fall asleep among those due at
+   * once; the next waits for what this one sets off to settle. One sleeper a
+   * turn keeps concurrent work from interleaving by promise ticks: a branch
+   * runs until it next sleeps (every task call sleeps for its duration, 0 too),
+   * as a branch of the compiled run does on the runtime's turns.
+   */
   private fire(): void {
     this.scheduled = false;
     if (this.wakeups.length === 0) return;
-    this.wakeups.sort((a, b) => a.at - b.at || a.order - b.order);
-    const at = this.wakeups[0]!.at;
-    this.advanceTo(at);
-    while (this.wakeups.length > 0 && this.wakeups[0]!.at <= this.time) this.wakeups.shift()!.resolve();
+    let first = 0;
+    for (let i = 1; i < this.wakeups.length; i++) {
+      const a = this.wakeups[i]!;
+      const b = this.wakeups[first]!;
+      if (a.at < b.at || (a.at === b.at && a.order < b.order)) first = i;
+    }
+    const [wakeup] = this.wakeups.splice(first, 1);
+    this.advanceTo(wakeup!.at);
+    wakeup!.resolve();
     if (this.wakeups.length > 0) this.schedule();
   }
 }

@@ -111,7 +111,8 @@ async function attemptHandler(frame: NativeFrame, description: TaskDescription, 
       await clock.sleep(limitMs);
       throw new WorkflowError('States.Timeout');
     }
-    if (elapsedMs > 0) await clock.sleep(elapsedMs);
+    // Even a call that took no time gives the other branches their turn before its result is taken, as compiled.
+    await clock.sleep(elapsedMs);
   };
 
   let value: unknown;
@@ -138,7 +139,7 @@ async function completeJob(frame: NativeFrame, job: Job, limitMs: number | undef
     await clock.sleep(limitMs);
     throw new WorkflowError('States.Timeout');
   }
-  if (runMs > 0) await clock.sleep(runMs);
+  await clock.sleep(runMs);
   if (failure) throw new WorkflowError(failure.error, failure.cause);
   try {
     const value = typeof output === 'function' ? await (output as () => unknown)() : output;

@@ -32,5 +32,6 @@ export async function sleepUntil(timestamp: string): Promise<void> {
     throw new WorkflowError('States.Runtime', `sleepUntil(): expected an ISO 8601 timestamp, not ${JSON.stringify(timestamp)}`);
   }
   const ms = at - execution.clock.now();
-  if (ms > 0) await execution.clock.sleep(ms);
+  // A past instant takes no time but, like a Wait state, a turn.
+  await execution.clock.sleep(Math.max(0, ms));
 }

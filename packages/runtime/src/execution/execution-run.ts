@@ -6,6 +6,7 @@ import type { StateMachine } from '../state-machine.js';
 import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
 import type { TaskRegistry } from '../integrations/task-registry.js';
+import type { TurnScheduler } from './turns.js';
 
 /** Who the execution is: the strings that surface through `$$` and ARNs. */
 export interface ExecutionIdentity {
@@ -110,6 +111,9 @@ export class ExecutionRun {
    * still running ends with this.
    */
   interruptedBy: ExecutionInterrupted | undefined;
+
+  /** Whose turn it is among concurrent branches and iterations (virtual clock), once a Parallel or Map has run. */
+  turns: TurnScheduler | undefined;
 
   interrupt(status: 'TIMED_OUT' | 'ABORTED'): void {
     this.stop(new ExecutionInterrupted(status));

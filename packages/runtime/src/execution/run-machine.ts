@@ -4,6 +4,7 @@ import { ExecutionInterrupted } from './execution-run.js';
 import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './payload-limit.js';
 import { isPromise, type PreparedMachine, type PreparedState, type StateResult } from './prepared.js';
 import { recordEvent, type StateVisit, type Thread } from './thread.js';
+import { afterTurn } from './turns.js';
 
 /**
  * Runs a (nested) machine on a thread from its StartAt to the end, returning
@@ -272,5 +273,6 @@ export function sleepThen<T>(thread: Thread, ms: number, then: () => T | Promise
     });
   }
   thread.now = slept;
-  return then();
+  // A branch or iteration lets the others run until its wait is over.
+  return afterTurn(thread, then);
 }

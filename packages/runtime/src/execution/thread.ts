@@ -1,4 +1,5 @@
 import type { ExecutionRun } from './execution-run.js';
+import type { ChildGroup } from './turns.js';
 import type { VariableScope } from './variables.js';
 
 /**
@@ -25,6 +26,8 @@ export interface Thread {
   readonly mapItem?: { Index: number; Value: unknown };
   /** False inside Distributed Map child executions, whose events AWS keeps out of the parent history. */
   readonly recordsHistory: boolean;
+  /** The Parallel or Map children this thread is one of, on the virtual clock; undefined for the top level. */
+  readonly group?: ChildGroup;
 }
 
 /** Per-visit facts a state's work needs: when it was entered, its retry count, its context object. */

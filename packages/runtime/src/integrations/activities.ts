@@ -1,6 +1,7 @@
 import { recordEvent } from '../execution/thread.js';
 import type { TaskCall } from './task-call.js';
 import { recordTaskOutcome } from './task-outcome.js';
+import { awaitOutside } from '../execution/turns.js';
 
 /**
  * An activity task (`arn:aws:states:<region>:<account>:activity:<name>`):
@@ -28,7 +29,7 @@ export function runActivity(call: TaskCall): Promise<unknown> {
     (workerName) => recordEvent(thread, 'ActivityStarted', workerName === undefined ? {} : { workerName }),
   );
   if (!task.settled) thread.run.tasks.announce(info);
-  return task.wait().then((outcome) => recordTaskOutcome(thread, outcome, ACTIVITY_EVENTS, {}));
+  return awaitOutside(thread, task.wait()).then((outcome) => recordTaskOutcome(thread, outcome, ACTIVITY_EVENTS, {}));
 }
 
 const ACTIVITY_EVENTS = { succeeded: 'ActivitySucceeded', failed: 'ActivityFailed', timedOut: 'ActivityTimedOut' };

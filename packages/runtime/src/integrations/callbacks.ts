@@ -4,6 +4,7 @@ import type { TaskResource } from './resource.js';
 import type { TaskCall } from './task-call.js';
 import { recordTaskOutcome } from './task-outcome.js';
 import type { WaitingTask } from './waiting-task.js';
+import { awaitOutside } from '../execution/turns.js';
 
 /** The callback task of each `.waitForTaskToken` visit, from the token's issue to the wait. */
 const callbacks = new WeakMap<StateVisit, WaitingTask>();
@@ -58,7 +59,7 @@ export function waitForTaskToken(call: TaskCall, submitted: unknown): Promise<un
   task.limit(call.timeoutSeconds, call.heartbeatSeconds);
   task.start();
   if (!task.settled) thread.run.tasks.announce({ ...task.info, taskToken: task.token, input: call.parameters });
-  return task.wait().then((outcome) => recordTaskOutcome(thread, outcome, CALLBACK_EVENTS, names));
+  return awaitOutside(thread, task.wait()).then((outcome) => recordTaskOutcome(thread, outcome, CALLBACK_EVENTS, names));
 }
 
 const CALLBACK_EVENTS = { succeeded: 'TaskSucceeded', failed: 'TaskFailed', timedOut: 'TaskTimedOut' };

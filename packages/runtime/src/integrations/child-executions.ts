@@ -2,6 +2,7 @@ import { StatesError } from '../errors.js';
 import { recordEvent } from '../execution/thread.js';
 import type { StateMachine } from '../state-machine.js';
 import type { TaskCall } from './task-call.js';
+import { awaitOutside } from '../execution/turns.js';
 
 /**
  * `arn:aws:states:::states:startExecution` and its `.sync` / `.sync:2` forms:
@@ -57,7 +58,7 @@ export function startChildExecution(
     output: started,
     outputDetails: { truncated: false },
   });
-  return child.result.then((result) => {
+  return awaitOutside(thread, child.result).then((result) => {
     const history = child.history;
     const stopDate = history.length > 0 ? history[history.length - 1]!.timestamp.getTime() : startTime;
     if (run.clock.kind === 'virtual') thread.now = Math.max(thread.now, stopDate);

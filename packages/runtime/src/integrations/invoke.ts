@@ -4,6 +4,7 @@ import { describeNonJson, nonJsonError } from '../json-value.js';
 import { toStatesError } from '../execution/error-handling.js';
 import { ExecutionInterrupted } from '../execution/execution-run.js';
 import { recordEvent } from '../execution/thread.js';
+import { afterTurn } from '../execution/turns.js';
 import { raceIdleDeadline } from './idle-deadlines.js';
 import { DEFAULT_TASK_TIMEOUT_SECONDS } from './waiting-task.js';
 import type { TaskCall } from './task-call.js';
@@ -169,7 +170,8 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
       return fail(timedOut);
     }
     run.checkRunning(thread.now);
-    return settle();
+    // The call took its time: other branches and iterations run before its result is taken.
+    return afterTurn(thread, settle);
   };
 
   let pending: unknown;

@@ -4,6 +4,7 @@ import { isPromise } from '../execution/prepared.js';
 import type { PreparedMachine } from '../execution/prepared.js';
 import { runMachine } from '../execution/run-machine.js';
 import type { Thread } from '../execution/thread.js';
+import { ChildGroup, TurnScheduler } from '../execution/turns.js';
 import { VariableScope } from '../execution/variables.js';
 import type { StatesError } from '../errors.js';
 
@@ -17,6 +18,8 @@ export interface ChildRun {
   onStart?(child: Thread): void;
   onSuccess?(child: Thread, output: unknown): void;
   onFailure?(child: Thread, error: StatesError): void;
+  /** Called on a running child's thread when a failure elsewhere aborts it (virtual clock). */
+  onAbort?(child: Thread): void;
 }
 
 export interface ChildrenOutcome {
@@ -27,11 +30,15 @@ export interface ChildrenOutcome {
 }
 
 /**
- * Runs children of a Parallel or Map state. On the virtual clock children
- * run one after another in order, each starting at the time its slot frees
- * up (so MaxConcurrency shapes the timeline, not the host's scheduling); on
- * the real clock they run concurrently, up to `maxConcurrency` at once.
- * `tolerate(failures)` says whether the state may go on after a failure.
+ * Runs children of a Parallel or Map state, up to `maxConcurrency` at once.
+ * On the virtual clock they take turns (`execution/turns.ts`): each runs
+ * until it next takes time, so they advance together and the failure that
+ * happens first in virtual time (then in order) is the one the state reports;
+ * a failure aborts the children still running (`onAbort`) and the state goes
+ * on at once. A child that ends synchronously ends within its own start, so a
+ * Map of Pass states stays synchronous. On the real clock they run in a
+ * worker pool. `tolerate(failures)` says whether the state may go on after a
+ * failure.
  *
  * History chains, as AWS records them: with `chain`, each child's first event
  * points at the last event of the child before it (AWS's Map iterations), else
@@ -61,13 +68,12 @@ export function runChildren(
   let failures = 0;
   let firstError: StatesError | undefined;
   const startTime = parent.now;
-  const slotFree: number[] = [];
   let endTime = startTime;
   let lastEventId = parent.lastEventId;
   let chainEnd = parent.lastEventId;
   let failedAt = parent.lastEventId;
 
-  const makeThread = (child: ChildRun, now: number): Thread => ({
+  const makeThread = (child: ChildRun, now: number, group?: ChildGroup): Thread => ({
     run: parent.run,
     variables: new VariableScope(options.isolatedVariables ? undefined : parent.variables),
     now,
@@ -75,6 +81,7 @@ export function runChildren(
     inputSize: Infinity,
     mapItem: child.mapItem,
     recordsHistory: options.recordsHistory ?? parent.recordsHistory,
+    group,
   });
 
   const settle = (index: number, thread: Thread, outcome: { output?: unknown; thrown?: unknown }) => {
@@ -107,42 +114,99 @@ export function runChildren(
   };
 
   if (parent.run.clock.kind === 'virtual') {
-    const step = (index: number): ChildrenOutcome | Promise<ChildrenOutcome> => {
-      for (; index < children.length; index++) {
-        if (firstError) break;
-        const child = children[index]!;
-        // The earliest free slot decides when this child starts.
-        let start = startTime;
-        if (slotFree.length >= limit) {
-          slotFree.sort((a, b) => a - b);
-          start = Math.max(startTime, slotFree.shift()!);
-        }
-        const thread = makeThread(child, start);
-        child.onStart?.(thread);
-        let result: unknown;
-        try {
-          result = runMachine(thread, child.machine, child.input);
-        } catch (thrown) {
-          settle(index, thread, { thrown });
-          slotFree.push(thread.now);
-          continue;
-        }
-        if (isPromise(result)) {
-          const current = index;
-          return result.then(
-            (output) => settle(current, thread, { output }),
-            (thrown) => settle(current, thread, { thrown }),
-          ).then(() => {
-            slotFree.push(thread.now);
-            return step(current + 1);
-          });
-        }
-        settle(index, thread, { output: result });
-        slotFree.push(thread.now);
+    const turns = (parent.run.turns ??= new TurnScheduler());
+    const group = new ChildGroup(parent.group);
+    // Children started and not yet ended, by index: those a failure aborts.
+    const running = new Map<number, Thread>();
+    let next = 0;
+    let startAt = startTime;
+    let starterQueued = false;
+    let thrown: unknown;
+    let done = false;
+    let parentWaiting = true;
+    let resume: ((outcome: ChildrenOutcome | Promise<never>) => void) | undefined;
+
+    group.onAbort = (at) => {
+      for (const index of [...running.keys()].sort((a, b) => a - b)) {
+        const thread = running.get(index)!;
+        // A parked thread's clock already reads the end of its wait; it is aborted at the failure's time.
+        thread.now = Math.min(thread.now, at);
+        children[index]!.onAbort?.(thread);
       }
-      return finish();
     };
-    return step(0);
+    // Starts the next child while a slot is free. It queues itself again before the child runs, so that what the
+    // child queues in its own turn (its children) comes first.
+    const starter = {
+      group,
+      run: () => {
+        starterQueued = false;
+        const index = next++;
+        if (next < children.length && running.size + 1 < limit) queueStarter();
+        start(index, startAt);
+      },
+    };
+    const queueStarter = () => {
+      starterQueued = true;
+      turns.runNext(starter);
+    };
+    const start = (index: number, now: number): void => {
+      const child = children[index]!;
+      const thread = makeThread(child, now, group);
+      running.set(index, thread);
+      child.onStart?.(thread);
+      let result: unknown;
+      try {
+        result = runMachine(thread, child.machine, child.input);
+      } catch (error) {
+        return end(index, thread, { thrown: error });
+      }
+      if (isPromise(result)) {
+        result.then(
+          (output) => end(index, thread, { output }),
+          (error) => end(index, thread, { thrown: error }),
+        );
+      } else {
+        end(index, thread, { output: result });
+      }
+    };
+    // Runs in the ending child's turn; the turn passes to the next child to start, or back to the parent.
+    const end = (index: number, thread: Thread, outcome: { output?: unknown; thrown?: unknown }): void => {
+      running.delete(index);
+      try {
+        settle(index, thread, outcome);
+      } catch (error) {
+        thrown = error;
+      }
+      if (thrown !== undefined || firstError) {
+        group.abort(thrown === undefined ? thread.now : undefined);
+        return finishGroup();
+      }
+      if (next < children.length) {
+        // A slot is free: the next child starts at this one's end.
+        startAt = thread.now;
+        if (!starterQueued) queueStarter();
+      } else if (running.size === 0) {
+        return finishGroup();
+      }
+      turns.release();
+    };
+    const finishGroup = (): void => {
+      group.close();
+      done = true;
+      // The parent takes the turn over; unless it is still starting its children, it goes on now.
+      if (!parentWaiting) resume!(outcomeOrThrow());
+    };
+    const outcomeOrThrow = (): ChildrenOutcome | Promise<never> => (thrown === undefined ? finish() : Promise.reject(thrown));
+
+    if (children.length === 0) return finish();
+    queueStarter();
+    turns.release();
+    parentWaiting = false;
+    if (done) {
+      if (thrown !== undefined) throw thrown;
+      return finish();
+    }
+    return new Promise<ChildrenOutcome>((resolve) => (resume = resolve));
   }
 
   // Real clock: a pool of `limit` workers.

@@ -118,6 +118,10 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
         onFailure: distributed ? undefined : (child) => {
           recordEvent(child, 'MapIterationFailed', { index, name });
         },
+        // An iteration still running when another fails is aborted, as on AWS.
+        onAbort: distributed ? undefined : (child) => {
+          recordEvent(child, 'MapIterationAborted', { index, name });
+        },
       }));
       // With a ResultWriter, each result goes to it as the child ends instead of into an array.
       results?.attach(children);
