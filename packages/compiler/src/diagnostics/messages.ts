@@ -59,6 +59,7 @@ export const messages = {
   expression_mutation: (p: Params) => `\`${p.text}\` changes a value in place; workflow values are immutable in ASL — build a new value (\`{ ...obj, key: v }\`, \`[...xs, x]\`) and assign it.`,
   expression_mutation_aliased: (p: Params) => `\`${p.text}\` changes \`${p.name}\` in place, but \`${p.alias}\` (line ${p.line}:${p.column}) can reach the same value and is read after the change (or outlives the run); ASL values are copies, so it would not see the change. Make the copy explicit: \`${p.rewrite}\`.`,
   expression_reference_equality: (p: Params) => `\`${p.operator}\` compares objects or arrays by reference in JavaScript, which has no meaning for JSON values in ASL; compare fields, or \`JSON.stringify\` both sides.`,
+  expression_nan_or_null: (p: Params) => `\`${p.text}\` may be NaN and may be null: a compiled NaN is null (JSON has no NaN; JSON.stringify writes it as null), so the two cannot be told apart here. Keep them in different variables, or test first: \`Number.isNaN(n) ? fallback : n\`.`,
   expression_not_json: (p: Params) => `\`${p.text}\` holds a ${p.kind}, which is not JSON: ${p.reason}.`,
   expression_unknown_identifier: (p: Params) => `\`${p.name}\` is neither a workflow value nor a local of this expression.`,
   expression_unsupported_call: (p: Params) => `\`${p.name}\` has no JSONata lowering${p.reason ? `: ${p.reason}` : ''}.`,

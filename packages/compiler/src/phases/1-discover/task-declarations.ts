@@ -13,6 +13,26 @@ const DECLARATIONS = new Set([
 ]);
 
 /**
+ * True when `callee` names a task or a workflow declared at module level
+ * (`const charge = lambda(…)`): its call's first argument is the request.
+ */
+export function isTaskCallee(callee: Node): boolean {
+  const declaration = constDeclarationOf(callee);
+  const initializer = declaration && Node.isVariableDeclaration(declaration) ? declaringCall(declaration) : undefined;
+  const name = initializer && dslNameOf(initializer.getExpression());
+  return name === 'workflow' || (name !== undefined && DECLARATIONS.has(name));
+}
+
+/** The call a `const` is initialized with, through parentheses, `as` and `satisfies`. */
+function declaringCall(declaration: VariableDeclaration): CallExpression | undefined {
+  let initializer = declaration.getInitializer();
+  while (initializer && (Node.isAsExpression(initializer) || Node.isSatisfiesExpression(initializer) || Node.isParenthesizedExpression(initializer))) {
+    initializer = initializer.getExpression();
+  }
+  return initializer && Node.isCallExpression(initializer) ? initializer : undefined;
+}
+
+/**
  * Task declarations by their `const`: the dsl's own description of each
  * (`taskDescription`), built by calling the dsl declaration function at
  * compile time with the declaration's static arguments, so the compiler and
@@ -41,11 +61,8 @@ export class TaskTable {
   }
 
   private read(declaration: VariableDeclaration): TaskDescription | undefined {
-    let initializer = declaration.getInitializer();
-    while (initializer && (Node.isAsExpression(initializer) || Node.isSatisfiesExpression(initializer) || Node.isParenthesizedExpression(initializer))) {
-      initializer = initializer.getExpression();
-    }
-    if (!initializer || !Node.isCallExpression(initializer)) return undefined;
+    const initializer = declaringCall(declaration);
+    if (!initializer) return undefined;
     const name = dslNameOf(initializer.getExpression());
     if (name === 'workflow') return describeWorkflow(initializer);
     if (!name || !DECLARATIONS.has(name)) return undefined;

@@ -35,6 +35,8 @@ export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerCo
   const name = node.getName();
   if (isGlobal(receiver, 'Math') && name in MATH_CONSTANTS) return numberLiteral(MATH_CONSTANTS[name]);
   if (isGlobal(receiver, 'Number')) {
+    // NaN is null in a compiled workflow (`nan-values.ts`).
+    if (name === 'NaN') return 'null';
     const constant = ({ MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER, MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER, EPSILON: Number.EPSILON, MAX_VALUE: Number.MAX_VALUE, MIN_VALUE: Number.MIN_VALUE } as Record<string, number>)[name];
     if (constant !== undefined) return numberLiteral(constant);
   }

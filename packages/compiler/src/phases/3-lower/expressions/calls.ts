@@ -10,6 +10,8 @@ import { lowerNode } from './lower-expression.js';
 import { lowerNumberMethod } from './number-methods.js';
 import { lowerStringMethod } from './string-methods.js';
 import { jsString } from './to-string.js';
+import { mayBeNaN } from './nan-analysis.js';
+import { unlessNaN } from './nan-values.js';
 import { kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
 
 /**
@@ -36,7 +38,11 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     if (ctx.scope.diagnostics.diagnostics.length > reported && !onlyKinds(present, 'array', 'string')) return 'null';
     if (onlyKinds(present, 'array')) return guardNullish(receiverText, kinds, ctx, (v) => lowerArrayMethod(name, v, receiver, node, ctx));
     if (onlyKinds(present, 'string')) return guardNullish(receiverText, kinds, ctx, (v) => lowerStringMethod(name, v, node, ctx));
-    if (onlyKinds(present, 'number')) return guardNullish(receiverText, kinds, ctx, (v) => lowerNumberMethod(name, v, node, ctx));
+    if (onlyKinds(present, 'number')) {
+      // NaN.toFixed(2) and NaN.toString() are "NaN".
+      if (mayBeNaN(receiver) && name !== 'valueOf') return guardNullish(receiverText, kinds, ctx, (v) => unlessNaN(v, ctx, '"NaN"', (n) => lowerNumberMethod(name, n, node, ctx)));
+      return guardNullish(receiverText, kinds, ctx, (v) => lowerNumberMethod(name, v, node, ctx));
+    }
     if (onlyKinds(present, 'number', 'boolean') && name === 'toString' && node.getArguments().length === 0) {
       return guardNullish(receiverText, kinds, ctx, (v) => jsString(v, present, ctx));
     }

@@ -7,7 +7,9 @@ import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { lowerForEach, type Flow } from './statements.js';
 import { bindOnce, sequence, stringLiteral } from './text.js';
-import { jsString } from './to-string.js';
+import { mayBeNaN } from './nan-analysis.js';
+import { nanArithmetic, truthinessKinds } from './nan-values.js';
+import { jsString, lowerAsString } from './to-string.js';
 import { truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
 
@@ -187,19 +189,21 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
   const l = kindsOf(target);
   const r = kindsOf(right);
   return hoistMutations(right, flow, ctx, (f) => assign(target, (current) => {
+    const numbers = onlyKinds(declaredKinds(target), 'number') && onlyKinds(declaredKinds(right), 'number');
+    if (numbers && mayBeNaN(node) && ['+', '-', '*', '/', '%', '**'].includes(op)) return nanArithmetic(op, target, current, right, lowerNode(right, ctx), ctx);
     switch (op) {
       case '+':
-        if (onlyKinds(declaredKinds(target), 'number') && onlyKinds(declaredKinds(right), 'number')) return `(${definedNumber(current, target, ctx)} + ${lowerNode(right, ctx)})`;
-        if (onlyKinds(declaredKinds(target), 'string') || onlyKinds(declaredKinds(right), 'string')) return `(${jsString(current, l, ctx)} & ${jsString(lowerNode(right, ctx), r, ctx)})`;
+        if (numbers) return `(${definedNumber(current, target, ctx)} + ${lowerNode(right, ctx)})`;
+        if (onlyKinds(declaredKinds(target), 'string') || onlyKinds(declaredKinds(right), 'string')) return `(${jsString(current, l, ctx)} & ${lowerAsString(right, r, ctx)})`;
         return ctx.report('expression_any_type', node, { text: node.getText(), type: target.getType().getText(), why: '`+=` joins strings but adds numbers' });
       case '**':
         return `$power(${current}, ${lowerNode(right, ctx)})`;
       case '||':
-        return bindOnce(current, ctx, (v) => `(${truthy(v, l, ctx)} ? ${v} : ${lowerNode(right, ctx)})`);
+        return bindOnce(current, ctx, (v) => `(${truthy(v, truthinessKinds(target), ctx)} ? ${v} : ${lowerNode(right, ctx)})`);
       case '&&':
-        return bindOnce(current, ctx, (v) => `(${truthy(v, l, ctx)} ? ${lowerNode(right, ctx)} : ${v})`);
+        return bindOnce(current, ctx, (v) => `(${truthy(v, truthinessKinds(target), ctx)} ? ${lowerNode(right, ctx)} : ${v})`);
       case '??':
-        return bindOnce(current, ctx, (v) => `(${v} != null ? ${v} : ${lowerNode(right, ctx)})`);
+        return bindOnce(current, ctx, (v) => `(${mayBeNaN(target) ? `$exists(${v})` : `${v} != null`} ? ${v} : ${lowerNode(right, ctx)})`);
       default:
         if (!onlyKinds(declaredKinds(target), 'number') || !onlyKinds(declaredKinds(right), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: `${op}=`, reason: 'both sides must be numbers' });
         return `(${definedNumber(current, target, ctx)} ${op} ${lowerNode(right, ctx)})`;

@@ -1,8 +1,10 @@
 import { Node, type CallExpression, type Expression, type Identifier } from 'ts-morph';
 import { isGlobal } from './access.js';
 import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
-import { toNumber } from './operators.js';
+import { lowerNode, numberLiteral } from './lower-expression.js';
+import { mayBeNaN } from './nan-analysis.js';
+import { nanArithmetic, truthinessKinds, unlessNaN } from './nan-values.js';
+import { lowerNumberConversion } from './operators.js';
 import { bindOnce } from './text.js';
 import { lowerToString } from './to-string.js';
 import { truthy } from './truthiness.js';
@@ -48,10 +50,16 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
   const arg = (i: number) => lowerNode(args[i], ctx);
   switch (object) {
     case 'Math': {
-      if (name in MATH_UNARY && args.length === 1 && onlyKinds(kindsOf(args[0]), 'number')) return MATH_UNARY[name](arg(0), ctx);
-      if (name === 'pow' && args.length === 2) return `$power(${arg(0)}, ${arg(1)})`;
+      if (name in MATH_UNARY && args.length === 1 && onlyKinds(kindsOf(args[0]), 'number')) {
+        // Math.sqrt of a negative number is NaN; every Math function of NaN is NaN.
+        if (name === 'sqrt' && mayBeNaN(node)) return bindOnce(arg(0), ctx, (v) => `(${mayBeNaN(args[0]) ? `${v} = null or ` : ''}${v} < 0 ? null : $sqrt(${v}))`);
+        if (mayBeNaN(args[0])) return unlessNaN(arg(0), ctx, 'null', (v) => MATH_UNARY[name](v, ctx));
+        return MATH_UNARY[name](arg(0), ctx);
+      }
+      if (name === 'pow' && args.length === 2) return mayBeNaN(node) ? nanArithmetic('**', args[0], arg(0), args[1], arg(1), ctx) : `$power(${arg(0)}, ${arg(1)})`;
       if (name === 'max' || name === 'min') {
         const list = hasSpread ? numberList(args, ctx) : `[${args.map((_, i) => arg(i)).join(', ')}]`;
+        if (mayBeNaN(node)) return bindOnce(list, ctx, (l) => `($count(${l}) = 0 ? $error("typestep: Math.${name}() of no numbers is ${name === 'max' ? '-' : ''}Infinity") : null in ${l} ? null : $${name}(${l}))`);
         // With no numbers JavaScript answers ∓Infinity, which JSON cannot carry: fail loudly instead of JSONata's undefined.
         return bindOnce(list, ctx, (l) => `($count(${l}) = 0 ? $error("typestep: Math.${name}() of no numbers is ${name === 'max' ? '-' : ''}Infinity") : $${name}(${l}))`);
       }
@@ -99,7 +107,7 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
       if (name === 'isFinite') return `($type(${arg(0)}) = "number")`;
       if (name === 'isSafeInteger') return bindOnce(arg(0), ctx, (v) => `($type(${v}) = "number" and $floor(${v}) = ${v} and $abs(${v}) <= 9007199254740991)`);
       // No JSON value is NaN (an expression that would make one fails instead), so only the argument's errors remain.
-      if (name === 'isNaN') return `(${arg(0)}; false)`;
+      if (name === 'isNaN') return mayBeNaN(args[0]) ? `(${arg(0)} = null)` : `(${arg(0)}; false)`;
       if (name === 'parseInt' || name === 'parseFloat') return lowerParse(name, node, ctx);
       return unsupported();
     case 'String':
@@ -147,15 +155,17 @@ export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: L
   const kinds = kindsOf(args[0]);
   switch (name) {
     case 'Number':
-      return toNumber(lowerNode(args[0], ctx), kinds, ctx);
+      return lowerNumberConversion(args[0], ctx);
     case 'String':
       return nonDateString(args[0], ctx);
     case 'Boolean':
-      return truthy(lowerNode(args[0], ctx), kinds, ctx);
+      return truthy(lowerNode(args[0], ctx), truthinessKinds(args[0]), ctx);
     case 'isNaN':
     case 'isFinite':
       // TypeScript accepts only numbers here, and no JSON number is NaN or infinite: only the argument's errors remain.
       if (!onlyKinds(kinds, 'number')) return ctx.report('expression_unsupported_call', node, { name, reason: 'the argument must be a number' });
+      // A NaN is null: not a number to $type, and the only null a number-typed value holds.
+      if (mayBeNaN(args[0])) return name === 'isNaN' ? `(${lowerNode(args[0], ctx)} = null)` : `($type(${lowerNode(args[0], ctx)}) = "number")`;
       return `(${lowerNode(args[0], ctx)}; ${name === 'isFinite'})`;
     default:
       return lowerParse(name, node, ctx);
@@ -163,18 +173,21 @@ export function lowerGlobalCall(callee: Identifier, node: CallExpression, ctx: L
 }
 
 /**
- * parseInt / parseFloat read the longest number at the start of the string.
- * Where JavaScript finds none it gives NaN, which JSON cannot carry: JSONata raises an error instead.
+ * parseInt / parseFloat read the longest number at the start of the string
+ * (`runtime-helpers.ts`); where JavaScript finds none, the NaN is null. A
+ * literal is parsed by JavaScript itself.
  */
 function lowerParse(name: string, node: CallExpression, ctx: LowerContext): string {
   const args = node.getArguments() as Expression[];
+  const int = name.endsWith('parseInt');
   if (!onlyKinds(kindsOf(args[0]), 'string')) return ctx.report('expression_unsupported_call', node, { name, reason: 'the argument must be a string' });
-  if (name.endsWith('parseInt')) {
-    if (args.length > 1 && !(Node.isNumericLiteral(args[1]) && args[1].getLiteralValue() === 10)) {
-      return ctx.report('expression_unsupported_call', node, { name, reason: 'only radix 10 is supported' });
-    }
-    // Without a radix JavaScript reads "0x…" as hexadecimal, which JSONata cannot parse: that fails loudly.
-    return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)0*(\\d+)([xX]?)/); $exists($__m) and $lowercase($__m.groups[2]) = "x" ? $error("typestep: parseInt of a hexadecimal string is not supported") : $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number($__m.groups[1]) : $error("typestep: parseInt found no number (NaN)"))`;
+  if (int && args.length > 1 && !onlyKinds(kindsOf(args[1]), 'number', 'undefined')) return ctx.report('expression_unsupported_call', node, { name, reason: 'the radix must be a number' });
+  const [text, radix] = args;
+  if (Node.isStringLiteral(text) && (radix === undefined || Node.isNumericLiteral(radix))) {
+    const value = int ? Number.parseInt(text.getLiteralValue(), radix?.getLiteralValue()) : Number.parseFloat(text.getLiteralValue());
+    if (Number.isFinite(value)) return numberLiteral(value);
+    if (Number.isNaN(value)) return 'null';
   }
-  return `($__m := $match(${lowerNode(args[0], ctx)}, /^\\s*([-+]?)(\\d+\\.?\\d*(?:[eE][-+]?\\d+)?|\\.\\d+(?:[eE][-+]?\\d+)?)/); $exists($__m) ? ($__m.groups[0] = "-" ? -1 : 1) * $number(($__s := $__m.groups[1]; $substring($__s, 0, 1) = "." ? "0" & $__s : $substring($__s, $length($__s) - 1) = "." ? $__s & "0" : $__s)) : $error("typestep: parseFloat found no number (NaN)"))`;
+  if (!int) return `${ctx.helper('parseFloat')}(${lowerNode(text, ctx)})`;
+  return `${ctx.helper('parseInt')}(${lowerNode(text, ctx)}, ${radix === undefined ? '()' : lowerNode(radix, ctx)})`;
 }

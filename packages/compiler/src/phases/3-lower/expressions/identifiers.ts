@@ -31,6 +31,8 @@ export function lowerIdentifier(node: Identifier, ctx: LowerContext): string {
   if (name === 'undefined' && declarations.every((d: Node) => d.getSourceFile().isDeclarationFile() || d.getSourceFile().isFromExternalLibrary())) return '()';
   const workflowValue = ctx.scope.lookup(name, node);
   if (workflowValue !== undefined) return workflowValue;
+  // NaN is null in a compiled workflow (`nan-values.ts`); where it cannot be kept, its use is reported.
+  if (name === 'NaN' && declarations.every((d: Node) => d.getSourceFile().isDeclarationFile())) return 'null';
   if (name === 'NaN' || name === 'Infinity') {
     return ctx.report('unsupported_expression', node, { kind: `\`${name}\``, reason: 'JSON has no NaN or Infinity, so no workflow value can hold one' });
   }

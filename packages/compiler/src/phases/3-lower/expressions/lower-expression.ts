@@ -9,6 +9,8 @@ import { lowerFunctionExpression } from './functions.js';
 import { lowerIdentifier } from './identifiers.js';
 import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
 import type { LowerContext } from './lower-context.js';
+import { mayBeNaN } from './nan-analysis.js';
+import { checkNaNUse, unlessNaN } from './nan-values.js';
 import { lowerBinary, lowerConditional, lowerPrefixUnary } from './operators.js';
 import { stringLiteral } from './text.js';
 
@@ -27,6 +29,11 @@ export function lowerNode(node: Expression, ctx: LowerContext): string {
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node)) {
     return lowerNode(node.getExpression(), ctx);
   }
+  const text = lowerSyntax(node, ctx);
+  return mayBeNaN(node) ? checkNaNUse(node, text, ctx) : text;
+}
+
+function lowerSyntax(node: Expression, ctx: LowerContext): string {
   if (Node.isIdentifier(node)) return lowerIdentifier(node, ctx);
   if (Node.isNumericLiteral(node)) return numberLiteral(node.getLiteralValue());
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return stringLiteral(node.getLiteralValue());
@@ -43,7 +50,11 @@ export function lowerNode(node: Expression, ctx: LowerContext): string {
   if (Node.isPrefixUnaryExpression(node)) return lowerPrefixUnary(node, ctx);
   if (Node.isConditionalExpression(node)) return lowerConditional(node, ctx);
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return lowerFunctionExpression(node, ctx);
-  if (Node.isTypeOfExpression(node)) return `${ctx.helper('typeOf')}(${lowerNode(node.getExpression(), ctx)})`;
+  if (Node.isTypeOfExpression(node)) {
+    const operand = lowerNode(node.getExpression(), ctx);
+    if (mayBeNaN(node.getExpression())) return unlessNaN(operand, ctx, '"number"', (v) => `${ctx.helper('typeOf')}(${v})`);
+    return `${ctx.helper('typeOf')}(${operand})`;
+  }
   if (Node.isVoidExpression(node)) return '()';
   if (Node.isRegularExpressionLiteral(node)) {
     return ctx.report('unsupported_expression', node, { kind: 'regular expression value', reason: 'a RegExp is not JSON, so no workflow variable can hold one; write the literal where it is used (`re.test(s)`, `s.replace(/…/g, …)`) or keep it in a module-level `const`' });

@@ -1,10 +1,12 @@
 import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression, type Expression, type PrefixUnaryExpression } from 'ts-morph';
 import { isDateComparison } from './dates.js';
 import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, numberLiteral } from './lower-expression.js';
 import { bindOnce } from './text.js';
 import { lowerInstanceOf } from './instance-of.js';
-import { jsString } from './to-string.js';
+import { mayBeNaN } from './nan-analysis.js';
+import { nanArithmetic, nanOrdering, truthinessKinds, unlessNaN } from './nan-values.js';
+import { lowerAsString } from './to-string.js';
 import { lowerConditionNode, truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
 
@@ -34,10 +36,12 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
   const arithmetic = ARITHMETIC[operator];
   if (arithmetic) {
     if (!numeric(left, right, node, symbol, ctx)) return 'null';
+    if (mayBeNaN(node)) return nanArithmetic(arithmetic, left, lowerNode(left, ctx), right, lowerNode(right, ctx), ctx);
     return `(${lowerNode(left, ctx)} ${arithmetic} ${lowerNode(right, ctx)})`;
   }
   if (operator === SyntaxKind.AsteriskAsteriskToken) {
     if (!numeric(left, right, node, symbol, ctx)) return 'null';
+    if (mayBeNaN(node)) return nanArithmetic('**', left, lowerNode(left, ctx), right, lowerNode(right, ctx), ctx);
     return `$power(${lowerNode(left, ctx)}, ${lowerNode(right, ctx)})`;
   }
   const ordering = ORDERING[operator];
@@ -51,6 +55,7 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
     if (!((onlyKinds(l, 'number') && onlyKinds(r, 'number')) || (onlyKinds(l, 'string') && onlyKinds(r, 'string')))) {
       return ctx.report('expression_unsupported_operator', node, { operator: symbol, reason: 'both sides must be numbers or both strings (JavaScript converts mixed or missing operands; JSONata does not)' });
     }
+    if (mayBeNaN(left) || mayBeNaN(right)) return nanOrdering(ordering, left, lowerNode(left, ctx), right, lowerNode(right, ctx), ctx);
     return `(${lowerNode(left, ctx)} ${ordering} ${lowerNode(right, ctx)})`;
   }
   switch (operator) {
@@ -65,6 +70,8 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
     case SyntaxKind.BarBarToken:
       return lowerLogical(node, ctx, operator === SyntaxKind.AmpersandAmpersandToken);
     case SyntaxKind.QuestionQuestionToken:
+      // NaN is not nullish, but it is null compiled: a value that may be NaN has no null of its own (see checkNaNUse).
+      if (mayBeNaN(left)) return bindOnce(lowerNode(left, ctx), ctx, (v) => `($exists(${v}) ? ${v} : ${lowerNode(right, ctx)})`);
       return bindOnce(lowerNode(left, ctx), ctx, (v) => `(${v} != null ? ${v} : ${lowerNode(right, ctx)})`);
     case SyntaxKind.InKeyword:
       return lowerIn(node, ctx);
@@ -90,12 +97,15 @@ function lowerPlus(node: BinaryExpression, ctx: LowerContext): string {
   const right = node.getRight();
   const l = kindsOf(left);
   const r = kindsOf(right);
-  if (onlyKinds(declaredKinds(left), 'number') && onlyKinds(declaredKinds(right), 'number')) return `(${lowerNode(left, ctx)} + ${lowerNode(right, ctx)})`;
+  if (onlyKinds(declaredKinds(left), 'number') && onlyKinds(declaredKinds(right), 'number')) {
+    if (mayBeNaN(node)) return nanArithmetic('+', left, lowerNode(left, ctx), right, lowerNode(right, ctx), ctx);
+    return `(${lowerNode(left, ctx)} + ${lowerNode(right, ctx)})`;
+  }
   if (onlyKinds(declaredKinds(left), 'string') || onlyKinds(declaredKinds(right), 'string')) {
     if (l.has('unknown') || r.has('unknown') || l.has('object') || r.has('object')) {
       return ctx.report('expression_any_type', node, { text: node.getText(), type: node.getType().getText(), why: '`+` joins strings but adds numbers' });
     }
-    return `(${jsString(lowerNode(left, ctx), l, ctx)} & ${jsString(lowerNode(right, ctx), r, ctx)})`;
+    return `(${lowerAsString(left, l, ctx)} & ${lowerAsString(right, r, ctx)})`;
   }
   const reported = ctx.scope.diagnostics.diagnostics.length;
   lowerNode(left, ctx);
@@ -124,16 +134,20 @@ function lowerStrictEquality(node: BinaryExpression, ctx: LowerContext, negate: 
   const not = (text: string) => (negate ? `$not(${text})` : text);
   for (const [side, other] of [[left, right], [right, left]] as const) {
     if (isUndefinedLiteral(side)) return not(`$not($exists(${lowerNode(other, ctx)}))`);
-    if (isNullLiteral(side)) return not(`(${lowerNode(other, ctx)} = null)`);
+    // A value that may be NaN is never null (checkNaNUse reports one that may be both): its null is NaN.
+    if (isNullLiteral(side)) return mayBeNaN(other) ? not(`(${lowerNode(other, ctx)}; false)`) : not(`(${lowerNode(other, ctx)} = null)`);
   }
   const l = kindsOf(left);
   const r = kindsOf(right);
   if (isReference(l) || isReference(r)) {
     return ctx.report('expression_reference_equality', node, { operator: node.getOperatorToken().getText() });
   }
-  if (l.has('undefined') || r.has('undefined') || l.has('unknown') || r.has('unknown')) {
-    return not(`${ctx.helper('equal')}(${lowerNode(left, ctx)}, ${lowerNode(right, ctx)})`);
+  const mayBeUndefined = l.has('undefined') || r.has('undefined') || l.has('unknown') || r.has('unknown');
+  // NaN === NaN is false, but null = null is true: a NaN on the left makes the comparison false.
+  if (mayBeNaN(left) && mayBeNaN(right)) {
+    return not(bindOnce(lowerNode(left, ctx), ctx, (v) => `($not(${v} = null) and ${mayBeUndefined ? `${ctx.helper('equal')}(${v}, ${lowerNode(right, ctx)})` : `${v} = ${lowerNode(right, ctx)}`})`));
   }
+  if (mayBeUndefined) return not(`${ctx.helper('equal')}(${lowerNode(left, ctx)}, ${lowerNode(right, ctx)})`);
   return `(${lowerNode(left, ctx)} ${negate ? '!=' : '='} ${lowerNode(right, ctx)})`;
 }
 
@@ -145,13 +159,17 @@ function lowerLooseEquality(node: BinaryExpression, ctx: LowerContext, negate: b
   for (const [side, other] of [[left, right], [right, left]] as const) {
     if (isNullLiteral(side) || isUndefinedLiteral(side)) {
       // x == null is true for null and undefined alike; `!= null` is false for a missing value in JSONata.
+      if (mayBeNaN(other)) return not(`$not($exists(${lowerNode(other, ctx)}))`);
       return not(`$not(${lowerNode(other, ctx)} != null)`);
     }
   }
   const l = kindsOf(left);
   const r = kindsOf(right);
   for (const kind of ['string', 'number', 'boolean'] as const) {
-    if (onlyKinds(l, kind) && onlyKinds(r, kind)) return `(${lowerNode(left, ctx)} ${negate ? '!=' : '='} ${lowerNode(right, ctx)})`;
+    if (onlyKinds(l, kind) && onlyKinds(r, kind)) {
+      if (kind === 'number' && mayBeNaN(left) && mayBeNaN(right)) return lowerStrictEquality(node, ctx, negate);
+      return `(${lowerNode(left, ctx)} ${negate ? '!=' : '='} ${lowerNode(right, ctx)})`;
+    }
   }
   const operator = node.getOperatorToken().getText();
   return ctx.report('expression_loose_equality', node, { operator, left: left.getType().getText(), right: right.getType().getText(), strict: negate ? '!==' : '===' });
@@ -164,7 +182,7 @@ function lowerLogical(node: BinaryExpression, ctx: LowerContext, and: boolean): 
   const l = kindsOf(left);
   if (onlyKinds(l, 'boolean') && onlyKinds(kindsOf(right), 'boolean')) return lowerConditionNode(node, ctx);
   return bindOnce(lowerNode(left, ctx), ctx, (v) => {
-    const test = truthy(v, l, ctx);
+    const test = truthy(v, truthinessKinds(left), ctx);
     const other = lowerNode(right, ctx);
     return and ? `(${test} ? ${other} : ${v})` : `(${test} ? ${v} : ${other})`;
   });
@@ -192,9 +210,10 @@ export function lowerPrefixUnary(node: PrefixUnaryExpression, ctx: LowerContext)
     case SyntaxKind.MinusToken:
       if (!onlyKinds(declaredKinds(operand), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: '-', reason: 'the operand must be a number' });
       if (Node.isNumericLiteral(operand)) return `(-${operand.getLiteralValue()})`;
+      if (mayBeNaN(operand)) return unlessNaN(lowerNode(operand, ctx), ctx, 'null', (v) => `-${v}`);
       return `(-${lowerNode(operand, ctx)})`;
     case SyntaxKind.PlusToken:
-      return toNumber(lowerNode(operand, ctx), kindsOf(operand), ctx);
+      return lowerNumberConversion(operand, ctx);
     case SyntaxKind.PlusPlusToken:
     case SyntaxKind.MinusMinusToken:
       return ctx.report('expression_mutation', node, { text: node.getText() });
@@ -209,6 +228,22 @@ export function toNumber(text: string, kinds: Kinds, ctx: LowerContext): string 
   if (onlyKinds(kinds, 'boolean')) return `(${text} ? 1 : 0)`;
   // JSONata's $number raises D3030 where JavaScript yields NaN ("abc"): NaN is not JSON, so the divergence is a runtime error.
   return `${ctx.helper('toNumber')}(${text})`;
+}
+
+/**
+ * `Number(v)` and `+v` with JavaScript's rules for text (`numberOrNaN`): NaN,
+ * for text that is no number, is null. A literal is converted by JavaScript.
+ */
+export function lowerNumberConversion(operand: Expression, ctx: LowerContext): string {
+  const literal = Node.isStringLiteral(operand) || Node.isNoSubstitutionTemplateLiteral(operand) ? Number(operand.getLiteralValue()) : undefined;
+  if (literal !== undefined && Number.isFinite(literal)) return numberLiteral(literal);
+  if (literal !== undefined && Number.isNaN(literal)) return 'null';
+  const kinds = kindsOf(operand);
+  if (onlyKinds(kinds, 'number') || onlyKinds(kinds, 'boolean')) return toNumber(lowerNode(operand, ctx), kinds, ctx);
+  const text = lowerNode(operand, ctx);
+  // A NaN among other kinds is null, which numberOrNaN would read as JSON null (0).
+  if (mayBeNaN(operand)) return unlessNaN(text, ctx, 'null', (v) => `${ctx.helper('numberOrNaN')}(${v})`);
+  return `${ctx.helper('numberOrNaN')}(${text})`;
 }
 
 /** `c ? a : b` with JavaScript's truthiness for `c`. */

@@ -164,6 +164,40 @@ const definitions = {
     uses: [],
   },
 
+  // A value that may be NaN (null) where the compiler does not follow NaN (an array item, an object field, a callback's
+  // result): reading it back as a number would lose its NaN, so NaN fails the evaluation here instead.
+  notNaN: {
+    text: `function($v, $what){ $v = null ? $error("typestep: " & $what & " is NaN here, where the compiled workflow cannot keep a NaN (JSON has none); test it with Number.isNaN before storing it") : $v }`,
+    uses: [],
+  },
+  // The value of a string of digits in radix $r (all valid); beyond 2^53 the sum would round differently from JavaScript.
+  radixDigits: {
+    text: `function($d, $r){ ($n := $reduce($split($lowercase($d), ""), function($acc, $c){ $acc * $r + $length($substringBefore("0123456789abcdefghijklmnopqrstuvwxyz", $c)) }, 0); $n > 9007199254740991 ? $error("typestep: the number " & $d & " (radix " & $string($r) & ") is beyond 2^53, which is not supported") : $n) }`,
+    uses: [],
+  },
+  // A decimal numeral JavaScript reads (StrDecimalLiteral: "+5", ".5", "5.", "1e3"), as a number; $number alone
+  // rejects a sign, a bare point and leading zeros. One too large for a double (Infinity) fails in $number (D3030).
+  decimal: {
+    text: `function($t){ ($m := $match($t, /^([-+]?)(\\d*)\\.?(\\d*)((?:[eE][-+]?\\d+)?)$/); $exists($m) and ($m.groups[1] != "" or $m.groups[2] != "") ? ($text := ($m.groups[1] = "" ? "0" : $replace($m.groups[1], /^0+(?=\\d)/, "")) & ($m.groups[2] = "" ? "" : "." & $m.groups[2]) & $m.groups[3]; ($m.groups[0] = "-" ? -1 : 1) * $number($text)) : null) }`,
+    uses: [],
+  },
+  // Number(v) with JavaScript's StringToNumber: blanks around are trimmed, "" is 0, 0x/0o/0b prefixes, and text that is
+  // no number is NaN — null, the compiled NaN. Infinity is not JSON: that fails loudly.
+  numberOrNaN: {
+    text: `function($v){ $type($v) = "number" ? $v : $type($v) = "boolean" ? ($v ? 1 : 0) : $type($v) = "null" ? 0 : $not($exists($v)) ? null : $type($v) != "string" ? $error("typestep: Number() of an object or array is not supported") : ($t := $replace($v, /^\\s+|\\s+$/, ""); $t = "" ? 0 : $contains($t, /^[-+]?Infinity$/) ? $error("typestep: Number(" & $string($v) & ") is Infinity, which JSON cannot hold") : $contains($t, /^0[xX][0-9a-fA-F]+$|^0[oO][0-7]+$|^0[bB][01]+$/) ? ($p := $lowercase($substring($t, 1, 1)); $__js_radixDigits($substring($t, 2), $p = "x" ? 16 : $p = "o" ? 8 : 2)) : $__js_decimal($t)) }`,
+    uses: ['radixDigits', 'decimal'],
+  },
+  // parseFloat: the longest decimal numeral after leading blanks, or NaN (null).
+  parseFloat: {
+    text: `function($s){ ($m := $match($replace($s, /^\\s+/, ""), /^[-+]?(Infinity|\\d+\\.?\\d*(?:[eE][-+]?\\d+)?|\\.\\d+(?:[eE][-+]?\\d+)?)/); $not($exists($m)) ? null : $contains($m.match, "Infinity") ? $error("typestep: parseFloat(" & $string($s) & ") is Infinity, which JSON cannot hold") : $__js_decimal($m.match)) }`,
+    uses: ['decimal'],
+  },
+  // parseInt(s, radix): a sign, then (radix 0 or 16) an optional 0x, then the longest run of the radix's digits; a radix
+  // of 0, NaN or undefined is 10 (16 after 0x), one outside 2–36 gives NaN (null), and so does a string with no digit.
+  parseInt: {
+    text: `function($s, $radix){ ($t := $replace($s, /^\\s+/, ""); $sign := $substring($t, 0, 1) = "-" ? -1 : 1; $t := $contains($t, /^[-+]/) ? $substring($t, 1) : $t; $r := $exists($radix) and $radix != null ? $__js_trunc($radix) : 0; $hex := ($r = 0 or $r = 16) and $contains($t, /^0[xX]/); $t := $hex ? $substring($t, 2) : $t; $r := $hex ? 16 : $r = 0 ? 10 : $r; $r < 2 or $r > 36 ? null : ($chars := $substring("0123456789abcdefghijklmnopqrstuvwxyz", 0, $r); $digits := $reduce($split($lowercase($t), ""), function($acc, $c){ $acc.done ? $acc : $contains($chars, $c) ? {"text": $acc.text & $c, "done": false} : {"text": $acc.text, "done": true} }, {"text": "", "done": false}).text; $digits = "" ? null : $sign * ($r = 10 ? $__js_decimal($digits) : $__js_radixDigits($digits, $r)))) }`,
+    uses: ['trunc', 'radixDigits', 'decimal'],
+  },
   // typeof for JSON values.
   typeOf: {
     text: `function($v){ $type($v) = "array" or $type($v) = "null" ? "object" : $exists($v) ? $type($v) : "undefined" }`,

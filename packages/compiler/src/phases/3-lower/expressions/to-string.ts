@@ -2,6 +2,8 @@ import type { Expression, Type } from 'ts-morph';
 import { isCaughtError } from './instance-of.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
+import { mayBeNaN } from './nan-analysis.js';
+import { unlessNaN } from './nan-values.js';
 import { bindOnce, isSimple, stringLiteral } from './text.js';
 import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
 
@@ -15,8 +17,8 @@ import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
  * lowerToString(`e`, ctx) // "($e.message = '' ? $e.name : $e.name & ': ' & $e.message)"
  */
 export function lowerToString(expression: Expression, ctx: LowerContext): string {
+  if (!isCaughtError(expression) && !isErrorType(expression.getType())) return lowerAsString(expression, kindsOf(expression), ctx);
   const text = lowerNode(expression, ctx);
-  if (!isCaughtError(expression) && !isErrorType(expression.getType())) return jsString(text, kindsOf(expression), ctx);
   return bindOnce(text, ctx, (error) => `(${error}.message = '' ? ${error}.name : ${error}.name & ': ' & ${error}.message)`);
 }
 
@@ -25,6 +27,13 @@ function isErrorType(type: Type, depth = 0): boolean {
   if (depth > 20 || !type.isObject()) return false;
   if (type.getSymbol()?.getName() === 'Error' || type.getSymbol()?.getName() === 'WorkflowError') return true;
   return type.getBaseTypes().some((base) => isErrorType(base, depth + 1));
+}
+
+/** `String(expression)` for a value of `kinds` that is no error: a NaN (null) prints as `"NaN"`. */
+export function lowerAsString(expression: Expression, kinds: Kinds, ctx: LowerContext): string {
+  const text = lowerNode(expression, ctx);
+  if (mayBeNaN(expression)) return unlessNaN(text, ctx, '"NaN"', (v) => jsString(v, kinds, ctx));
+  return jsString(text, kinds, ctx);
 }
 
 /**

@@ -3,6 +3,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { bindOnce } from './text.js';
+import { truthinessKinds } from './nan-values.js';
 import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
 
 /**
@@ -46,5 +47,5 @@ export function lowerConditionNode(expression: Expression, ctx: LowerContext): s
   if (Node.isPrefixUnaryExpression(expression) && expression.getOperatorToken() === SyntaxKind.ExclamationToken) {
     return `$not(${lowerConditionNode(expression.getOperand(), ctx)})`;
   }
-  return truthy(lowerNode(expression, ctx), kindsOf(expression), ctx);
+  return truthy(lowerNode(expression, ctx), truthinessKinds(expression), ctx);
 }

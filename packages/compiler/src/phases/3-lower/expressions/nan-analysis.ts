@@ -1,0 +1,294 @@
+import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { dslNameOf } from '../../1-discover/dsl-symbols.js';
+import { isGlobal } from './access.js';
+import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';
+
+/**
+ * Which number-typed expressions may compute NaN. JSON has no NaN, so a
+ * lowered NaN is `null` (what `JSON.stringify` writes for it); an expression
+ * that cannot be NaN keeps the plain lowering, one that may be NaN is lowered
+ * with JavaScript's NaN semantics over that `null` (`nan-values.ts`).
+ *
+ * Sources: `Number(s)`, `+s`, `parseFloat`/`parseInt` (also `Number.…`), `NaN`,
+ * `Math.sqrt` of what may be negative, `0 / 0` and `x % 0` with a constant
+ * zero; the rest only carries NaN on (arithmetic, `Math.*`, `?:`, `&&`, `??`)
+ * or through a variable: a variable may be NaN when any value written to it
+ * may be (a fixpoint over the variables of its file). A value stored where
+ * the analysis does not follow (an array item, an object field, a callback's
+ * result, a helper's argument) is checked there instead (`isFollowedUse`), so
+ * what is read back from an array, an object or a parameter is never NaN.
+ *
+ * A `const` tested before the read is narrowed: in `Number.isNaN(x) ? d : x`,
+ * `!Number.isNaN(x) && x > 0`, and after `if (Number.isNaN(x) || …) throw …`,
+ * `x` is not NaN.
+ *
+ * @example
+ * mayBeNaN(`Number(req.amount)`) // true
+ * mayBeNaN(`order.total * 2`)    // false
+ */
+export function mayBeNaN(node: Node): boolean {
+  const known = answers.get(node);
+  if (known !== undefined) return known;
+  const answer = evaluate(node, variablesOf(node.getSourceFile()));
+  answers.set(node, answer);
+  return answer;
+}
+
+const answers = new WeakMap<Node, boolean>();
+
+type NaNVariables = ReadonlySet<VariableDeclaration>;
+
+const MATH_CARRIERS = new Set(['floor', 'ceil', 'abs', 'round', 'trunc', 'sign', 'max', 'min', 'pow', 'fround']);
+const PARSERS = new Set(['parseFloat', 'parseInt']);
+
+function evaluate(node: Node, nan: NaNVariables): boolean {
+  const expression = unwrap(node);
+  if (Node.isIdentifier(expression)) {
+    if (expression.getText() === 'NaN' && isGlobal(expression, 'NaN')) return true;
+    const declaration = variableOf(expression);
+    return declaration !== undefined && nan.has(declaration) && !narrowed(expression, declaration);
+  }
+  if (!declaredKinds(expression).has('number')) return false;
+  if (Node.isPropertyAccessExpression(expression)) return isGlobal(expression.getExpression(), 'Number') && expression.getName() === 'NaN';
+  if (Node.isCallExpression(expression)) return callMayBeNaN(expression, nan);
+  if (Node.isPrefixUnaryExpression(expression)) {
+    const operand = expression.getOperand();
+    if (expression.getOperatorToken() === SyntaxKind.PlusToken) return conversionMayBeNaN(operand, nan);
+    return expression.getOperatorToken() === SyntaxKind.MinusToken && evaluate(operand, nan);
+  }
+  if (Node.isConditionalExpression(expression)) return evaluate(expression.getWhenTrue(), nan) || evaluate(expression.getWhenFalse(), nan);
+  if (Node.isBinaryExpression(expression)) {
+    const left = expression.getLeft();
+    const right = expression.getRight();
+    switch (expression.getOperatorToken().getKind()) {
+      // NaN is falsy: `a || b` gives `a` only when it is truthy.
+      case SyntaxKind.BarBarToken:
+      case SyntaxKind.BarBarEqualsToken:
+      case SyntaxKind.QuestionQuestionEqualsToken:
+      case SyntaxKind.EqualsToken:
+      case SyntaxKind.CommaToken:
+        return evaluate(right, nan);
+      case SyntaxKind.SlashToken:
+      case SyntaxKind.SlashEqualsToken:
+        return evaluate(left, nan) || evaluate(right, nan) || (isZero(left) && isZero(right));
+      case SyntaxKind.PercentToken:
+      case SyntaxKind.PercentEqualsToken:
+        return evaluate(left, nan) || evaluate(right, nan) || isZero(right);
+      default:
+        return evaluate(left, nan) || evaluate(right, nan);
+    }
+  }
+  return false;
+}
+
+/** `Number(x)` and `+x`: NaN for text that is not a number and for `undefined`; never for a boolean or null. */
+function conversionMayBeNaN(operand: Node, nan: NaNVariables): boolean {
+  const literal = literalValue(operand);
+  if (literal !== undefined) return Number.isNaN(Number(literal));
+  const kinds = kindsOf(operand);
+  if (onlyKinds(kinds, 'number')) return evaluate(operand, nan);
+  return !onlyKinds(kinds, 'boolean', 'null');
+}
+
+function callMayBeNaN(call: CallExpression, nan: NaNVariables): boolean {
+  const callee = call.getExpression();
+  const args = call.getArguments();
+  const name = Node.isIdentifier(callee) ? callee.getText() : undefined;
+  if (name === 'Number' && isGlobal(callee, 'Number')) return args.length > 0 && conversionMayBeNaN(args[0]!, nan);
+  if (name !== undefined && PARSERS.has(name) && isGlobal(callee, name)) return parseMayBeNaN(name, args);
+  if (!Node.isPropertyAccessExpression(callee)) return false;
+  const method = callee.getName();
+  const receiver = callee.getExpression();
+  if (isGlobal(receiver, 'Number') && PARSERS.has(method)) return parseMayBeNaN(method, args);
+  if (!isGlobal(receiver, 'Math')) return false;
+  const carried = args.some((a) => !Node.isSpreadElement(a) && evaluate(a, nan));
+  if (method === 'sqrt') return carried || !isNonNegative(args[0]);
+  return MATH_CARRIERS.has(method) && carried;
+}
+
+/** A parse of a literal is folded by JavaScript itself. */
+function parseMayBeNaN(name: string, args: Node[]): boolean {
+  const text = literalValue(args[0]);
+  const radix = args.length > 1 ? literalValue(args[1]) : undefined;
+  if (typeof text !== 'string' || (args.length > 1 && typeof radix !== 'number')) return true;
+  return Number.isNaN(name === 'parseInt' ? Number.parseInt(text, radix as number | undefined) : Number.parseFloat(text));
+}
+
+function isNonNegative(node: Node | undefined): boolean {
+  if (node === undefined) return false;
+  const value = literalValue(node);
+  if (typeof value === 'number') return value >= 0;
+  const expression = unwrap(node);
+  return Node.isCallExpression(expression) && expression.getExpression().getText() === 'Math.abs';
+}
+
+function isZero(node: Node): boolean {
+  return literalValue(node) === 0;
+}
+
+function literalValue(node: Node | undefined): string | number | undefined {
+  if (node === undefined) return undefined;
+  const expression = unwrap(node);
+  if (Node.isNumericLiteral(expression)) return expression.getLiteralValue();
+  if (Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression)) return expression.getLiteralValue();
+  if (Node.isPrefixUnaryExpression(expression) && expression.getOperatorToken() === SyntaxKind.MinusToken) {
+    const value = literalValue(expression.getOperand());
+    return typeof value === 'number' ? -value : undefined;
+  }
+  return undefined;
+}
+
+/** Parentheses, `as`, `!` and `satisfies` do not change a value. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current) || Node.isSatisfiesExpression(current) || Node.isTypeAssertion(current)) {
+    current = current.getExpression();
+  }
+  return current;
+}
+
+/** The `const`/`let`/`var` a name reads, when it names one declared with a plain name. */
+function variableOf(identifier: Node): VariableDeclaration | undefined {
+  const parent = identifier.getParent();
+  let symbol = Node.isShorthandPropertyAssignment(parent) && parent.getNameNode() === identifier ? parent.getValueSymbol() : identifier.getSymbol();
+  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
+  const declaration = symbol?.getDeclarations()[0];
+  return Node.isVariableDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? declaration : undefined;
+}
+
+const fileVariables = new WeakMap<SourceFile, { nan: Set<VariableDeclaration>; writes: Map<VariableDeclaration, Expression[]> }>();
+
+/** Every value written to each variable of `file`. */
+function writesOf(file: SourceFile): Map<VariableDeclaration, Expression[]> {
+  const writes = new Map<VariableDeclaration, Expression[]>();
+  const add = (declaration: VariableDeclaration | undefined, value: Expression) => {
+    if (declaration) writes.set(declaration, [...(writes.get(declaration) ?? []), value]);
+  };
+  for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const initializer = declaration.getInitializer();
+    if (initializer && Node.isIdentifier(declaration.getNameNode())) add(declaration, initializer);
+  }
+  for (const binary of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    const operator = binary.getOperatorToken().getKind();
+    if (operator < SyntaxKind.FirstAssignment || operator > SyntaxKind.LastAssignment) continue;
+    const target = unwrap(binary.getLeft());
+    // A compound assignment writes the operation's result; the binary expression is evaluated as one.
+    if (Node.isIdentifier(target)) add(variableOf(target), binary);
+  }
+  return writes;
+}
+
+/** The variables of `file` that may hold NaN: the least fixpoint over the values written to them. */
+function variablesOf(file: SourceFile): NaNVariables {
+  const known = fileVariables.get(file);
+  if (known) return known.nan;
+  const entry = { nan: new Set<VariableDeclaration>(), writes: writesOf(file) };
+  fileVariables.set(file, entry);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [declaration, values] of entry.writes) {
+      if (entry.nan.has(declaration) || !values.some((value) => evaluate(value, entry.nan))) continue;
+      entry.nan.add(declaration);
+      changed = true;
+    }
+  }
+  return entry.nan;
+}
+
+/** True when `declaration` keeps its first value: a `const`, or a `let` never assigned again. */
+function isConstant(declaration: VariableDeclaration): boolean {
+  const writes = fileVariables.get(declaration.getSourceFile())?.writes.get(declaration) ?? [];
+  return writes.length <= (declaration.getInitializer() ? 1 : 0);
+}
+
+/**
+ * True when a test on the way to `read` proves that `declaration` is not
+ * NaN there: a branch taken only when the test says so, or an earlier
+ * `if (test) exit;` in an enclosing block.
+ */
+function narrowed(read: Node, declaration: VariableDeclaration): boolean {
+  if (!isConstant(declaration)) return false;
+  let child: Node = read;
+  for (let parent = read.getParent(); parent; child = parent, parent = parent.getParent()) {
+    if (Node.isConditionalExpression(parent)) {
+      if (child === parent.getWhenTrue() && implies(parent.getCondition(), true, declaration)) return true;
+      if (child === parent.getWhenFalse() && implies(parent.getCondition(), false, declaration)) return true;
+    } else if (Node.isBinaryExpression(parent) && child === parent.getRight()) {
+      const operator = parent.getOperatorToken().getKind();
+      if (operator === SyntaxKind.AmpersandAmpersandToken && implies(parent.getLeft(), true, declaration)) return true;
+      if (operator === SyntaxKind.BarBarToken && implies(parent.getLeft(), false, declaration)) return true;
+    } else if (Node.isIfStatement(parent)) {
+      if (child === parent.getThenStatement() && implies(parent.getExpression(), true, declaration)) return true;
+      if (child === parent.getElseStatement() && implies(parent.getExpression(), false, declaration)) return true;
+    } else if (Node.isWhileStatement(parent)) {
+      if (child === parent.getStatement() && implies(parent.getExpression(), true, declaration)) return true;
+    } else if (Node.isBlock(parent) || Node.isSourceFile(parent) || Node.isCaseClause(parent) || Node.isDefaultClause(parent)) {
+      for (const statement of parent.getStatements()) {
+        if (statement === child) break;
+        if (Node.isIfStatement(statement) && !statement.getElseStatement() && alwaysExits(statement.getThenStatement()) && implies(statement.getExpression(), false, declaration)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** True when control never runs past `statement`. */
+function alwaysExits(statement: Node | undefined): boolean {
+  if (statement === undefined) return false;
+  if (Node.isThrowStatement(statement) || Node.isReturnStatement(statement) || Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) return true;
+  if (Node.isBlock(statement)) return alwaysExits(statement.getStatements().at(-1));
+  if (Node.isIfStatement(statement)) return alwaysExits(statement.getThenStatement()) && alwaysExits(statement.getElseStatement());
+  return false;
+}
+
+const NAN_TESTS = new Set(['Number.isNaN', 'isNaN']);
+const NUMBER_TESTS = new Set(['Number.isFinite', 'isFinite', 'Number.isInteger', 'Number.isSafeInteger']);
+
+/** True when `condition` having the value `outcome` proves `declaration` is not NaN. */
+function implies(condition: Node, outcome: boolean, declaration: VariableDeclaration): boolean {
+  const test = unwrap(condition);
+  if (Node.isPrefixUnaryExpression(test) && test.getOperatorToken() === SyntaxKind.ExclamationToken) return implies(test.getOperand(), !outcome, declaration);
+  if (Node.isCallExpression(test) && test.getArguments().length === 1 && reads(test.getArguments()[0]!, declaration)) {
+    const callee = test.getExpression().getText();
+    return (NAN_TESTS.has(callee) && !outcome) || (NUMBER_TESTS.has(callee) && outcome);
+  }
+  if (Node.isBinaryExpression(test)) {
+    const left = test.getLeft();
+    const right = test.getRight();
+    const either = reads(left, declaration) || reads(right, declaration);
+    switch (test.getOperatorToken().getKind()) {
+      case SyntaxKind.AmpersandAmpersandToken:
+        return outcome ? implies(left, true, declaration) || implies(right, true, declaration) : implies(left, false, declaration) && implies(right, false, declaration);
+      case SyntaxKind.BarBarToken:
+        return outcome ? implies(left, true, declaration) && implies(right, true, declaration) : implies(left, false, declaration) || implies(right, false, declaration);
+      // Every comparison with NaN is false, and NaN is unequal to everything.
+      case SyntaxKind.LessThanToken:
+      case SyntaxKind.LessThanEqualsToken:
+      case SyntaxKind.GreaterThanToken:
+      case SyntaxKind.GreaterThanEqualsToken:
+      case SyntaxKind.EqualsEqualsEqualsToken:
+      case SyntaxKind.EqualsEqualsToken:
+        return outcome && either;
+      case SyntaxKind.ExclamationEqualsEqualsToken:
+      case SyntaxKind.ExclamationEqualsToken:
+        return !outcome && either;
+      default:
+        return false;
+    }
+  }
+  // A truthy number is not NaN.
+  return outcome && reads(test, declaration);
+}
+
+function reads(node: Node, declaration: VariableDeclaration): boolean {
+  const expression = unwrap(node);
+  return Node.isIdentifier(expression) && variableOf(expression) === declaration;
+}
+
+/** True when `node` is (part of) the value the workflow function itself returns. */
+export function isWorkflowReturn(statement: Node): boolean {
+  const fn = statement.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a));
+  const call = fn?.getParent();
+  return Node.isCallExpression(call) && call.getArguments()[1] === fn && dslNameOf(call.getExpression()) === 'workflow';
+}
