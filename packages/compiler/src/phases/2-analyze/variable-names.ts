@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type VariableDeclaration } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
-import { changesInPlace } from '../3-lower/expressions/index.js';
+import { changesInPlace, isFoldedCallback } from '../3-lower/expressions/index.js';
+import { dslNameOf } from '../1-discover/index.js';
 import { mayBeUndefined, readsThroughIndex } from './may-be-undefined.js';
 
 /** ASL variable names: letters, digits and underscores, not starting with a digit. */
@@ -214,13 +215,16 @@ function boxIndexReads(body: Node, names: VariableNames): void {
 
 /**
  * Reports assignments, inside a nested function (a Map iteration or a
- * callback), to a variable declared outside it: each iteration has its own
- * variable scope in ASL and may not assign the workflow's variables.
+ * callback), to a variable declared outside it: each Map iteration has its own
+ * variable scope in ASL, and any other function is a JSONata lambda, which
+ * cannot change the variables around it either. The synchronous callbacks of
+ * forEach and of the folded array methods (filter, map, some…) are lowered as
+ * loops of the run around them, which may.
  */
 export function reportOuterAssignments(body: ArrowFunction | FunctionExpression | FunctionDeclaration, names: VariableNames, diagnostics: DiagnosticCollector): void {
   for (const inner of [...body.getDescendantsOfKind(SyntaxKind.ArrowFunction), ...body.getDescendantsOfKind(SyntaxKind.FunctionExpression)]) {
-    // A synchronous forEach callback is lowered as a loop of the run around it, which may change the run's variables.
-    if (isForEachCallback(inner)) continue;
+    if (isFoldedCallback(inner)) continue;
+    const code = isMapIteration(inner) ? 'outer_variable_assigned' : 'function_outer_variable_assigned';
     inner.forEachDescendant((node) => {
       let target: Node | undefined;
       if (Node.isBinaryExpression(node) && isAssignmentOperator(node.getOperatorToken().getKind())) target = node.getLeft();
@@ -230,16 +234,19 @@ export function reportOuterAssignments(body: ArrowFunction | FunctionExpression 
       const declaration = target.getSymbol()?.getDeclarations()[0];
       if (!declaration || names.of(declaration) === undefined) return;
       if (declaration.getAncestors().includes(inner)) return;
-      diagnostics.report('outer_variable_assigned', target, { name: target.getText() });
+      diagnostics.report(code, target, { name: target.getText() });
     });
   }
 }
 
-function isForEachCallback(fn: ArrowFunction | FunctionExpression): boolean {
+/** `map(items, async (item) => …)`, or the callback of `xs.map(…)` inside `Promise.all(…)`: a Map state's iteration. */
+function isMapIteration(fn: ArrowFunction | FunctionExpression): boolean {
   const call = fn.getParent();
-  if (fn.isAsync() || !Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
+  if (!Node.isCallExpression(call)) return false;
   const callee = call.getExpression();
-  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'forEach';
+  if (dslNameOf(callee) === 'map') return true;
+  const outer = call.getParent();
+  return Node.isPropertyAccessExpression(callee) && callee.getName() === 'map' && Node.isCallExpression(outer) && outer.getExpression().getText() === 'Promise.all';
 }
 
 function isAssignmentOperator(kind: SyntaxKind): boolean {

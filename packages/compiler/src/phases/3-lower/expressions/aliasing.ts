@@ -1,7 +1,9 @@
 import { dslNameOf } from '../../1-discover/index.js';
 import { Node, SyntaxKind, type Symbol as TsSymbol } from 'ts-morph';
-import { changedDepth, changesInPlace, rootOf, unwrap } from './in-place.js';
+import { changedDepth, changesInPlace, isAssignment, rootOf, unwrap } from './in-place.js';
 import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
+import { findWriteBack } from './write-back.js';
+import { callbackResultKinds } from './callbacks.js';
 
 /**
  * Alias analysis for in-place changes. JSON values have no identity in ASL: a
@@ -20,9 +22,10 @@ import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
 /**
  * How a variable that receives a value relates to it: it holds the same value,
  * a part of it (`const a = v.a`, `for (const x of v)`), a value that contains it
- * (`const req = { v }`, `acc.push(v)`), or any of these.
+ * (`const req = { v }`, `acc.push(v)`), a value that contains a part of it
+ * (`o[k] = v.items`, `v.filter(…)`: a new array of v's items), or any of these.
  */
-type Relation = 'same' | 'part' | 'container' | 'any';
+type Relation = 'same' | 'part' | 'container' | 'container-of-part' | 'any';
 
 /** Where a reference's value may go: the variables that receive it, or somewhere the analysis cannot follow. */
 type Sinks = { symbol: TsSymbol; relation: Relation }[] | 'unknown';
@@ -30,11 +33,20 @@ type Sinks = { symbol: TsSymbol; relation: Relation }[] | 'unknown';
 /** What a member of an alias group holds: the changed value itself, a value containing it, or possibly either. */
 type Holds = 'same' | 'contains' | 'any';
 
-/** The relation of one step followed by another (`{ a: v.x }` is a container of a part: any). */
+/**
+ * The relation of one step followed by another. Read as paths: a part is one
+ * or more steps down, a container one or more steps up; down-then-up (a
+ * container of a part) keeps its direction, up-then-down may be anything
+ * (`{ a: v }.a` is v itself, `{ a: v, b: w }.b` is not).
+ */
 function compose(first: Relation, then: Relation): Relation {
   if (first === 'same') return then;
   if (then === 'same') return first;
-  return first === then ? first : 'any';
+  if (first === 'any' || then === 'any') return 'any';
+  if (first === then) return first;
+  if (first === 'part' && (then === 'container' || then === 'container-of-part')) return 'container-of-part';
+  if (first === 'container-of-part' && then === 'container') return 'container-of-part';
+  return 'any';
 }
 
 /** What `to` holds, given what `from` holds and that `to` receives `from`'s value by `relation`; undefined: nothing changed. */
@@ -43,7 +55,9 @@ function forward(from: Holds, relation: Relation): Holds | undefined {
   if (relation === 'same') return from;
   if (relation === 'container') return 'contains';
   // A part of the changed value does not see a change of its top level; a part of a container may be the value itself.
-  return from === 'contains' ? 'any' : undefined;
+  if (relation === 'part') return from === 'contains' ? 'any' : undefined;
+  // A container of a part of the changed value holds none of its top level; of a part of a container, maybe the value.
+  return from === 'contains' ? 'contains' : undefined;
 }
 
 /** What `from` holds, given that `to` (holding `held`) received `from`'s value by `relation`. */
@@ -51,7 +65,8 @@ function backward(held: Holds, relation: Relation): Holds | undefined {
   if (held === 'any' || relation === 'any') return 'any';
   if (relation === 'same') return held;
   if (relation === 'part') return 'contains';
-  return undefined; // `from` was stored into `to`: it is a part, not the changed value
+  // `from` (or a part of it) was stored into `to`: a part, not the changed value itself.
+  return undefined;
 }
 
 /** An alias that would see a change in place: the reference that reads it after the change, or that made it unknown. */
@@ -63,6 +78,48 @@ export interface Alias {
 }
 
 const PRIMITIVE = ['string', 'number', 'boolean', 'null', 'undefined'] as const;
+
+/** Array methods whose callback receives two items (an accumulator or a compared pair) before the index. */
+const ITEM_PAIRS = new Set(['reduce', 'reduceRight', 'sort', 'toSorted']);
+
+/** Array methods that return the receiver itself (and Set `add`, Map `set`). */
+const RETURNING_RECEIVER = new Set(['sort', 'reverse', 'fill', 'copyWithin', 'add', 'set']);
+/** Array methods that return a new array of the receiver's items. */
+const RETURNING_ITEMS = new Set(['filter', 'slice', 'concat', 'toSorted', 'toReversed', 'toSpliced', 'with', 'flat', 'splice', 'values', 'keys', 'entries']);
+/** Array methods that return one of the receiver's items. */
+const RETURNING_ITEM = new Set(['find', 'findLast', 'at', 'pop', 'shift']);
+/** Array methods whose result holds only what their callback returns, or nothing of the receiver (a number, a boolean). */
+const RETURNING_CALLBACK_RESULTS = new Set(['map', 'flatMap', 'forEach', 'some', 'every', 'findIndex', 'findLastIndex', 'indexOf', 'lastIndexOf', 'includes', 'join']);
+
+/**
+ * How `receiver.method(…)`'s result relates to the receiver; undefined when it
+ * holds nothing of it. Unknown methods (and those of objects that are not
+ * arrays, like a Map's `get`) are taken to return a part.
+ */
+function methodResult(method: string, receiver: Node): Relation | undefined {
+  if (RETURNING_RECEIVER.has(method)) return 'same';
+  if (!onlyKinds(kindsOf(receiver), 'array')) return 'part';
+  if (RETURNING_ITEMS.has(method)) return 'container-of-part';
+  if (RETURNING_ITEM.has(method)) return 'part';
+  if (RETURNING_CALLBACK_RESULTS.has(method)) return undefined;
+  return 'part';
+}
+
+/** How a call's result relates to what its callback returns; undefined when it keeps none of it (a predicate). */
+function callbackResult(call: Node & import('ts-morph').CallExpression): Relation | undefined {
+  const callee = call.getExpression();
+  if (!Node.isPropertyAccessExpression(callee) || !onlyKinds(kindsOf(callee.getExpression()), 'array')) return 'any';
+  const method = callee.getName();
+  if (method === 'map') return 'container';
+  // flatMap keeps the items of a returned array, and any other value as an item.
+  if (method === 'flatMap') {
+    const returned = callbackResultKinds(call.getArguments()[0] as import('ts-morph').Expression);
+    if (onlyKinds(returned, 'array')) return 'container-of-part';
+    if (!returned.has('array') && !returned.has('unknown')) return 'container';
+  }
+  if (['filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some', 'every', 'forEach', 'sort', 'toSorted'].includes(method)) return undefined;
+  return 'any';
+}
 
 /** Methods that store their arguments in the receiver. */
 const STORING = new Set(['push', 'unshift', 'splice', 'fill', 'add', 'set']);
@@ -85,7 +142,40 @@ export function findAlias(root: Node, site: Node): Alias | undefined {
   // A change of the value's own top level (xs.push, o.k = v) is invisible to names holding only a part of it; a
   // deeper one (o.a.b = v, xs[0].f = v) is followed through every link.
   const deep = changedDepth(site) > 0;
+  const all = aliasGroup(symbol, before, deep, scope);
+  // Get-or-create then store back (`const acc = bySite[k] ?? {…}; acc.n++; bySite[k] = acc`): what is reached only
+  // through the container's read is in step again after the write-back, so only a look between the two counts.
+  const writeBack = findWriteBack(symbol, site, scope);
+  const direct = writeBack ? aliasGroup(symbol, before.filter((r) => r.node !== writeBack.source), deep, scope) : all;
+  const counts = (member: TsSymbol, node: Node) => !writeBack || direct.group.has(member) || writeBack.between(node);
+  const escape = direct.escapes[0] ?? all.escapes.find((e) => counts(e.member, e.node));
+  if (escape) return { node: escape.node, name: escape.name };
+  for (const reference of references) {
+    if (reference.symbol === symbol || !all.group.has(reference.symbol) || within(reference.node, site)) continue;
+    if (!counts(reference.symbol, reference.node)) continue;
+    if (reference.node.getStart() > site.getEnd() || sharesRepetition(reference.node, site, scope, reference.symbol)) return { node: reference.node, name: reference.node.getText() };
+  }
+  return undefined;
+}
+
+/** Where a member of an alias group goes where the analysis cannot follow (or is not the workflow's own). */
+interface Escape {
+  node: Node;
+  name: string;
+  member: TsSymbol;
+}
+
+/**
+ * The variables that may hold the changed value `symbol` holds (or contain
+ * it), through the links made by `before`, and the references through which a
+ * member escapes the analysis.
+ */
+function aliasGroup(symbol: TsSymbol, before: Reference[], deep: boolean, scope: Node): { group: Map<TsSymbol, Holds>; escapes: Escape[] } {
   const group = new Map<TsSymbol, Holds>([[symbol, 'same']]);
+  const escapes: Escape[] = [];
+  const escaped = (escape: Escape) => {
+    if (!escapes.some((e) => e.node === escape.node && e.name === escape.name)) escapes.push(escape);
+  };
   const join = (member: TsSymbol, holds: Holds | undefined): boolean => {
     if (holds === undefined) return false;
     const known = group.get(member);
@@ -98,7 +188,7 @@ export function findAlias(root: Node, site: Node): Alias | undefined {
     for (const reference of before) {
       const sinks = sinksOf(reference.node);
       if (sinks === 'unknown') {
-        if (group.has(reference.symbol)) return { node: reference.node, name: reference.node.getText() };
+        if (group.has(reference.symbol)) escaped({ node: reference.node, name: reference.node.getText(), member: reference.symbol });
         continue;
       }
       for (const sink of sinks) {
@@ -108,17 +198,16 @@ export function findAlias(root: Node, site: Node): Alias | undefined {
         const joined = [from && [sink.symbol, forward(from, relation)], to && [reference.symbol, backward(to, relation)]].filter(Boolean) as [TsSymbol, Holds | undefined][];
         for (const [member, holds] of joined) {
           if (holds === undefined || group.has(member) && (group.get(member) === holds || group.get(member) === 'any')) continue;
-          if (!isLocal(member, scope)) return { node: reference.node, name: member.getName() };
+          if (!isLocal(member, scope)) {
+            escaped({ node: reference.node, name: member.getName(), member: member === sink.symbol ? reference.symbol : sink.symbol });
+            continue;
+          }
           if (join(member, holds)) changed = true;
         }
       }
     }
   }
-  for (const reference of references) {
-    if (reference.symbol === symbol || !group.has(reference.symbol) || within(reference.node, site)) continue;
-    if (reference.node.getStart() > site.getEnd() || sharesRepetition(reference.node, site, scope, reference.symbol)) return { node: reference.node, name: reference.node.getText() };
-  }
-  return undefined;
+  return { group, escapes };
 }
 
 /**
@@ -134,7 +223,7 @@ export function isChangedInPlace(declaration: Node): boolean {
   return referencesIn(scope).some((r) => r.symbol === symbol && changesInPlace(r.node));
 }
 
-interface Reference {
+export interface Reference {
   node: Node;
   symbol: TsSymbol;
 }
@@ -185,7 +274,7 @@ function isLocal(symbol: TsSymbol, scope: Node): boolean {
   return declaration !== undefined && declaration.getAncestors().includes(scope);
 }
 
-function within(node: Node, container: Node): boolean {
+export function within(node: Node, container: Node): boolean {
   return node.getStart() >= container.getStart() && node.getEnd() <= container.getEnd();
 }
 
@@ -249,12 +338,13 @@ function sinksOf(reference: Node): Sinks {
       continue;
     }
     if (Node.isArrayLiteralExpression(parent)) {
-      if (!Node.isSpreadElement(top)) relation = compose(relation, 'container');
+      relation = compose(relation, 'container');
       top = parent;
       continue;
     }
     if (Node.isSpreadAssignment(parent) || Node.isShorthandPropertyAssignment(parent) || (Node.isPropertyAssignment(parent) && parent.getInitializer() === top)) {
-      relation = compose(relation, Node.isSpreadAssignment(parent) ? 'any' : 'container');
+      // `{ ...v }` is a new object of v's fields: a container of its parts.
+      relation = compose(Node.isSpreadAssignment(parent) ? compose(relation, 'part') : relation, 'container');
       top = parent.getParentOrThrow();
       continue;
     }
@@ -285,16 +375,20 @@ function sinksOf(reference: Node): Sinks {
         // A method called on the value: its callbacks' parameters receive its items, its result may hold them.
         if (!Node.isPropertyAccessExpression(top)) return sinks;
         const receiver = top.getExpression();
+        const result = methodResult(top.getName(), receiver);
         if (primitive(parent) && !parent.getArguments().some((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a))) return sinks;
-        if (onlyKinds(kindsOf(receiver), 'array') && onlyKinds(elementKinds(receiver.getType().getNonNullableType()), ...PRIMITIVE)) return sinks;
+        const primitiveItems = onlyKinds(kindsOf(receiver), 'array') && onlyKinds(elementKinds(receiver.getType().getNonNullableType()), ...PRIMITIVE);
         for (const argument of parent.getArguments()) {
           if (!Node.isArrowFunction(argument) && !Node.isFunctionExpression(argument)) continue;
-          const first = argument.getParameters()[0];
-          if (first) to(bindingSymbols(first.getNameNode()), 'part');
+          const parameters = argument.getParameters();
+          const items = ITEM_PAIRS.has(top.getName()) ? 2 : 1;
+          if (!primitiveItems) parameters.slice(0, items).forEach((p) => to(bindingSymbols(p.getNameNode()), 'part'));
+          // The callback's last parameter (`(x, i, all) => …`) is the receiver itself.
+          const whole = parameters[items + 1];
+          if (whole && onlyKinds(kindsOf(receiver), 'array')) to(bindingSymbols(whole.getNameNode()), 'same');
         }
-        if (primitive(parent) || top.getName() === 'forEach') return sinks;
-        // sort/reverse/fill/copyWithin return the receiver itself; the rest new arrays of its items, or one item.
-        if (!['sort', 'reverse', 'fill', 'copyWithin', 'add', 'set'].includes(top.getName())) relation = compose(relation, 'part');
+        if (primitive(parent) || result === undefined || (primitiveItems && result !== 'same')) return sinks;
+        relation = compose(relation, result);
         top = parent;
         continue;
       }
@@ -335,9 +429,11 @@ function sinksOf(reference: Node): Sinks {
       // The workflow's own result leaves the run (the body is itself the callback of `workflow(…)`, so this comes first).
       if (isWorkflowBody(fn)) return parent.getFirstAncestor((a) => Node.isTryStatement(a) && a.getFinallyBlock() !== undefined) ? 'unknown' : sinks;
       const call = fn.getParent();
-      // A callback's result goes into its call's result.
+      // A callback's result goes into its call's result: `map` keeps each one as an item, a predicate's is only tested.
       if (Node.isCallExpression(call) && call.getArguments().includes(fn as never)) {
-        relation = 'any';
+        const kept = callbackResult(call);
+        if (kept === undefined) return sinks;
+        relation = compose(relation, kept);
         top = call;
         continue;
       }
@@ -355,8 +451,4 @@ function bindingSymbols(name: Node): TsSymbol[] {
     return name.getElements().flatMap((element) => (Node.isBindingElement(element) ? bindingSymbols(element.getNameNode()) : []));
   }
   return [];
-}
-
-function isAssignment(kind: SyntaxKind): boolean {
-  return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
 }

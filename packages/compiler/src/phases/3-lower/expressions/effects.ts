@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PropertyAccessExpression } from 'ts-morph';
 import { isGlobal } from './access.js';
 import { findAlias } from './aliasing.js';
+import { isCallbackFold, lowerCallbackFold, outerChanges } from './callback-folds.js';
 import { isMutatorCall, rootOf } from './in-place.js';
 import { lowerMutation } from './mutators.js';
 import type { LowerContext } from './lower-context.js';
@@ -69,6 +70,7 @@ export function lowerEffect(expression: Expression, flow: Flow, next: (flow: Flo
     }
   }
   if (isMutation(expression)) return lowerMutationCall(expression, flow, ctx, (_, f) => next(f));
+  if (isCallbackFold(expression)) return hoistMutations(expression, flow, ctx, next);
   if (Node.isCallExpression(expression) && isForEach(expression)) return lowerForEach(expression, flow, next, ctx);
   // Console output exists only in the native run: a workflow's state machine has nowhere to print.
   if (isConsoleCall(expression)) return next(flow);
@@ -138,7 +140,7 @@ export function hoistMutations(node: Node, flow: Flow, ctx: LowerContext, body: 
   const visit = (child: Node) => {
     if (Node.isArrowFunction(child) || Node.isFunctionExpression(child)) return;
     child.forEachChild(visit);
-    if (isMutation(child)) calls.push(child);
+    if (isMutation(child) || isCallbackFold(child)) calls.push(child);
   };
   visit(node);
   const usable = calls.filter((call) => {
@@ -149,7 +151,8 @@ export function hoistMutations(node: Node, flow: Flow, ctx: LowerContext, body: 
   const chain = (index: number, f: Flow): string => {
     if (index >= usable.length) return body(f);
     const call = usable[index]!;
-    return lowerMutationCall(call, f, ctx, (result, after) => {
+    const lower = isCallbackFold(call) ? lowerCallbackFold : lowerMutationCall;
+    return lower(call, f, ctx, (result, after) => {
       ctx.substitutions.set(call, result);
       return chain(index + 1, after);
     });
@@ -168,10 +171,17 @@ function hoistProblem(call: CallExpression, statement: Node): string | undefined
   }
   const callee = call.getExpression();
   const receiver = callee.getText() === 'Object.assign' ? call.getArguments()[0]! : (callee as PropertyAccessExpression).getExpression();
-  const root = rootOf(receiver)!;
-  const symbol = root.getSymbol();
-  const elsewhere = statement.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id !== root && id.getSymbol() === symbol && !(id.getStart() >= call.getStart() && id.getEnd() <= call.getEnd()));
-  if (elsewhere) return `\`${root.getText()}\` is also read in this statement, before or after the change: change it in a statement of its own`;
+  // A fold changes the variables its callback changes; a method, the variable at the root of its receiver.
+  const changed = isCallbackFold(call) ? outerChanges(call.getArguments()[0]!) : [rootOf(receiver)!];
+  const receiverRoot = rootOf(receiver);
+  if (isCallbackFold(call) && receiverRoot && changed.some((id) => id.getSymbol() === receiverRoot.getSymbol())) {
+    return `the callback changes \`${receiverRoot.getText()}\`, the array it goes through: build the new array in a variable of its own`;
+  }
+  const inCall = (id: Node) => id.getStart() >= call.getStart() && id.getEnd() <= call.getEnd();
+  for (const root of changed) {
+    const elsewhere = statement.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getSymbol() === root.getSymbol() && !inCall(id));
+    if (elsewhere) return `\`${root.getText()}\` is also read in this statement, before or after the change: change it in a statement of its own`;
+  }
   return undefined;
 }
 

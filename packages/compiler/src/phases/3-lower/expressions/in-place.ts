@@ -78,7 +78,7 @@ export function rootOf(node: Node): Node | undefined {
   return Node.isIdentifier(current) ? current : undefined;
 }
 
-function isAssignment(kind: SyntaxKind): boolean {
+export function isAssignment(kind: SyntaxKind): boolean {
   return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
 }
 

@@ -11,6 +11,7 @@ import { DiagnosticCollector } from '../../../diagnostics/index.js';
 import { EntryReads } from './entry-reads.js';
 import { LowerContext } from './lower-context.js';
 export { changesInPlace } from './in-place.js';
+export { isFoldedCallback } from './callback-folds.js';
 import { lowerNode } from './lower-expression.js';
 import { withHelpers } from './runtime-helpers.js';
 import { declaredNames, namesDefinedBy, sliceRun } from './slices.js';

@@ -255,7 +255,7 @@ export function lowerForEach(call: CallExpression, flow: Flow, rest: (flow: Flow
  * the remaining items pass the state through. `changed` are item variables the
  * body rebinds (changed in place); `labels` name this loop for labeled jumps.
  */
-function reduceLoop(items: string, state: string, item: string, index: string | undefined, binding: string[], changed: string[], returns: boolean, labels: string[], flow: Flow, rest: (flow: Flow) => string, ctx: LowerContext, lowerBody: (inner: Flow) => string): string {
+export function reduceLoop(items: string, state: string, item: string, index: string | undefined, binding: string[], changed: string[], returns: boolean, labels: string[], flow: Flow, rest: (flow: Flow) => string, ctx: LowerContext, lowerBody: (inner: Flow) => string): string {
   const record = (extra = '') => `{${[...flow.mutable.map((v) => `"${v.slice(1)}": ${v}`), extra].filter(Boolean).join(', ')}}`;
   const restore = (from: string) => flow.mutable.map((v) => `${v} := $lookup(${from}, "${v.slice(1)}")`);
   const body = lowerBody({
