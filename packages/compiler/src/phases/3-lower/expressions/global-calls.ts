@@ -6,7 +6,7 @@ import { toNumber } from './operators.js';
 import { bindOnce } from './text.js';
 import { lowerToString } from './to-string.js';
 import { truthy } from './truthiness.js';
-import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
+import { isArrayOfLength, lowerArrayOfLength, undefinedItemsUnread } from './array-methods.js';
 import { isCollection, reportNonJson } from './collections.js';
 import { nonDateString } from './dates.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
@@ -124,10 +124,14 @@ function lowerArrayFrom(node: CallExpression, ctx: LowerContext): string {
     const length = source.getPropertyOrThrow('length');
     if (!Node.isPropertyAssignment(length) && !Node.isShorthandPropertyAssignment(length)) return ctx.report('expression_unsupported_call', node, { name: 'Array.from', reason: 'the length must be a plain property' });
     const value = Node.isPropertyAssignment(length) ? length.getInitializerOrThrow() : length.getNameNode();
-    items = `${ctx.helper('indexes')}(${lowerNode(value, ctx)})`;
+    // Array.from reads the length with ToLength (a fraction truncated, a negative length 0), unlike `Array(n)`.
+    items = `${ctx.helper('lengthIndexes')}(${lowerNode(value, ctx)})`;
     lengthOnly = true;
   } else {
     return ctx.report('expression_unsupported_call', node, { name: 'Array.from', reason: 'it takes an array, a string, a Set, a Map or `{ length: n }`' });
+  }
+  if (!mapper && lengthOnly && !undefinedItemsUnread(node)) {
+    return ctx.report('unsupported_expression', node, { kind: 'An array of `undefined` items (`Array.from({ length: n })`)', reason: 'a workflow array holds undefined as null, so reading its items would differ; give the items a value (`Array.from({ length: n }, () => null)`, `Array(n).fill(v)`) or map over it ignoring the item' });
   }
   if (!mapper) return lengthOnly ? `${ctx.helper('map')}(${items}, function(){ null })` : items;
   const fn = lowerNode(mapper, ctx);

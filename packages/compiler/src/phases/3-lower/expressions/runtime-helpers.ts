@@ -241,10 +241,16 @@ const definitions = {
     text: `function($a, $x){ $reduce($a, function($acc, $v, $i){ $v = $x ? $i : $acc }, -1) }`,
     uses: [],
   },
-  // The indexes 0 … $n - 1 (Array.from({ length: $n })); a length that is not a valid array length is a RangeError.
+  // The indexes 0 … $n - 1 (`Array(n)`); a length that is not a valid array length is a RangeError.
   indexes: {
     text: `function($n){ $n < 0 or $n > 4294967295 or $floor($n) != $n ? $error("typestep: RangeError: Invalid array length") : $n = 0 ? [] : [0..$n - 1] }`,
     uses: [],
+  },
+  // The indexes of Array.from({ length: $n }): ToLength truncates a fraction and makes a negative length 0; past
+  // 2^32 − 1 the array cannot be made (a RangeError).
+  lengthIndexes: {
+    text: `function($n){ ($l := $n > 0 ? $floor($n) : 0; $__js_indexes($l)) }`,
+    uses: ['indexes'],
   },
   // Array.prototype.fill on a fresh array: $v at the indexes from $s to $e (relative, as slice counts them).
   fill: {
