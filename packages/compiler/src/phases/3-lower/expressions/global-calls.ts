@@ -1,5 +1,6 @@
 import { Node, type CallExpression, type Expression, type Identifier } from 'ts-morph';
 import { isGlobal } from './access.js';
+import { infinitySign } from './infinity-bounds.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { toNumber } from './operators.js';
@@ -51,7 +52,11 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
       if (name in MATH_UNARY && args.length === 1 && onlyKinds(kindsOf(args[0]), 'number')) return MATH_UNARY[name](arg(0), ctx);
       if (name === 'pow' && args.length === 2) return `$power(${arg(0)}, ${arg(1)})`;
       if (name === 'max' || name === 'min') {
-        const list = hasSpread ? numberList(args, ctx) : `[${args.map((_, i) => arg(i)).join(', ')}]`;
+        // Math.min(x, Infinity) is x: an infinity that cannot win is left out (one that wins stays, and is reported).
+        const neutral = name === 'min' ? 1 : -1;
+        const kept = args.filter((a) => infinitySign(a) !== neutral);
+        const numbers = kept.length > 0 ? kept : args;
+        const list = hasSpread ? numberList(numbers, ctx) : `[${numbers.map((a) => lowerNode(a, ctx)).join(', ')}]`;
         // With no numbers JavaScript answers ∓Infinity, which JSON cannot carry: fail loudly instead of JSONata's undefined.
         return bindOnce(list, ctx, (l) => `($count(${l}) = 0 ? $error("typestep: Math.${name}() of no numbers is ${name === 'max' ? '-' : ''}Infinity") : $${name}(${l}))`);
       }
