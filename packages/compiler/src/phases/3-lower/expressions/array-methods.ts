@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
 import { isGlobal } from './access.js';
 import { isDateType } from './dates.js';
+import { iterationIndex } from './iteration-index.js';
 import { callbackResultKinds, lowerCallback, lowerPredicate } from './callbacks.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -72,6 +73,8 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
     case 'includes':
     case 'indexOf': {
       if (!onlyKinds(items, 'string', 'number', 'boolean', 'null')) {
+        const index = iterationIndex(node, ctx);
+        if (index !== undefined) return name === 'includes' ? 'true' : index;
         return ctx.report('expression_reference_equality', node, { operator: `.${name}` });
       }
       if (args.length > 1) {
@@ -182,7 +185,9 @@ function calledMethod(node: Node): string | undefined {
   let top = node;
   while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
   const access = top.getParent();
-  return Node.isPropertyAccessExpression(access) && Node.isCallExpression(access.getParent()) && access.getParent()!.getExpression() === access ? access.getName() : undefined;
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  const call = access.getParent();
+  return Node.isCallExpression(call) && call.getExpression() === access ? access.getName() : undefined;
 }
 
 /**
