@@ -66,7 +66,7 @@ export const w${n} = workflow('W${n}', async (input: { items: string[] }) => {
   let count = 0;
   await audit${n}({ step: 'a' });
   for await (const item of input.items) await audit${n}({ step: item });
-  count = input.items.join().localeCompare('m');
+  count = input.items.join().localeCompare('m', 'de');
   await map(input.items, async (item) => { count = item.length; return null; });
   return count;
 }, { timeoutSeconds: Number('${n}') });

@@ -23,7 +23,7 @@ const cases: [Record<string, string>, string, { code: string; text: string }[]][
   [{}, 'missing + 1', [{ code: 'expression_unknown_identifier', text: 'missing' }]],
   [{ xs: 'number[]' }, 'xs.forEach((x) => x)', [{ code: 'expression_unsupported_call', text: 'xs.forEach((x) => x)' }]],
   [{ xs: 'number[]' }, 'xs.entries()', [{ code: 'expression_unsupported_call', text: 'xs.entries()' }]],
-  [{ s: 'string' }, 's.localeCompare("b")', [{ code: 'expression_unsupported_call', text: 's.localeCompare("b")' }]],
+  [{ s: 'string' }, 's.localeCompare("b", "sv")', [{ code: 'expression_unsupported_call', text: 's.localeCompare("b", "sv")' }]],
 ];
 
 s('unsupported constructs report a stable code at the offending span', () => {

@@ -53,9 +53,32 @@ s('array methods: from the end, flat(depth), flatMap, with, fill, Array.from / A
     'xs.length > 1 ? xs.with(1, 0) : []', 'xs.length ? xs.with(-1, 42) : []',
     'xs.lastIndexOf(10)', 'xs.indexOf(10, 2)', 'xs.indexOf(10, -1)', 'xs.includes(3, 1)', 'xs.includes(10, -100)',
     '[...xs].fill(0)', '[...xs].fill(7, 1, -1)', 'new Array(xs.length).fill("x")', 'Array(3).fill(xs)',
-    'Array.from(xs)', 'Array.from(xs, (x, i) => x * i)', 'Array.from({ length: xs.length }, (_, i) => i * 2)', 'Array.from({ length: 2 })', 'Array.of<unknown>(1, xs, "a")', 'Array.of()',
+    'Array.from(xs)', 'Array.from(xs, (x, i) => x * i)', 'Array.from({ length: xs.length }, (_, i) => i * 2)', 'Array.from({ length: 2 }).map((_, i) => i)', 'Array.of<unknown>(1, xs, "a")', 'Array.of()',
     'Array.from("héllo")', '[...xs.keys()]', 'Array.from(xs.entries())',
   ]) await agree(inputs, e, arrays);
+});
+
+s('Array(n) and Array.from({ length: n }): indexes, fill, mapped; the length rules of each', async () => {
+  const expressions = [
+    '[...Array(n).keys()]', 'Array.from(Array(n).keys())', '[...new Array(n).keys()].map((i) => i + 1)', 'Array(n).fill("x")', 'new Array(n).fill(n)', 'Array(n).fill(0, 1)',
+    'Array.from({ length: n }, (_, i) => i * 2)', 'Array.from({ length: n }).map((_, i) => i)', 'Array.from({ length: n }).map(() => "x")', 'Array.from({ length: n }).length', 'Array.from({ length: n }).fill(0)',
+  ];
+  for (const e of expressions) await agree({ n: 'number' }, e, [0, 1, 3].map((n) => ({ n })));
+  // Array.from reads the length with ToLength: a fraction is truncated and a negative length is 0.
+  await agree({ n: 'number' }, '[Array.from({ length: n }, (_, i) => i), Array.from({ length: n }).length]', [2.5, -1, -0.5, 0.9].map((n) => ({ n })));
+  // Array(n) with a length that is no array length throws a RangeError natively (wf.run rejects with it: it is a bug,
+  // not a WorkflowError); compiled the state fails with States.QueryEvaluationError carrying the same message.
+  for (const [e, n] of [['[...Array(n).keys()]', 2.5], ['Array(n).fill(1)', -1], ['Array.from(new Array(n).keys())', 2 ** 32], ['Array.from({ length: n }, (_, i) => i)', 2 ** 32]] as const) {
+    const lowered = lowerSnippet({ n: 'number' }, e);
+    assert.equal(lowered.native({ n }), { ok: false, error: 'RangeError: Invalid array length' }, e);
+    const compiled = await lowered.compiled({ n });
+    assert.is(compiled.ok, false, e);
+    assert.match((compiled as { error: string }).error, /^States\.QueryEvaluationError: .*RangeError: Invalid array length/s);
+  }
+  // Empty slots and undefined items have no JSON form where they would be read.
+  for (const e of ['Array(n)', 'Array(n).map((_, i) => i)', '[...Array(n)]', 'Array.from({ length: n })', 'Array.from({ length: n }).map((x) => x ?? 0)', '[...Array.from({ length: n })]']) {
+    assert.equal(diagnosticsOf({ n: 'number' }, e).map((d) => d.code), ['unsupported_expression'], e);
+  }
 });
 
 s('Set and Map as values (arrays in insertion order)', async () => {
@@ -105,7 +128,7 @@ s('enums, const enums and as-const constants in expressions', async () => {
 });
 
 s('what JavaScript computes but JSONata cannot reproduce exactly is a diagnostic', () => {
-  for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toLocaleString()', 'String(n).localeCompare("1")', 'String(n).normalize()']) {
+  for (const expression of ['Math.log(n)', 'Math.sin(n)', 'Math.cbrt(n)', 'Math.hypot(n, n)', 'n.toLocaleString()', 'String(n).localeCompare("1", "en")', 'String(n).normalize()']) {
     assert.equal(diagnosticsOf({ n: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
   }
   assert.equal(diagnosticsOf({ os: '{ a: number }[]' }, 'new Set(os)').map((d) => d.code), ['expression_unsupported_call']);

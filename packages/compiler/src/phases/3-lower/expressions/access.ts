@@ -39,6 +39,8 @@ export function lowerPropertyAccess(node: PropertyAccessExpression, ctx: LowerCo
     if (name === 'NaN') return 'null';
     const constant = ({ MAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER, MIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER, EPSILON: Number.EPSILON, MAX_VALUE: Number.MAX_VALUE, MIN_VALUE: Number.MIN_VALUE } as Record<string, number>)[name];
     if (constant !== undefined) return numberLiteral(constant);
+    // Outside a comparison (infinity-bounds.ts decides those) an infinity would have to be a value.
+    if (['POSITIVE_INFINITY', 'NEGATIVE_INFINITY', 'NaN'].includes(name)) return ctx.report('unsupported_expression', node, { kind: `\`Number.${name}\``, reason: 'JSON has no NaN or Infinity, so no workflow value can hold one' });
   }
   const kinds = kindsOf(receiver);
   const present = withoutNullish(kinds);

@@ -1,6 +1,7 @@
-import { Node, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
 import { isGlobal } from './access.js';
 import { isDateType } from './dates.js';
+import { iterationIndex } from './iteration-index.js';
 import { callbackResultKinds, lowerCallback, lowerPredicate } from './callbacks.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
@@ -72,6 +73,8 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
     case 'includes':
     case 'indexOf': {
       if (!onlyKinds(items, 'string', 'number', 'boolean', 'null')) {
+        const index = iterationIndex(node, ctx);
+        if (index !== undefined) return name === 'includes' ? 'true' : index;
         return ctx.report('expression_reference_equality', node, { operator: `.${name}` });
       }
       if (args.length > 1) {
@@ -161,16 +164,53 @@ export function isArrayOfLength(node: Node): boolean {
 }
 
 /**
- * `new Array(n)` / `Array(n)` as the receiver of `fill`: n items for fill to
- * overwrite. Elsewhere its empty slots (which `map` and `forEach` skip) have
- * no JSON form.
+ * `new Array(n)` / `Array(n)` as the receiver of `fill` (n items for fill to
+ * overwrite) or of `keys()` (its indexes). Elsewhere its empty slots (which
+ * `map` and `forEach` skip) have no JSON form. A length that is negative, a
+ * fraction or past 2^32 − 1 is a RangeError natively; compiled the helper fails
+ * the state with that message.
  */
 export function lowerArrayOfLength(node: NewExpression | CallExpression, ctx: LowerContext): string {
-  const parent = node.getParent();
-  if (!(Node.isPropertyAccessExpression(parent) && parent.getName() === 'fill' && Node.isCallExpression(parent.getParent()))) {
-    return ctx.report('unsupported_expression', node, { kind: '`Array(n)` with empty slots', reason: 'fill it (`Array(n).fill(v)`) or use `Array.from({ length: n }, (_, i) => …)`' });
+  const length = lowerNode(node.getArguments()[0] as Expression, ctx);
+  const method = calledMethod(node);
+  if (method === 'keys') return `${ctx.helper('indexes')}(${length})`;
+  if (method !== 'fill') {
+    return ctx.report('unsupported_expression', node, { kind: '`Array(n)` with empty slots', reason: 'fill it (`Array(n).fill(v)`), take its indexes (`[...Array(n).keys()]`) or use `Array.from({ length: n }, (_, i) => …)`' });
   }
-  return `${ctx.helper('map')}(${ctx.helper('indexes')}(${lowerNode(node.getArguments()[0] as Expression, ctx)}), function(){ null })`;
+  return `${ctx.helper('map')}(${ctx.helper('indexes')}(${length}), function(){ null })`;
+}
+
+/** The method called on `node` (`fill` in `node.fill(v)`), past parentheses. */
+function calledMethod(node: Node): string | undefined {
+  let top = node;
+  while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
+  const access = top.getParent();
+  if (!Node.isPropertyAccessExpression(access)) return undefined;
+  const call = access.getParent();
+  return Node.isCallExpression(call) && call.getExpression() === access ? access.getName() : undefined;
+}
+
+/**
+ * True when the items of `Array.from({ length: n })` (undefined, which a
+ * workflow array holds as null) cannot be told from null: the array is filled,
+ * its indexes taken, its length read, or a `map`/`forEach`/`flatMap` callback
+ * ignores its item.
+ */
+export function undefinedItemsUnread(node: CallExpression): boolean {
+  let top: Node = node;
+  while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
+  const access = top.getParent();
+  if (Node.isPropertyAccessExpression(access) && access.getName() === 'length') return true;
+  const method = calledMethod(node);
+  if (method === 'fill' || method === 'keys') return true;
+  if (method !== 'map' && method !== 'forEach' && method !== 'flatMap') return false;
+  const callback = (access!.getParent() as CallExpression).getArguments()[0];
+  if (!(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback))) return false;
+  const item = callback.getParameters()[0]?.getNameNode();
+  if (!item) return true;
+  if (!Node.isIdentifier(item)) return false;
+  const symbol = item.getSymbol();
+  return !callback.getBody().getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getSymbol() === symbol);
 }
 
 /** True when an iterator call is consumed whole: the subject of a for…of, a spread into an array or `Array.from`. */

@@ -1,5 +1,6 @@
 import { Node, type CallExpression, type Expression, type Identifier } from 'ts-morph';
 import { isGlobal } from './access.js';
+import { infinitySign } from './infinity-bounds.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode, numberLiteral } from './lower-expression.js';
 import { mayBeNaN } from './nan-analysis.js';
@@ -8,7 +9,7 @@ import { lowerNumberConversion } from './operators.js';
 import { bindOnce } from './text.js';
 import { lowerToString } from './to-string.js';
 import { truthy } from './truthiness.js';
-import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
+import { isArrayOfLength, lowerArrayOfLength, undefinedItemsUnread } from './array-methods.js';
 import { isCollection, reportNonJson } from './collections.js';
 import { nonDateString } from './dates.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
@@ -58,7 +59,11 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
       }
       if (name === 'pow' && args.length === 2) return mayBeNaN(node) ? nanArithmetic('**', args[0], arg(0), args[1], arg(1), ctx) : `$power(${arg(0)}, ${arg(1)})`;
       if (name === 'max' || name === 'min') {
-        const list = hasSpread ? numberList(args, ctx) : `[${args.map((_, i) => arg(i)).join(', ')}]`;
+        // Math.min(x, Infinity) is x: an infinity that cannot win is left out (one that wins stays, and is reported).
+        const neutral = name === 'min' ? 1 : -1;
+        const kept = args.filter((a) => infinitySign(a) !== neutral);
+        const numbers = kept.length > 0 ? kept : args;
+        const list = hasSpread ? numberList(numbers, ctx) : `[${numbers.map((a) => lowerNode(a, ctx)).join(', ')}]`;
         if (mayBeNaN(node)) return bindOnce(list, ctx, (l) => `($count(${l}) = 0 ? $error("typestep: Math.${name}() of no numbers is ${name === 'max' ? '-' : ''}Infinity") : null in ${l} ? null : $${name}(${l}))`);
         // With no numbers JavaScript answers ∓Infinity, which JSON cannot carry: fail loudly instead of JSONata's undefined.
         return bindOnce(list, ctx, (l) => `($count(${l}) = 0 ? $error("typestep: Math.${name}() of no numbers is ${name === 'max' ? '-' : ''}Infinity") : $${name}(${l}))`);
@@ -132,10 +137,14 @@ function lowerArrayFrom(node: CallExpression, ctx: LowerContext): string {
     const length = source.getPropertyOrThrow('length');
     if (!Node.isPropertyAssignment(length) && !Node.isShorthandPropertyAssignment(length)) return ctx.report('expression_unsupported_call', node, { name: 'Array.from', reason: 'the length must be a plain property' });
     const value = Node.isPropertyAssignment(length) ? length.getInitializerOrThrow() : length.getNameNode();
-    items = `${ctx.helper('indexes')}(${lowerNode(value, ctx)})`;
+    // Array.from reads the length with ToLength (a fraction truncated, a negative length 0), unlike `Array(n)`.
+    items = `${ctx.helper('lengthIndexes')}(${lowerNode(value, ctx)})`;
     lengthOnly = true;
   } else {
     return ctx.report('expression_unsupported_call', node, { name: 'Array.from', reason: 'it takes an array, a string, a Set, a Map or `{ length: n }`' });
+  }
+  if (!mapper && lengthOnly && !undefinedItemsUnread(node)) {
+    return ctx.report('unsupported_expression', node, { kind: 'An array of `undefined` items (`Array.from({ length: n })`)', reason: 'a workflow array holds undefined as null, so reading its items would differ; give the items a value (`Array.from({ length: n }, () => null)`, `Array(n).fill(v)`) or map over it ignoring the item' });
   }
   if (!mapper) return lengthOnly ? `${ctx.helper('map')}(${items}, function(){ null })` : items;
   const fn = lowerNode(mapper, ctx);

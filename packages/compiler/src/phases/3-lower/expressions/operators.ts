@@ -3,6 +3,7 @@ import { isDateComparison } from './dates.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode, numberLiteral } from './lower-expression.js';
 import { bindOnce } from './text.js';
+import { lowerInfinityComparison } from './infinity-bounds.js';
 import { lowerInstanceOf } from './instance-of.js';
 import { mayBeNaN } from './nan-analysis.js';
 import { nanArithmetic, nanOrdering, truthinessKinds, unlessNaN } from './nan-values.js';
@@ -52,6 +53,8 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
     const r = declaredKinds(right);
     // Dates compare by their time values in JavaScript, which is what a lowered Date is.
     if (isDateComparison(left, right)) return `(${lowerNode(left, ctx)} ${ordering} ${lowerNode(right, ctx)})`;
+    const bounded = lowerInfinityComparison(ordering, left, right, ctx);
+    if (bounded !== undefined) return bounded;
     if (!((onlyKinds(l, 'number') && onlyKinds(r, 'number')) || (onlyKinds(l, 'string') && onlyKinds(r, 'string')))) {
       return ctx.report('expression_unsupported_operator', node, { operator: symbol, reason: 'both sides must be numbers or both strings (JavaScript converts mixed or missing operands; JSONata does not)' });
     }

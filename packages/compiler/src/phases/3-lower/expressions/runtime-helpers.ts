@@ -5,6 +5,8 @@
  * expression stays self-contained.
  */
 
+import { PRIMARY_GROUPS } from './collation-table.js';
+
 interface HelperDefinition {
   /** The lambda, written in JSONata. */
   text: string;
@@ -299,10 +301,16 @@ const definitions = {
     text: `function($a, $x){ $reduce($a, function($acc, $v, $i){ $v = $x ? $i : $acc }, -1) }`,
     uses: [],
   },
-  // The indexes 0 … $n - 1 (Array.from({ length: $n })); a length that is not a valid array length is a RangeError.
+  // The indexes 0 … $n - 1 (`Array(n)`); a length that is not a valid array length is a RangeError.
   indexes: {
     text: `function($n){ $n < 0 or $n > 4294967295 or $floor($n) != $n ? $error("typestep: RangeError: Invalid array length") : $n = 0 ? [] : [0..$n - 1] }`,
     uses: [],
+  },
+  // The indexes of Array.from({ length: $n }): ToLength truncates a fraction and makes a negative length 0; past
+  // 2^32 − 1 the array cannot be made (a RangeError).
+  lengthIndexes: {
+    text: `function($n){ ($l := $n > 0 ? $floor($n) : 0; $__js_indexes($l)) }`,
+    uses: ['indexes'],
   },
   // Array.prototype.fill on a fresh array: $v at the indexes from $s to $e (relative, as slice counts them).
   fill: {
@@ -368,6 +376,14 @@ const definitions = {
     text: `function($v, $indent){ ($unit := $type($indent) = "number" ? $pad("", $min([$max([$__js_trunc($indent), 0]), 10]), " ") : $substring($indent, 0, 10); $unit = "" ? $__js_stringify($v, false) : ($json := $__js_stringify($v, true); $exists($json) ? $join($map($split($json, "\\n"), function($line){ ($text := $replace($line, /^ +/, ""); $__js_repeat($unit, ($length($line) - $length($text)) / 2) & $text) }), "\\n") : ())) }`,
     uses: ['trunc', 'stringify', 'repeat'],
   },
+  // String.prototype.localeCompare as Node's ICU orders printable ASCII (collation-table.ts, measured): first by
+  // the primary weights (case-insensitive; the key maps each lowercased character to a character of its rank),
+  // then by case at the first difference, lowercase first (the opposite of code-unit order). Any other character
+  // fails loudly: its place depends on tables this lowering does not carry.
+  localeCompare: {
+    text: `function($a, $b){ ($key := function($s){ ($bad := $match($s, /[^ -~]/, 1); $exists($bad) ? $error("typestep: localeCompare is exact only for printable ASCII text (space to ~); found \\"" & $bad.match & "\\"") : $join([$map($split($lowercase($s), ""), function($c){ $lookup(${collationKeys()}, $c) })])) }; $p := $key($a); $q := $key($b); $p < $q ? -1 : $p > $q ? 1 : $a < $b ? 1 : $a > $b ? -1 : 0) }`,
+    uses: [],
+  },
   // {...xs}: an array's items under the keys "0", "1", …
   indexedObject: {
     text: `function($a){ $merge($append([{}], $reduce($a, function($acc, $v, $i){ $append($acc, {$string($i): $v}) }, []))) }`,
@@ -375,6 +391,11 @@ const definitions = {
   },
 } satisfies Record<string, HelperDefinition>;
 
+/** A JSONata object from each printable ASCII character (lowercase) to a key character whose code orders like its primary weight. */
+function collationKeys(): string {
+  const entries = PRIMARY_GROUPS.map((group, rank) => `${JSON.stringify(group[0])}: ${JSON.stringify(String.fromCharCode(0x21 + rank))}`);
+  return `{${entries.join(', ')}}`;
+}
 
 /** The name of a helper. */
 export type HelperName = keyof typeof definitions;

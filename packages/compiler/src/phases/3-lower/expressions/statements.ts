@@ -2,6 +2,7 @@ import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Ex
 import { bindPattern } from './bindings.js';
 import { isChangedInPlace } from './aliasing.js';
 import { assignmentTarget, hoistMutations, lowerEffect } from './effects.js';
+import { asksForIndex } from './iteration-index.js';
 import type { LowerContext } from './lower-context.js';
 import { lowerNode } from './lower-expression.js';
 import { sequence } from './text.js';
@@ -212,7 +213,10 @@ function lowerForOf(statement: Node & (import('ts-morph').ForOfStatement | impor
     if (target) binding.push(`${target} := ${item}`);
   }
   const returns = statement.getFirstDescendantByKind(SyntaxKind.ReturnStatement) !== undefined && flow.returnWith !== undefined;
-  return reduceLoop(items, state, item, undefined, binding, changed, returns, labels, flow, rest, ctx, (inner) => lowerBranch(statement.getStatement(), inner, ctx));
+  // `xs.indexOf(x)` of this loop's own item is the round's index (iteration-index.ts): $reduce hands it over.
+  const index = Node.isForOfStatement(statement) && asksForIndex(statement) ? ctx.temporary() : undefined;
+  if (index) ctx.substitutions.set(statement, index);
+  return reduceLoop(items, state, item, index, binding, changed, returns, labels, flow, rest, ctx, (inner) => lowerBranch(statement.getStatement(), inner, ctx));
 }
 
 /**

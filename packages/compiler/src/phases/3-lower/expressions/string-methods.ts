@@ -57,7 +57,9 @@ export function lowerStringMethod(name: string, receiver: string, node: CallExpr
       // Out of range codePointAt gives undefined, where charCodeAt gives NaN.
       return bindOnce(argOr(0, '0'), ctx, (i) => `($exists(${ctx.helper('charAt')}(${receiver}, ${ctx.helper('trunc')}(${i}))) ? ${ctx.helper('charCode')}(${receiver}, ${i}) : ())`);
     case 'localeCompare':
-      return ctx.report('expression_unsupported_call', node, { name: '.localeCompare', reason: 'it depends on the machine\'s locale; compare code units with `a < b ? -1 : a > b ? 1 : 0`' });
+      // With a locale or options the order is another table; without, Node's default (ICU root) order, exact for printable ASCII.
+      if (args.length !== 1) return ctx.report('expression_unsupported_call', node, { name: '.localeCompare', reason: 'only `a.localeCompare(b)` (the default locale, exact for printable ASCII) is supported; a locale or options choose other tables. Compare code units with `a < b ? -1 : a > b ? 1 : 0`' });
+      return `${ctx.helper('localeCompare')}(${receiver}, ${stringArg(0)})`;
     case 'normalize':
       return ctx.report('expression_unsupported_call', node, { name: '.normalize', reason: 'JSONata has no Unicode normalization; normalize the text in a task or before the workflow' });
     case 'slice':

@@ -38,7 +38,8 @@ export function lowerForOfStatement(statement: ForOfStatement, flow: Flow, ctx: 
   if (!declaration) ctx.diagnostics.report('unsupported_loop_update', list);
   const base = declaration && Node.isIdentifier(declaration.getNameNode()) ? declaration.getName() : 'item';
   const items = ctx.names.fresh(`${base}_list`);
-  const index = ctx.names.fresh(`${base}_index`);
+  // Registered as the statement's hoisted value: `xs.indexOf(x)` of the loop's own item reads it (iteration-index.ts).
+  const index = ctx.names.hoist(statement, `${base}_index`);
   flow.pending.push({ kind: 'bind', variable: items, value: (read) => lowerExpression(iterable, scopeOf(read, ctx.names, ctx.diagnostics)) });
   flow.pending.push({ kind: 'bind', variable: index, value: () => '0' });
   const head = label();
