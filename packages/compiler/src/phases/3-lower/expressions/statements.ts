@@ -118,12 +118,12 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     const params = flow.mutable.join(', ');
     const call = `${loop}(${params})`;
     // The test runs before each round, with the changes in place it makes (`while (queue.shift() !== 0)`).
-    const test = (then: (flow: Flow) => string) => hoistMutations(statement.getExpression(), flow, ctx, (f) => `(${lowerConditionNode(statement.getExpression(), ctx)} ? ${then(f)} : ${k.call})`);
+    const test = (then: string) => hoistMutations(statement.getExpression(), flow, ctx, () => `${lowerConditionNode(statement.getExpression(), ctx)} ? ${then} : ${k.call}`);
     if (Node.isWhileStatement(statement)) {
       const body = lowerBranch(statement.getStatement(), { ...flow, end: call, continueTo: call, breakTo: k.call, labels: labeled({ breakTo: k.call, continueTo: call }) }, ctx);
-      return block([...k.define, `${loop} := function(${params}){ ${test(() => body)} }`], call);
+      return block([...k.define, `${loop} := function(${params}){ ${test(body)} }`], call);
     }
-    const next = test(() => call);
+    const next = `(${test(call)})`;
     const body = lowerBranch(statement.getStatement(), { ...flow, end: next, continueTo: next, breakTo: k.call, labels: labeled({ breakTo: k.call, continueTo: next }) }, ctx);
     return block([...k.define, `${loop} := function(${params}){ ${body} }`], call);
   }
