@@ -272,4 +272,20 @@ Timeouts('a task that sleeps within its timeout succeeds and takes that long', a
   assert.is(history.at(-1)!.timestamp.toISOString(), '2025-01-01T00:00:20.000Z');
 });
 
+Timeouts('JSONata TimeoutSeconds and HeartbeatSeconds are computed from the input when the state is entered', async () => {
+  const definition = {
+    QueryLanguage: 'JSONata',
+    StartAt: 'S',
+    States: { S: { Type: 'Task', Resource: 'arn:r', TimeoutSeconds: '{% $states.input.limit * 2 %}', HeartbeatSeconds: '{% $states.input.limit * 2 - 1 %}', End: true } },
+  };
+  const slow = { S: async (_input: unknown, { sleep }: { sleep(s: number): Promise<void> }) => { await sleep(15); return { ok: true }; } };
+  const within = await runDefinition(definition, { limit: 10 }, { handlers: slow });
+  assert.equal(within.result, { status: 'SUCCEEDED', output: { ok: true } });
+  const past = await runDefinition(definition, { limit: 5 }, { handlers: slow });
+  assert.equal(past.result.status, 'FAILED');
+  assert.equal((past.result as { error?: string }).error, 'States.Timeout');
+  const scheduled = past.history.find((e) => e.type === 'TaskScheduled') as unknown as { taskScheduledEventDetails?: { timeoutInSeconds?: number; heartbeatInSeconds?: number } } | undefined;
+  assert.equal([scheduled?.taskScheduledEventDetails?.timeoutInSeconds, scheduled?.taskScheduledEventDetails?.heartbeatInSeconds], [10, 9]);
+});
+
 Timeouts.run();

@@ -22,7 +22,12 @@ export interface ErrorClass {
   override: string | undefined;
   root: 'workflow-error' | 'error';
   base: ErrorClass | undefined;
+  /** Fields the constructor sets from its parameters (`readonly sku: string`, `this.sku = sku`), by the parameter's index. */
+  fields: Array<{ name: string; parameter: number }>;
 }
+
+/** Names a field of an error class may not take: the error's own, and the compiled catch variable's class marker. */
+const RESERVED_FIELDS = new Set(['name', 'message', 'cause', 'stack', '__class']);
 
 /**
  * Resolves `expression` to WorkflowError, Error or a class declaration.
@@ -87,17 +92,25 @@ function analyze(declaration: ClassDeclaration): Analysis {
   if (baseRef.kind === 'class' && !base) return {};
   const root = base ? base.root : (baseRef.kind as ErrorClass['root']);
   let fieldName: string | undefined;
+  const constructor = declaration.getConstructors().find((c) => c.hasBody());
+  const parameters = constructor?.getParameters() ?? [];
+  const fields: ErrorClass['fields'] = [];
   for (const member of declaration.getMembers()) {
     if (Node.isConstructorDeclaration(member)) continue;
+    // `sku: string;` declared for a `this.sku = sku` of the constructor.
+    if (Node.isPropertyDeclaration(member) && !member.isStatic() && !member.hasInitializer() && member.getName() !== 'name') continue;
     const value = Node.isPropertyDeclaration(member) && member.getName() === 'name' && !member.isStatic() ? staticValue(member.getInitializer()) : undefined;
-    if (typeof value !== 'string') return report(member, `\`${member.getText().split('\n')[0]}\` is more than a name: an ASL error is only a name and a cause`);
+    if (typeof value !== 'string') return report(member, `\`${member.getText().split('\n')[0]}\` is more than a name and fields set from the constructor's parameters`);
     fieldName = value;
   }
-  const constructor = declaration.getConstructors().find((c) => c.hasBody());
   let assignedName: string | undefined;
   if (constructor) {
-    const parameter = constructor.getParameters().find((p) => p.getScope() !== undefined || p.isReadonly() || p.hasInitializer() || p.isRestParameter());
-    if (parameter) return report(parameter, 'its constructor parameters must be plain parameters (no fields, defaults or rest)');
+    const parameter = parameters.find((p) => p.hasInitializer() || p.isRestParameter() || !Node.isIdentifier(p.getNameNode()));
+    if (parameter) return report(parameter, 'its constructor parameters must be plain names (no defaults, rest or destructuring)');
+    // Parameter properties are set right after `super(…)`, in order.
+    parameters.forEach((p, index) => {
+      if (p.getScope() !== undefined || p.isReadonly()) fields.push({ name: p.getName(), parameter: index });
+    });
     const [first, ...rest] = constructor.getStatements();
     const superCall = first && Node.isExpressionStatement(first) ? first.getExpression() : undefined;
     if (!superCall || !Node.isCallExpression(superCall) || superCall.getExpression().getText() !== 'super') {
@@ -111,14 +124,26 @@ function analyze(declaration: ClassDeclaration): Analysis {
       );
     }
     for (const statement of rest) {
+      const field = fieldAssignment(statement, parameters);
+      if (field) {
+        fields.push(field);
+        continue;
+      }
       const assigned = nameAssignment(statement);
-      if (assigned === undefined) return report(statement, 'its constructor may only call `super(…)` and set `this.name`');
+      if (assigned === undefined) return report(statement, 'its constructor may only call `super(…)`, set `this.name` and set fields to its parameters (`this.sku = sku`)');
       assignedName = assigned;
+    }
+  }
+  const reserved = fields.find((field) => RESERVED_FIELDS.has(field.name));
+  if (reserved) return report(constructor ?? declaration, `its field \`${reserved.name}\` would stand for the error's own \`${reserved.name}\``);
+  for (const member of declaration.getMembers()) {
+    if (Node.isPropertyDeclaration(member) && !member.hasInitializer() && member.getName() !== 'name' && !fields.some((field) => field.name === member.getName())) {
+      return report(member, `\`${member.getName()}\` is not set from a constructor parameter`);
     }
   }
   // A `this.name = …` in the constructor runs after the field initializers, which run after `super(…)`.
   const override = assignedName ?? fieldName;
-  const errorClass: ErrorClass = { declaration, className, name: '', override, root, base };
+  const errorClass: ErrorClass = { declaration, className, name: '', override, root, base, fields };
   errorClass.name = nameOfBare(errorClass);
   return { errorClass };
 }
@@ -152,6 +177,8 @@ export interface ConstructedError {
   root: ErrorClass['root'];
   /** The name a class of the chain sets, when one does. */
   override?: string;
+  /** Fields set from constructor parameters, base classes' first, each with its argument. */
+  fields: Array<[string, Argument]>;
 }
 
 /**
@@ -168,21 +195,26 @@ export interface ConstructedError {
  * constructedError(PaymentDeclined, [{ text: '$m', mayBeMissing: false }], lower) // { name: { literal: 'PaymentDeclined' }, cause: { text: '$m', … } }
  */
 export function constructedError(newTarget: ErrorClass, args: Argument[], lower: LowerArgument): ConstructedError {
+  const levels: Array<Array<[string, Argument]>> = [];
   for (let at: ErrorClass | undefined = newTarget; at; at = at.base) {
+    const given = args;
+    levels.unshift(at.fields.map((field) => [field.name, given[field.parameter]]));
     const constructor = at.declaration.getConstructors().find((c) => c.hasBody());
     if (constructor) args = superArguments(constructor, args, lower);
   }
+  const fields = levels.flat();
   const chain = namesAbove(newTarget);
   const own: ErrorName = { literal: newTarget.className };
   const [first, second] = args;
   let made: ConstructedError;
-  if (newTarget.root === 'error' || first === undefined) made = { name: own, cause: first, root: newTarget.root };
-  else if (first.literal !== undefined) made = { name: chain.includes(first.literal) ? { literal: first.literal } : own, cause: chain.includes(first.literal) ? second : first, root: newTarget.root };
+  if (newTarget.root === 'error' || first === undefined) made = { name: own, cause: first, root: newTarget.root, fields: [] };
+  else if (first.literal !== undefined) made = { name: chain.includes(first.literal) ? { literal: first.literal } : own, cause: chain.includes(first.literal) ? second : first, root: newTarget.root, fields: [] };
   // A template starting with text no class name starts with is a message.
-  else if (first.prefix && !chain.some((name) => name.startsWith(first.prefix!))) made = { name: own, cause: first, root: newTarget.root };
-  else made = { name: { chain, fallback: newTarget.className, first }, cause: first, other: second, root: newTarget.root };
+  else if (first.prefix && !chain.some((name) => name.startsWith(first.prefix!))) made = { name: own, cause: first, root: newTarget.root, fields: [] };
+  else made = { name: { chain, fallback: newTarget.className, first }, cause: first, other: second, root: newTarget.root, fields: [] };
   let override: string | undefined;
   for (let at: ErrorClass | undefined = newTarget; at && override === undefined; at = at.base) override = at.override;
+  made.fields = fields;
   return override === undefined ? made : { ...made, name: { literal: override }, override };
 }
 
@@ -213,6 +245,18 @@ function nameOfBare(errorClass: ErrorClass): string {
     return { text: '', ...(typeof value === 'string' ? { literal: value } : {}), mayBeMissing: true };
   });
   return 'literal' in made.name ? made.name.literal : errorClass.className;
+}
+
+/** `this.sku = sku;` of a constructor parameter → the field and the parameter's index. */
+function fieldAssignment(statement: Node, parameters: Node[]): { name: string; parameter: number } | undefined {
+  if (!Node.isExpressionStatement(statement)) return undefined;
+  const expression = statement.getExpression();
+  if (!Node.isBinaryExpression(expression) || expression.getOperatorToken().getText() !== '=') return undefined;
+  const target = expression.getLeft();
+  const value = expression.getRight();
+  if (!Node.isPropertyAccessExpression(target) || !Node.isThisExpression(target.getExpression()) || !Node.isIdentifier(value)) return undefined;
+  const parameter = parameters.indexOf(value.getSymbol()?.getDeclarations()[0] as never);
+  return parameter < 0 ? undefined : { name: target.getName(), parameter };
 }
 
 /** `this.name = 'Literal';` → the literal. */

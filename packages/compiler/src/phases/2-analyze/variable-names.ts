@@ -95,6 +95,11 @@ export class VariableNames {
     return name;
   }
 
+  /** Reads a sub-expression's value from an existing variable (`xs.reverse()` is `xs` once the change ran). */
+  hoistAs(node: Node, variable: string): void {
+    this.hoisted.set(node, variable);
+  }
+
   /** The variable a reference (an identifier) reads, through the type checker's symbol. */
   ofReference(node: Node): string | undefined {
     const parent = node.getParent();

@@ -46,6 +46,8 @@ export interface LoweringContext {
   catches: CatchTarget[];
   /** Catch variables: a `throw e` of one of them re-throws the caught error. */
   catchVariables: Set<string>;
+  /** Inside a Map iteration or Parallel branch: an error leaving it keeps only its name and cause. */
+  nested?: boolean;
   /** The `finally` blocks around the current point, innermost last: a jump out of one runs it first. */
   finallies: FinallyFrame[];
   /** The state names given to named tasks so far (copies of a call are qualified: `Release lock (on error)`). */
@@ -73,5 +75,5 @@ export interface HelperReturn {
 
 /** The context of a nested machine (Map iteration): same names, fresh control stacks; a `return` ends the iteration. */
 export function nestedContext(ctx: LoweringContext): LoweringContext {
-  return { ...ctx, loops: [], catches: [], finallies: [], helperReturn: undefined };
+  return { ...ctx, loops: [], catches: [], finallies: [], helperReturn: undefined, nested: true };
 }

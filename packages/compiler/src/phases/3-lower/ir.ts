@@ -48,8 +48,9 @@ export interface IrTask extends IrStateBase {
   output?: string;
   retry: IrRetry[];
   catch: IrCatch[];
-  timeoutSeconds?: number;
-  heartbeatSeconds?: number;
+  /** A number, or JSONata computing it at run time. */
+  timeoutSeconds?: number | { expression: string };
+  heartbeatSeconds?: number | { expression: string };
   next?: IrNode;
   end?: boolean;
 }

@@ -72,8 +72,8 @@ function emitState(state: IrState, names: StateNames, sourceMap: Record<string, 
     case 'task':
       out.Resource = state.resource;
       if (state.arguments !== undefined) out.Arguments = template(state.arguments);
-      if (state.timeoutSeconds !== undefined) out.TimeoutSeconds = state.timeoutSeconds;
-      if (state.heartbeatSeconds !== undefined) out.HeartbeatSeconds = state.heartbeatSeconds;
+      if (state.timeoutSeconds !== undefined) out.TimeoutSeconds = typeof state.timeoutSeconds === 'number' ? state.timeoutSeconds : jsonata(state.timeoutSeconds.expression);
+      if (state.heartbeatSeconds !== undefined) out.HeartbeatSeconds = typeof state.heartbeatSeconds === 'number' ? state.heartbeatSeconds : jsonata(state.heartbeatSeconds.expression);
       break;
     case 'wait':
       if (state.seconds !== undefined) out.Seconds = jsonata(state.seconds);

@@ -1,8 +1,10 @@
-import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression } from 'ts-morph';
-import { containsAwait } from '../../2-analyze/index.js';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type ConditionalExpression, type PropertyAccessExpression } from 'ts-morph';
+import { containsAwait, mayBeUndefined } from '../../2-analyze/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
-import { lowerExpression } from '../expressions/index.js';
+import { hoistProblem, isMutation, lowerExpression, lowerMutationEffect } from '../expressions/index.js';
+import { expressionRootOf } from '../expressions/effects.js';
+import { rootOf, unwrap } from '../expressions/in-place.js';
 import { label, type Flow } from '../flow.js';
 import { scopeOf } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
@@ -14,7 +16,10 @@ import { lowerAwaitedInto, lowerConditional, lowerValue } from './value.js';
  * expression is then pure and reads them (`ExpressionScope.hoisted`). An
  * await that JavaScript runs only on some paths (right of `&&`, `||`, `??`,
  * a branch of `? :`) is hoisted together with its whole conditional: a
- * Choice decides, as JavaScript would, whether the task runs.
+ * Choice decides, as JavaScript would, whether the task runs. A call that
+ * changes its receiver and whose value is used (`for (const s of
+ * steps.reverse())`, `await t(queue.shift())`) runs in the same order: the
+ * variable is rebound and the call reads its result (see {@link hoistMutation}).
  *
  * Operands left of an await are read after it, from the same values: a
  * task gets a copy of its input and cannot change a workflow variable, and
@@ -24,23 +29,74 @@ import { lowerAwaitedInto, lowerConditional, lowerValue } from './value.js';
  * // total += (await price(i)).amount → Task "Price" (Assign: { value: … }), then `total` reads $value.amount
  */
 export function hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext): void {
-  if (!flow.live || !containsAwait(expression)) return;
+  if (!flow.live || !(containsAwait(expression) || containsUsedMutation(expression))) return;
   if (Node.isFunctionLikeDeclaration(expression) || Node.isArrowFunction(expression) || Node.isFunctionExpression(expression)) return;
   if (Node.isAwaitExpression(expression)) {
     lowerAwaitedInto(expression, ctx.names.hoist(expression, awaitedName(expression)), flow, ctx);
     return;
   }
-  if (Node.isBinaryExpression(expression) && isShortCircuit(expression) && containsAwait(expression.getRight())) {
+  if (Node.isBinaryExpression(expression) && isShortCircuit(expression)) {
     hoistAwaits(expression.getLeft(), flow, ctx);
-    if (flow.live) lowerShortCircuit(expression, ctx.names.hoist(expression, 'value'), flow, ctx);
+    if (flow.live && containsAwait(expression.getRight())) lowerShortCircuit(expression, ctx.names.hoist(expression, 'value'), flow, ctx);
+    // Without an await the right side stays in the expression: a change in place there is reported by its lowering.
     return;
   }
-  if (Node.isConditionalExpression(expression) && (containsAwait(expression.getWhenTrue()) || containsAwait(expression.getWhenFalse()))) {
+  if (Node.isConditionalExpression(expression)) {
     hoistAwaits(expression.getCondition(), flow, ctx);
-    if (flow.live) lowerConditional(expression as ConditionalExpression, { kind: 'variable', variable: ctx.names.hoist(expression, 'value') }, flow, ctx);
+    if (flow.live && (containsAwait(expression.getWhenTrue()) || containsAwait(expression.getWhenFalse()))) {
+      lowerConditional(expression as ConditionalExpression, { kind: 'variable', variable: ctx.names.hoist(expression, 'value') }, flow, ctx);
+    }
     return;
   }
   expression.forEachChild((child) => hoistAwaits(child, flow, ctx));
+  if (flow.live && isUsedMutation(expression)) hoistMutation(expression, flow, ctx);
+}
+
+/**
+ * `steps.reverse()` whose value is used: pending bindings rebind the root
+ * variable to its new value and, unless the call returns that very value
+ * (`reverse`, `sort`, `fill` on a variable), keep the result in a variable
+ * of its own (`queue_shift`, boxed when it may be undefined). A call that
+ * JavaScript would order differently against another read of its variable
+ * is left to the expression lowering, which reports why.
+ */
+function hoistMutation(call: CallExpression, flow: Flow, ctx: LoweringContext): void {
+  if (hoistProblem(call, expressionRootOf(call))) return;
+  const callee = call.getExpression();
+  const receiver = callee.getText() === 'Object.assign' ? call.getArguments()[0]! : (callee as PropertyAccessExpression).getExpression();
+  const root = rootOf(receiver)!;
+  const variable = ctx.names.ofReference(root);
+  if (variable === undefined) return;
+  const scope = (read: (variable: string) => string) => scopeOf(read, ctx.names, ctx.diagnostics);
+  const method = Node.isPropertyAccessExpression(callee) ? callee.getName() : 'assign';
+  if (RETURNS_RECEIVER.has(method) && unwrap(receiver) === root) {
+    flow.pending.push({ kind: 'bind', variable, value: (read) => lowerMutationEffect(call, root.getText(), scope(read), 'root') });
+    ctx.names.hoistAs(call, variable);
+    return;
+  }
+  const result = ctx.names.hoist(call, `${root.getText()}_${method}`);
+  if (mayBeUndefined(call.getType())) ctx.names.box(result);
+  flow.pending.push({ kind: 'bind', variable: result, value: (read) => lowerMutationEffect(call, root.getText(), scope(read), 'result') });
+  flow.pending.push({ kind: 'bind', variable, value: (read) => lowerMutationEffect(call, root.getText(), scope(read), 'root') });
+}
+
+/** Methods whose result is their (changed) receiver. */
+const RETURNS_RECEIVER = new Set(['reverse', 'sort', 'fill', 'copyWithin', 'assign']);
+
+/** A change in place whose value the expression around it uses (not `xs.push(x);` on its own). */
+function isUsedMutation(node: Node): node is CallExpression {
+  if (!isMutation(node)) return false;
+  let top: Node = node;
+  while (Node.isParenthesizedExpression(top.getParent()) || Node.isNonNullExpression(top.getParent()) || Node.isAsExpression(top.getParent())) top = top.getParentOrThrow();
+  const parent = top.getParent();
+  if (Node.isExpressionStatement(parent) || Node.isVoidExpression(parent)) return false;
+  if (Node.isForStatement(parent) && parent.getIncrementor() === top) return false;
+  return true;
+}
+
+function containsUsedMutation(node: Node): boolean {
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return false;
+  return isUsedMutation(node) || node.forEachChild((child) => (containsUsedMutation(child) ? true : undefined)) === true;
 }
 
 /**

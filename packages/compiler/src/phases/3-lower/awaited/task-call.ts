@@ -1,16 +1,18 @@
 import { retrierFor, type RetryOptions, type TaskDescription } from '@typestep/dsl';
-import { Node, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Expression } from 'ts-morph';
 import { NOT_STATIC, staticValue } from '../../1-discover/index.js';
 import { reportNonJson } from '../expressions/collections.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
-import type { Flow } from '../flow.js';
+import { label, type Flow } from '../flow.js';
 import type { IrTask, IrTemplate } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { humanize } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
 import { namedStateOf } from './named-state.js';
-import { orNull } from './value.js';
+import { orNull, unwrap } from './value.js';
+import { addConditionChoice } from '../condition-choice.js';
+import { sourceSnippet } from '../state-hints.js';
 import { sinkBindings, throughPath, type Sink } from './result-binding.js';
 
 /**
@@ -27,8 +29,34 @@ import { sinkBindings, throughPath, type Sink } from './result-binding.js';
  * //     Assign: { chargeId: '{% $states.result.Payload.chargeId %}' } }
  */
 export function lowerTaskCall(call: CallExpression, declared: TaskDescription, sink: Sink, flow: Flow, ctx: LoweringContext): void {
-  const [input, optionsNode] = call.getArguments();
-  const description = withCallOptions(declared, optionsNode, ctx);
+  const optionsNode = call.getArguments()[1];
+  const chosen = optionsNode && chosenOptions(optionsNode);
+  if (!chosen) {
+    lowerTaskState(call, withCallOptions(declared, optionsNode, ctx), sink, flow, ctx);
+    return;
+  }
+  // Options chosen at run time (`c ? { retry } : undefined`, `c && { … }`) are fields of the Task: a Choice between copies.
+  const [holds, otherwise] = addConditionChoice(`If ${sourceSnippet(chosen.condition)}`, optionsNode, chosen.condition, flow, ctx);
+  const after = label();
+  for (const [exit, options] of [[holds, chosen.whenTrue], [otherwise, chosen.whenFalse]] as const) {
+    const branch = flow.fork([exit]);
+    lowerTaskState(call, withCallOptions(declared, options, ctx), sink, branch, ctx);
+    branch.jump(after, call);
+  }
+  flow.continueAfter(after);
+}
+
+/** The condition and the two option literals of `c ? a : b` or `c && a` (the falsy side passes no options). */
+function chosenOptions(node: Node): { condition: Expression; whenTrue?: Node; whenFalse?: Node } | undefined {
+  const inner = unwrap(node as Expression);
+  if (Node.isConditionalExpression(inner)) return { condition: inner.getCondition(), whenTrue: inner.getWhenTrue(), whenFalse: inner.getWhenFalse() };
+  if (Node.isBinaryExpression(inner) && inner.getOperatorToken().getKind() === SyntaxKind.AmpersandAmpersandToken) return { condition: inner.getLeft(), whenTrue: inner.getRight() };
+  return undefined;
+}
+
+/** One Task state for a call whose options are known. */
+function lowerTaskState(call: CallExpression, description: CallDescription, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  const [input] = call.getArguments();
   const stateName = description.name === undefined ? undefined : namedStateOf(description.name, ctx);
   const state: IrTask = {
     kind: 'task',
@@ -45,8 +73,21 @@ export function lowerTaskCall(call: CallExpression, declared: TaskDescription, s
     const args = input === undefined ? undefined : taskArguments(description, input, read, ctx);
     if (args !== undefined) state.arguments = args;
     else if (description.kind === 'lambda' && description.invoke === 'envelope') state.arguments = { object: { FunctionName: { literal: description.functionArn } } };
+    for (const [field, node] of Object.entries(description.computed)) state[field as 'timeoutSeconds' | 'heartbeatSeconds'] = { expression: secondsText(node, read, ctx) };
     sendResult(state, resultOf(description), sink, flow, ctx);
   });
+}
+
+/**
+ * A `timeoutSeconds`/`heartbeatSeconds` computed at run time, as JSONata.
+ * Natively the dsl rejects anything but a positive integer when the call is
+ * made; compiled the state fails too (AWS would reject the field), never runs
+ * with a different limit.
+ */
+function secondsText(node: Expression, read: Reader, ctx: LoweringContext): string {
+  const value = lowerExpression(node, scopeOf(read, ctx.names, ctx.diagnostics));
+  const message = JSON.stringify(`typestep: ${node.getText()} must be a positive integer number of seconds`);
+  return `($s := ${value}; $type($s) = "number" and $s >= 1 and $s <= 99999999 and $s = $floor($s) ? $s : $error(${message}))`;
 }
 
 /** What the workflow sees of a task's result. */
@@ -105,21 +146,48 @@ function singleReturn(body: Node): Node | undefined {
   return only && Node.isReturnStatement(only) ? only.getExpression() : undefined;
 }
 
-/** The declaration's description with a call's options (static) laid over it. */
-function withCallOptions(description: TaskDescription, optionsNode: Node | undefined, ctx: LoweringContext): TaskDescription {
-  if (optionsNode === undefined) return description;
-  const options = staticValue(optionsNode);
+/** A task's description for one call: static fields, and the limits computed at run time. */
+type CallDescription = TaskDescription & { computed: Partial<Record<'timeoutSeconds' | 'heartbeatSeconds', Expression>> };
+
+/** Fields of call options that may be computed at run time (JSONata `TimeoutSeconds`/`HeartbeatSeconds`). */
+const COMPUTABLE = ['timeoutSeconds', 'heartbeatSeconds'] as const;
+
+/**
+ * The declaration's description with a call's options laid over it. The
+ * options are static, except `timeoutSeconds`/`heartbeatSeconds` in an
+ * object literal, which may be computed; `undefined` and `null` pass none.
+ */
+function withCallOptions(description: TaskDescription, optionsNode: Node | undefined, ctx: LoweringContext): CallDescription {
+  const computed: CallDescription['computed'] = {};
+  const inner = optionsNode && unwrap(optionsNode as Expression);
+  if (inner === undefined || Node.isNullLiteral(inner) || (Node.isIdentifier(inner) && inner.getText() === 'undefined')) return { ...description, computed };
+  let options = staticValue(inner);
+  if (options === NOT_STATIC && Node.isObjectLiteralExpression(inner)) {
+    const fields: Record<string, unknown> = {};
+    for (const property of inner.getProperties()) {
+      const name = Node.isPropertyAssignment(property) || Node.isShorthandPropertyAssignment(property) ? property.getName() : undefined;
+      const value = Node.isPropertyAssignment(property) ? property.getInitializerOrThrow() : Node.isShorthandPropertyAssignment(property) ? property.getNameNode() : undefined;
+      const known = value === undefined ? NOT_STATIC : staticValue(value);
+      if (name !== undefined && value !== undefined && known === NOT_STATIC && (COMPUTABLE as readonly string[]).includes(name)) computed[name as (typeof COMPUTABLE)[number]] = value;
+      else if (name !== undefined && known !== NOT_STATIC) fields[name] = known;
+      else {
+        ctx.diagnostics.report('call_options_not_static', property, { field: name === undefined ? 'a spread' : `\`${name}\`` });
+        return { ...description, computed };
+      }
+    }
+    options = fields;
+  }
   if (options === NOT_STATIC || typeof options !== 'object' || options === null) {
-    ctx.diagnostics.report('call_options_not_static', optionsNode);
-    return description;
+    ctx.diagnostics.report('call_options_not_static', optionsNode!);
+    return { ...description, computed };
   }
   const { name, timeoutSeconds, heartbeatSeconds, retry } = options as { name?: string; timeoutSeconds?: number; heartbeatSeconds?: number; retry?: RetryOptions | RetryOptions[] };
   return {
     ...description,
     ...(name !== undefined ? { name } : {}),
-    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
-    ...(heartbeatSeconds !== undefined ? { heartbeatSeconds } : {}),
+    ...(timeoutSeconds !== undefined && !computed.timeoutSeconds ? { timeoutSeconds } : {}),
+    ...(heartbeatSeconds !== undefined && !computed.heartbeatSeconds ? { heartbeatSeconds } : {}),
     ...(retry !== undefined ? { retry: Array.isArray(retry) ? retry : [retry] } : {}),
+    computed,
   };
 }
-

@@ -69,7 +69,10 @@ export function lowerEffect(expression: Expression, flow: Flow, next: (flow: Flo
       return assign(operand, (current) => `(${definedNumber(current, operand, ctx)} ${operator === SyntaxKind.PlusPlusToken ? '+' : '-'} 1)`, flow, next, ctx);
     }
   }
-  if (isMutation(expression)) return lowerMutationCall(expression, flow, ctx, (_, f) => next(f));
+  if (isMutation(expression)) {
+    // `xs.push(queue.shift())`: the argument's change runs first.
+    return hoistMutations(expression.getArguments(), flow, ctx, (f) => lowerMutationCall(expression, f, ctx, (_, after) => next(after)), expression);
+  }
   if (isCallbackFold(expression)) return hoistMutations(expression, flow, ctx, next);
   if (Node.isCallExpression(expression) && isForEach(expression)) return lowerForEach(expression, flow, next, ctx);
   // Console output exists only in the native run: a workflow's state machine has nowhere to print.
@@ -104,7 +107,7 @@ function isForEach(call: CallExpression): boolean {
  * A call that changes its receiver in place: the receiver's path is rebound to
  * the new value, and `then` continues with the call's result (a temporary).
  */
-function lowerMutationCall(call: CallExpression, flow: Flow, ctx: LowerContext, then: (result: string, flow: Flow) => string): string {
+export function lowerMutationCall(call: CallExpression, flow: Flow, ctx: LowerContext, then: (result: string, flow: Flow) => string): string {
   const callee = call.getExpression();
   const receiver = (callee.getText() === 'Object.assign' ? call.getArguments()[0] : (callee as PropertyAccessExpression).getExpression()) as Expression;
   const current = ctx.temporary();
@@ -130,21 +133,23 @@ function lowerDelete(node: DeleteExpression, flow: Flow, next: (flow: Flow) => s
 
 /**
  * Lowers the statement (or expression) `node` after the calls in it that change
- * a variable's value in place (`const last = queue.shift()`), each evaluated
- * first with its result in a temporary the lowering of `node` reads. A call
- * that runs only on some paths, or whose receiver the statement also reads
- * elsewhere, would change the order of effects: reported.
+ * a variable's value in place (`const last = queue.shift()`,
+ * `if (stack.pop() === '(')`), each evaluated first with its result in a
+ * temporary the lowering of `node` reads. A call that runs only on some
+ * paths, or whose receiver the statement (`within`) also reads elsewhere,
+ * would change the order of effects: reported. A call the states already
+ * evaluated (`ExpressionScope.hoisted`) is read, not repeated.
  */
-export function hoistMutations(node: Node, flow: Flow, ctx: LowerContext, body: (flow: Flow) => string): string {
+export function hoistMutations(node: Node | Node[], flow: Flow, ctx: LowerContext, body: (flow: Flow) => string, within: Node = node as Node): string {
   const calls: CallExpression[] = [];
   const visit = (child: Node) => {
     if (Node.isArrowFunction(child) || Node.isFunctionExpression(child)) return;
     child.forEachChild(visit);
-    if (isMutation(child) || isCallbackFold(child)) calls.push(child);
+    if ((isMutation(child) || isCallbackFold(child)) && ctx.scope.hoisted?.(child) === undefined) calls.push(child);
   };
-  visit(node);
+  for (const each of Array.isArray(node) ? node : [node]) visit(each);
   const usable = calls.filter((call) => {
-    const problem = hoistProblem(call, node);
+    const problem = hoistProblem(call, within);
     if (problem) ctx.substitutions.set(call, ctx.report('expression_mutation', call, { text: `${call.getText()} (${problem})` }));
     return !problem;
   });
@@ -160,8 +165,19 @@ export function hoistMutations(node: Node, flow: Flow, ctx: LowerContext, body: 
   return chain(0, flow);
 }
 
+/**
+ * The whole expression `node` belongs to, up to its statement or function:
+ * where a change in place hoisted before it must be the only read of its
+ * variable.
+ */
+export function expressionRootOf(node: Node): Node {
+  let top = node;
+  for (let parent = top.getParent(); parent && !Node.isStatement(parent) && !Node.isFunctionLikeDeclaration(parent) && !Node.isArrowFunction(parent) && !Node.isFunctionExpression(parent) && !Node.isVariableDeclarationList(parent); parent = parent.getParent()) top = parent;
+  return top;
+}
+
 /** Why `call` cannot run before the rest of `statement`, if it cannot. */
-function hoistProblem(call: CallExpression, statement: Node): string | undefined {
+export function hoistProblem(call: CallExpression, statement: Node): string | undefined {
   for (let node: Node = call; node !== statement; node = node.getParentOrThrow()) {
     const parent = node.getParentOrThrow();
     if (Node.isConditionalExpression(parent) && parent.getCondition() !== node) return 'it runs only on one branch: change the value in a statement of its own';

@@ -5,13 +5,15 @@
  * or reports a diagnostic; the README's "JavaScript semantics" section lists
  * every decision.
  */
-import type { BindingName, Expression, Node, Statement } from 'ts-morph';
+import type { BindingName, CallExpression, Expression, Node, Statement } from 'ts-morph';
 import { bindPattern } from './bindings.js';
+import { lowerMutationCall } from './effects.js';
 import { DiagnosticCollector } from '../../../diagnostics/index.js';
 import { EntryReads } from './entry-reads.js';
 import { LowerContext } from './lower-context.js';
 export { changesInPlace } from './in-place.js';
 export { isFoldedCallback } from './callback-folds.js';
+export { hoistProblem, isMutation } from './effects.js';
 import { lowerNode } from './lower-expression.js';
 import { withHelpers } from './runtime-helpers.js';
 import { declaredNames, namesDefinedBy, sliceRun } from './slices.js';
@@ -97,6 +99,24 @@ function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed:
     });
     const body = lowerBlock(statements, 0, { mutable: variables, end: result === undefined ? '{}' : variables[changed.indexOf(result)]! }, ctx);
     return sequence(initial, body);
+  });
+}
+
+/**
+ * A call that changes its receiver (`steps.reverse()`, `queue.shift()`),
+ * evaluated by itself before the expression that uses its value: the new
+ * value of the variable `root` (the receiver's root), or the call's result.
+ * The alias rules of a change in place apply (`expression_mutation_aliased`).
+ *
+ * @example
+ * lowerMutationEffect(`steps.reverse()`, 'steps', scope, 'root') // '[$reverse($steps)]'
+ */
+export function lowerMutationEffect(call: CallExpression, root: string, scope: ExpressionScope, value: 'root' | 'result'): string {
+  return lowerWith(scope, (ctx, reads) => {
+    const variable = ctx.declareRunVariable(root);
+    const current = reads.read(scope.lookup(root, call) ?? '()');
+    const body = lowerMutationCall(call, { mutable: [variable], end: variable }, ctx, (result) => (value === 'result' ? result : variable));
+    return sequence(current === variable ? [] : [`${variable} := ${current}`], body);
   });
 }
 

@@ -4,7 +4,7 @@ import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { lowerCall } from './calls.js';
 import { lowerNewCollection } from './collections.js';
 import { lowerNewDate } from './dates.js';
-import { isMutation } from './effects.js';
+import { expressionRootOf, hoistProblem, isMutation } from './effects.js';
 import { lowerFunctionExpression } from './functions.js';
 import { lowerIdentifier } from './identifiers.js';
 import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
@@ -24,7 +24,9 @@ export function lowerNode(node: Expression, ctx: LowerContext): string {
   const substitute = ctx.substitutions.get(node);
   if (substitute !== undefined) return substitute;
   if (isMutation(node)) {
-    return ctx.report('expression_mutation', node, { text: `${node.getText()} (its value can be used in a declaration or an assignment of its own: \`const last = xs.pop()\`)` });
+    // A change whose value is used runs before its expression (`hoistMutations`), unless that would reorder effects.
+    const problem = hoistProblem(node, expressionRootOf(node)) ?? 'inside a callback it cannot run before the expression that uses its value: change the value in a statement of its own';
+    return ctx.report('expression_mutation', node, { text: `${node.getText()} (${problem})` });
   }
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node)) {
     return lowerNode(node.getExpression(), ctx);

@@ -92,18 +92,19 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     const k = continuation();
     return block(k.define, lowerBlock(statement.getStatements(), 0, { ...flow, end: k.call, labels: labeled({ breakTo: k.call }) }, ctx));
   }
-  if (Node.isIfStatement(statement)) {
+  // A change in place whose value the statement's head uses (`if (stack.pop() === '(')`) runs first.
+  if (Node.isIfStatement(statement)) return hoistMutations(statement.getExpression(), flow, ctx, (flow) => {
     const k = continuation();
     const inner = { ...flow, end: k.call, labels: labeled({ breakTo: k.call }) };
     const condition = lowerConditionNode(statement.getExpression(), ctx);
     const then = lowerBranch(statement.getThenStatement(), inner, ctx);
     const otherwise = statement.getElseStatement();
     return block(k.define, `(${condition} ? ${then} : ${otherwise ? lowerBranch(otherwise, inner, ctx) : k.call})`);
-  }
+  });
   if (Node.isReturnStatement(statement)) {
     if (!flow.returnWith) return unsupported(statement, ctx, 'a `return` would leave the workflow body; it becomes its own state');
     const expression = statement.getExpression();
-    return flow.returnWith(expression ? lowerNode(expression, ctx) : '()');
+    return expression ? hoistMutations(expression, flow, ctx, (flow) => flow.returnWith!(lowerNode(expression, ctx))) : flow.returnWith('()');
   }
   if (Node.isBreakStatement(statement) || Node.isContinueStatement(statement)) {
     const name = statement.getLabel()?.getText();
@@ -117,12 +118,13 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     const loop = loopName(ctx);
     const params = flow.mutable.join(', ');
     const call = `${loop}(${params})`;
-    const condition = lowerConditionNode(statement.getExpression(), ctx);
+    // The test runs before each round, with the changes in place it makes (`while (queue.shift() !== 0)`).
+    const test = (then: string) => hoistMutations(statement.getExpression(), flow, ctx, () => `${lowerConditionNode(statement.getExpression(), ctx)} ? ${then} : ${k.call}`);
     if (Node.isWhileStatement(statement)) {
       const body = lowerBranch(statement.getStatement(), { ...flow, end: call, continueTo: call, breakTo: k.call, labels: labeled({ breakTo: k.call, continueTo: call }) }, ctx);
-      return block([...k.define, `${loop} := function(${params}){ ${condition} ? ${body} : ${k.call} }`], call);
+      return block([...k.define, `${loop} := function(${params}){ ${test(body)} }`], call);
     }
-    const next = `(${condition} ? ${call} : ${k.call})`;
+    const next = `(${test(call)})`;
     const body = lowerBranch(statement.getStatement(), { ...flow, end: next, continueTo: next, breakTo: k.call, labels: labeled({ breakTo: k.call, continueTo: next }) }, ctx);
     return block([...k.define, `${loop} := function(${params}){ ${body} }`], call);
   }
@@ -153,12 +155,12 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     return `(${[...k.define, ...init, `${loop} := function(${params}){ ${condition} ? ${body} : ${k.call} }`].join('; ')}; ${start})`;
   }
   if (Node.isForOfStatement(statement) || Node.isForInStatement(statement)) {
-    return lowerForOf(statement, flow, rest, labels, ctx);
+    return hoistMutations(statement.getExpression(), flow, ctx, (flow) => lowerForOf(statement, flow, rest, labels, ctx));
   }
-  if (Node.isSwitchStatement(statement)) {
+  if (Node.isSwitchStatement(statement)) return hoistMutations(statement.getExpression(), flow, ctx, (flow) => {
     const k = continuation();
     return lowerSwitch(statement, { ...flow, labels: labeled({ breakTo: k.call }) }, k, ctx);
-  }
+  });
   if (Node.isFunctionDeclaration(statement)) return rest(flow);
   return unsupported(statement, ctx, Node.isThrowStatement(statement) || Node.isTryStatement(statement) ? 'throw and try become states of their own' : '');
 }

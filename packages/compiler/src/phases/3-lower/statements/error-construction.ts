@@ -9,6 +9,8 @@ export interface LoweredError {
   cause?: string;
   /** For an instance of an `Error` subclass: its JavaScript `name` (`'Error'` unless a class sets it) and its class. */
   plain?: { name: string; className: string };
+  /** Fields the constructors set from their parameters, as JSONata (a missing argument leaves the field out: `undefined` either way). */
+  fields?: Array<[string, string]>;
 }
 
 /**
@@ -26,6 +28,8 @@ export function errorOfNew(expression: NewExpression, errorClass: ErrorClass, sc
   if ('literal' in name) {
     const lowered: LoweredError = { name: JSON.stringify(name.literal), literalName: name.literal };
     if (made.root === 'error') lowered.plain = { name: made.override ?? 'Error', className: errorClass.className };
+    const fields = made.fields.flatMap(([field, argument]): Array<[string, string]> => (argument ? [[field, argument.text]] : []));
+    if (fields.length > 0) lowered.fields = fields;
     const cause = causeText(made);
     return cause === undefined ? lowered : { ...lowered, cause };
   }

@@ -1,5 +1,5 @@
 import { Node, type ThrowStatement } from 'ts-morph';
-import { constructedErrorClass, dslNameOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, rethrownError, staticValue } from '../../1-discover/index.js';
+import { constructedErrorClass, dslNameOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, rethrownError, staticValue, type ErrorClass } from '../../1-discover/index.js';
 import { containsAwait } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
@@ -56,6 +56,11 @@ export function lowerThrowStatement(statement: ThrowStatement, flow: Flow, ctx: 
     // The message may be an optional parameter that the call leaves out: then the Fail has no Cause.
     causeMayBeMissing = mayMissCause(thrown, errorClass);
     error = (read) => errorOfNew(thrown, errorClass, scopeOf(read, ctx.names, ctx.diagnostics));
+    // Fields reach a `catch` in the same state graph (the catch variable is set directly); an ASL error carries only Error and Cause.
+    if (hasFields(errorClass) && ctx.catches.length === 0 && ctx.nested) {
+      ctx.diagnostics.report('error_class_unsupported', thrown, { name: errorClass.className, why: 'its fields would be lost leaving a Map iteration or Parallel branch (an ASL error is only a name and a cause); catch it inside the iteration, or keep the data in the message' });
+      return;
+    }
   } else if (Node.isIdentifier(thrown) && ctx.catchVariables.has(ctx.names.ofReference(thrown) ?? '')) {
     const variable = ctx.names.ofReference(thrown)!;
     hint = 'Rethrow';
@@ -117,10 +122,17 @@ export function raise(hint: string, statement: Node, error: (read: Reader) => Th
  * natively reads from it: `name` as JavaScript has it, the message, and no
  * cause, with the class kept for `instanceof` and a re-throw.
  */
-function caughtError({ name, cause, plain }: ThrownError, causeMayBeMissing: boolean): string {
+function caughtError({ name, cause, plain, fields = [] }: ThrownError, causeMayBeMissing: boolean): string {
   const message = messageOf(cause, causeMayBeMissing);
-  if (plain) return `{'name': ${JSON.stringify(plain.name)}, 'message': ${message}, '${ERROR_CLASS_FIELD}': ${JSON.stringify(plain.className)}}`;
-  return `{'name': ${name}, 'message': ${message}${cause === undefined ? '' : `, 'cause': ${cause}`}}`;
+  const own = fields.map(([field, text]) => `, ${JSON.stringify(field)}: ${text}`).join('');
+  if (plain) return `{'name': ${JSON.stringify(plain.name)}, 'message': ${message}, '${ERROR_CLASS_FIELD}': ${JSON.stringify(plain.className)}${own}}`;
+  return `{'name': ${name}, 'message': ${message}${cause === undefined ? '' : `, 'cause': ${cause}`}${own}}`;
+}
+
+/** True when `errorClass` or a class it extends sets fields from its constructor's parameters. */
+function hasFields(errorClass: ErrorClass): boolean {
+  for (let at: ErrorClass | undefined = errorClass; at; at = at.base) if (at.fields.length > 0) return true;
+  return false;
 }
 
 /** WorkflowError's `message`: the cause, or `''` when there is none (also when a cause that may be missing is). */
@@ -137,4 +149,6 @@ interface ThrownError {
   whole?: string;
   /** For an instance of an `Error` subclass: its JavaScript `name` and its class. */
   plain?: { name: string; className: string };
+  /** Fields set from the constructor's parameters (JSONata), kept by a catch in the same graph. */
+  fields?: Array<[string, string]>;
 }
