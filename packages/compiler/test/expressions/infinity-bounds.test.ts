@@ -33,7 +33,7 @@ s('Math.min / Math.max leave out an infinity that cannot win', async () => {
 });
 
 s('an infinity that would be a value stays a diagnostic', () => {
-  for (const e of ['Infinity', 'x + Infinity', 'a ?? Infinity', 'Math.min(x, -Infinity)', 'Math.max(x, Infinity)', 'x === Infinity', '[Number.POSITIVE_INFINITY]', 'Number.NaN']) {
+  for (const e of ['Infinity', 'x + Infinity', 'a ?? Infinity', 'Math.min(x, -Infinity)', 'Math.max(x, Infinity)', 'x === Infinity', '[Number.POSITIVE_INFINITY]']) {
     assert.equal(diagnosticsOf(inputs, e).map((d) => d.code).slice(0, 1), ['unsupported_expression'], e);
   }
   assert.equal(runDiagnosticsOf({ xs: 'number[]' }, 'let best = Infinity; for (const x of xs) if (x < best) best = x;', ['best']).map((d) => d.code), ['unsupported_expression']);
