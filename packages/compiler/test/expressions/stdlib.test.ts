@@ -23,6 +23,18 @@ s('toPrecision and toExponential print the digits and notation JavaScript prints
   await agree({ n: 'number' }, '[n.toExponential(), n.toPrecision()]', [0, 1, 1200, -0.00015, 123.456, 1e21, 2e-7, 0.1].map((n) => ({ n })));
 });
 
+s('a Set of a type parameter dedupes primitives and fails loudly on objects; sorting a helper\'s fresh array', async () => {
+  const prelude = 'const unique = <T,>(xs: T[]) => [...new Set(xs)];\nfunction sortedCopy(xs: string[]) { return [...xs]; }';
+  await agree({ xs: 'string[]', ns: 'number[]' }, '[unique(xs).sort(), unique(ns), sortedCopy(xs).sort().reverse()]', [{ xs: ['b', 'a', 'b'], ns: [3, 1, 3] }, { xs: [], ns: [] }], { prelude });
+  const lowered = lowerSnippet({ os: '{ a: number }[]' }, 'unique(os).length', { prelude });
+  assert.ok(lowered.native({ os: [{ a: 1 }, { a: 1 }] }).ok, 'runs natively');
+  const compiled = await lowered.compiled({ os: [{ a: 1 }, { a: 1 }] });
+  assert.is(compiled.ok, false);
+  assert.match((compiled as { error: string }).error, 'compares them by reference');
+  // A helper that may hand back its argument is not fresh: sorting its result would change the caller's array.
+  assert.equal(diagnosticsOf({ xs: 'string[]' }, 'same(xs).sort()', { prelude: 'function same(xs: string[]) { return xs.length ? xs : []; }' }).map((d) => d.code), ['expression_mutation']);
+});
+
 s('toString(radix), Number.is*, global isNaN / isFinite', async () => {
   await agree({ n: 'number' }, '[n.toString(2), n.toString(16), n.toString(36), n.toString(10), n.valueOf()]', [0, 255, -255, 1e15, 42].map((n) => ({ n })));
   await agree({ v: 'unknown' }, '[Number.isNaN(v), Number.isFinite(v), Number.isInteger(v), Number.isSafeInteger(v)]', [{ v: 1 }, { v: 1.5 }, { v: '1' }, { v: 9007199254740992 }, { v: null }]);

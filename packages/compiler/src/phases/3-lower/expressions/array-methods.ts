@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type FunctionExpression, type NewExpression } from 'ts-morph';
 import { isGlobal } from './access.js';
 import { isDateType } from './dates.js';
 import { iterationIndex } from './iteration-index.js';
@@ -146,14 +146,32 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
  * True when the receiver is an array no one else can see (a literal, or the
  * result of a call that copies): sorting it in place changes nothing observable.
  */
-function isFresh(node: Expression): boolean {
-  if (Node.isParenthesizedExpression(node)) return isFresh(node.getExpression());
+function isFresh(node: Expression, seen: Set<Node> = new Set()): boolean {
+  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node)) return isFresh(node.getExpression(), seen);
   if (Node.isArrayLiteralExpression(node) || isArrayOfLength(node)) return true;
   if (Node.isCallExpression(node)) {
     const callee = node.getExpression();
-    return Node.isPropertyAccessExpression(callee) && ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed', 'with', 'keys', 'values', 'entries', 'split', 'sort', 'reverse', 'fill', 'from', 'of'].includes(callee.getName());
+    if (Node.isPropertyAccessExpression(callee)) return ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed', 'with', 'keys', 'values', 'entries', 'split', 'sort', 'reverse', 'fill', 'from', 'of'].includes(callee.getName());
+    // A plain helper whose every return is itself fresh (`const unique = (xs) => [...new Set(xs)]`).
+    const fn = plainFunctionOf(callee);
+    if (!fn || seen.has(fn)) return false;
+    seen.add(fn);
+    const body = fn.getBody();
+    if (body && Node.isExpression(body)) return isFresh(body, seen);
+    const returns = body ? body.getDescendantsOfKind(SyntaxKind.ReturnStatement).filter((r) => r.getFirstAncestor((a) => Node.isFunctionLikeDeclaration(a) || Node.isArrowFunction(a) || Node.isFunctionExpression(a)) === fn) : [];
+    return returns.length > 0 && returns.every((r) => r.getExpression() !== undefined && isFresh(r.getExpressionOrThrow(), seen));
   }
   return false;
+}
+
+/** The non-async function a callee names (a declaration, or a `const` bound to an arrow or function expression). */
+function plainFunctionOf(callee: Node): ArrowFunction | FunctionExpression | FunctionDeclaration | undefined {
+  if (!Node.isIdentifier(callee)) return undefined;
+  for (const declaration of callee.getSymbol()?.getDeclarations() ?? []) {
+    const fn = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
+    if ((Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && !fn.isAsync()) return fn;
+  }
+  return undefined;
 }
 
 /** `new Array(n)` or `Array(n)`: n empty slots, which only `fill` (or `Array.from`) turns into values. */

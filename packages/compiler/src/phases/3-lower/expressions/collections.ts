@@ -92,13 +92,15 @@ export function lowerNewCollection(node: NewExpression, ctx: LowerContext): stri
   const kind = collectionKindOf(node.getType());
   if (!kind) return undefined;
   const [source] = (node.getArguments() as Expression[]);
-  const problem = source ? primitiveProblem(node.getType(), kind) : undefined;
+  // A Set of a type parameter (`const unique = <T>(xs: T[]) => [...new Set(xs)]`): its items are checked at run time.
+  const generic = kind === 'Set' && node.getType().getTypeArguments()[0]?.isTypeParameter() === true;
+  const problem = source && !generic ? primitiveProblem(node.getType(), kind) : undefined;
   if (problem) return ctx.report('expression_unsupported_call', node, { name: `new ${kind}`, reason: problem });
   if (!source || Node.isNullLiteral(source)) return '[]';
   if (!onlyKinds(valueKinds(source.getType()), 'array')) {
     return ctx.report('expression_unsupported_call', node, { name: `new ${kind}`, reason: kind === 'Set' ? 'it takes an array or another Set' : 'it takes an array of [key, value] pairs or another Map' });
   }
-  const items = lowerNode(source, ctx);
+  const items = generic ? `${ctx.helper('primitiveItems')}(${lowerNode(source, ctx)})` : lowerNode(source, ctx);
   return kind === 'Set' ? setFromText(items, ctx) : mapFromText(items, ctx);
 }
 

@@ -215,6 +215,12 @@ const definitions = {
     text: `function($s, $n, $fill, $left){ ($__js_bmp($s & $fill); $fill = "" or $length($s) >= $n ? $s : $pad($s, $left ? -$floor($n) : $floor($n), $fill)) }`,
     uses: ['bmp'],
   },
+  // The items of a Set whose item type is a type parameter: JavaScript compares objects and arrays by reference,
+  // which compiled values cannot, so such an item fails loudly.
+  primitiveItems: {
+    text: `function($xs){ $count($filter($xs, function($v){ $type($v) = "object" or $type($v) = "array" })) > 0 ? $error("typestep: a Set of objects or arrays compares them by reference in JavaScript, which compiled values cannot") : $xs }`,
+    uses: [],
+  },
   // Number.prototype.toFixed: JavaScript rounds the exact binary value of $x (1.005 is 1.00499…, so "1.00") with ties
   // away from zero. An integer is printed whole ($formatBase is exact below 1e21). $x × 10^f is computed exactly as $p + $err (Dekker's two-product: 10^f is exact up to f = 22) and
   // compared with the midpoint $n + 0.5 (through the exact fraction $p - $n); $formatBase prints the integer digits exactly. Beyond 2^53 the integer loses
