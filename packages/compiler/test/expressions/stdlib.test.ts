@@ -35,6 +35,15 @@ s('a Set of a type parameter dedupes primitives and fails loudly on objects; sor
   assert.equal(diagnosticsOf({ xs: 'string[]' }, 'same(xs).sort()', { prelude: 'function same(xs: string[]) { return xs.length ? xs : []; }' }).map((d) => d.code), ['expression_mutation']);
 });
 
+s("toLocaleString('en-US') groups and rounds the decimal text as ICU does; other locales stay diagnostics", async () => {
+  // ICU rounds the shortest decimal text (1.0005 → "1.001"), not the binary value as toFixed does.
+  const values = [0, 5, 1.0005, 2.0005, 0.0005, -0.0001, 1234567.8915, 999.9995, -1234.5, 0.1 + 0.2, 1e12 + 0.25].map((n) => ({ n }));
+  await agree({ n: 'number' }, "[n.toLocaleString('en-US'), n.toLocaleString('en')]", values);
+  for (const expression of ['n.toLocaleString()', "n.toLocaleString('de-DE')", "n.toLocaleString('en-US', { style: 'currency', currency: 'USD' })"]) {
+    assert.equal(diagnosticsOf({ n: 'number' }, expression).map((d) => d.code), ['expression_unsupported_call'], expression);
+  }
+});
+
 s('toString(radix), Number.is*, global isNaN / isFinite', async () => {
   await agree({ n: 'number' }, '[n.toString(2), n.toString(16), n.toString(36), n.toString(10), n.valueOf()]', [0, 255, -255, 1e15, 42].map((n) => ({ n })));
   await agree({ v: 'unknown' }, '[Number.isNaN(v), Number.isFinite(v), Number.isInteger(v), Number.isSafeInteger(v)]', [{ v: 1 }, { v: 1.5 }, { v: '1' }, { v: 9007199254740992 }, { v: null }]);

@@ -12,6 +12,9 @@ import { kindsOf, onlyKinds } from './value-kinds.js';
 export function lowerNumberMethod(name: string, receiver: string, node: CallExpression, ctx: LowerContext): string {
   const args = node.getArguments() as Expression[];
   const unsupported = (reason: string) => ctx.report('expression_unsupported_call', node, { name: `Number.prototype.${name}`, reason });
+  // An explicit English locale prints the same everywhere: `n.toLocaleString('en-US')`.
+  if (name === 'toLocaleString' && args.length === 1 && Node.isStringLiteral(args[0]) && ['en', 'en-US'].includes(args[0].getLiteralValue())) return `${ctx.helper('localeEn')}(${receiver})`;
+  if (name === 'toLocaleString') return unsupported("it depends on the machine's locale (and, with options, on ICU's tables); `n.toLocaleString('en-US')` is supported, or use `toFixed(digits)`");
   if (args.some((a) => !onlyKinds(kindsOf(a), 'number'))) return unsupported('the argument must be a number');
   switch (name) {
     case 'toString':

@@ -221,6 +221,15 @@ const definitions = {
     text: `function($xs){ $count($filter($xs, function($v){ $type($v) = "object" or $type($v) = "array" })) > 0 ? $error("typestep: a Set of objects or arrays compares them by reference in JavaScript, which compiled values cannot") : $xs }`,
     uses: [],
   },
+  // n.toLocaleString("en-US"): ICU rounds the shortest decimal text of n (not its binary value: 1.0005 gives
+  // "1.001") half away from zero to at most 3 decimals, drops trailing zeros and groups the integer by thousands.
+  // $string keeps 15 significant digits; where that is not n's text, rounding it to 3 decimals still agrees unless
+  // the integer part leaves fewer than 4 decimals of the 15 digits, or the text ends in exactly that 5 (a tie the
+  // 15-digit rounding made): those fail loudly.
+  localeEn: {
+    text: `function($x){ ($s := $string($abs($x)); $contains($s, "e") ? $error("typestep: toLocaleString of a number this large or this small is not supported") : ($i := $contains($s, ".") ? $substringBefore($s, ".") : $s; $f := $contains($s, ".") ? $substringAfter($s, ".") : ""; $number($s) != $abs($x) and (($i = "0" ? 0 : $length($i)) > 11 or $substring($f, 3) = "5") ? $error("typestep: toLocaleString of a number with more than 15 significant digits is not supported here") : ($n := $number($i & $substring($f & "000", 0, 3)) + ($number($substring($f & "0000", 3, 1)) >= 5 ? 1 : 0); $n > 9007199254740991 ? $error("typestep: toLocaleString of a number this large is not supported") : ($d := $pad($formatBase($n, 10), -4, "0"); $frac := $replace($substring($d, $length($d) - 3), /0+$/, ""); ($x < 0 ? "-" : "") & $formatNumber($number($substring($d, 0, $length($d) - 3)), "#,##0") & ($frac = "" ? "" : "." & $frac))))) }`,
+    uses: [],
+  },
   // Number.prototype.toFixed: JavaScript rounds the exact binary value of $x (1.005 is 1.00499…, so "1.00") with ties
   // away from zero. An integer is printed whole ($formatBase is exact below 1e21). $x × 10^f is computed exactly as $p + $err (Dekker's two-product: 10^f is exact up to f = 22) and
   // compared with the midpoint $n + 0.5 (through the exact fraction $p - $n); $formatBase prints the integer digits exactly. Beyond 2^53 the integer loses
