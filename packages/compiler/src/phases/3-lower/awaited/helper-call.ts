@@ -44,7 +44,7 @@ export function lowerHelperCall(call: CallExpression, fn: AsyncHelper, sink: Sin
   const cycle = ctx.inlining.indexOf(fn);
   if (cycle >= 0) {
     const chain = [...ctx.inlining.slice(cycle), fn].map((helper) => helperName(helper as AsyncHelper)).join(' → ');
-    ctx.diagnostics.report('helper_recursion', call, { name: helperName(fn), cycle: chain });
+    ctx.diagnostics.report('helper_recursion', call, { name: helperName(fn), cycle: chain, kind: fn.isAsync() ? 'an async helper' : 'a plain helper that may throw' });
     return;
   }
   // Each call reports the same problems of the helper again; the collector keeps one of each.
