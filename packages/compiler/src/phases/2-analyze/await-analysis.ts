@@ -1,15 +1,20 @@
 import { Node } from 'ts-morph';
+import { throwingHelperOf } from './throwing-helpers.js';
 
 /**
  * True when `node` awaits, not counting awaits inside nested functions that
  * are not awaited themselves. A `Promise.all(xs.map(async …))` is awaited by
  * its own `await`, so this is enough to tell state-producing statements apart.
+ * A call of a plain helper that may throw counts as an await: it is inlined
+ * into the graph the same way (see `throwingHelperOf`).
  *
  * @example
  * containsAwait(`const x = await t();`) // true
+ * containsAwait(`assertPositive(order.total);`) // true when assertPositive throws
  */
 export function containsAwait(node: Node): boolean {
   if (Node.isAwaitExpression(node)) return true;
+  if (Node.isCallExpression(node) && throwingHelperOf(node)) return true;
   if (Node.isForOfStatement(node) && node.isAwaited()) return true;
   let found = false;
   node.forEachChild((child) => {

@@ -6,6 +6,7 @@ import { nameVariables, reportOuterAssignments, type VariableNames } from './var
 
 export { VariableNames, nameVariables, reportOuterAssignments } from './variable-names.js';
 export { containsAwait, escapesRun, isPure } from './await-analysis.js';
+export { helperFunctionOf, throwingHelperOf, type HelperFunction } from './throwing-helpers.js';
 export { mayBeUndefined } from './may-be-undefined.js';
 
 /** What analysis knows about one workflow. */

@@ -1,5 +1,5 @@
-import { Node, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression, type ReturnStatement } from 'ts-morph';
-import { nameVariables, reportOuterAssignments } from '../../2-analyze/index.js';
+import { Node, type CallExpression, type ReturnStatement } from 'ts-morph';
+import { helperFunctionOf, nameVariables, reportOuterAssignments, type HelperFunction } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
@@ -10,32 +10,24 @@ import { lowerStatements } from '../statements/statements.js';
 import { bindingsOf, sinkBindings, throughPath, type Sink } from './result-binding.js';
 import { lowerReturnedValue } from './value.js';
 
-/** An async function the workflow calls: its awaits become states of the caller's graph. */
-export type AsyncHelper = ArrowFunction | FunctionExpression | FunctionDeclaration;
+/** A function whose calls are inlined into the caller's graph: an async helper, or a plain one that may throw. */
+export type AsyncHelper = HelperFunction;
 
 /**
- * The async helper a callee names: a function declaration or a `const`
- * bound to an async arrow or function expression, in this module or
- * imported from another one. Undefined for anything else.
+ * The async helper a callee names (see `helperFunctionOf`), in this module
+ * or imported from another one. Undefined for anything else.
  *
  * @example
  * asyncHelperOf(`reserve`) // async function reserve(item) { … }
  */
 export function asyncHelperOf(callee: Node): AsyncHelper | undefined {
-  if (!Node.isIdentifier(callee)) return undefined;
-  let symbol = callee.getSymbol();
-  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
-  for (const declaration of symbol?.getDeclarations() ?? []) {
-    let fn: Node | undefined = declaration;
-    if (Node.isVariableDeclaration(declaration)) fn = declaration.getInitializer();
-    if (!(Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn))) continue;
-    if (fn.isAsync() && fn.getBody() !== undefined && !fn.getSourceFile().isDeclarationFile()) return fn;
-  }
-  return undefined;
+  const fn = helperFunctionOf(callee);
+  return fn?.isAsync() ? fn : undefined;
 }
 
 /**
- * `await helper(args)` → the helper's body inlined into the caller's graph,
+ * `await helper(args)`, or `check(args)` of a plain helper that may throw
+ * (`throwingHelperOf`) → the helper's body inlined into the caller's graph,
  * its value sent to `sink`. Each call gets its own frame of variable names
  * (`qty`, then `qty_2`…), so the locals of two calls, or of a call inside a
  * Map iteration and one outside, never share an ASL variable. Parameters
@@ -52,7 +44,7 @@ export function lowerHelperCall(call: CallExpression, fn: AsyncHelper, sink: Sin
   const cycle = ctx.inlining.indexOf(fn);
   if (cycle >= 0) {
     const chain = [...ctx.inlining.slice(cycle), fn].map((helper) => helperName(helper as AsyncHelper)).join(' → ');
-    ctx.diagnostics.report('helper_recursion', call, { name: helperName(fn), cycle: chain });
+    ctx.diagnostics.report('helper_recursion', call, { name: helperName(fn), cycle: chain, kind: fn.isAsync() ? 'an async helper' : 'a plain helper that may throw' });
     return;
   }
   // Each call reports the same problems of the helper again; the collector keeps one of each.

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type ConditionalExpression, type PropertyAccessExpression } from 'ts-morph';
-import { containsAwait, mayBeUndefined } from '../../2-analyze/index.js';
+import { containsAwait, mayBeUndefined, throwingHelperOf } from '../../2-analyze/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
 import { hoistProblem, isMutation, lowerExpression, lowerMutationEffect } from '../expressions/index.js';
@@ -12,7 +12,8 @@ import { lowerAwaitedInto, lowerConditional, lowerValue } from './value.js';
 
 /**
  * Runs the awaits inside `expression` first, in JavaScript's evaluation
- * order, each into a variable of its own (`names.hoist`); the rest of the
+ * order (and calls of plain helpers that may throw, inlined the same way),
+ * each into a variable of its own (`names.hoist`); the rest of the
  * expression is then pure and reads them (`ExpressionScope.hoisted`). An
  * await that JavaScript runs only on some paths (right of `&&`, `||`, `??`,
  * a branch of `? :`) is hoisted together with its whole conditional: a
@@ -33,6 +34,10 @@ export function hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext):
   if (Node.isFunctionLikeDeclaration(expression) || Node.isArrowFunction(expression) || Node.isFunctionExpression(expression)) return;
   if (Node.isAwaitExpression(expression)) {
     lowerAwaitedInto(expression, ctx.names.hoist(expression, awaitedName(expression)), flow, ctx);
+    return;
+  }
+  if (Node.isCallExpression(expression) && throwingHelperOf(expression)) {
+    lowerAwaitedInto(expression, ctx.names.hoist(expression, resultName(expression.getExpression())), flow, ctx);
     return;
   }
   if (Node.isBinaryExpression(expression) && isShortCircuit(expression)) {
@@ -145,7 +150,10 @@ function lowerShortCircuit(expression: BinaryExpression, variable: string | unde
 /** A readable variable name for an awaited value: the task's name (`price` for `await price(i)`), else `value`. */
 function awaitedName(expression: Node & { getExpression(): Node }): string {
   const operand = expression.getExpression();
-  const callee = Node.isCallExpression(operand) ? operand.getExpression() : undefined;
-  const name = callee && (Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined);
+  return Node.isCallExpression(operand) ? resultName(operand.getExpression()) : 'value';
+}
+
+function resultName(callee: Node): string {
+  const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
   return name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `${name}_result` : 'value';
 }

@@ -1,5 +1,5 @@
-import { Node, type AwaitExpression, type Expression } from 'ts-morph';
-import { containsAwait, mayBeUndefined } from '../../2-analyze/index.js';
+import { Node, type AwaitExpression, type CallExpression, type Expression } from 'ts-morph';
+import { containsAwait, mayBeUndefined, throwingHelperOf } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
@@ -42,6 +42,11 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
     lowerAwaited(unwrap(base.getExpression()), base, { ...sink, path: [...path, ...(sink.path ?? [])] }, flow, ctx);
     return;
   }
+  // `check(x)` of a plain helper that may throw: inlined like `await helper(x)`.
+  if (Node.isCallExpression(inner) && throwingHelperOf(inner)) {
+    lowerAwaited(inner, inner, sink, flow, ctx);
+    return;
+  }
   // `return task(x)` in an async function returns the task's promise, which the caller awaits.
   if ((sink.kind === 'return' || (sink.kind === 'variable' && sink.returned)) && Node.isCallExpression(inner) && isAwaitable(inner, ctx)) {
     lowerAwaited(inner, inner, sink, flow, ctx);
@@ -66,9 +71,10 @@ export function lowerReturnedValue(expression: Expression, sink: Sink, flow: Flo
   else lowerValue(expression, sink, flow, ctx);
 }
 
-/** An `await` whose value goes to a variable of the compiler's own (a hoisted sub-expression). */
-export function lowerAwaitedInto(expression: AwaitExpression, variable: string, flow: Flow, ctx: LoweringContext): void {
-  lowerAwaited(unwrap(expression.getExpression()), expression, { kind: 'variable', variable }, flow, ctx);
+/** An `await` (or a call of a plain helper that may throw) whose value goes to a variable of the compiler's own (a hoisted sub-expression). */
+export function lowerAwaitedInto(expression: AwaitExpression | CallExpression, variable: string, flow: Flow, ctx: LoweringContext): void {
+  const operand = Node.isAwaitExpression(expression) ? unwrap(expression.getExpression()) : expression;
+  lowerAwaited(operand, expression, { kind: 'variable', variable }, flow, ctx);
 }
 
 /** An await-free value sent to a sink: pending bindings, or the output of the last state. */
@@ -108,7 +114,7 @@ function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, c
     if (isPromiseAll(operand)) return lowerParallelCall(operand, sink, flow, ctx);
     const task = ctx.tasks.describe(callee);
     if (task) return lowerTaskCall(operand, task, sink, flow, ctx);
-    const helper = asyncHelperOf(callee);
+    const helper = asyncHelperOf(callee) ?? throwingHelperOf(operand);
     if (helper) return lowerHelperCall(operand, helper, sink, flow, ctx);
   }
   ctx.diagnostics.report('unsupported_await', node, { text: operand.getText().replace(/\s+/g, ' ').slice(0, 80) });

@@ -1,5 +1,7 @@
 import { Node, type CallExpression } from 'ts-morph';
+import { throwingHelperOf } from '../../2-analyze/index.js';
 import { guardNullish, isGlobal } from './access.js';
+import { reportThrowInCallback } from './callback-throws.js';
 import { lowerArrayMethod } from './array-methods.js';
 import { collectionKindOf, lowerCollectionMethod } from './collections.js';
 import { isDateType, lowerDateMethod, lowerDateStatic } from './dates.js';
@@ -19,6 +21,8 @@ import { kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
  * method, a global conversion function, or a call of a lambda or a local helper.
  */
 export function lowerCall(node: CallExpression, ctx: LowerContext): string {
+  // Everywhere a state can be made, such a call was inlined already (`hoistAwaits`): here it stands in a lambda.
+  if (throwingHelperOf(node)) return reportThrowInCallback(node, ctx);
   const callee = node.getExpression();
   if (Node.isPropertyAccessExpression(callee)) {
     const receiver = callee.getExpression();

@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Expression, type Statement } from 'ts-morph';
 import { bindPattern } from './bindings.js';
 import { isChangedInPlace } from './aliasing.js';
+import { reportThrowInCallback } from './callback-throws.js';
 import { assignmentTarget, hoistMutations, lowerEffect } from './effects.js';
 import { asksForIndex } from './iteration-index.js';
 import type { LowerContext } from './lower-context.js';
@@ -162,6 +163,7 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     return lowerSwitch(statement, { ...flow, labels: labeled({ breakTo: k.call }) }, k, ctx);
   });
   if (Node.isFunctionDeclaration(statement)) return rest(flow);
+  if (Node.isThrowStatement(statement) && statement.getFirstAncestor((node) => Node.isArrowFunction(node) || Node.isFunctionExpression(node))) return reportThrowInCallback(statement, ctx);
   return unsupported(statement, ctx, Node.isThrowStatement(statement) || Node.isTryStatement(statement) ? 'throw and try become states of their own' : '');
 }
 

@@ -1,11 +1,12 @@
 import { Node, SyntaxKind, type ExpressionStatement } from 'ts-morph';
+import { throwingHelperOf } from '../../2-analyze/index.js';
 import { hoistAwaits, lowerShortCircuitStatement } from '../awaited/hoist.js';
 import { lowerValue, unwrap } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
 
 /**
- * `await task(…);` (result discarded), `x = await task(…);` (result
+ * `await task(…);` or `check(…);` of a plain helper that may throw (result discarded), `x = await task(…);` (result
  * assigned to an existing variable), and any other statement with awaits
  * inside (`total += (await price(i)).amount;`, `xs.push(await t());`): its
  * awaits run first, each into a variable, then the statement is pure.
@@ -19,7 +20,7 @@ export function lowerExpressionStatement(statement: ExpressionStatement, flow: F
     lowerValue(expression.getRight(), { kind: 'bind', target: expression.getLeft() }, flow, ctx);
     return;
   }
-  if (Node.isAwaitExpression(expression) || Node.isConditionalExpression(expression)) {
+  if (Node.isAwaitExpression(expression) || Node.isConditionalExpression(expression) || (Node.isCallExpression(expression) && throwingHelperOf(expression))) {
     lowerValue(expression, { kind: 'discard' }, flow, ctx);
     return;
   }

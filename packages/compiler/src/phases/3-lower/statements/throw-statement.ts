@@ -1,6 +1,7 @@
-import { Node, type ThrowStatement } from 'ts-morph';
+import { Node, SyntaxKind, type ThrowStatement } from 'ts-morph';
 import { constructedErrorClass, dslNameOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, rethrownError, staticValue, type ErrorClass } from '../../1-discover/index.js';
 import { containsAwait } from '../../2-analyze/index.js';
+import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
@@ -20,8 +21,13 @@ import { causeMayBeMissing as mayMissCause, errorOfNew, mayBeUndefined, messageO
 export function lowerThrowStatement(statement: ThrowStatement, flow: Flow, ctx: LoweringContext): void {
   const thrown = statement.getExpression();
   if (containsAwait(thrown)) {
-    ctx.diagnostics.report('await_in_expression', thrown);
-    return;
+    if (Node.isAwaitExpression(thrown) || thrown.getFirstDescendantByKind(SyntaxKind.AwaitExpression)) {
+      ctx.diagnostics.report('await_in_expression', thrown);
+      return;
+    }
+    // Calls of plain helpers that may throw (`throw new Error(describe(x))`) run first, as JavaScript evaluates the value before throwing it.
+    hoistAwaits(thrown, flow, ctx);
+    if (!flow.live) return;
   }
   let error: (read: Reader) => ThrownError;
   let causeMayBeMissing = false;
