@@ -45,49 +45,27 @@ const failureOf = (result: unknown) => {
 };
 const seconds = (event: HistoryEvent) => (event.timestamp.getTime() - T0) / 1000;
 
+/** Runs a Parallel state of `branches` (the whole machine) with `handler` answering every task. */
+const runParallel = (branches: object[], handler: (input: never) => unknown = work) =>
+  runDefinition({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: branches, End: true } } }, {}, { handlers: { [TASK]: handler } });
+
 const Parallel = suite('concurrent failures: Parallel');
 
 Parallel('the branch that fails first wins, not the first branch', async () => {
-  const { result } = await runDefinition(
-    {
-      StartAt: 'P',
-      States: {
-        P: {
-          Type: 'Parallel',
-          Branches: [
-            // Fails at its second task call…
-            { StartAt: 'A1', States: { A1: task({ ok: 1 }, 'A2'), A2: task({ fail: 'Late' }) } },
-            // …after this branch failed at its first.
-            { StartAt: 'B1', States: { B1: task({ fail: 'Early' }) } },
-          ],
-          End: true,
-        },
-      },
-    },
-    {},
-    { handlers: { [TASK]: work } },
-  );
+  const { result } = await runParallel([
+    // Fails at its second task call…
+    { StartAt: 'A1', States: { A1: task({ ok: 1 }, 'A2'), A2: task({ fail: 'Late' }) } },
+    // …after this branch failed at its first.
+    { StartAt: 'B1', States: { B1: task({ fail: 'Early' }) } },
+  ]);
   assert.equal(failureOf(result), { status: 'FAILED', error: 'Early' });
 });
 
 Parallel('failures at the same turn: the first task call wins', async () => {
-  const { result } = await runDefinition(
-    {
-      StartAt: 'P',
-      States: {
-        P: {
-          Type: 'Parallel',
-          Branches: [
-            { StartAt: 'A', States: { A: task({ fail: 'First' }) } },
-            { StartAt: 'B', States: { B: task({ fail: 'Second' }) } },
-          ],
-          End: true,
-        },
-      },
-    },
-    {},
-    { handlers: { [TASK]: work } },
-  );
+  const { result } = await runParallel([
+    { StartAt: 'A', States: { A: task({ fail: 'First' }) } },
+    { StartAt: 'B', States: { B: task({ fail: 'Second' }) } },
+  ]);
   assert.equal(failureOf(result), { status: 'FAILED', error: 'First' });
 });
 
@@ -100,23 +78,10 @@ Parallel('a retry backoff is time: a branch retried for 3 s fails after one that
       if (flaky) retried = true;
       throw Object.assign(new Error(input.fail), { name: flaky ? 'Flaky' : input.fail });
     };
-    const { result } = await runDefinition(
-      {
-        StartAt: 'P',
-        States: {
-          P: {
-            Type: 'Parallel',
-            Branches: [
-              { StartAt: 'A', States: { A: task({ fail: 'Retried' }, undefined, { Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: interval, MaxAttempts: 1 }] }) } },
-              { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 2, Next: 'B' }, B: task({ fail: 'Waited' }) } },
-            ],
-            End: true,
-          },
-        },
-      },
-      {},
-      { handlers: { [TASK]: flakyOnce } },
-    );
+    const { result } = await runParallel([
+      { StartAt: 'A', States: { A: task({ fail: 'Retried' }, undefined, { Retry: [{ ErrorEquals: ['Flaky'], IntervalSeconds: interval, MaxAttempts: 1 }] }) } },
+      { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 2, Next: 'B' }, B: task({ fail: 'Waited' }) } },
+    ], flakyOnce);
     return failureOf(result).error;
   };
   assert.is(await run(1), 'Retried');

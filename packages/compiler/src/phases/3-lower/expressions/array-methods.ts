@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type Expression, type FunctionDeclaration, type FunctionExpression, type NewExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
+import { helperFunctionOf } from '../../2-analyze/index.js';
 import { isGlobal } from './access.js';
 import { isDateType } from './dates.js';
 import { iterationIndex } from './iteration-index.js';
@@ -153,8 +154,8 @@ function isFresh(node: Expression, seen: Set<Node> = new Set()): boolean {
     const callee = node.getExpression();
     if (Node.isPropertyAccessExpression(callee)) return ['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'toSorted', 'toReversed', 'with', 'keys', 'values', 'entries', 'split', 'sort', 'reverse', 'fill', 'from', 'of'].includes(callee.getName());
     // A plain helper whose every return is itself fresh (`const unique = (xs) => [...new Set(xs)]`).
-    const fn = plainFunctionOf(callee);
-    if (!fn || seen.has(fn)) return false;
+    const fn = helperFunctionOf(callee);
+    if (!fn || fn.isAsync() || seen.has(fn)) return false;
     seen.add(fn);
     const body = fn.getBody();
     if (body && Node.isExpression(body)) return isFresh(body, seen);
@@ -164,15 +165,6 @@ function isFresh(node: Expression, seen: Set<Node> = new Set()): boolean {
   return false;
 }
 
-/** The non-async function a callee names (a declaration, or a `const` bound to an arrow or function expression). */
-function plainFunctionOf(callee: Node): ArrowFunction | FunctionExpression | FunctionDeclaration | undefined {
-  if (!Node.isIdentifier(callee)) return undefined;
-  for (const declaration of callee.getSymbol()?.getDeclarations() ?? []) {
-    const fn = Node.isVariableDeclaration(declaration) ? declaration.getInitializer() : declaration;
-    if ((Node.isFunctionDeclaration(fn) || Node.isArrowFunction(fn) || Node.isFunctionExpression(fn)) && !fn.isAsync()) return fn;
-  }
-  return undefined;
-}
 
 /** `new Array(n)` or `Array(n)`: n empty slots, which only `fill` (or `Array.from`) turns into values. */
 export function isArrayOfLength(node: Node): boolean {

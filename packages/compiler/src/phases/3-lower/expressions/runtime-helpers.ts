@@ -245,8 +245,13 @@ const definitions = {
   // $string's 15-digit exponent, which may be one too high (0.09999999999999999 prints "0.1"): then one digit is
   // missing and the position moves one further. A rounding up to the next power of ten gives one digit more.
   precisionDigits: {
-    text: `function($x, $p){ ($a := $abs($x); $round := function($f){ $f > 22 ? $error("typestep: toPrecision/toExponential needing more than 22 decimals is not supported") : $replace($replace($__js_toFixed($a, $f), ".", ""), /^0+/, "") }; $a >= 1 ? ($a > 9007199254740991 ? $error("typestep: toPrecision/toExponential of a number beyond 2^53 is not supported") : ($i := $formatBase($floor($a), 10); $k := $length($i) - $p; $k <= 0 ? ($n := $round(-$k); {"n": $n, "e": $length($n) - 1 + $k}) : ($head := $substring($i, 0, $p); $n := $number($substring($i, $p, 1)) >= 5 ? $formatBase($number($head) + 1, 10) : $head; {"n": $n, "e": $length($n) - 1 + $k}))) : ($s := $string($a); $e0 := $contains($s, "e") ? $number($substringAfter($s, "e")) : -($length($match($s, /^0\\.(0*)/).groups[0]) + 1); $f := $p - 1 - $e0; $n := $round($f); $length($n) < $p ? ($n := $round($f + 1); {"n": $n, "e": $length($n) - 2 - $f}) : {"n": $n, "e": $length($n) - 1 - $f})) }`,
-    uses: ['toFixed'],
+    text: `function($x, $p){ ($a := $abs($x); $round := function($f){ $f > 22 ? $error("typestep: toPrecision/toExponential needing more than 22 decimals is not supported") : $replace($replace($__js_toFixed($a, $f), ".", ""), /^0+/, "") }; $a >= 1 ? ($a > 9007199254740991 ? $error("typestep: toPrecision/toExponential of a number beyond 2^53 is not supported") : ($i := $formatBase($floor($a), 10); $k := $length($i) - $p; $k <= 0 ? ($n := $round(-$k); {"n": $n, "e": $length($n) - 1 + $k}) : ($head := $substring($i, 0, $p); $n := $number($substring($i, $p, 1)) >= 5 ? $formatBase($number($head) + 1, 10) : $head; {"n": $n, "e": $length($n) - 1 + $k}))) : ($s := $string($a); $e0 := $contains($s, "e") ? $number($substringAfter($s, "e")) : $__js_fractionExponent($s); $f := $p - 1 - $e0; $n := $round($f); $length($n) < $p ? ($n := $round($f + 1); {"n": $n, "e": $length($n) - 2 - $f}) : {"n": $n, "e": $length($n) - 1 - $f})) }`,
+    uses: ['toFixed', 'fractionExponent'],
+  },
+  // The decimal exponent of a number below 1 from its text: "0.00123" → -3.
+  fractionExponent: {
+    text: `function($s){ -($length($match($s, /^0\\.(0*)/).groups[0]) + 1) }`,
+    uses: [],
   },
   // Number.prototype.toPrecision: $p significant digits, in exponential notation when the exponent is below -6 or not
   // below $p (as JavaScript prints them).
@@ -256,8 +261,8 @@ const definitions = {
   },
   // Number.prototype.toExponential: $f digits after the point, or without $f as many as String($x) has.
   toExponential: {
-    text: `function($x, $f){ ($sign := $x < 0 ? "-" : ""; $exists($f) ? ($f := $__js_trunc($f); $f < 0 or $f > 100 ? $error("typestep: RangeError: toExponential() argument must be between 0 and 100") : $x = 0 ? $__js_exponential($pad("", $f + 1, "0"), 0) : ($r := $__js_precisionDigits($x, $f + 1); $sign & $__js_exponential($substring($r.n, 0, $f + 1), $r.e))) : $x = 0 ? "0e+0" : ($s := $__js_numberString($abs($x)); $contains($s, "e") ? $sign & $s : ($digits := $replace($replace($s, ".", ""), /^0+/, ""); $e := $abs($x) >= 1 ? $length($substringBefore($s, ".")) - 1 : -($length($match($s, /^0\\.(0*)/).groups[0]) + 1); $sign & $__js_exponential($replace($digits, /0+$/, ""), $e)))) }`,
-    uses: ['trunc', 'precisionDigits', 'exponential', 'numberString'],
+    text: `function($x, $f){ ($sign := $x < 0 ? "-" : ""; $exists($f) ? ($f := $__js_trunc($f); $f < 0 or $f > 100 ? $error("typestep: RangeError: toExponential() argument must be between 0 and 100") : $x = 0 ? $__js_exponential($pad("", $f + 1, "0"), 0) : ($r := $__js_precisionDigits($x, $f + 1); $sign & $__js_exponential($substring($r.n, 0, $f + 1), $r.e))) : $x = 0 ? "0e+0" : ($s := $__js_numberString($abs($x)); $contains($s, "e") ? $sign & $s : ($digits := $replace($replace($s, ".", ""), /^0+/, ""); $e := $abs($x) >= 1 ? $length($substringBefore($s, ".")) - 1 : $__js_fractionExponent($s); $sign & $__js_exponential($replace($digits, /0+$/, ""), $e)))) }`,
+    uses: ['trunc', 'precisionDigits', 'exponential', 'numberString', 'fractionExponent'],
   },
   // Digits and exponent in JavaScript's exponential notation: "1.25e+3".
   exponential: {
