@@ -44,6 +44,11 @@ s("toLocaleString('en-US') groups and rounds the decimal text as ICU does; other
   }
 });
 
+s('String(n) of an integer past 15 significant digits prints every digit JavaScript prints', async () => {
+  const values = [2 ** 53 + 2, 2 ** 60, -20234821594407050000, 123456789012345680000, 1e21, 2 ** 70, -(2 ** 80), 1.7976931348623157e308, 9007199254740993].map((n) => ({ n }));
+  await agree({ n: 'number' }, '[String(n), `${n}`, n.toString(), \'#\' + n]', values);
+});
+
 s('toString(radix), Number.is*, global isNaN / isFinite', async () => {
   await agree({ n: 'number' }, '[n.toString(2), n.toString(16), n.toString(36), n.toString(10), n.valueOf()]', [0, 255, -255, 1e15, 42].map((n) => ({ n })));
   await agree({ v: 'unknown' }, '[Number.isNaN(v), Number.isFinite(v), Number.isInteger(v), Number.isSafeInteger(v)]', [{ v: 1 }, { v: 1.5 }, { v: '1' }, { v: 9007199254740992 }, { v: null }]);

@@ -237,7 +237,7 @@ const guarded = async (n: number) => {
 };
 
 function clamp(x: number): number {
-  let y = x;
+  let y = x % 1000;
   while (y > 60) y -= 17;
   return y;
 }

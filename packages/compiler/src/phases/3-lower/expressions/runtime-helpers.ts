@@ -23,9 +23,11 @@ const definitions = {
     uses: [],
   },
   // String(n): JSONata prints numbers with 15 significant digits ($string(0.1 + 0.2) is "0.3"); where
-  // that is not the exact value JavaScript prints more digits, which JSONata cannot, so fail loudly.
+  // that is not the exact value JavaScript prints more digits. An integer prints exactly through $formatBase
+  // (Math.round(n).toString(10), which is String(n) at every magnitude, even where $string's 15 digits would
+  // overflow to null); a fraction needing 16 or 17 digits is not reproduced yet, so it fails loudly.
   numberString: {
-    text: `function($n){ ($s := $string($n); $number($s) = $n ? $s : $error("typestep: JavaScript prints " & $s & "… with more than 15 significant digits, which JSONata cannot reproduce")) }`,
+    text: `function($n){ $floor($n) = $n ? $formatBase($n, 10) : ($s := $string($n); $number($s) = $n ? $s : $error("typestep: JavaScript prints " & $s & "… with more than 15 significant digits, which JSONata cannot reproduce")) }`,
     uses: [],
   },
   // String(v) for any JSON value, as JavaScript converts it (arrays join their items with ",").
