@@ -1,7 +1,7 @@
 export { StateMachine, Execution, DefinitionError } from './state-machine.js';
 export type { ExecutionResult, StateMachineOptions, StartOptions } from './state-machine.js';
 export { HandlerRegistry } from './handlers.js';
-export { SchemaChecks, describeProblems, INPUT_VALIDATION_ERROR, OUTPUT_VALIDATION_ERROR } from './schema-validation.js';
+export { SchemaChecks, describeProblems, handlersForTasks, INPUT_VALIDATION_ERROR, OUTPUT_VALIDATION_ERROR } from './schema-validation.js';
 export type { MachineSchema, TaskTypes, TypedHandlerMap } from './schema-validation.js';
 export type { TaskHandler, TaskContext, HandlerMap } from './handlers.js';
 export { StatesError } from './errors.js';
@@ -25,3 +25,6 @@ export { TaskServiceError } from './integrations/task-registry.js';
 export type { TaskServiceErrorCode, ActivityTask, GetActivityTaskOptions } from './integrations/task-registry.js';
 export type { WaitingTaskInfo } from './integrations/waiting-task.js';
 export { serviceHandlerInput, serviceResult, serviceError } from './integrations/service-semantics.js';
+// For typestep's native runs (@typestep/dsl), which time tasks out as the interpreter does; not AWS API.
+export { raceIdleDeadline } from './integrations/idle-deadlines.js';
+export { DEFAULT_TASK_TIMEOUT_SECONDS } from './integrations/waiting-task.js';
