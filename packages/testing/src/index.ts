@@ -9,3 +9,5 @@ export type { TaskCall } from './task-calls.js';
 export type { CallbackHandle } from './callbacks.js';
 export { eventThreads } from './history-threads.js';
 export type { EventThread } from './history-threads.js';
+export { testState } from './test-state.js';
+export type { StateTestResult, StateTestOptions } from './test-state.js';
