@@ -47,7 +47,10 @@ export function recordingHandlers(handlers: Record<string, TaskMock | undefined>
         return output;
       } catch (thrown) {
         const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-        call.error = { name: error.name, message: error.message, stack: error.stack };
+        // The frames below this wrapper are the runtime's; the mock's own frames are what the test wants.
+        const stack = error.stack?.split('\n');
+        const wrapper = stack?.findIndex((line) => /task-calls\.[jt]s:/.test(line)) ?? -1;
+        call.error = { name: error.name, message: error.message, stack: wrapper > 0 ? stack!.slice(0, wrapper).join('\n') : error.stack };
         throw thrown;
       }
     };

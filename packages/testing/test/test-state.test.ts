@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mock, testState, testWorkflow } from '../src/index.js';
-import * as expenses from './workflows/expenses.js';
+import * as expenses from '../guide/expenses.js';
 
 const s = suite('testState and mock configurations');
 

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mock, startWorkflow, testWorkflow, type HandlersOf } from '../src/index.js';
-import * as expenses from './workflows/expenses.js';
+import * as expenses from '../guide/expenses.js';
 
 const expense: expenses.Expense = { id: 'e-1', amount: 60, lines: [{ sku: 'taxi', cost: 20 }, { sku: 'lunch', cost: 40 }] };
 

@@ -1,4 +1,4 @@
-// A workflow for the testing package's own tests: a retry, a caught error, a timeout, a callback, a Map and a Parallel.
+// The testing guide's workflow (packages/testing/README.md): a retry, a caught error, a timeout, a callback, a Map and a Parallel.
 import { callback, lambda, sns, workflow, WorkflowError } from '@typestep/dsl';
 
 export interface Expense {
