@@ -218,3 +218,28 @@ function parsePayload(text: string | undefined): unknown {
     return text;
   }
 }
+
+/**
+ * An outcome without what differs by design between a native and a compiled
+ * run: a nested execution's identity (ARNs, names, dates) in a cause, and an
+ * SDK error's random request id.
+ *
+ * @example
+ * isDeepStrictEqual(comparableOutcome(native), comparableOutcome(compiled))
+ */
+export function comparableOutcome<O extends Outcome<unknown>>(outcome: O): O {
+  if (outcome.status === 'SUCCEEDED' || outcome.cause === undefined) return outcome;
+  let cause = outcome.cause.replace(/Request ID: [0-9a-f-]{36}/g, 'Request ID: <id>');
+  if (cause.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(cause) as Record<string, unknown>;
+      if (typeof parsed.ExecutionArn === 'string') {
+        for (const key of ['ExecutionArn', 'Name', 'StartDate', 'StopDate', 'StateMachineArn']) delete parsed[key];
+        cause = JSON.stringify(parsed, Object.keys(parsed).sort());
+      }
+    } catch {
+      // not JSON after all: compared as text
+    }
+  }
+  return { ...outcome, cause };
+}

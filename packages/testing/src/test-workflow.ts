@@ -6,7 +6,7 @@ import { compiledModule, machineNamed, sourceFileOf } from './compiled-source.js
 import { WaitingTasks, type CallbackHandle } from './callbacks.js';
 import type { TaskMock } from './mocks.js';
 import { recordingHandlers, type TaskCall } from './task-calls.js';
-import { TestRun, type Outcome, type SourceLocation } from './test-run.js';
+import { comparableOutcome, TestRun, type Outcome, type SourceLocation } from './test-run.js';
 
 /** The keys of a module's exports that are tasks (not workflows): what a handlers object is keyed by. */
 type TaskKeys<Module> = {
@@ -112,7 +112,7 @@ export function startWorkflow<Input, Output, Module = Record<string, unknown>>(
     const [nativeOutcome, compiledRun] = await Promise.all([native, compiled]);
     if (!compiledRun) return new TestRun<Output>(nativeOutcome! as Outcome<Output>, nativeCalls, undefined, undefined, target.name);
     const run = new TestRun<Output>(compiledRun.outcome as Outcome<Output>, compiledCalls, compiledRun.machine, nativeOutcome as Outcome<Output> | undefined, target.name);
-    if (nativeOutcome && !isDeepStrictEqual(comparable(nativeOutcome), comparable(compiledRun.outcome))) {
+    if (nativeOutcome && !isDeepStrictEqual(comparableOutcome(nativeOutcome), comparableOutcome(compiledRun.outcome))) {
       throw new Error(
         `testWorkflow: ${target.name} ends differently natively and compiled\n  native:   ${JSON.stringify(nativeOutcome)}\n  compiled: ${JSON.stringify(compiledRun.outcome)}` +
           (run.failure ? `\n${run.failure}` : ''),
@@ -204,25 +204,4 @@ function withCallbackSenders(handlers: Record<string, TaskMock | undefined>, sch
     if ((task as { kind?: string }).kind === 'callback' && !all[key]) all[key] = () => ({});
   }
   return all;
-}
-
-/**
- * What must agree between the two runs: a nested execution's identity (ARNs,
- * names, dates) and an SDK error's random request id differ by design.
- */
-function comparable(outcome: Outcome): Outcome {
-  if (outcome.status === 'SUCCEEDED' || outcome.cause === undefined) return outcome;
-  let cause = outcome.cause.replace(/Request ID: [0-9a-f-]{36}/g, 'Request ID: <id>');
-  if (cause.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(cause) as Record<string, unknown>;
-      if (typeof parsed.ExecutionArn === 'string') {
-        for (const key of ['ExecutionArn', 'Name', 'StartDate', 'StopDate', 'StateMachineArn']) delete parsed[key];
-        cause = JSON.stringify(parsed, Object.keys(parsed).sort());
-      }
-    } catch {
-      // not JSON after all: compared as text
-    }
-  }
-  return { ...outcome, cause };
 }
