@@ -10,6 +10,8 @@ export { stringifyJson, MAX_JSON_DEPTH } from './json-value.js';
 export { prepareRetrier, matchesError, retryDelayMs } from './execution/error-handling.js';
 export type { PreparedRetrier } from './execution/error-handling.js';
 export type { HistoryEvent } from './execution/history.js';
+export { eventThreads, failureOrigin } from './execution/history-threads.js';
+export type { EventThread, FailureOrigin } from './execution/history-threads.js';
 export type { ExecutionIdentity } from './execution/execution-run.js';
 export { validateDefinition, parseDefinitionText } from './validation/index.js';
 export type { ValidationProblem } from './validation/index.js';

@@ -7,7 +7,5 @@ export { mock, taskError } from './mocks.js';
 export type { TaskMock } from './mocks.js';
 export type { TaskCall } from './task-calls.js';
 export type { CallbackHandle } from './callbacks.js';
-export { eventThreads } from './history-threads.js';
-export type { EventThread } from './history-threads.js';
 export { testState } from './test-state.js';
 export type { StateTestResult, StateTestOptions } from './test-state.js';

@@ -1,5 +1,4 @@
-import type { HistoryEvent } from '@typestep/runtime';
-import { eventThreads, type EventThread } from './history-threads.js';
+import { eventThreads, failureOrigin, type EventThread, type HistoryEvent } from '@typestep/runtime';
 import type { TaskCall } from './task-calls.js';
 
 /** How a run ended, compared between the native and the compiled run. */
@@ -148,18 +147,10 @@ export class TestRun<Output = unknown> {
     return this.output as Output;
   }
 
-  /** The state the failure started in: follows the failure events back from ExecutionFailed. */
+  /** The state the failure started in (see the runtime's `failureOrigin`). */
   private failedState(): StateVisit | undefined {
-    const history = this.machine!.history;
-    const byId = new Map(history.map((event) => [event.id, event]));
-    let event = history.findLast((candidate) => /^Execution(Failed|TimedOut|Aborted)$/.test(candidate.type));
-    while (event && byId.get(event.previousEventId) && /Failed|TimedOut|Aborted/.test(byId.get(event.previousEventId)!.type)) {
-      event = byId.get(event.previousEventId);
-    }
-    for (let current = event; current; current = byId.get(current.previousEventId)) {
-      if (current.type.endsWith('StateEntered')) return this.visits!.find((visit) => visit.id === current!.id);
-    }
-    return undefined;
+    const origin = failureOrigin(this.machine!.history, this.threads);
+    return origin && this.visits!.find((visit) => visit.id === origin.enteredEventId);
   }
 
   private allVisits(what: string): Array<StateVisit & { id: number }> {

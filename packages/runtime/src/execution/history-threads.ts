@@ -1,4 +1,4 @@
-import type { HistoryEvent } from '@typestep/runtime';
+import type { HistoryEvent } from './history.js';
 
 /**
  * Where an event happened: the top level, a Map iteration or a Parallel
@@ -61,4 +61,35 @@ function stateNameBefore(event: HistoryEvent, byId: Map<number, HistoryEvent>): 
     if (current.type.endsWith('StateEntered')) return (current.stateEnteredEventDetails as { name: string }).name;
   }
   return '?';
+}
+
+/** Where a failed execution's failure started: the state (and its thread) the chain of failure events leads back to. */
+export interface FailureOrigin {
+  stateName: string;
+  thread: EventThread;
+  /** The id of the state's `…StateEntered` event. */
+  enteredEventId: number;
+}
+
+/**
+ * Follows a failed execution's history back from `ExecutionFailed` (or
+ * `…TimedOut`/`…Aborted`) through the failure events that led to it (a
+ * Map's failure to its iteration's, the iteration's to its task's) to the
+ * state where it began. Undefined for a run that did not fail in a state.
+ *
+ * @example
+ * failureOrigin(execution.history) // { stateName: 'Charge', thread: { label: 'Ship each[2] › ', mapIndex: 2, … }, … }
+ */
+export function failureOrigin(history: readonly HistoryEvent[], threads = eventThreads(history)): FailureOrigin | undefined {
+  const byId = new Map(history.map((event) => [event.id, event]));
+  let event = history.findLast((candidate) => /^Execution(Failed|TimedOut|Aborted)$/.test(candidate.type));
+  for (let previous = event && byId.get(event.previousEventId); previous && /Failed|TimedOut|Aborted/.test(previous.type); previous = byId.get(previous.previousEventId)) {
+    event = previous;
+  }
+  for (let current = event; current; current = byId.get(current.previousEventId)) {
+    if (current.type.endsWith('StateEntered')) {
+      return { stateName: (current.stateEnteredEventDetails as { name: string }).name, thread: threads.get(current.id)!, enteredEventId: current.id };
+    }
+  }
+  return undefined;
 }
