@@ -11,6 +11,8 @@ export interface CompileOptions {
   files?: string[];
   project?: Project;
   tsconfig?: string;
+  /** Schemas reject properties the types do not declare (`additionalProperties: false`); off by default, as TypeScript's object types are open. */
+  strictSchema?: boolean;
 }
 
 /** One workflow compiled to ASL. */
@@ -56,7 +58,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
         {
           workflow,
           machine: lower(workflow, discovery, analyze(workflow, diagnostics), diagnostics),
-          schema: buildWorkflowSchemas(workflow.call, diagnostics),
+          schema: buildWorkflowSchemas(workflow.call, diagnostics, { strict: options.strictSchema }),
         },
       ];
     } catch (error) {

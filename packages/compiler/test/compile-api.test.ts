@@ -25,6 +25,17 @@ s('takes a ts-morph project; returns name, type, definition, text and a source m
   assert.equal(workflow!.sourceMap['Charge card'], { file: join(fixtures, 'task-lambda', 'input.ts'), line: 16, column: 30, endLine: 16, endColumn: 71 });
 });
 
+s('schemas allow properties the types do not declare unless strictSchema is set', async () => {
+  const file = join(fixtures, 'task-lambda', 'input.ts');
+  const open = (await compile({ files: [file] })).workflows[0]!.schema;
+  const strict = (await compile({ files: [file], strictSchema: true })).workflows[0]!.schema;
+  const count = (schema: unknown, pattern: RegExp) => [...JSON.stringify(schema).matchAll(pattern)].length;
+  assert.ok(count(open, /"type":"object"/g) > 0);
+  assert.is(count(open, /"additionalProperties":false/g), 0);
+  // Every object type of this workflow is closed when strict (none has an index signature).
+  assert.is(count(strict, /"additionalProperties":false/g), count(strict, /"type":"object"/g));
+});
+
 s('a workflow too large for TypeScript\'s checker (5,000 statements) gets workflow_too_large, not a stack overflow', async () => {
   const project = new Project({ compilerOptions: { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022 } });
   project.addSourceFileAtPath(join(fixtures, 'task-lambda', 'input.ts'));

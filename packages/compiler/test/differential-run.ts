@@ -1,6 +1,7 @@
 // One workflow run two ways with the same handlers: natively (`wf.run`) and as compiled ASL in the
 // runtime. Shared by the fixture test and the corpus measurement, so both compare the same way.
 import { WorkflowError } from '@typestep/dsl';
+import { comparableOutcome } from '@typestep/testing';
 import { StateMachine, type HandlerMap } from '@typestep/runtime';
 import type { CompiledWorkflow } from '../src/index.js';
 
@@ -51,21 +52,7 @@ export async function runCompiled(workflow: CompiledWorkflow, all: CompiledWorkf
   return { status: 'FAILED', error: String(result.error), cause: result.cause };
 }
 
-/**
- * Drops what differs by design between two runs: a nested execution's identity (ARNs, names, dates) and
- * the random request id of an SDK error's cause.
- */
+/** Drops what differs by design between two runs (see `comparableOutcome` in @typestep/testing, which compares the same way). */
 export function normalize(outcome: Outcome): Outcome {
-  if (outcome.status === 'FAILED' && outcome.cause !== undefined) {
-    outcome = { ...outcome, cause: outcome.cause.replace(/Request ID: [0-9a-f-]{36}/g, 'Request ID: <id>') };
-  }
-  if (outcome.status !== 'FAILED' || !outcome.cause?.startsWith('{')) return outcome;
-  try {
-    const cause = JSON.parse(outcome.cause) as Record<string, unknown>;
-    if (typeof cause.ExecutionArn !== 'string') return outcome;
-    for (const key of ['ExecutionArn', 'Name', 'StartDate', 'StopDate', 'StateMachineArn']) delete cause[key];
-    return { ...outcome, cause: JSON.stringify(cause, Object.keys(cause).sort()) };
-  } catch {
-    return outcome;
-  }
+  return comparableOutcome(outcome);
 }

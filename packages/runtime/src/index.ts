@@ -1,7 +1,7 @@
 export { StateMachine, Execution, DefinitionError } from './state-machine.js';
 export type { ExecutionResult, StateMachineOptions, StartOptions } from './state-machine.js';
 export { HandlerRegistry } from './handlers.js';
-export { SchemaChecks, describeProblems, INPUT_VALIDATION_ERROR, OUTPUT_VALIDATION_ERROR } from './schema-validation.js';
+export { SchemaChecks, describeProblems, handlersForTasks, INPUT_VALIDATION_ERROR, OUTPUT_VALIDATION_ERROR } from './schema-validation.js';
 export type { MachineSchema, TaskTypes, TypedHandlerMap } from './schema-validation.js';
 export type { TaskHandler, TaskContext, HandlerMap } from './handlers.js';
 export { StatesError } from './errors.js';
@@ -10,6 +10,8 @@ export { stringifyJson, MAX_JSON_DEPTH } from './json-value.js';
 export { prepareRetrier, matchesError, retryDelayMs } from './execution/error-handling.js';
 export type { PreparedRetrier } from './execution/error-handling.js';
 export type { HistoryEvent } from './execution/history.js';
+export { eventThreads, failureOrigin } from './execution/history-threads.js';
+export type { EventThread, FailureOrigin } from './execution/history-threads.js';
 export type { ExecutionIdentity } from './execution/execution-run.js';
 export { validateDefinition, parseDefinitionText } from './validation/index.js';
 export type { ValidationProblem } from './validation/index.js';
@@ -25,3 +27,6 @@ export { TaskServiceError } from './integrations/task-registry.js';
 export type { TaskServiceErrorCode, ActivityTask, GetActivityTaskOptions } from './integrations/task-registry.js';
 export type { WaitingTaskInfo } from './integrations/waiting-task.js';
 export { serviceHandlerInput, serviceResult, serviceError } from './integrations/service-semantics.js';
+// For typestep's native runs (@typestep/dsl), which time tasks out as the interpreter does; not AWS API.
+export { raceIdleDeadline } from './integrations/idle-deadlines.js';
+export { DEFAULT_TASK_TIMEOUT_SECONDS } from './integrations/waiting-task.js';

@@ -29,7 +29,16 @@ export class SchemaBuilder {
   /** Anonymous types being converted, to name them if they turn out recursive. */
   private readonly inProgress = new Map<ts.Type, { recursiveName?: string }>();
 
-  constructor(private readonly diagnostics: DiagnosticCollector) {}
+  /**
+   * `strict`: objects without an index signature get `additionalProperties:
+   * false`. Off by default: TypeScript's object types are open (a value with
+   * more properties is assignable), so a schema that rejects extra fields
+   * would reject inputs the types accept.
+   */
+  constructor(
+    private readonly diagnostics: DiagnosticCollector,
+    private readonly options: { strict?: boolean } = {},
+  ) {}
 
   /** The schema of `type`; `node` is where problems are reported when no declaration is closer. */
   schemaFor(type: Type, node: Node): JsonSchema {
@@ -128,7 +137,8 @@ export class SchemaBuilder {
     const schema: JsonSchema = { type: 'object' };
     if (Object.keys(properties).length > 0) schema.properties = properties;
     if (required.length > 0) schema.required = required;
-    schema.additionalProperties = index ? this.schemaFor(index, node) : false;
+    if (index) schema.additionalProperties = this.schemaFor(index, node);
+    else if (this.options.strict) schema.additionalProperties = false;
     return schema;
   }
 

@@ -17,8 +17,8 @@ import { findTaskCalls, taskTypes, type TaskCall } from './task-calls.js';
  * const document = buildWorkflowSchemas(call, diagnostics);
  * writeFileSync(`${document.title}.schema.json`, JSON.stringify(document, null, 2));
  */
-export function buildWorkflowSchemas(workflowCall: CallExpression, diagnostics: DiagnosticCollector): WorkflowSchemaDocument {
-  const builder = new SchemaBuilder(diagnostics);
+export function buildWorkflowSchemas(workflowCall: CallExpression, diagnostics: DiagnosticCollector, options: { strict?: boolean } = {}): WorkflowSchemaDocument {
+  const builder = new SchemaBuilder(diagnostics, options);
   const [nameArgument, body] = workflowCall.getArguments();
   const title = nameArgument && Node.isStringLiteral(nameArgument) ? nameArgument.getLiteralValue() : (nameArgument?.getText() ?? 'Workflow');
   const { input, output } = bodySchemas(body, workflowCall, builder);

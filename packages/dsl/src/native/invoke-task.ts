@@ -105,10 +105,14 @@ async function attemptHandler(frame: NativeFrame, description: TaskDescription, 
       return clock.sleep(ms);
     },
   };
+  // A handler that never settles on the virtual clock: once the process is idle nothing can answer it,
+  // so its TimeoutSeconds (or the default task timeout) has passed, as in the runtime.
+  let neverAnswered = false;
+  const idleLimitMs = limitMs ?? runtime().DEFAULT_TASK_TIMEOUT_SECONDS * 1000;
   const settleTime = async (): Promise<void> => {
     if (clock.kind !== 'virtual') return;
-    if (limitMs !== undefined && elapsedMs > limitMs) {
-      await clock.sleep(limitMs);
+    if (neverAnswered || (limitMs !== undefined && elapsedMs > limitMs)) {
+      await clock.sleep(neverAnswered ? idleLimitMs : limitMs!);
       throw new WorkflowError('States.Timeout');
     }
     // Even a call that took no time gives the other branches their turn before its result is taken, as compiled.
@@ -118,7 +122,15 @@ async function attemptHandler(frame: NativeFrame, description: TaskDescription, 
   let value: unknown;
   try {
     const pending = handler(copyJson(input), context);
-    value = limitMs !== undefined && clock.kind === 'real' ? await withRealTimeout(pending, limitMs, controller) : await pending;
+    if (clock.kind === 'real') value = limitMs !== undefined ? await withRealTimeout(pending, limitMs, controller) : await pending;
+    else {
+      const startedAt = clock.now();
+      value = await runtime().raceIdleDeadline(
+        Promise.resolve(pending),
+        () => startedAt + idleLimitMs,
+        () => ((neverAnswered = true), new WorkflowError('States.Timeout')),
+      );
+    }
   } catch (thrown) {
     controller.abort();
     await settleTime();

@@ -8,6 +8,7 @@ import { invokeNative, type NestedAttempt } from '../native/invoke-task.js';
 import { NATIVE_IDENTITY, runInFrame, type NativeExecution } from '../native/native-frame.js';
 import { copyJson } from '../native/service-results.js';
 import { asFailure } from './error-failure.js';
+import { definitionSite } from './definition-site.js';
 import { WorkflowError } from './workflow-error.js';
 
 /**
@@ -59,6 +60,8 @@ export interface RunOptions {
 export type Workflow<In, Out> = Task<In, Out> & {
   /** The state machine's name (also the compiled file's name). */
   readonly workflowName: string;
+  /** The module that declared it, from the call's stack frame (what `@typestep/testing` compiles); undefined if unknown. */
+  readonly sourceFile: string | undefined;
   readonly options: Readonly<WorkflowOptions>;
   /**
    * Runs the body natively with the runtime's handlers. Resolves with the
@@ -133,6 +136,7 @@ export function workflow<In = void, Out = unknown>(name: string, body: (input: I
   const call = (input: In, callOptions?: CallOptions): Promise<Out> => invokeNative(description, input, callOptions, nested) as Promise<Out>;
   Object.defineProperty(call, TASK_DESCRIPTION, { value: description, enumerable: false });
   Object.defineProperty(call, 'workflowName', { value: name, enumerable: true });
+  Object.defineProperty(call, 'sourceFile', { value: definitionSite(new Error().stack), enumerable: false });
   Object.defineProperty(call, 'options', { value: settings, enumerable: true });
   Object.defineProperty(call, 'run', {
     enumerable: true,

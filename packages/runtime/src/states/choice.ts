@@ -1,6 +1,6 @@
 import type { StateDefinition } from '../definition.js';
 import { queryEvaluationError, StatesError } from '../errors.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState, StateResult } from '../execution/prepared.js';
 import type { StateVisit, Thread } from '../execution/thread.js';
 import { CompiledExpression, expressionText } from '../jsonata/expression.js';
@@ -98,7 +98,7 @@ function prepareJsonataChoice(
         return finish(thread, scope, stateAssign, stateOutput, input, fallback);
       }
       const choice = choices[index]!;
-      return then(choice.condition(scope), (matched) =>
+      return thenMaybe(choice.condition(scope), (matched) =>
         matched ? finish(thread, scope, choice.assign, choice.output ?? stateOutput, input, choice.next) : pick(index + 1),
       );
     };
@@ -114,7 +114,7 @@ function finish(
   input: unknown,
   next: StateRef,
 ): StateResult | Promise<StateResult> {
-  return then(finishJsonata(thread, scope, assign, output, input), (finished) => continueTo(finished, next));
+  return thenMaybe(finishJsonata(thread, scope, assign, output, input), (finished) => continueTo(finished, next));
 }
 
 /** A JSONata `Condition`: a literal boolean or an expression that must yield one. */

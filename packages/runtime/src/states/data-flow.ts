@@ -1,6 +1,6 @@
 import type { QueryLanguage, StateDefinition } from '../definition.js';
 import { runtimeError } from '../errors.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { StateVisit, Thread } from '../execution/thread.js';
 import { compileJsonataTemplate, type JsonataTemplate } from '../jsonata/template.js';
 import { compilePath } from '../jsonpath/path.js';
@@ -111,8 +111,8 @@ export function finishJsonata(
   output: JsonataTemplate | undefined,
   defaultOutput: unknown,
 ): Finished | Promise<Finished> {
-  return then(assign ? assign(scope) : undefined, (assigned) =>
-    then(output ? output(scope) : defaultOutput, (value) => {
+  return thenMaybe(assign ? assign(scope) : undefined, (assigned) =>
+    thenMaybe(output ? output(scope) : defaultOutput, (value) => {
       if (assigned) applyAssignments(thread, assigned as Record<string, unknown>);
       return { output: value, assigned: assigned as Record<string, unknown> | undefined };
     }),

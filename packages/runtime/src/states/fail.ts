@@ -1,6 +1,6 @@
 import type { StateDefinition } from '../definition.js';
 import { StatesError, runtimeError } from '../errors.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState } from '../execution/prepared.js';
 import { compileJsonataTemplate } from '../jsonata/template.js';
 import { compileIntrinsic, isIntrinsicCall } from '../intrinsics/index.js';
@@ -26,8 +26,8 @@ export function prepareFail(name: string, def: StateDefinition, ctx: PrepareCont
       ...base,
       execute(thread, input, visit) {
         const scope = jsonataScope(thread, visit, input);
-        return then(error(scope), (errorValue) =>
-          then(cause(scope), (causeValue): never => {
+        return thenMaybe(error(scope), (errorValue) =>
+          thenMaybe(cause(scope), (causeValue): never => {
             throw new StatesError(
               errorValue === undefined ? '' : asText(errorValue),
               causeValue === undefined ? undefined : asText(causeValue),

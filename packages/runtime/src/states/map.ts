@@ -1,6 +1,6 @@
 import type { QueryLanguage, StateDefinition } from '../definition.js';
 import { queryEvaluationError, runtimeError, StatesError } from '../errors.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState } from '../execution/prepared.js';
 import { recordEvent, recordSideEvent, type StateVisit, type Thread } from '../execution/thread.js';
 import { compileJsonataTemplate } from '../jsonata/template.js';
@@ -56,9 +56,9 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
     catchers: ctx.prepareCatchers(def, language),
     execute(thread, input, visit) {
       const effective = inputPath ? inputPath(thread, visit, input) : input;
-      return then(items(thread, visit, input, effective), (list) =>
-        then(maxConcurrency(thread, visit, input, effective), (limit) =>
-          then(batcher ? batcher(thread, visit, input, effective, list) : list, (units) =>
+      return thenMaybe(items(thread, visit, input, effective), (list) =>
+        thenMaybe(maxConcurrency(thread, visit, input, effective), (limit) =>
+          thenMaybe(batcher ? batcher(thread, visit, input, effective, list) : list, (units) =>
             runIterations(thread, visit, input, effective, units, limit),
           ),
         ),
@@ -69,8 +69,8 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
   function runIterations(thread: Thread, visit: StateVisit, input: unknown, effective: unknown, units: unknown[], limit: number) {
     recordEvent(thread, 'MapStateStarted', { length: units.length });
     // The tolerated-failure thresholds configure the map run: AWS evaluates them after MapStateStarted.
-    return then(toleratedCount(thread, visit, input, effective), (count) =>
-      then(toleratedPercentage(thread, visit, input, effective), (percentage) =>
+    return thenMaybe(toleratedCount(thread, visit, input, effective), (count) =>
+      thenMaybe(toleratedPercentage(thread, visit, input, effective), (percentage) =>
         startIterations(thread, visit, input, effective, units, limit, count, percentage),
       ),
     );
@@ -90,7 +90,7 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
     if (mapRun) recordEvent(thread, 'MapRunStarted', { mapRunArn: mapRun.arn });
     const selectorInputs = units.map((value, index) => ({ Index: index, Value: value }));
     const opening = writer && mapRun ? writer.start(thread, visit, input, effective, mapRun) : undefined;
-    return then(opening, (results) => then(selectAll(thread, visit, input, effective, selectorInputs), (selected) => {
+    return thenMaybe(opening, (results) => thenMaybe(selectAll(thread, visit, input, effective, selectorInputs), (selected) => {
       const children: ChildRun[] = selected.map((itemInput, index) => ({
         machine: processor,
         input: itemInput,
@@ -127,7 +127,7 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
       results?.attach(children);
       const tolerate = (failures: number) =>
         failures <= toleratedFailures || (toleratedPercent > 0 && (failures / units.length) * 100 <= toleratedPercent);
-      return then(
+      return thenMaybe(
         runChildren(thread, children, limit, {
           isolatedVariables: distributed,
           recordsHistory: distributed ? false : thread.recordsHistory,
@@ -149,7 +149,7 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
           // Since late 2024 AWS points MapStateExited at MapRunStarted, past MapRunSucceeded and MapStateSucceeded.
           const succeededAfter = distributed ? recordSideEvent(thread, 'MapRunSucceeded') : thread.lastEventId;
           recordSideEvent(thread, 'MapStateSucceeded', succeededAfter);
-          return then(flow.finish(thread, visit, input, result), (finished) => continueTo(finished, next));
+          return thenMaybe(flow.finish(thread, visit, input, result), (finished) => continueTo(finished, next));
         },
       );
     }));
@@ -209,7 +209,7 @@ function prepareItems(def: StateDefinition, language: QueryLanguage): Evaluate<u
     const template = compileJsonataTemplate(def.Items, 'Items');
     const text = typeof def.Items === 'string' ? def.Items.slice(2, -2).trim() : JSON.stringify(def.Items);
     return (thread, visit, input) =>
-      then(template(jsonataScope(thread, visit, input)), (value) => {
+      thenMaybe(template(jsonataScope(thread, visit, input)), (value) => {
         if (!Array.isArray(value)) {
           throw queryEvaluationError(
             `The JSONata expression '${text}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonTypeOf(value)}' for value: ${JSON.stringify(value)}`,
@@ -255,7 +255,7 @@ export function prepareInteger(
   if (language === 'JSONata' && typeof literal === 'string') {
     const template = compileJsonataTemplate(literal, field);
     return (thread, visit, input) =>
-      then(template(jsonataScope(thread, visit, input)), (value) => {
+      thenMaybe(template(jsonataScope(thread, visit, input)), (value) => {
         if (typeof value !== 'number' || !Number.isFinite(value)) {
           throw queryEvaluationError(`The ${field} field must evaluate to a number, but was: ${JSON.stringify(value)}`);
         }
@@ -299,9 +299,9 @@ function prepareBatcher(
         : ((template) => (thread: Thread, visit: StateVisit, _input: unknown, effective: unknown) =>
             template(new StatePathScope(thread, visit, effective)))(compilePayloadTemplate(batcher.BatchInput));
   return (thread, visit, input, effective, items) =>
-    then(maxItems(thread, visit, input, effective), (count) =>
-      then(maxBytes(thread, visit, input, effective), (bytes) =>
-        then(batchInput ? batchInput(thread, visit, input, effective) : undefined, (shared) =>
+    thenMaybe(maxItems(thread, visit, input, effective), (count) =>
+      thenMaybe(maxBytes(thread, visit, input, effective), (bytes) =>
+        thenMaybe(batchInput ? batchInput(thread, visit, input, effective) : undefined, (shared) =>
           batchItems(items, count || Infinity, bytes || Infinity, shared),
         ),
       ),

@@ -1,5 +1,5 @@
 import type { StateDefinition } from '../definition.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState } from '../execution/prepared.js';
 import { recordEvent, recordSideEvent } from '../execution/thread.js';
 import { runChildren } from './branches.js';
@@ -27,14 +27,14 @@ export function prepareParallel(name: string, def: StateDefinition, ctx: Prepare
     retriers: ctx.prepareRetriers(def),
     catchers: ctx.prepareCatchers(def, language),
     execute: (thread, input, visit) =>
-      then(flow.prepareInput(thread, visit, input), (effective) => {
+      thenMaybe(flow.prepareInput(thread, visit, input), (effective) => {
         recordEvent(thread, 'ParallelStateStarted');
         const children = branches.map((machine) => ({ machine, input: effective }));
-        return then(runChildren(thread, children, 0, {}), (outcome) => {
+        return thenMaybe(runChildren(thread, children, 0, {}), (outcome) => {
           // ParallelStateFailed is the run loop's to write: AWS leaves it out when the state is retried.
           if (outcome.error) throw outcome.error;
           recordSideEvent(thread, 'ParallelStateSucceeded');
-          return then(flow.finish(thread, visit, input, outcome.outputs), (finished) => continueTo(finished, next));
+          return thenMaybe(flow.finish(thread, visit, input, outcome.outputs), (finished) => continueTo(finished, next));
         });
       }),
   };

@@ -1,5 +1,5 @@
 import type { StateDefinition } from '../definition.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState } from '../execution/prepared.js';
 import { compilePayloadTemplate } from '../jsonpath/payload-template.js';
 import { compileIoPath, prepareDataFlow } from './data-flow.js';
@@ -24,7 +24,7 @@ export function preparePass(name: string, def: StateDefinition, ctx: PrepareCont
     return {
       ...base,
       execute: (thread, input, visit) =>
-        then(flow.finish(thread, visit, input, input), (finished) => continueTo(finished, next)),
+        thenMaybe(flow.finish(thread, visit, input, input), (finished) => continueTo(finished, next)),
     };
   }
 
@@ -45,7 +45,7 @@ export function preparePass(name: string, def: StateDefinition, ctx: PrepareCont
         result = parameters ? parameters(new StatePathScope(thread, visit, effective)) : effective;
       }
       const finished = flow.finish(thread, visit, input, result);
-      return then(finished, (done) => continueTo(done, next));
+      return thenMaybe(finished, (done) => continueTo(done, next));
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { StateDefinition } from '../definition.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState } from '../execution/prepared.js';
 import { prepareDataFlow } from './data-flow.js';
 import { languageOf, type PrepareContext } from './prepare-context.js';
@@ -17,8 +17,8 @@ export function prepareSucceed(name: string, def: StateDefinition, ctx: PrepareC
     retriers: [],
     catchers: [],
     execute: (thread, input, visit) =>
-      then(
-        then(flow.prepareInput(thread, visit, input), (effective) => flow.finish(thread, visit, input, effective)),
+      thenMaybe(
+        thenMaybe(flow.prepareInput(thread, visit, input), (effective) => flow.finish(thread, visit, input, effective)),
         (finished) => ({ output: finished.output, next: undefined }),
       ),
   };

@@ -1,5 +1,5 @@
 import type { StateDefinition } from '../definition.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState } from '../execution/prepared.js';
 import { recordEvent, type StateVisit, type Thread } from '../execution/thread.js';
 import { compileJsonataTemplate } from '../jsonata/template.js';
@@ -30,9 +30,9 @@ export function prepareTask(name: string, def: StateDefinition, ctx: PrepareCont
   const heartbeatSeconds = prepareSeconds(def, 'HeartbeatSeconds', language);
 
   const execute: PreparedState['execute'] = (thread, input, visit) =>
-    then(flow.prepareInput(thread, visit, input), (parameters) =>
-      then(timeoutSeconds(thread, visit, input), (timeout) =>
-        then(heartbeatSeconds(thread, visit, input), (heartbeat) => {
+    thenMaybe(flow.prepareInput(thread, visit, input), (parameters) =>
+      thenMaybe(timeoutSeconds(thread, visit, input), (timeout) =>
+        thenMaybe(heartbeatSeconds(thread, visit, input), (heartbeat) => {
           const scheduled: Record<string, unknown> = {
             resourceType,
             resource: resourceName,
@@ -57,8 +57,8 @@ export function prepareTask(name: string, def: StateDefinition, ctx: PrepareCont
           }
           const invocation = thread.run.countInvocation(name);
           const call = { thread, visit, stateName: name, resource, parameters, timeoutSeconds: timeout, heartbeatSeconds: heartbeat, invocation };
-          return then(invokeTask(call), (result) =>
-            then(flow.finish(thread, visit, input, result), (finished) => continueTo(finished, next)),
+          return thenMaybe(invokeTask(call), (result) =>
+            thenMaybe(flow.finish(thread, visit, input, result), (finished) => continueTo(finished, next)),
           );
         }),
       ),
@@ -89,7 +89,7 @@ function prepareSeconds(
   if (language === 'JSONata' && literal !== undefined && typeof literal !== 'number') {
     const template = compileJsonataTemplate(literal, field);
     return (thread, visit, input) =>
-      then(template(jsonataScope(thread, visit, input)), (value) => (typeof value === 'number' ? Math.floor(value) : undefined));
+      thenMaybe(template(jsonataScope(thread, visit, input)), (value) => (typeof value === 'number' ? Math.floor(value) : undefined));
   }
   if (typeof pathText === 'string') {
     const path = compilePath(pathText);

@@ -1,6 +1,6 @@
 import type { StateDefinition } from '../definition.js';
 import { queryEvaluationError, runtimeError } from '../errors.js';
-import { then } from '../execution/maybe-async.js';
+import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState } from '../execution/prepared.js';
 import { sleepThen } from '../execution/run-machine.js';
 import type { StateVisit, Thread } from '../execution/thread.js';
@@ -28,11 +28,11 @@ export function prepareWait(name: string, def: StateDefinition, ctx: PrepareCont
     retriers: [],
     catchers: [],
     execute: (thread, input, visit) =>
-      then(flow.prepareInput(thread, visit, input), (effective) =>
-        then(waitUntil(thread, visit, effective, input), (until) => {
+      thenMaybe(flow.prepareInput(thread, visit, input), (effective) =>
+        thenMaybe(waitUntil(thread, visit, effective, input), (until) => {
           const ms = until - thread.run.clock.now(thread.now);
           return sleepThen(thread, ms, () =>
-            then(flow.finish(thread, visit, input, effective), (finished) => continueTo(finished, next)),
+            thenMaybe(flow.finish(thread, visit, input, effective), (finished) => continueTo(finished, next)),
           );
         }),
       ),
@@ -84,7 +84,7 @@ function prepareJsonataWait(def: StateDefinition): WaitUntil {
   if (def.Seconds !== undefined) {
     const seconds = compileJsonataTemplate(def.Seconds, 'Seconds');
     return (thread, visit, _effective, raw) =>
-      then(seconds(jsonataScope(thread, visit, raw)), (value) => {
+      thenMaybe(seconds(jsonataScope(thread, visit, raw)), (value) => {
         if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
           throw queryEvaluationError(
             `The Seconds field must be a non-negative integer, but was: ${show(value)}`,
@@ -96,7 +96,7 @@ function prepareJsonataWait(def: StateDefinition): WaitUntil {
   }
   const timestamp = compileJsonataTemplate(def.Timestamp, 'Timestamp');
   return (thread, visit, _effective, raw) =>
-    then(timestamp(jsonataScope(thread, visit, raw)), (value) => {
+    thenMaybe(timestamp(jsonataScope(thread, visit, raw)), (value) => {
       const at = typeof value === 'string' ? parseTimestamp(value) : undefined;
       if (at === undefined) {
         throw queryEvaluationError(

@@ -1,7 +1,7 @@
 import type { QueryLanguage, StateDefinition } from '../../definition.js';
 import { StatesError } from '../../errors.js';
 import { ExecutionInterrupted } from '../../execution/execution-run.js';
-import { then } from '../../execution/maybe-async.js';
+import { thenMaybe } from '../../execution/maybe-async.js';
 import type { StateVisit, Thread } from '../../execution/thread.js';
 import type { LocalS3 } from '../../integrations/local-s3.js';
 import { compileJsonataTemplate } from '../../jsonata/template.js';
@@ -50,8 +50,8 @@ export function prepareItemReader(reader: StateDefinition, language: QueryLangua
           template(new StatePathScope(thread, visit, effective)))(compilePayloadTemplate(reader.Parameters ?? {}));
 
   return async (thread, visit, input, effective) => {
-    const [args, limit] = await then(parameters(thread, visit, input, effective), (value) =>
-      then(maxItems(thread, visit, input, effective), (count) => [value, count] as const),
+    const [args, limit] = await thenMaybe(parameters(thread, visit, input, effective), (value) =>
+      thenMaybe(maxItems(thread, visit, input, effective), (count) => [value, count] as const),
     );
     try {
       if (!resource) throw new ItemReaderProblem(`The ItemReader resource ${JSON.stringify(reader.Resource)} is not supported; use arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2.`);

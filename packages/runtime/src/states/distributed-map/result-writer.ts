@@ -1,6 +1,6 @@
 import type { QueryLanguage, StateDefinition } from '../../definition.js';
 import { StatesError } from '../../errors.js';
-import { then } from '../../execution/maybe-async.js';
+import { thenMaybe } from '../../execution/maybe-async.js';
 import type { StateVisit, Thread } from '../../execution/thread.js';
 import { S3Error, type LocalS3, type S3ObjectWriter } from '../../integrations/local-s3.js';
 import { compileJsonataTemplate } from '../../jsonata/template.js';
@@ -64,7 +64,7 @@ export function prepareResultWriter(writer: StateDefinition, language: QueryLang
       }
       const s3 = thread.run.s3;
       if (!s3) throw writerFailed('No S3 stand-in is configured: give the StateMachine an `s3` option ({ root }, { buckets } or { objects }).');
-      return then(location(thread, visit, input, effective), (args) => {
+      return thenMaybe(location(thread, visit, input, effective), (args) => {
         const { Bucket, Prefix } = (args ?? {}) as { Bucket?: unknown; Prefix?: unknown };
         if (typeof Bucket !== 'string' || Bucket === '') throw writerFailed(`The ResultWriter's Bucket must be a non-empty string, but was ${JSON.stringify(Bucket) ?? 'missing'}.`);
         if (Prefix !== undefined && typeof Prefix !== 'string') throw writerFailed(`The ResultWriter's Prefix must be a string, but was ${JSON.stringify(Prefix)}.`);

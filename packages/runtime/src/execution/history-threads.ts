@@ -1,0 +1,95 @@
+import type { HistoryEvent } from './history.js';
+
+/**
+ * Where an event happened: the top level, a Map iteration or a Parallel
+ * branch, each inside its parent. `label` reads as a path prefix:
+ * `Ship each[2] › ` for iteration 2 of the Map state `Ship each`,
+ * `Notify both[branch 1] › ` for the second branch of a Parallel state.
+ */
+export interface EventThread {
+  readonly parent: EventThread | undefined;
+  readonly label: string;
+  /** The Map iteration's index, for a Map iteration. */
+  readonly mapIndex?: number;
+  /** The Parallel branch's index, for a branch. */
+  readonly branch?: number;
+}
+
+const ROOT: EventThread = { parent: undefined, label: '' };
+/** Events a Map or Parallel state writes after its children, on the state's own thread. */
+const CLOSING = /^(Map|Parallel)State(Succeeded|Failed|Aborted|Exited)$/;
+/** Events after which the next event on the same chain is still the state's own. */
+const OPENING = /^(Map|Parallel)State(Entered|Started)$/;
+
+/**
+ * Rebuilds which thread each event of an AWS-shaped history belongs to, from
+ * the `previousEventId` chains alone (AWS writes no thread ids): a child
+ * thread's first event points at its Map's `MapStateStarted` or its
+ * Parallel's `ParallelStateStarted`, and the state's closing events point at
+ * the last event of the child that ended last.
+ *
+ * @example
+ * const threads = eventThreads(execution.history);
+ * threads.get(16)?.label // 'Fan out[0] › '
+ */
+export function eventThreads(history: readonly HistoryEvent[]): Map<number, EventThread> {
+  const byId = new Map<number, HistoryEvent>(history.map((event) => [event.id, event]));
+  const threads = new Map<number, EventThread>();
+  const branchCounts = new Map<number, number>();
+  for (const event of history) {
+    const previous = byId.get(event.previousEventId);
+    const previousThread = previous ? threads.get(previous.id) ?? ROOT : ROOT;
+    let thread = previousThread;
+    if (previous?.type === 'MapStateStarted' && event.type === 'MapIterationStarted') {
+      const details = event.mapIterationStartedEventDetails as { index: number; name: string };
+      thread = { parent: previousThread, label: `${previousThread.label}${details.name}[${details.index}] › `, mapIndex: details.index };
+    } else if (previous?.type === 'ParallelStateStarted' && !CLOSING.test(event.type)) {
+      const branch = branchCounts.get(previous.id) ?? 0;
+      branchCounts.set(previous.id, branch + 1);
+      thread = { parent: previousThread, label: `${previousThread.label}${stateNameBefore(previous, byId)}[branch ${branch}] › `, branch };
+    } else if (CLOSING.test(event.type) && previous && !OPENING.test(previous.type) && previousThread.parent) {
+      thread = previousThread.parent;
+    }
+    threads.set(event.id, thread);
+  }
+  return threads;
+}
+
+/** The name of the state whose `…StateEntered` event leads, by `previousEventId`, to `event`. */
+function stateNameBefore(event: HistoryEvent, byId: Map<number, HistoryEvent>): string {
+  for (let current: HistoryEvent | undefined = event; current; current = byId.get(current.previousEventId)) {
+    if (current.type.endsWith('StateEntered')) return (current.stateEnteredEventDetails as { name: string }).name;
+  }
+  return '?';
+}
+
+/** Where a failed execution's failure started: the state (and its thread) the chain of failure events leads back to. */
+export interface FailureOrigin {
+  stateName: string;
+  thread: EventThread;
+  /** The id of the state's `…StateEntered` event. */
+  enteredEventId: number;
+}
+
+/**
+ * Follows a failed execution's history back from `ExecutionFailed` (or
+ * `…TimedOut`/`…Aborted`) through the failure events that led to it (a
+ * Map's failure to its iteration's, the iteration's to its task's) to the
+ * state where it began. Undefined for a run that did not fail in a state.
+ *
+ * @example
+ * failureOrigin(execution.history) // { stateName: 'Charge', thread: { label: 'Ship each[2] › ', mapIndex: 2, … }, … }
+ */
+export function failureOrigin(history: readonly HistoryEvent[], threads = eventThreads(history)): FailureOrigin | undefined {
+  const byId = new Map(history.map((event) => [event.id, event]));
+  let event = history.findLast((candidate) => /^Execution(Failed|TimedOut|Aborted)$/.test(candidate.type));
+  for (let previous = event && byId.get(event.previousEventId); previous && /Failed|TimedOut|Aborted/.test(previous.type); previous = byId.get(previous.previousEventId)) {
+    event = previous;
+  }
+  for (let current = event; current; current = byId.get(current.previousEventId)) {
+    if (current.type.endsWith('StateEntered')) {
+      return { stateName: (current.stateEnteredEventDetails as { name: string }).name, thread: threads.get(current.id)!, enteredEventId: current.id };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { eventThreads, failureOrigin, StateMachine } from '../src/index.js';
+
+const fn = 'arn:aws:lambda:us-east-1:123456789012:function:work';
+// A Parallel whose second branch holds a Map of two states; a state after the Parallel.
+const definition = {
+  QueryLanguage: 'JSONata',
+  StartAt: 'Both',
+  States: {
+    Both: {
+      Type: 'Parallel',
+      Branches: [
+        { StartAt: 'Left', States: { Left: { Type: 'Pass', End: true } } },
+        {
+          StartAt: 'Each',
+          States: {
+            Each: {
+              Type: 'Map',
+              Items: '{% $states.input.items %}',
+              ItemProcessor: { StartAt: 'Prepare', States: { Prepare: { Type: 'Pass', Next: 'Work' }, Work: { Type: 'Task', Resource: fn, End: true } } },
+              End: true,
+            },
+          },
+        },
+      ],
+      Next: 'After',
+    },
+    After: { Type: 'Pass', End: true },
+  },
+};
+
+const s = suite('history threads');
+
+s('each state entered is placed in its Map iteration or Parallel branch, and the top level after them', async () => {
+  const execution = new StateMachine(definition, { handlers: { [fn]: (n: number) => n * 2 } }).start({ items: [1, 2] });
+  assert.is((await execution.result).status, 'SUCCEEDED');
+  const threads = eventThreads(execution.history);
+  const path = execution.history
+    .filter((event) => event.type.endsWith('StateEntered'))
+    .map((event) => threads.get(event.id)!.label + (event.stateEnteredEventDetails as { name: string }).name);
+  assert.equal(path.sort(), [
+    'After',
+    'Both',
+    'Both[branch 0] › Left',
+    'Both[branch 1] › Each',
+    'Both[branch 1] › Each[0] › Prepare',
+    'Both[branch 1] › Each[0] › Work',
+    'Both[branch 1] › Each[1] › Prepare',
+    'Both[branch 1] › Each[1] › Work',
+  ]);
+});
+
+s('a failure is traced back to the state it started in, with its Map index', async () => {
+  const handler = (n: number) => {
+    if (n === 2) throw Object.assign(new Error('two'), { name: 'Bad.Item' });
+    return n;
+  };
+  const execution = new StateMachine(definition, { handlers: { [fn]: handler } }).start({ items: [1, 2] });
+  assert.equal((await execution.result).status, 'FAILED');
+  const origin = failureOrigin(execution.history)!;
+  assert.equal([origin.stateName, origin.thread.label, origin.thread.mapIndex], ['Work', 'Both[branch 1] › Each[1] › ', 1]);
+});
+
+s.run();

@@ -1,0 +1,57 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mock, testState, testWorkflow } from '../src/index.js';
+import * as expenses from '../guide/expenses.js';
+
+const s = suite('testState and mock configurations');
+
+s('a Choice state: its next state, without the rest of the machine', async () => {
+  const choice = { Type: 'Choice', Choices: [{ Condition: '{% $states.input.total > 100 %}', Next: 'Review' }], Default: 'Ship' };
+  assert.equal(await testState(choice, { input: { total: 120 }, queryLanguage: 'JSONata' }), { status: 'SUCCEEDED', output: { total: 120 }, nextState: 'Review' });
+  assert.equal((await testState(choice, { input: { total: 5 }, queryLanguage: 'JSONata' })).nextState, 'Ship');
+});
+
+s('a Task state: one attempt; an error a retrier takes is RETRIABLE, one a catcher takes is CAUGHT_ERROR', async () => {
+  const task = {
+    Type: 'Task',
+    Resource: 'arn:aws:lambda:us-east-1:123456789012:function:charge',
+    Retry: [{ ErrorEquals: ['Bank.Busy'], MaxAttempts: 2 }],
+    Catch: [{ ErrorEquals: ['Card.Declined'], Next: 'Tell customer' }],
+    Next: 'Ship',
+  };
+  const answer = (handler: (input: unknown) => unknown) => ({ handlers: { State: handler }, input: { amount: 5 } });
+  assert.equal(await testState(task, answer(() => ({ ok: true }))), { status: 'SUCCEEDED', output: { ok: true }, nextState: 'Ship' });
+  const busy = await testState(task, answer(mock.fail('Bank.Busy', 'try later')));
+  assert.equal([busy.status, busy.error], ['RETRIABLE', 'Bank.Busy']);
+  const declined = await testState(task, answer(mock.fail('Card.Declined', 'expired')));
+  assert.equal([declined.status, declined.error, declined.nextState], ['CAUGHT_ERROR', 'Card.Declined', 'Tell customer']);
+  const other = await testState(task, answer(mock.fail('Oops', 'no')));
+  assert.equal([other.status, other.error], ['FAILED', 'Oops']);
+});
+
+s('variables in scope and the variables a state assigns', async () => {
+  const pass = { Type: 'Pass', Assign: { total: '{% $subtotal * 2 %}' }, Output: '{% $subtotal %}', End: true };
+  assert.equal(await testState(pass, { variables: { subtotal: 21 }, queryLanguage: 'JSONata' }), { status: 'SUCCEEDED', output: 21, variables: { total: 42 } });
+});
+
+s('a Step Functions Local mock configuration answers the compiled run\'s tasks', async () => {
+  const config = {
+    StateMachines: { ReviewExpense: { TestCases: { Declined: { 'Ask manager': 'No' } } } },
+    MockedResponses: { No: { '0': { Return: { approved: false } } } },
+  };
+  const handlers = { checkPolicy: mock.succeed({ allowed: true, limit: 500 }), auditLine: mock.succeed({ ok: true }), fetchReport: mock.succeed({ pages: 1 }), notify: mock.succeed({ MessageId: 'm' }) };
+  const run = await testWorkflow(expenses.reviewExpense, { input: { id: 'e-2', amount: 300, lines: [] }, handlers, mode: 'compiled', mocks: { config, testCase: 'Declined' } });
+  assert.equal([run.status, (run.output as { approved: boolean }).approved], ['SUCCEEDED', false]);
+});
+
+s('inputs with properties the type does not name run, as TypeScript allows; a wrong type fails before the first state', async () => {
+  const handlers = { checkPolicy: mock.succeed({ allowed: true, limit: 500 }), auditLine: mock.succeed({ ok: true }), fetchReport: mock.succeed({ pages: 1 }), notify: mock.succeed({ MessageId: 'm' }) };
+  const extra = { id: 'e-3', amount: 10, lines: [], submittedBy: 'ada' } as expenses.Expense;
+  assert.is((await testWorkflow(expenses.reviewExpense, { input: extra, handlers })).status, 'SUCCEEDED');
+  const wrong = { id: 'e-4', amount: '10', lines: [] } as unknown as expenses.Expense;
+  const run = await testWorkflow(expenses.reviewExpense, { input: wrong, handlers, mode: 'compiled' });
+  assert.equal([run.status, run.error, run.path], ['FAILED', 'Typestep.InputValidation', []]);
+  assert.match(run.cause!, '$.amount must be number');
+});
+
+s.run();
