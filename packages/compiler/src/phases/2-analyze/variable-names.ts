@@ -1,6 +1,8 @@
 import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type VariableDeclaration } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
-import { changesInPlace, isFoldedCallback } from '../3-lower/expressions/index.js';
+// Two leaf predicates of the expression lowering, imported by file: its index loads the whole lowering, which imports this phase.
+import { isFoldedCallback } from '../3-lower/expressions/folded-callbacks.js';
+import { changesInPlace } from '../3-lower/expressions/in-place.js';
 import { dslNameOf } from '../1-discover/index.js';
 import { mayBeUndefined, readsThroughIndex } from './may-be-undefined.js';
 

@@ -1,10 +1,8 @@
 import { Node, type ArrowFunction, type FunctionExpression, type ParameterDeclaration } from 'ts-morph';
 import { bindingsOf } from './awaited/result-binding.js';
-import { lowerValue } from './awaited/value.js';
 import type { LoweringContext } from './context.js';
 import { Flow, label } from './flow.js';
 import type { IrGraph } from './ir.js';
-import { lowerStatements } from './statements/statements.js';
 
 /**
  * The state graph of a function body: the workflow's, or a Map iteration's.
@@ -24,8 +22,8 @@ export function lowerBody(fn: ArrowFunction | FunctionExpression, parameters: Ar
     for (const [variable, path] of bindingsOf(parameter, value, ctx)) flow.pending.push({ kind: 'bind', variable, value: () => path });
   }
   const body = fn.getBody();
-  if (Node.isBlock(body)) lowerStatements(body.getStatements(), flow, ctx);
-  else if (Node.isExpression(body)) lowerValue(body, { kind: 'return' }, flow, ctx);
+  if (Node.isBlock(body)) ctx.visit.statements(body.getStatements(), flow, ctx);
+  else if (Node.isExpression(body)) ctx.visit.value(body, { kind: 'return' }, flow, ctx);
   if (flow.live) flow.add({ kind: 'succeed', hint: 'Done', node: fn, assign: new Map(), output: 'null' });
   return { start };
 }

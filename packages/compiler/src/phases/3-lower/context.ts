@@ -1,7 +1,10 @@
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { TaskTable } from '../1-discover/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
-import type { IrLabel } from './ir.js';
+import type { ArrowFunction, Block, Expression, FunctionExpression, KindToNodeMappings, Node, ParameterDeclaration, Statement, SyntaxKind } from 'ts-morph';
+import type { Sink } from './awaited/result-binding.js';
+import type { Flow } from './flow.js';
+import type { IrGraph, IrLabel } from './ir.js';
 import type { Override } from './pending.js';
 
 /** A loop's jump targets. */
@@ -18,7 +21,7 @@ export interface LoopTargets {
 
 /** A `finally` block, with the stacks as they are outside its `try` (where its own code runs). */
 export interface FinallyFrame {
-  block: import('ts-morph').Block;
+  block: Block;
   catches: number;
   loops: number;
 }
@@ -35,6 +38,8 @@ export interface CatchTarget {
  * loop and catch stacks) shares across visitors.
  */
 export interface LoweringContext {
+  /** The visitor table (see `visitors.ts`): how one part of the lowering reaches another without importing it. */
+  visit: LoweringVisitors;
   names: VariableNames;
   tasks: TaskTable;
   diagnostics: DiagnosticCollector;
@@ -59,18 +64,45 @@ export interface LoweringContext {
    */
   copy?: string;
   /** The async helpers being inlined around the current point, outermost first (a call of one of them again is recursion). */
-  inlining: import('ts-morph').Node[];
+  inlining: Node[];
   /** Inside an inlined async helper: where its `return` sends the value, and the join after its body. */
   helperReturn?: HelperReturn;
 }
 
+/** Lowers one statement of syntax kind `K`: the table looks it up by kind, so it gets the node already narrowed. */
+export type StatementVisitor<K extends SyntaxKind = SyntaxKind> = (statement: KindToNodeMappings[K], flow: Flow, ctx: LoweringContext) => void;
+
+/** Statement visitors by syntax kind; each gets the node type of its own kind. */
+export type StatementVisitors = { [K in SyntaxKind]?: StatementVisitor<K> };
+
+/**
+ * The lowering's visitors, created once (`visitors.ts`) and carried on the
+ * context, so the folders that recurse into each other (a helper's body is
+ * statements, a statement holds awaited values, a Map callback is a body)
+ * call through it instead of importing each other in a ring.
+ */
+export interface LoweringVisitors {
+  /** One visitor per statement kind that awaits or moves control; a kind missing here is `unsupported_statement`. */
+  statement: StatementVisitors;
+  /** A list of statements, await-free runs kept pending (`lowerStatements`). */
+  statements(statements: Statement[], flow: Flow, ctx: LoweringContext): void;
+  /** An expression that may await, its value sent to a sink (`lowerValue`). */
+  value(expression: Expression, sink: Sink, flow: Flow, ctx: LoweringContext): void;
+  /** A value an async function returns: a returned promise is awaited (`lowerReturnedValue`). */
+  returnedValue(expression: Expression, sink: Sink, flow: Flow, ctx: LoweringContext): void;
+  /** The awaits inside an expression, run first into variables of their own (`hoistAwaits`). */
+  hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext): void;
+  /** A function body as a graph of its own: the workflow's, a Map iteration's, a Parallel branch's (`lowerBody`). */
+  body(fn: ArrowFunction | FunctionExpression, parameters: Array<[ParameterDeclaration, string]>, ctx: LoweringContext, variables?: Array<[string, string]>): IrGraph;
+}
+
 /** Where the `return` statements of one inlined helper call go. */
 export interface HelperReturn {
-  sink: import('./awaited/result-binding.js').Sink;
+  sink: Sink;
   /** The join after the inlined body; a `return` that is not the body's last statement jumps there. */
   after: IrLabel;
   /** The helper's body block: its last statement, a `return`, just falls through to the code after the call. */
-  body: import('ts-morph').Node;
+  body: Node;
 }
 
 /** The context of a nested machine (Map iteration): same names, fresh control stacks; a `return` ends the iteration. */

@@ -1,9 +1,9 @@
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { Discovery, DiscoveredWorkflow } from '../1-discover/index.js';
 import type { Analysis } from '../2-analyze/index.js';
-import { lowerBody } from './body.js';
 import type { LoweringContext } from './context.js';
 import type { IrMachine } from './ir.js';
+import { visitors } from './visitors.js';
 
 export type * from './ir.js';
 
@@ -17,6 +17,7 @@ export type * from './ir.js';
  */
 export function lower(workflow: DiscoveredWorkflow, discovery: Discovery, analysis: Analysis, diagnostics: DiagnosticCollector): IrMachine {
   const ctx: LoweringContext = {
+    visit: visitors,
     names: analysis.names,
     tasks: discovery.tasks,
     diagnostics,
@@ -29,7 +30,7 @@ export function lower(workflow: DiscoveredWorkflow, discovery: Discovery, analys
     inlining: [],
   };
   const [parameter] = workflow.body.getParameters();
-  const graph = lowerBody(workflow.body, parameter ? [[parameter, '$states.input']] : [], ctx);
+  const graph = ctx.visit.body(workflow.body, parameter ? [[parameter, '$states.input']] : [], ctx);
   const machine: IrMachine = { name: workflow.name, graph, boxed: analysis.names.boxed };
   if (workflow.options.comment !== undefined) machine.comment = workflow.options.comment;
   if (workflow.options.timeoutSeconds !== undefined) machine.timeoutSeconds = workflow.options.timeoutSeconds;

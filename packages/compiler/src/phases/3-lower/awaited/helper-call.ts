@@ -1,14 +1,10 @@
-import { Node, type CallExpression, type ReturnStatement } from 'ts-morph';
+import { Node, type CallExpression } from 'ts-morph';
 import { helperFunctionOf, nameVariables, reportOuterAssignments, type HelperFunction } from '../../2-analyze/index.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
-import type { IrSucceed } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
-import { runFinallyBlocks } from '../statements/finally-exit.js';
-import { lowerStatements } from '../statements/statements.js';
-import { bindingsOf, sinkBindings, throughPath, type Sink } from './result-binding.js';
-import { lowerReturnedValue } from './value.js';
+import { bindingsOf, type Sink } from './result-binding.js';
 
 /** A function whose calls are inlined into the caller's graph: an async helper, or a plain one that may throw. */
 export type AsyncHelper = HelperFunction;
@@ -55,38 +51,17 @@ export function lowerHelperCall(call: CallExpression, fn: AsyncHelper, sink: Sin
   const inner: LoweringContext = { ...ctx, names, loops: [], finallies: [], inlining: [...ctx.inlining, fn], helperReturn: { sink, after, body } };
   bindParameters(call, fn, flow, ctx, inner);
   if (Node.isBlock(body)) {
-    lowerStatements(body.getStatements(), flow, inner);
+    ctx.visit.statements(body.getStatements(), flow, inner);
     const last = body.getStatements().at(-1);
     // Falling off the end returns undefined: JSON's null for a value that must exist.
     if (flow.live && !(last && Node.isReturnStatement(last))) sendNothing(body, sink, flow);
   } else if (Node.isExpression(body)) {
-    lowerReturnedValue(body, sink, flow, inner);
+    ctx.visit.returnedValue(body, sink, flow, inner);
   }
   if (after.incoming > 0) {
     flow.jump(after, call);
     flow.continueAfter(after);
   }
-}
-
-/**
- * `return value` inside an inlined helper: the value goes to the call's
- * sink (after the helper's own `finally` blocks), then control continues
- * after the call — directly when this is the body's last statement, else
- * through the join after the body.
- */
-export function lowerHelperReturn(statement: ReturnStatement, flow: Flow, ctx: LoweringContext): void {
-  const { sink, after, body } = ctx.helperReturn!;
-  const expression = statement.getExpression();
-  if (ctx.finallies.length > 0) {
-    const variable = ctx.names.fresh('result');
-    if (expression) lowerReturnedValue(expression, { kind: 'variable', variable }, flow, ctx);
-    else flow.pending.push({ kind: 'bind', variable, value: () => 'null' });
-    runFinallyBlocks(0, 'return', flow, ctx);
-    if (flow.live) sendVariable(variable, statement, sink, flow, ctx);
-  } else if (expression) lowerReturnedValue(expression, sink, flow, ctx);
-  else sendNothing(statement, sink, flow);
-  const last = Node.isBlock(body) && body.getStatements().at(-1) === statement;
-  if (flow.live && !last) flow.jump(after, statement);
 }
 
 /** Binds each parameter to its argument (caller's names) or its default (helper's names). */
@@ -121,22 +96,8 @@ function bindParameters(call: CallExpression, fn: AsyncHelper, flow: Flow, calle
   });
 }
 
-/** A helper's value kept in a variable (while its `finally` blocks ran) sent to the call's sink. */
-function sendVariable(variable: string, node: Node, sink: Sink, flow: Flow, ctx: LoweringContext): void {
-  if (sink.kind === 'variable' || sink.kind === 'bind') {
-    for (const [target, path] of sinkBindings(sink, throughPath('__VALUE__', sink), ctx)) {
-      flow.pending.push({ kind: 'bind', variable: target, value: (read) => path.replace('__VALUE__', read(variable)) });
-    }
-  } else if (sink.kind === 'return') {
-    const output = (read: Reader) => throughPath(read(variable), sink);
-    if (flow.endWithOutput(output)) return;
-    const succeed: IrSucceed = { kind: 'succeed', hint: 'Return', node, assign: new Map() };
-    flow.add(succeed, (read) => (succeed.output = output(read)));
-  }
-}
-
 /** A helper that returns nothing: `null` where the value must exist (a workflow output, a compiler variable). */
-function sendNothing(node: Node, sink: Sink, flow: Flow): void {
+export function sendNothing(node: Node, sink: Sink, flow: Flow): void {
   if (sink.kind === 'variable') flow.pending.push({ kind: 'bind', variable: sink.variable, value: () => 'null' });
   else if (sink.kind === 'return') flow.add({ kind: 'succeed', hint: 'Return', node, assign: new Map(), output: 'null' });
 }

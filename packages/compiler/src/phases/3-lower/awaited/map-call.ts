@@ -1,6 +1,5 @@
 import { Node, type CallExpression, type Expression } from 'ts-morph';
 import { dslNameOf, NOT_STATIC, staticValue } from '../../1-discover/index.js';
-import { lowerBody } from '../body.js';
 import { nestedContext, type LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
@@ -65,7 +64,7 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   // A Distributed Map's iterations see no outer variables: the ones they read travel in the item.
   // Variables read through an override (local functions, a callback's token) are not stored, so they need not travel.
   const carried = distributed ? outerVariablesRead(callback, ctx).filter((variable) => !ctx.overrides.has(variable)) : [];
-  let processor = lowerBody(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
+  let processor = ctx.visit.body(callback, parameters, inner, carried.map((variable) => [variable, `$states.input.outer.${variable}`] as [string, string]));
   // `Promise.allSettled(items.map(…))`: each iteration settles on its own, so one failure does not fail the Map.
   if (promiseCombinator(call) === 'allSettled') processor = settleGraph(processor, callback, 'item', inner);
   const state: IrMap = {

@@ -1,6 +1,5 @@
 import { Node, type CallExpression, type Expression } from 'ts-morph';
 import { containsAwait } from '../../2-analyze/index.js';
-import { lowerBody } from '../body.js';
 import { nestedContext, type LoweringContext } from '../context.js';
 import { Flow, label } from '../flow.js';
 import type { IrGraph, IrParallel, IrPass, IrSucceed } from '../ir.js';
@@ -9,7 +8,7 @@ import { catchersFor } from './catchers.js';
 import { type Sink } from './result-binding.js';
 import { fulfilled, rejected, settleGraph } from './settled.js';
 import { sendResult } from './task-call.js';
-import { lowerValue, unwrap } from './value.js';
+import { unwrap } from './unwrap.js';
 
 /** `Promise.all(…)` or `Promise.allSettled(…)` of the global Promise (not a user function of that name). */
 export function isPromiseAll(call: CallExpression): boolean {
@@ -74,7 +73,7 @@ function lowerBranch(element: Expression, settled: boolean, ctx: LoweringContext
   const branchCtx = nestedContext(ctx);
   const body = immediateAsyncBody(element);
   if (body) {
-    const graph = lowerBody(body, [], branchCtx);
+    const graph = ctx.visit.body(body, [], branchCtx);
     return settled ? settleGraph(graph, element, 'branch', branchCtx) : graph;
   }
   // `Promise.all([await a(), b()])` awaits `a()` before the list exists (and `allSettled` would not catch its failure).
@@ -85,7 +84,7 @@ function lowerBranch(element: Expression, settled: boolean, ctx: LoweringContext
   const start = label();
   const branch = new Flow(branchCtx, [{ set: (target) => (start.next = target) }]);
   if (!settled) {
-    lowerValue(element, { kind: 'return' }, branch, branchCtx);
+    ctx.visit.value(element, { kind: 'return' }, branch, branchCtx);
     return { start };
   }
   // The element's value waits in a variable; the branch ends with it as `fulfilled`, or its catcher's Pass as `rejected`.
@@ -93,7 +92,7 @@ function lowerBranch(element: Expression, settled: boolean, ctx: LoweringContext
   const reason = branchCtx.names.fresh('reason');
   const handler = label();
   branchCtx.catches = [{ handler, variable: reason }];
-  lowerValue(element, { kind: 'variable', variable: value, returned: true }, branch, branchCtx);
+  ctx.visit.value(element, { kind: 'variable', variable: value, returned: true }, branch, branchCtx);
   if (branch.live && !branch.endWithOutput((read) => fulfilled(read(value)))) {
     const done: IrSucceed = { kind: 'succeed', hint: 'Settle as fulfilled', node: element, assign: new Map() };
     branch.add(done, (read) => (done.output = fulfilled(read(value))));

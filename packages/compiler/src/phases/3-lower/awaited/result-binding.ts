@@ -1,4 +1,5 @@
-import { Node, type BindingName } from 'ts-morph';
+import { Node, type BindingName, type Expression } from 'ts-morph';
+import { mayBeUndefined } from '../../2-analyze/index.js';
 import { lowerPatternBindings } from '../expressions/index.js';
 import { scopeOf } from '../pending.js';
 import type { LoweringContext } from '../context.js';
@@ -15,6 +16,15 @@ export type Sink = (
   /** Property names to read from the value first (`(await t()).a.b`). */
   path?: string[];
 };
+
+/**
+ * An output or task input that may be `undefined` (its type says so) as
+ * `null`: JavaScript's `undefined` becomes JSON `null`, while an ASL field
+ * that evaluates to nothing is an error.
+ */
+export function orNull(text: string, expression: Expression): string {
+  return mayBeUndefined(expression.getType()) ? `($value := ${text}; $exists($value) ? $value : null)` : text;
+}
 
 /** A value read through a sink's path. */
 export function throughPath(value: string, sink: Sink): string {

@@ -10,10 +10,10 @@ import { scopeOf, type Reader } from '../pending.js';
 import { humanize } from '../state-hints.js';
 import { catchersFor } from './catchers.js';
 import { namedStateOf } from './named-state.js';
-import { orNull, unwrap } from './value.js';
 import { addConditionChoice } from '../condition-choice.js';
 import { sourceSnippet } from '../state-hints.js';
-import { sinkBindings, throughPath, type Sink } from './result-binding.js';
+import { orNull, sinkBindings, throughPath, type Sink } from './result-binding.js';
+import { unwrap } from './unwrap.js';
 
 /**
  * `await task(input, options?)` → a Task state: Resource and Arguments by

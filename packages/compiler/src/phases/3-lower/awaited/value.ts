@@ -1,5 +1,5 @@
 import { Node, type AwaitExpression, type CallExpression, type Expression } from 'ts-morph';
-import { containsAwait, mayBeUndefined, throwingHelperOf } from '../../2-analyze/index.js';
+import { containsAwait, throwingHelperOf } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
@@ -11,9 +11,9 @@ import { sourceSnippet } from '../state-hints.js';
 import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
 import { lowerParallelCall, isPromiseAll } from './parallel-call.js';
 import { asyncHelperOf, lowerHelperCall } from './helper-call.js';
-import { hoistAwaits } from './hoist.js';
-import { sinkBindings, throughPath, type Sink } from './result-binding.js';
+import { orNull, sinkBindings, throughPath, type Sink } from './result-binding.js';
 import { lowerTaskCall } from './task-call.js';
+import { unwrap } from './unwrap.js';
 import { lowerWaitCall } from './wait-call.js';
 
 /**
@@ -53,11 +53,11 @@ export function lowerValue(expression: Expression, sink: Sink, flow: Flow, ctx: 
     return;
   }
   if (Node.isConditionalExpression(inner) && (containsAwait(inner.getWhenTrue()) || containsAwait(inner.getWhenFalse()))) {
-    hoistAwaits(inner.getCondition(), flow, ctx);
+    ctx.visit.hoistAwaits(inner.getCondition(), flow, ctx);
     if (flow.live) lowerConditional(inner, sink, flow, ctx);
     return;
   }
-  hoistAwaits(inner, flow, ctx);
+  ctx.visit.hoistAwaits(inner, flow, ctx);
   if (flow.live) lowerPureValue(inner, sink, flow, ctx);
 }
 
@@ -105,7 +105,7 @@ function lowerPureValue(inner: Expression, sink: Sink, flow: Flow, ctx: Lowering
 function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, ctx: LoweringContext): void {
   if (Node.isCallExpression(operand)) {
     // Arguments are evaluated before the call: their own awaits run first.
-    for (const argument of operand.getArguments()) hoistAwaits(argument, flow, ctx);
+    for (const argument of operand.getArguments()) ctx.visit.hoistAwaits(argument, flow, ctx);
     if (!flow.live) return;
     const callee = operand.getExpression();
     const dsl = dslNameOf(callee);
@@ -140,22 +140,4 @@ export function lowerConditional(expression: Node & { getCondition(): Expression
     branchFlow.jump(after, branch);
   }
   flow.continueAfter(after);
-}
-
-/**
- * An output or task input that may be `undefined` (its type says so) as
- * `null`: JavaScript's `undefined` becomes JSON `null`, while an ASL field
- * that evaluates to nothing is an error.
- */
-export function orNull(text: string, expression: Expression): string {
-  return mayBeUndefined(expression.getType()) ? `($value := ${text}; $exists($value) ? $value : null)` : text;
-}
-
-/** Strips parentheses and type-only wrappers. */
-export function unwrap(expression: Expression): Expression {
-  let inner = expression;
-  while (Node.isParenthesizedExpression(inner) || Node.isAsExpression(inner) || Node.isNonNullExpression(inner) || Node.isSatisfiesExpression(inner) || Node.isTypeAssertion(inner)) {
-    inner = inner.getExpression();
-  }
-  return inner;
 }

@@ -1,9 +1,9 @@
 import { Node, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from 'ts-morph';
 import { enumMemberValue, staticValue } from '../../1-discover/static-value.js';
 import { isCollection, sizeText } from './collections.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode, numberLiteral } from './lower-expression.js';
-import { bindOnce, enclosed, fieldName, stringLiteral } from './text.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
+import { bindOnce, enclosed, fieldName, numberLiteral, stringLiteral } from './text.js';
+import { isGlobal } from './standard-globals.js';
 import { jsString } from './to-string.js';
 import { kindsOf, mayBeNullish, onlyKinds, withoutNullish, type Kinds } from './value-kinds.js';
 
@@ -18,13 +18,6 @@ const MATH_CONSTANTS: Record<string, number> = { PI: Math.PI, E: Math.E, LN2: Ma
 export function guardNullish(text: string, kinds: Kinds, ctx: LowerContext, build: (receiver: string) => string): string {
   if (!mayBeNullish(kinds) || kinds.has('unknown')) return build(text);
   return bindOnce(text, ctx, (v) => `(${v} != null ? ${build(v)} : ())`);
-}
-
-/** True when `node` names a global of the standard library (`Math`, `JSON`, …), not a local of that name. */
-export function isGlobal(node: Expression, name: string): boolean {
-  if (!Node.isIdentifier(node) || node.getText() !== name) return false;
-  const declarations = node.getSymbol()?.getDeclarations() ?? [];
-  return declarations.length > 0 && declarations.every((d) => d.getSourceFile().isDeclarationFile());
 }
 
 /** `a.b`: a field of an object, `.length` of an array or string. */

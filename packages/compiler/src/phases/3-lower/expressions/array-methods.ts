@@ -1,11 +1,10 @@
 import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
 import { helperFunctionOf } from '../../2-analyze/index.js';
-import { isGlobal } from './access.js';
+import { isGlobal } from './standard-globals.js';
 import { isDateType } from './dates.js';
 import { iterationIndex } from './iteration-index.js';
 import { callbackResultKinds, lowerCallback, lowerPredicate } from './callbacks.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
 import { elementKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js';

@@ -1,6 +1,5 @@
 import { Node, type BindingName } from 'ts-morph';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce, stringLiteral } from './text.js';
 
 /**

@@ -1,6 +1,5 @@
 import { Node, type Expression } from 'ts-morph';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { truthy } from './truthiness.js';
 import { valueKinds, type Kinds } from './value-kinds.js';
 

@@ -13,23 +13,10 @@
  * operation, so in-place updates (`set.add(x)` as a statement) can reuse them.
  */
 import { Node, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { collectionKindOf, type CollectionKind } from './collection-kind.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { onlyKinds, valueKinds } from './value-kinds.js';
-
-/** Which collection a type is, if any. */
-export type CollectionKind = 'Set' | 'Map';
-
-/** The collection a type is (`Set<T>`, `ReadonlySet<T>`, `Map<K, V>`, `ReadonlyMap<K, V>`), from the standard library only. */
-export function collectionKindOf(type: Type): CollectionKind | undefined {
-  const symbol = type.getSymbol();
-  if (!symbol || !symbol.getDeclarations().every((d) => d.getSourceFile().isDeclarationFile())) return undefined;
-  const name = symbol.getName();
-  if (name === 'Set' || name === 'ReadonlySet') return 'Set';
-  if (name === 'Map' || name === 'ReadonlyMap') return 'Map';
-  return undefined;
-}
 
 /** True when `node` is a Set or a Map (possibly null or undefined). */
 export function isCollection(node: Node): boolean {

@@ -11,9 +11,8 @@
  * depend on it.
  */
 import { Node, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
-import { isGlobal } from './access.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { isGlobal } from './standard-globals.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { jsString, lowerToString } from './to-string.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 

@@ -1,12 +1,11 @@
 import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PropertyAccessExpression } from 'ts-morph';
-import { isGlobal } from './access.js';
+import { isGlobal } from './standard-globals.js';
 import { findAlias } from './aliasing.js';
-import { isCallbackFold, lowerCallbackFold, outerChanges } from './callback-folds.js';
+import { isCallbackFold, outerChanges } from './folded-callbacks.js';
 import { isMutatorCall, rootOf } from './in-place.js';
 import { lowerMutation } from './mutators.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
-import { lowerForEach, type Flow } from './statements.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
+import type { Flow } from './statements.js';
 import { bindOnce, sequence, stringLiteral } from './text.js';
 import { mayBeNaN } from './nan-analysis.js';
 import { nanArithmetic, truthinessKinds } from './nan-values.js';
@@ -74,7 +73,7 @@ export function lowerEffect(expression: Expression, flow: Flow, next: (flow: Flo
     return hoistMutations(expression.getArguments(), flow, ctx, (f) => lowerMutationCall(expression, f, ctx, (_, after) => next(after)), expression);
   }
   if (isCallbackFold(expression)) return hoistMutations(expression, flow, ctx, next);
-  if (Node.isCallExpression(expression) && isForEach(expression)) return lowerForEach(expression, flow, next, ctx);
+  if (Node.isCallExpression(expression) && isForEach(expression)) return ctx.visit.forEach(expression, flow, next, ctx);
   // Console output exists only in the native run: a workflow's state machine has nowhere to print.
   if (isConsoleCall(expression)) return next(flow);
   if (expression.getKind() === SyntaxKind.DeleteExpression) return lowerDelete(expression.asKindOrThrow(SyntaxKind.DeleteExpression), flow, next, ctx);
@@ -156,7 +155,7 @@ export function hoistMutations(node: Node | Node[], flow: Flow, ctx: LowerContex
   const chain = (index: number, f: Flow): string => {
     if (index >= usable.length) return body(f);
     const call = usable[index]!;
-    const lower = isCallbackFold(call) ? lowerCallbackFold : lowerMutationCall;
+    const lower = isCallbackFold(call) ? ctx.visit.callbackFold : lowerMutationCall;
     return lower(call, f, ctx, (result, after) => {
       ctx.substitutions.set(call, result);
       return chain(index + 1, after);

@@ -1,7 +1,6 @@
 import { Node, SyntaxKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type Identifier, type ParameterDeclaration } from 'ts-morph';
 import { bindPattern } from './bindings.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { lowerFunctionBody } from './statements.js';
 
 type FunctionLike = ArrowFunction | FunctionExpression | FunctionDeclaration;

@@ -1,12 +1,11 @@
 import { Node, type CallExpression, type Expression, type Identifier } from 'ts-morph';
-import { isGlobal } from './access.js';
+import { isGlobal } from './standard-globals.js';
 import { infinitySign } from './infinity-bounds.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode, numberLiteral } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { mayBeNaN } from './nan-analysis.js';
 import { nanArithmetic, truthinessKinds, unlessNaN } from './nan-values.js';
 import { lowerNumberConversion } from './operators.js';
-import { bindOnce } from './text.js';
+import { bindOnce, numberLiteral } from './text.js';
 import { lowerToString } from './to-string.js';
 import { truthy } from './truthiness.js';
 import { isArrayOfLength, lowerArrayOfLength, undefinedItemsUnread } from './array-methods.js';

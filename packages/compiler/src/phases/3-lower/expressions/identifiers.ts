@@ -1,7 +1,6 @@
 import { Node, VariableDeclarationKind, type Identifier } from 'ts-morph';
 import { lowerHelperFunctionReference } from './functions.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { toNumber } from './operators.js';
 import { jsString } from './to-string.js';
 import { truthy } from './truthiness.js';

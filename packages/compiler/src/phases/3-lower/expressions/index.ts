@@ -10,15 +10,14 @@ import { bindPattern } from './bindings.js';
 import { lowerMutationCall } from './effects.js';
 import { DiagnosticCollector } from '../../../diagnostics/index.js';
 import { EntryReads } from './entry-reads.js';
-import { LowerContext } from './lower-context.js';
 export { changesInPlace } from './in-place.js';
-export { isFoldedCallback } from './callback-folds.js';
 export { hoistProblem, isMutation } from './effects.js';
-import { lowerNode } from './lower-expression.js';
+import { LowerContext, lowerNode } from './lower-context.js';
 import { withHelpers } from './runtime-helpers.js';
 import { declaredNames, namesDefinedBy, sliceRun } from './slices.js';
 import { lowerBlock } from './statements.js';
 import { sequence } from './text.js';
+import { expressionVisitors } from './visitors.js';
 import { lowerConditionNode } from './truthiness.js';
 
 /** What the lowering needs from the surrounding compiler. */
@@ -127,7 +126,7 @@ export function lowerMutationEffect(call: CallExpression, root: string, scope: E
  */
 function lowerWith(scope: ExpressionScope, build: (ctx: LowerContext, reads: EntryReads) => string): string {
   const reads = new EntryReads(scope);
-  const ctx = new LowerContext(reads.scope);
+  const ctx = new LowerContext(reads.scope, expressionVisitors);
   const text = build(ctx, reads);
   const functions = [...ctx.functions.values()].map((fn) => `${fn.variable} := ${fn.text}`);
   const resolved = reads.resolve(functions.length ? `(${functions.join('; ')}; ${text})` : text);

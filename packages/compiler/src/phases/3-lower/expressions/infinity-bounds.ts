@@ -1,7 +1,6 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
-import { isGlobal } from './access.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { isGlobal } from './standard-globals.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { lowerConditionNode, truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';

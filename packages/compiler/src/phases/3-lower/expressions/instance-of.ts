@@ -1,7 +1,6 @@
 import { Node, type BinaryExpression, type Expression } from 'ts-morph';
 import { classNamesOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, errorNamesOf, hasPlainErrorClasses } from '../../1-discover/index.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 
 /**
  * `e instanceof X` where `e` is a caught error (`catch (e)`, or a rejected

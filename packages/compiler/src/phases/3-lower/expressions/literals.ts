@@ -1,8 +1,7 @@
 import { Node, type ArrayLiteralExpression, type Expression, type ObjectLiteralExpression, type TemplateExpression } from 'ts-morph';
 import { isCollection } from './collections.js';
 import { nonDateString } from './dates.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce, stringLiteral } from './text.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';

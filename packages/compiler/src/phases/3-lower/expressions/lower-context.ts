@@ -1,6 +1,7 @@
-import { Node } from 'ts-morph';
+import { Node, type CallExpression, type Expression } from 'ts-morph';
 import type { DiagnosticCode } from '../../../diagnostics/index.js';
 import type { ExpressionScope } from './index.js';
+import type { Flow } from './statements.js';
 import { helperVariable, type HelperName } from './runtime-helpers.js';
 
 /** JSONata names a local must not shadow: the built-in functions the lowering emits, and Step Functions' own. */
@@ -11,6 +12,33 @@ const RESERVED = new Set([
   'substringAfter', 'substringBefore', 'sum', 'trim', 'type', 'uppercase', 'states', 'partition', 'range', 'hash',
   'random', 'uuid', 'now', 'millis', 'zip', 'spread', 'single', 'shuffle', 'sift', 'assert', 'eval',
 ]);
+
+/**
+ * The expression lowering's visitors, created once (`visitors.ts`) and
+ * carried by every `LowerContext`: the files that recurse into each other (an
+ * operand is an expression; an expression statement may be a `forEach` loop
+ * or fold a callback) call through it instead of importing each other in a
+ * ring.
+ */
+export interface ExpressionVisitors {
+  /** One expression node, by its syntax kind (`lowerExpressionNode`). */
+  expression(node: Expression, ctx: LowerContext): string;
+  /** `xs.forEach(callback)` as a statement: a loop over the items (`lowerForEach`). */
+  forEach(call: CallExpression, flow: Flow, rest: (flow: Flow) => string, ctx: LowerContext): string;
+  /** An array method whose callback changes the variables around it (`lowerCallbackFold`). */
+  callbackFold(call: CallExpression, flow: Flow, ctx: LowerContext, then: (result: string, flow: Flow) => string): string;
+}
+
+/**
+ * Lowers one expression node to JSONata text, through the context's visitor
+ * table.
+ *
+ * @example
+ * lowerNode(`a + 1`, ctx) // '$a + 1' (with NaN and string checks where the types need them)
+ */
+export function lowerNode(node: Expression, ctx: LowerContext): string {
+  return ctx.visit.expression(node, ctx);
+}
 
 /**
  * What one lowering run carries: the compiler's scope, the JSONata names of
@@ -30,7 +58,10 @@ export class LowerContext {
   /** Text that stands for an expression already evaluated (a call that changed its receiver, hoisted before its statement). */
   readonly substitutions = new Map<Node, string>();
 
-  constructor(readonly scope: ExpressionScope) {}
+  constructor(
+    readonly scope: ExpressionScope,
+    readonly visit: ExpressionVisitors,
+  ) {}
 
   /** Binds a local declared at `declaration` to a fresh JSONata variable and returns it. */
   declareLocal(declaration: Node, name: string): string {

@@ -12,13 +12,15 @@ import type { LowerContext } from './lower-context.js';
 import { mayBeNaN } from './nan-analysis.js';
 import { checkNaNUse, unlessNaN } from './nan-values.js';
 import { lowerBinary, lowerConditional, lowerPrefixUnary } from './operators.js';
-import { stringLiteral } from './text.js';
+import { numberLiteral, stringLiteral } from './text.js';
 
 /**
  * Lowers one expression node: one case per TypeScript syntax kind, each handed
  * to a named function. Anything else is reported as `unsupported_expression`.
+ * The other expression files reach it through `lowerNode` (the context's
+ * visitor table), not by importing this file.
  */
-export function lowerNode(node: Expression, ctx: LowerContext): string {
+export function lowerExpressionNode(node: Expression, ctx: LowerContext): string {
   const hoisted = ctx.scope.hoisted?.(node);
   if (hoisted !== undefined) return hoisted;
   const substitute = ctx.substitutions.get(node);
@@ -29,7 +31,7 @@ export function lowerNode(node: Expression, ctx: LowerContext): string {
     return ctx.report('expression_mutation', node, { text: `${node.getText()} (${problem})` });
   }
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node)) {
-    return lowerNode(node.getExpression(), ctx);
+    return lowerExpressionNode(node.getExpression(), ctx);
   }
   const text = lowerSyntax(node, ctx);
   return mayBeNaN(node) ? checkNaNUse(node, text, ctx) : text;
@@ -53,7 +55,7 @@ function lowerSyntax(node: Expression, ctx: LowerContext): string {
   if (Node.isConditionalExpression(node)) return lowerConditional(node, ctx);
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return lowerFunctionExpression(node, ctx);
   if (Node.isTypeOfExpression(node)) {
-    const operand = lowerNode(node.getExpression(), ctx);
+    const operand = lowerExpressionNode(node.getExpression(), ctx);
     if (mayBeNaN(node.getExpression())) return unlessNaN(operand, ctx, '"number"', (v) => `${ctx.helper('typeOf')}(${v})`);
     return `${ctx.helper('typeOf')}(${operand})`;
   }
@@ -76,10 +78,4 @@ function lowerSyntax(node: Expression, ctx: LowerContext): string {
     return ctx.report('expression_mutation', node, { text: node.getText() });
   }
   return ctx.report('unsupported_expression', node, { kind: node.getKindName() });
-}
-
-/** A JSONata number literal for a JavaScript number. */
-export function numberLiteral(value: number): string {
-  // JSONata has no negative literals; a unary minus reads the same.
-  return value < 0 || Object.is(value, -0) ? `(-${String(-value)})` : String(value);
 }

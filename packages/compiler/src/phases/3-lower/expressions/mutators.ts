@@ -2,8 +2,7 @@ import { Node, type CallExpression, type Expression } from 'ts-morph';
 import { collectionKind } from './in-place.js';
 import { lowerArrayMethod } from './array-methods.js';
 import { mapDeleteText, mapHasText, mapSetText, setAddText, setDeleteText, setHasText } from './collections.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { elementKinds, onlyKinds, valueKinds, type Kinds } from './value-kinds.js';
 
 /**

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from 'ts-morph';
 import { dslNameOf } from '../../1-discover/dsl-symbols.js';
-import { isGlobal } from './access.js';
+import { isGlobal } from './standard-globals.js';
 import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';
 
 /**

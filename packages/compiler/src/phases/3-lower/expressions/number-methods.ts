@@ -1,6 +1,5 @@
 import { Node, type CallExpression, type Expression } from 'ts-morph';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 

@@ -1,8 +1,7 @@
 import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression, type Expression, type PrefixUnaryExpression } from 'ts-morph';
 import { isDateComparison } from './dates.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode, numberLiteral } from './lower-expression.js';
-import { bindOnce } from './text.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
+import { bindOnce, numberLiteral } from './text.js';
 import { lowerInfinityComparison } from './infinity-bounds.js';
 import { lowerInstanceOf } from './instance-of.js';
 import { mayBeNaN } from './nan-analysis.js';

@@ -15,8 +15,7 @@
  */
 import { Node, type CallExpression, type Expression, type RegularExpressionLiteral } from 'ts-morph';
 import { callbackResultKinds, lowerCallback } from './callbacks.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';

@@ -1,7 +1,6 @@
 import { Node, type CallExpression, type Expression } from 'ts-morph';
-import type { LowerContext } from './lower-context.js';
 import { isRegExp, lowerStringRegExpMethod } from './regexps.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';

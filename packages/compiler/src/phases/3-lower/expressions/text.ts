@@ -132,3 +132,9 @@ export function editCode(text: string, edit: (code: string) => string): string {
   }
   return out + edit(text.slice(start));
 }
+
+/** A JSONata number literal for a JavaScript number. */
+export function numberLiteral(value: number): string {
+  // JSONata has no negative literals; a unary minus reads the same.
+  return value < 0 || Object.is(value, -0) ? `(-${String(-value)})` : String(value);
+}

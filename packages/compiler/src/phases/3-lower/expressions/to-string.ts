@@ -1,7 +1,6 @@
 import type { Expression, Type } from 'ts-morph';
 import { isCaughtError } from './instance-of.js';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { mayBeNaN } from './nan-analysis.js';
 import { unlessNaN } from './nan-values.js';
 import { bindOnce, isSimple, stringLiteral } from './text.js';

@@ -1,7 +1,6 @@
 import type { Expression } from 'ts-morph';
 import { Node, SyntaxKind } from 'ts-morph';
-import type { LowerContext } from './lower-context.js';
-import { lowerNode } from './lower-expression.js';
+import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { truthinessKinds } from './nan-values.js';
 import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type Type } from 'ts-morph';
 import { enumMemberValue } from '../../1-discover/static-value.js';
-import { collectionKindOf } from './collections.js';
+import { collectionKindOf } from './collection-kind.js';
 
 /** The JSON-level kinds a TypeScript type can hold at run time; lowering picks JSONata by them. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'array' | 'object' | 'function' | 'unknown';

@@ -1,7 +1,8 @@
 import { Node, SyntaxKind, type ExpressionStatement } from 'ts-morph';
 import { throwingHelperOf } from '../../2-analyze/index.js';
 import { hoistAwaits, lowerShortCircuitStatement } from '../awaited/hoist.js';
-import { lowerValue, unwrap } from '../awaited/value.js';
+import { unwrap } from '../awaited/unwrap.js';
+import { lowerValue } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
 

@@ -1,13 +1,14 @@
 import type { ReturnStatement } from 'ts-morph';
 import { mayBeUndefined } from '../../2-analyze/index.js';
-import { lowerHelperReturn } from '../awaited/helper-call.js';
-import { lowerValue, orNull } from '../awaited/value.js';
+import { orNull } from '../awaited/result-binding.js';
+import { lowerValue } from '../awaited/value.js';
 import { reportNonJson } from '../expressions/collections.js';
 import type { Reader } from '../pending.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
 import type { IrSucceed } from '../ir.js';
 import { runFinallyBlocks } from './finally-exit.js';
+import { lowerHelperReturn } from './helper-return.js';
 
 /**
  * `return value` → the workflow's (or the Map iteration's) output: a Succeed
