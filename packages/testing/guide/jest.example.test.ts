@@ -13,4 +13,4 @@ test('a manager who says no: the callback is answered from the test, natively an
   approval.succeed({ approved: false });
   const run = await running.result;
   expect(run.output).toEqual({ id: 'e-5', approved: false, audited: 1, pages: 1, message: 'm-5' });
-});
+}, 60_000); // the first test of a file compiles the workflow: more than the default 5 s on a slow machine

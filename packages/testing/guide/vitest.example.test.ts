@@ -11,4 +11,4 @@ test('an expense over the policy limit is rejected, natively and compiled', asyn
   expect(run.status).toBe('FAILED');
   expect([run.error, run.cause]).toEqual(['Expense.Rejected', 'over the limit of 500']);
   expect(run.path).toEqual(['Check policy', 'If !policy.allowed', 'Throw Expense.Rejected']);
-});
+}, 60_000); // the first test of a file compiles the workflow: more than the default 5 s on a slow machine
