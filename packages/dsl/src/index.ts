@@ -24,6 +24,7 @@ export type { SqsSendMessageInput, SqsSendMessageOutput } from './declarations/s
 export { dynamodb } from './declarations/services/dynamodb.js';
 export type {
   AttributeValue,
+  AttributeTypes,
   AttributeMap,
   DynamoGetItemInput,
   DynamoGetItemOutput,
