@@ -24,7 +24,6 @@ export type { SqsSendMessageInput, SqsSendMessageOutput } from './declarations/s
 export { dynamodb } from './declarations/services/dynamodb.js';
 export type {
   AttributeValue,
-  AttributeTypes,
   AttributeMap,
   DynamoGetItemInput,
   DynamoGetItemOutput,

@@ -1,8 +1,6 @@
 // Type-level checks of the authoring surface: this file must type-check, and every line marked as an
 // expected error must be one (an unused marker fails the check too).
 import {
-  type AttributeMap,
-  type AttributeValue,
   activity,
   callback,
   dynamodb,
@@ -53,16 +51,3 @@ export const parent = workflow('Parent', async (order: { id: string; total: numb
 // @ts-expect-error run takes the workflow's input type
 void parent.run({ id: 1, total: 1, items: [] });
 void parent.run({ id: '1', total: 1, items: [] }, { handlers: { '${ChargeFunctionArn}': () => ({ chargeId: 'c' }) }, clock: 'virtual' });
-
-// DynamoDB attributes: the expected key reads without a cast, as `T | undefined`.
-const attributes: AttributeMap = { total: { N: '99.5' }, tags: { SS: ['gift'] } };
-const totalText: string | undefined = attributes.total.N;
-const tagList: string[] | undefined = attributes.tags.SS;
-void totalText;
-void tagList;
-// @ts-expect-error an attribute value has exactly one type key
-const twoKeys: AttributeValue = { S: 'a', N: '1' };
-void twoKeys;
-// @ts-expect-error a read of N is not a plain string: the attribute may have another type
-const sure: string = attributes.total.N;
-void sure;

@@ -3,32 +3,25 @@ import type { Task } from '../task.js';
 import { serviceTask } from '../service-task.js';
 import type { ResponseMetadata } from './response-metadata.js';
 
-/** The types a DynamoDB attribute can have, by the key that names each on the wire. */
-export interface AttributeTypes {
-  S: string;
-  N: string;
-  B: string;
-  SS: string[];
-  NS: string[];
-  BS: string[];
-  M: AttributeMap;
-  L: AttributeValue[];
-  NULL: true;
-  BOOL: boolean;
-}
-
 /**
  * A DynamoDB attribute value in the low-level wire format: exactly one key
- * naming its type. Numbers travel as strings (`{ N: '42' }`). The other keys
- * are typed `?: never`, as in the AWS SDK, so a read of the key you expect
- * type-checks without a cast and is `undefined` when the attribute has
- * another type (`item.points.N` is `string | undefined`).
+ * naming its type. Numbers travel as strings (`{ N: '42' }`). Narrow with
+ * `in` before reading one: `'N' in item.points ? Number(item.points.N) : 0`.
  *
  * @example
  * const item: AttributeMap = { pk: { S: 'order#42' }, total: { N: '99.5' }, tags: { SS: ['gift'] }, paid: { BOOL: true } };
- * const total = Number(item.total.N ?? '0');
  */
-export type AttributeValue = { [K in keyof AttributeTypes]: { [P in K]: AttributeTypes[P] } & { [P in Exclude<keyof AttributeTypes, K>]?: never } }[keyof AttributeTypes];
+export type AttributeValue =
+  | { S: string }
+  | { N: string }
+  | { B: string }
+  | { SS: string[] }
+  | { NS: string[] }
+  | { BS: string[] }
+  | { M: AttributeMap }
+  | { L: AttributeValue[] }
+  | { NULL: true }
+  | { BOOL: boolean };
 
 /**
  * An item or key: attribute names to {@link AttributeValue}s.
