@@ -1,7 +1,7 @@
 // The consumer test: the packages as a user gets them. Builds, packs every package, installs the
 // tarballs into a fresh project outside the repository (no @types/node), then runs the typestep
-// command there and type-checks a file that imports each package. One line per check, a summary,
-// exit code 1 on any failure.
+// command there and type-checks a file that imports each package, with every .d.ts the tarballs
+// ship. One line per check, a summary, exit code 1 on any failure.
 //
 //   npm run test:consumer            (TYPESTEP_KEEP_CONSUMER=1 keeps the temporary project)
 import { spawnSync } from 'node:child_process';
