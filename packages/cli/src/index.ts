@@ -29,7 +29,7 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const setExit = (code: number) => (exitCode = code);
   const commands: CommandModule<object, any>[] = [
-    initCommand(setExit),
+    initCommand(setExit, VERSION),
     compileCommand(setExit),
     runCommand(setExit),
     validateCommand(setExit),

@@ -1,6 +1,5 @@
 import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CommandModule } from 'yargs';
 import {
   describeFailureOrigin,
@@ -19,6 +18,7 @@ import {
   type WaitingTaskInfo,
 } from '@typestep/runtime';
 import { childMachineKeys } from '../child-machines.js';
+import { loadHandlersModule } from '../handlers-module.js';
 import { companionFiles, readSchemaFile, readSourceMap } from '../compiled-companions.js';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
 import { formatProblems, isFileProblem, loadDefinitionFile } from '../definition-file.js';
@@ -79,7 +79,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .option('input', { type: 'string', describe: 'Execution input as JSON text' })
         .option('input-file', { type: 'string', describe: "File holding the execution input (JSON; '-': stdin)" })
         .conflicts('input', 'input-file')
-        .option('handlers', { type: 'string', describe: 'ES module whose default (or `handlers`) export maps state names / resource ARNs to functions' })
+        .option('handlers', { type: 'string', describe: 'ES module (.js, or .ts through tsx) whose default (or `handlers`) export maps task names, state names or resource ARNs to functions' })
         .option('clock', { choices: ['virtual', 'real'] as const, default: 'virtual' as const, describe: 'virtual: waits take no time' })
         .option('seed', { type: 'number', describe: 'Seed for jitter, UUIDs and random numbers' })
         .option('history', { type: 'boolean', describe: 'Also print the execution history (not with --json)' })
@@ -153,15 +153,9 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       }
       let handlers: HandlerRegistry | HandlerMap | undefined;
       if (args.handlers) {
-        try {
-          const module = await import(pathToFileURL(resolve(args.handlers)).href);
-          handlers = module.default ?? module.handlers;
-        } catch (error) {
-          return usage(`cannot load the handlers module ${args.handlers}: ${(error as Error).message}`);
-        }
-        if (!handlers || typeof handlers !== 'object') {
-          return usage(`the handlers module ${args.handlers} must export a default (or 'handlers') object or HandlerRegistry`);
-        }
+        const loaded = await loadHandlersModule(args.handlers);
+        if (typeof loaded === 'string') return usage(loaded);
+        handlers = loaded;
       }
       let mockConfig: string | undefined;
       if (args.mockConfig !== undefined) {
