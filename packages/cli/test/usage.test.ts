@@ -26,7 +26,7 @@ help('--help lists every command with a description, and the exit codes', () => 
 });
 
 help('each command has --help with examples', () => {
-  for (const command of ['init', 'compile', 'run', 'validate', 'types']) {
+  for (const command of ['init', 'compile', 'run', 'validate', 'types', 'send-task-success', 'send-task-failure', 'send-task-heartbeat', 'get-activity-task']) {
     const { code, stdout } = typestep(command, '--help');
     assert.is(code, 0, command);
     assert.match(stdout, /Examples:\n\s+typestep /, command);
