@@ -169,11 +169,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       const sourceMapFile = args.sourceMap ?? companions.sourceMap;
       const sourceMap = sourceMapFile === undefined ? {} : readSourceMap(sourceMapFile);
       if (typeof sourceMap === 'string') return usage(sourceMap);
-      const found = [
-        args.schema === undefined && args.inputSchema === undefined && args.outputSchema === undefined && companions.schema && `the schema ${companions.schema}`,
-        args.sourceMap === undefined && companions.sourceMap && `the source map ${companions.sourceMap}`,
-      ].filter(Boolean);
-      if (found.length > 0) process.stderr.write(`typestep: using ${found.join(' and ')} found beside the definition${String(found[0]).startsWith('the schema') ? ' (--no-schema: check nothing)' : ''}\n`);
+      announceCompanions(args, companions);
       const s3 = localS3Options(args);
       if (typeof s3 === 'string') return usage(s3);
       const tasks = new TaskService();
@@ -276,6 +272,15 @@ function readSchemas(args: RunArgs, companion: string | undefined): MachineSchem
   }
   if (schema.input || schema.output) return schema;
   return companion === undefined ? undefined : readSchemaFile(companion);
+}
+
+/** One line of stderr naming the compiled files found beside the definition that this run uses. */
+function announceCompanions(args: RunArgs, companions: { schema?: string; sourceMap?: string }): void {
+  const usesSchema = companions.schema !== undefined && args.schema === undefined && args.inputSchema === undefined && args.outputSchema === undefined;
+  const usesSourceMap = companions.sourceMap !== undefined && args.sourceMap === undefined;
+  const found = [usesSchema && `the schema ${companions.schema}`, usesSourceMap && `the source map ${companions.sourceMap}`].filter(Boolean);
+  if (found.length === 0) return;
+  process.stderr.write(`typestep: using ${found.join(' and ')} found beside the definition${usesSchema ? ' (--no-schema: check nothing)' : ''}\n`);
 }
 
 /** Where a failed execution's failure began, as lines (empty when it began in no state). */
