@@ -87,6 +87,10 @@ s('--out - prints the ASL of the one workflow and writes no file', () => {
   const { code, stdout } = typestep('compile', workflowFile, '--out', '-');
   assert.is(code, 0);
   assert.equal(JSON.parse(stdout), JSON.parse(readFileSync(definition, 'utf8')));
+  const both = typestep('compile', workflowFile, '--out', '-', '--json');
+  assert.is(both.code, 2);
+  assert.is(both.stdout, '');
+  assert.match(both.stderr, '--json and --out - would both write to stdout');
 });
 
 s.run();

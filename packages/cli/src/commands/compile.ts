@@ -43,6 +43,7 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
         process.stderr.write(`typestep compile: ${message}\n`);
         setExit(EXIT_USAGE);
       };
+      if (args.json && args.out === STANDARD_STREAM) return fail('--json and --out - would both write to stdout: give --out a directory, or leave out --json');
       const missing = missingFile(args.files);
       if (missing) return fail(missing);
       const options = { files: args.files, strictSchema: args.strictSchema === true, ...(args.tsconfig ? { tsconfig: args.tsconfig } : {}) };
