@@ -25,11 +25,12 @@ export function closestName(word: string, candidates: Iterable<string>): string 
  */
 export function describeUnknownArguments(names: readonly string[], known: readonly string[], argv: readonly string[]): string {
   const kebab = new Set(names.filter((name) => name.includes('-')).map(camelCase));
+  // yargs names `--no-x` as `x`.
   const flags = new Set(argv.filter((arg) => arg.startsWith('-')).map((arg) => arg.replace(/^-+/, '').replace(/=.*$/s, '').replace(/^no-/, '')));
   const lines = names
     .filter((name) => !kebab.has(name))
     .map((name) => {
-      if (!flags.has(name) && !flags.has(`no-${name}`)) return `unexpected argument '${name}'`;
+      if (!flags.has(name)) return `unexpected argument '${name}'`;
       const suggestion = closestName(name, known);
       return `unknown option ${name.length === 1 ? '-' : '--'}${name}${suggestion ? ` (did you mean --${suggestion}?)` : ''}`;
     });
