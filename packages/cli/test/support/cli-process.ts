@@ -31,6 +31,11 @@ const HANG_GUARD_MS = 120_000;
 
 /** Runs `typestep …args` to completion. */
 export function typestep(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: HANG_GUARD_MS });
+  return typestepWithStdin('', ...args);
+}
+
+/** Runs `typestep …args` to completion with `stdin` as its standard input. */
+export function typestepWithStdin(stdin: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: HANG_GUARD_MS, input: stdin });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }

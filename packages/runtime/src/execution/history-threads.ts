@@ -93,3 +93,27 @@ export function failureOrigin(history: readonly HistoryEvent[], threads = eventT
   }
   return undefined;
 }
+
+/** Where a state comes from in the source: an entry of a compiled workflow's `<Name>.map.json`. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * A failure's origin as lines for people: the state, with its Map iteration or
+ * Parallel branch, and, when `sourceMap` knows the state, its source location.
+ * `@typestep/testing`'s `run.failure` and `typestep run` print these.
+ *
+ * @example
+ * describeFailureOrigin(failureOrigin(execution.history)!, { Charge: { file: 'src/workflow.ts', line: 12, column: 5 } })
+ * // ["in state 'Charge' (Ship each[2])", 'at src/workflow.ts:12:5']
+ */
+export function describeFailureOrigin(origin: FailureOrigin, sourceMap: Readonly<Record<string, SourceLocation>> = {}): string[] {
+  const where = origin.thread.label.replace(/ › $/, '');
+  const lines = [`in state '${origin.stateName}'${where ? ` (${where})` : ''}`];
+  const location = Object.hasOwn(sourceMap, origin.stateName) ? sourceMap[origin.stateName] : undefined;
+  if (location) lines.push(`at ${location.file}:${location.line}:${location.column}`);
+  return lines;
+}
