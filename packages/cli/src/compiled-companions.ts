@@ -31,7 +31,8 @@ export function readSourceMap(file: string): Record<string, SourceLocation> | st
   for (const [state, span] of Object.entries(read.value as Record<string, Partial<SourceLocation>>)) {
     if (!span || typeof span.file !== 'string' || typeof span.line !== 'number' || typeof span.column !== 'number') continue;
     const absolute = isAbsolute(span.file) ? span.file : resolve(folder, span.file);
-    map[state] = { file: relative(process.cwd(), absolute) || absolute, line: span.line, column: span.column };
+    const end = typeof span.endLine === 'number' && typeof span.endColumn === 'number' ? { endLine: span.endLine, endColumn: span.endColumn } : {};
+    map[state] = { file: relative(process.cwd(), absolute) || absolute, line: span.line, column: span.column, ...end };
   }
   return map;
 }

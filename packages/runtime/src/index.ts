@@ -10,7 +10,7 @@ export { stringifyJson, MAX_JSON_DEPTH } from './json-value.js';
 export { prepareRetrier, matchesError, retryDelayMs } from './execution/error-handling.js';
 export type { PreparedRetrier } from './execution/error-handling.js';
 export type { HistoryEvent } from './execution/history.js';
-export { describeFailureOrigin, eventThreads, failureOrigin } from './execution/history-threads.js';
+export { describeFailureOrigin, EventThreadTracker, eventThreads, failureOrigin } from './execution/history-threads.js';
 export type { EventThread, FailureOrigin, SourceLocation } from './execution/history-threads.js';
 export type { ExecutionIdentity } from './execution/execution-run.js';
 export { validateDefinition, parseDefinitionText } from './validation/index.js';

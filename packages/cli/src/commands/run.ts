@@ -20,6 +20,7 @@ import {
 import { childMachineKeys } from '../child-machines.js';
 import { loadHandlersModule } from '../handlers-module.js';
 import { companionFiles, readSchemaFile, readSourceMap } from '../compiled-companions.js';
+import { failureCodeFrame, traceExecution, type TraceOutput } from '../trace.js';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
 import { formatProblems, isFileProblem, loadDefinitionFile } from '../definition-file.js';
 import { describeError, systemMessage } from '../system-message.js';
@@ -35,6 +36,7 @@ interface RunArgs {
   json?: boolean;
   seed?: number;
   history?: boolean;
+  trace?: boolean;
   type: 'STANDARD' | 'EXPRESS';
   mockConfig?: string;
   testCase?: string;
@@ -83,6 +85,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .option('clock', { choices: ['virtual', 'real'] as const, default: 'virtual' as const, describe: 'virtual: waits take no time' })
         .option('seed', { type: 'number', describe: 'Seed for jitter, UUIDs and random numbers' })
         .option('history', { type: 'boolean', describe: 'Also print the execution history (not with --json)' })
+        .option('trace', { type: 'boolean', describe: 'Print one line per state on stderr as the run goes (time, duration, retries, TypeScript line), and the code frame of a failure' })
         .option('json', { type: 'boolean', describe: 'Print exactly one JSON object with the result' })
         .option('type', { choices: ['STANDARD', 'EXPRESS'] as const, default: 'STANDARD' as const, describe: 'State machine type' })
         .option('mock-config', { type: 'string', describe: 'Step Functions Local mock configuration file (MockConfigFile.json)' })
@@ -221,8 +224,11 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       }
       reportStrayErrors();
       const execution = machine.start(input, { clock: args.clock, seed: args.seed });
+      const tracing = args.trace ? traceExecution(execution, sourceMap, traceOutput()) : undefined;
       const result = await execution.result.finally(() => channel?.close());
+      await tracing;
       const origin = result.status === 'SUCCEEDED' ? [] : describeOrigin(execution.history, sourceMap);
+      if (args.trace && result.status !== 'SUCCEEDED') writeFailureFrame(execution.history, sourceMap);
       if (args.json) {
         process.stdout.write(`${stringifyJson(toJson(result))}\n`);
         if (origin.length > 0) process.stderr.write(`typestep: the failure began ${origin.join(' ')}\n`);
@@ -281,6 +287,20 @@ function announceCompanions(args: RunArgs, companions: { schema?: string; source
   const found = [usesSchema && `the schema ${companions.schema}`, usesSourceMap && `the source map ${companions.sourceMap}`].filter(Boolean);
   if (found.length === 0) return;
   process.stderr.write(`typestep: using ${found.join(' and ')} found beside the definition${usesSchema ? ' (--no-schema: check nothing)' : ''}\n`);
+}
+
+/** The trace's output: stderr, coloured on a terminal unless NO_COLOR is set. */
+function traceOutput(): TraceOutput {
+  const tty = process.stderr.isTTY === true;
+  return { write: (text) => process.stderr.write(text), tty, color: tty && !process.env.NO_COLOR };
+}
+
+/** After a traced failed run: the code frame of the TypeScript line where the failure began, on stderr. */
+function writeFailureFrame(history: Execution['history'], sourceMap: Record<string, SourceLocation>): void {
+  const origin = failureOrigin(history);
+  const location = origin && Object.hasOwn(sourceMap, origin.stateName) ? sourceMap[origin.stateName] : undefined;
+  const frame = location && failureCodeFrame(location);
+  if (frame) process.stderr.write(`the failure began in '${origin!.stateName}', ${location!.file}:${location!.line}:${location!.column}:\n${frame}\n`);
 }
 
 /** Where a failed execution's failure began, as lines (empty when it began in no state). */
