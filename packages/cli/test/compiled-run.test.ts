@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { scratchFolder, typestep, workflowFolder } from './support/cli-process.js';
+import { compiledWorkflowFolder, scratchFolder, typestep } from './support/cli-process.js';
 
 // A workflow with a Map: a failure inside iteration 1 must be named with its index and TypeScript line.
 const source = `import { lambda, workflow } from '@typestep/dsl';
@@ -12,11 +12,7 @@ export const packOrder = workflow('PackOrder', async (order: { id: string; items
   return { id: order.id, boxes: boxes.length };
 });
 `;
-const scratch = workflowFolder('typestep-compiled-run-');
-const workflowFile = scratch.file('pack.ts', source);
-const out = join(scratch.dir, 'build');
-const compiled = typestep('compile', workflowFile, '--out', out);
-const definition = join(out, 'PackOrder.asl.json');
+const { scratch, workflowFile, out, compiled, definition } = compiledWorkflowFolder('typestep-compiled-run-', 'pack.ts', source, 'PackOrder');
 const handlers = scratch.file(
   'handlers.mjs',
   "export default { packItem: ({ sku }) => { if (sku === 'glass') throw Object.assign(new Error('fragile'), { name: 'Pack.Fragile' }); return { box: 1 }; } };",

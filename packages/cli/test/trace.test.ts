@@ -1,7 +1,6 @@
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { typestep, workflowFolder } from './support/cli-process.js';
+import { compiledWorkflowFolder, typestep } from './support/cli-process.js';
 
 // `typestep run --trace`: one line per state on stderr, Map iterations past the third counted,
 // retries and caught errors named, and a failed run ends with its TypeScript code frame.
@@ -21,11 +20,7 @@ export const fulfil = workflow('Fulfil', async (order: { id: string; skus: strin
   return { id: order.id, label };
 });
 `;
-const scratch = workflowFolder('typestep-trace-');
-const workflowFile = scratch.file('fulfil.ts', source);
-const out = join(scratch.dir, 'build');
-const compiled = typestep('compile', workflowFile, '--out', out);
-const definition = join(out, 'Fulfil.asl.json');
+const { scratch, compiled, definition } = compiledWorkflowFolder('typestep-trace-', 'fulfil.ts', source, 'Fulfil');
 const handlers = scratch.file(
   'handlers.mjs',
   `const busy = new Set();
