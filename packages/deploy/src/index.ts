@@ -7,3 +7,5 @@ export { PLACEHOLDER_KIND_DESCRIPTIONS } from './placeholder-kind.js';
 export type { PlaceholderKind } from './placeholder-kind.js';
 export { placeholders } from './placeholders.js';
 export type { Placeholder, PlaceholderUse } from './placeholders.js';
+export { cloudFormationTemplate } from './cloudformation.js';
+export type { Template, TemplateOptions } from './cloudformation.js';
