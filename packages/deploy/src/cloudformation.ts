@@ -82,18 +82,21 @@ export function cloudFormationTemplate(definition: object, options: TemplateOpti
     StateMachineArn: { Description: `ARN of the ${options.name} state machine`, Value: { Ref: 'StateMachine' } },
   };
 
+  // The two resource types say the same things under different property names.
+  const machineProperties = (names: { name: string; type: string; tracing: string; logging: string }, access: Record<string, unknown>) => ({
+    [names.name]: { Ref: NAME_PARAMETER },
+    [names.type]: options.type ?? 'STANDARD',
+    Definition: definition,
+    ...(manifest.length > 0 ? { DefinitionSubstitutions: substitutions } : {}),
+    ...access,
+    ...(options.tracing ? { [names.tracing]: { Enabled: true } } : {}),
+    ...(options.logging ? { [names.logging]: loggingConfiguration } : {}),
+  });
+
   if (format === 'sam') {
     Resources.StateMachine = {
       Type: 'AWS::Serverless::StateMachine',
-      Properties: {
-        Name: { Ref: NAME_PARAMETER },
-        Type: options.type ?? 'STANDARD',
-        Definition: definition,
-        ...(manifest.length > 0 ? { DefinitionSubstitutions: substitutions } : {}),
-        Policies: [policy],
-        ...(options.tracing ? { Tracing: { Enabled: true } } : {}),
-        ...(options.logging ? { Logging: loggingConfiguration } : {}),
-      },
+      Properties: machineProperties({ name: 'Name', type: 'Type', tracing: 'Tracing', logging: 'Logging' }, { Policies: [policy] }),
     };
   } else {
     Resources.StateMachineRole = {
@@ -109,15 +112,10 @@ export function cloudFormationTemplate(definition: object, options: TemplateOpti
     };
     Resources.StateMachine = {
       Type: 'AWS::StepFunctions::StateMachine',
-      Properties: {
-        StateMachineName: { Ref: NAME_PARAMETER },
-        StateMachineType: options.type ?? 'STANDARD',
-        Definition: definition,
-        ...(manifest.length > 0 ? { DefinitionSubstitutions: substitutions } : {}),
-        RoleArn: { 'Fn::GetAtt': ['StateMachineRole', 'Arn'] },
-        ...(options.tracing ? { TracingConfiguration: { Enabled: true } } : {}),
-        ...(options.logging ? { LoggingConfiguration: loggingConfiguration } : {}),
-      },
+      Properties: machineProperties(
+        { name: 'StateMachineName', type: 'StateMachineType', tracing: 'TracingConfiguration', logging: 'LoggingConfiguration' },
+        { RoleArn: { 'Fn::GetAtt': ['StateMachineRole', 'Arn'] } },
+      ),
     };
     Outputs.StateMachineRoleArn = { Description: 'ARN of the role the state machine runs with', Value: { 'Fn::GetAtt': ['StateMachineRole', 'Arn'] } };
   }

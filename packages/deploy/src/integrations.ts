@@ -55,6 +55,12 @@ export interface Integration {
   grants(call: ServiceCall): Grant[];
 }
 
+/** Resources of several fields together; `*` swallows the rest. */
+const merge = (...parts: ScopedResources[]): ScopedResources => {
+  const resources = [...new Set(parts.flatMap((p) => p.resources))];
+  return { resources: resources.includes('*') ? ['*'] : resources, notes: parts.flatMap((p) => p.notes) };
+};
+
 const grant = (actions: string[], scoped: ScopedResources): Grant =>
   scoped.notes.length > 0 ? { actions, resources: scoped.resources, notes: scoped.notes } : { actions, resources: scoped.resources };
 
@@ -66,6 +72,10 @@ const syncRule = (call: ServiceCall, rule: string): Grant => ({
 });
 
 const isSync = (call: ServiceCall) => call.pattern === '.sync' || call.pattern === '.sync:2';
+
+/** A job-running call: `start`, and for `.sync` the `watch` actions on `*` (AWS requires it: the job's ID is unknown until it starts) and the managed rule. */
+const runsJob = (call: ServiceCall, start: Grant[], watch: string[], rule: string): Grant[] =>
+  isSync(call) ? [...start, everywhere(watch, 'AWS requires *: the ID is unknown before the job starts'), syncRule(call, rule)] : start;
 
 const lambdaFunction = (call: ServiceCall) => scopeByField(call.field('FunctionName'), (v) => lambdaFunctionArns(call.scope, v));
 
@@ -96,17 +106,9 @@ function s3Bucket(call: ServiceCall, objects: boolean): ScopedResources {
 function eventBuses(call: ServiceCall): ScopedResources {
   const entries = call.field('Entries');
   if (entries.kind !== 'literal' || !Array.isArray(entries.value)) return scopeByField(entries, () => ['*']);
-  const resources = new Set<string>();
-  const notes: string[] = [];
-  for (const entry of entries.value as unknown[]) {
-    const record = (entry ?? {}) as Record<string, unknown>;
-    const bus = record.EventBusName ?? 'default';
-    if (typeof bus !== 'string' || /^\{%/.test(bus) || 'EventBusName.$' in record) {
-      resources.add('*');
-      notes.push(`${entries.field}[].EventBusName is computed at run time, so the resource cannot be narrowed`);
-    } else resources.add(bus.startsWith('arn:') || isPlaceholder(bus) && bus.includes('Arn') ? bus : formatArn(call.scope, 'events', `event-bus/${bus}`));
-  }
-  return resources.has('*') ? { resources: ['*'], notes } : { resources: [...resources], notes };
+  const toArns = (bus: string) => [bus.startsWith('arn:') ? bus : formatArn(call.scope, 'events', `event-bus/${bus}`)];
+  // An entry without EventBusName goes to the default bus.
+  return merge(...entries.value.map((_, index) => scopeByField(call.field('Entries', String(index), 'EventBusName'), toArns, 'default')));
 }
 
 /** ECS task definition: family, family:revision or ARN. */
@@ -124,11 +126,6 @@ function batchResource(call: ServiceCall, field: string, type: 'job-queue' | 'jo
     return [formatArn(call.scope, 'batch', `${type}/${type === 'job-definition' && !v.includes(':') ? `${v}:*` : v}`)];
   });
 }
-
-const merge = (...parts: ScopedResources[]): ScopedResources => {
-  const resources = [...new Set(parts.flatMap((p) => p.resources))];
-  return { resources: resources.includes('*') ? ['*'] : resources, notes: parts.flatMap((p) => p.notes) };
-};
 
 const ATHENA_GLUE_ACTIONS = [
   'glue:CreateDatabase', 'glue:GetDatabase', 'glue:GetDatabases', 'glue:UpdateDatabase', 'glue:DeleteDatabase',
@@ -230,34 +227,28 @@ export const INTEGRATIONS: readonly Integration[] = [
     resource: 'ecs:runTask',
     patterns: ['', '.sync', '.waitForTaskToken'],
     placeholderKinds: { TaskDefinition: 'ecs-task-definition-arn', Cluster: 'ecs-cluster-arn' },
-    grants: (call) => {
-      const grants = [
-        grant(['ecs:RunTask'], ecsTaskDefinition(call)),
-        everywhere(['iam:PassRole'], "the task's roles come from its task definition, which the state machine does not name; narrow to those role ARNs"),
-      ];
-      if (isSync(call)) {
-        grants.push(
-          everywhere(['ecs:StopTask', 'ecs:DescribeTasks'], 'AWS requires *: the task ID is unknown before the task starts'),
-          syncRule(call, 'StepFunctionsGetEventsForECSTaskRule'),
-        );
-      }
-      return grants;
-    },
+    grants: (call) =>
+      runsJob(
+        call,
+        [
+          grant(['ecs:RunTask'], ecsTaskDefinition(call)),
+          everywhere(['iam:PassRole'], "the task's roles come from its task definition, which the state machine does not name; narrow to those role ARNs"),
+        ],
+        ['ecs:StopTask', 'ecs:DescribeTasks'],
+        'StepFunctionsGetEventsForECSTaskRule',
+      ),
   },
   {
     resource: 'batch:submitJob',
     patterns: ['', '.sync'],
     placeholderKinds: { JobQueue: 'batch-job-queue-arn', JobDefinition: 'batch-job-definition-arn' },
-    grants: (call) => {
-      const grants = [grant(['batch:SubmitJob'], merge(batchResource(call, 'JobDefinition', 'job-definition'), batchResource(call, 'JobQueue', 'job-queue')))];
-      if (isSync(call)) {
-        grants.push(
-          everywhere(['batch:DescribeJobs', 'batch:TerminateJob'], 'AWS requires *: the job ID is unknown before the job is submitted'),
-          syncRule(call, 'StepFunctionsGetEventsForBatchJobsRule'),
-        );
-      }
-      return grants;
-    },
+    grants: (call) =>
+      runsJob(
+        call,
+        [grant(['batch:SubmitJob'], merge(batchResource(call, 'JobDefinition', 'job-definition'), batchResource(call, 'JobQueue', 'job-queue')))],
+        ['batch:DescribeJobs', 'batch:TerminateJob'],
+        'StepFunctionsGetEventsForBatchJobsRule',
+      ),
   },
   {
     resource: 'athena:startQueryExecution',

@@ -267,6 +267,18 @@ Whole('a computed field widens to * and says which field', () => {
   assert.match(statement!.notes![0]!, /Arguments\.TableName is computed at run time \(\{% \$table %\}\)/);
 });
 
+Whole('literals inside a JSONata Arguments expression still scope (the compiler writes blocks with helper functions)', () => {
+  const Arguments = '{% ($f := function($n){ $string($n) }; {"TableName": "${Scores}", "Item": {"n": {"N": $f($states.input.n)}}}) %}';
+  const [statement] = policyFor(machine({ Resource: 'arn:aws:states:::dynamodb:putItem', Arguments }), EU).statements;
+  assert.equal(statement!.Resource, ['arn:aws:dynamodb:eu-west-1:123456789012:table/${Scores}']);
+  const computed = policyFor(machine({ Resource: 'arn:aws:states:::dynamodb:putItem', Arguments: '{% $merge([{"TableName": "t"}, $states.input]) %}' })).statements[0]!;
+  assert.equal(computed.Resource, ['*'], 'a value that needs evaluating is never guessed');
+  assert.match(computed.notes![0]!, /^Arguments is computed at run time \(\{% \$merge/);
+  const buses = policyFor(machine({ Resource: 'arn:aws:states:::events:putEvents', Arguments: { Entries: [{ EventBusName: '{% $bus %}' }, '{% {"EventBusName": "audit"} %}'] } }), EU);
+  assert.equal(buses.statements[0]!.Resource, ['*']);
+  assert.match(buses.statements[0]!.notes![0]!, /Arguments\.Entries\[0\]\.EventBusName is computed/);
+});
+
 Whole.run();
 
 const Document = suite('policyDocument');
