@@ -1,3 +1,4 @@
+import type { PlaceholderKind } from './placeholder-kind.js';
 import { placeholders, type Placeholder } from './placeholders.js';
 import { policyFor, renderStatement } from './policy.js';
 
@@ -20,7 +21,7 @@ export interface Template {
   AWSTemplateFormatVersion: '2010-09-09';
   Transform?: string;
   Description: string;
-  Parameters: Record<string, { Type: 'String'; Description: string; Default?: string }>;
+  Parameters: Record<string, { Type: 'String'; Description: string; Default?: string; AllowedPattern?: string; ConstraintDescription?: string }>;
   Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
   Outputs: Record<string, { Description: string; Value: unknown }>;
 }
@@ -31,6 +32,7 @@ const PARTITION = '{{partition}}';
 const REGION = '{{region}}';
 const ACCOUNT = '{{account}}';
 const NAME_PARAMETER = 'StateMachineName';
+const ARN_KINDS = new Set<PlaceholderKind>(['lambda-function-arn', 'state-machine-arn', 'topic-arn', 'activity-arn', 'iam-role-arn', 'connection-arn']);
 
 /**
  * A CloudFormation (or SAM) template deploying `definition`: one template
@@ -68,7 +70,12 @@ export function cloudFormationTemplate(definition: object, options: TemplateOpti
     [NAME_PARAMETER]: { Type: 'String', Default: options.name, Description: 'Name of the state machine' },
   };
   for (const placeholder of manifest) {
-    Parameters[parameterOf.get(placeholder.name)!] = { Type: 'String', Description: truncate(`\${${placeholder.name}}: ${placeholder.description}`, 4000) };
+    Parameters[parameterOf.get(placeholder.name)!] = {
+      Type: 'String',
+      Description: truncate(`\${${placeholder.name}}: ${placeholder.description}`, 4000),
+      // The role's policy names the same value, so a Lambda function's name where its ARN belongs would deploy but fail.
+      ...(ARN_KINDS.has(placeholder.kind) ? { AllowedPattern: 'arn:.+', ConstraintDescription: 'must be an ARN (arn:…): the role’s policy uses the same value' } : {}),
+    };
   }
   const substitutions = Object.fromEntries(manifest.map((p) => [p.name, { Ref: parameterOf.get(p.name)! }]));
   const logGroup = options.logging ? { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } } : undefined;

@@ -40,6 +40,8 @@ export interface ServiceCall {
   action: string;
   pattern: IntegrationPattern;
   scope: ArnScope;
+  /** The machine's own ARN, when the caller gave it. */
+  stateMachineArn?: string;
   /** A payload field: `field('FunctionName')`, `field('ResultConfiguration', 'OutputLocation')`. */
   field(...path: string[]): PayloadField;
 }
@@ -309,7 +311,10 @@ export const INTEGRATIONS: readonly Integration[] = [
     grants: (call) => {
       const connection = scopeByField(call.field('Authentication', 'ConnectionArn'), (v) => [v]);
       return [
-        everywhere(['states:InvokeHTTPEndpoint'], 'scope with a condition on states:HTTPEndpoint and states:HTTPMethod if you want it narrower'),
+        // AWS checks this action against the state machine itself.
+        call.stateMachineArn
+          ? { actions: ['states:InvokeHTTPEndpoint'], resources: [call.stateMachineArn] }
+          : { actions: ['states:InvokeHTTPEndpoint'], resources: [formatArn(call.scope, 'states', 'stateMachine:*')], notes: ['pass stateMachineArn to name the machine itself'] },
         grant(['events:RetrieveConnectionCredentials'], connection),
         {
           actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],

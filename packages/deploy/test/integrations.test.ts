@@ -154,9 +154,11 @@ row('sagemaker:createTrainingJob', 'the job, ListTags and PassRole on its role; 
   ]);
 });
 
-row('http:invoke', 'InvokeHTTPEndpoint, the connection’s credentials and its secret', () => {
+row('http:invoke', 'InvokeHTTPEndpoint on the machine itself, the connection’s credentials and its secret', () => {
+  const self = 'arn:aws:states:eu-west-1:123456789012:stateMachine:hooks';
+  assert.equal(grantsOf({ Resource: 'arn:aws:states:::http:invoke', Arguments: { ApiEndpoint: 'https://x', Method: 'GET' } }, { ...EU, stateMachineArn: self })[0], [['states:InvokeHTTPEndpoint'], [self]]);
   assert.equal(grantsOf({ Resource: 'arn:aws:states:::http:invoke', Arguments: { ApiEndpoint: 'https://x', Method: 'GET', Authentication: { ConnectionArn: '${ApiConnectionArn}' } } }), [
-    [['states:InvokeHTTPEndpoint'], ['*']],
+    [['states:InvokeHTTPEndpoint'], ['arn:aws:states:eu-west-1:123456789012:stateMachine:*']],
     [['events:RetrieveConnectionCredentials'], ['${ApiConnectionArn}']],
     [['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], ['arn:aws:secretsmanager:eu-west-1:123456789012:secret:events!connection/*']],
   ]);
