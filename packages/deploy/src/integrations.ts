@@ -4,130 +4,29 @@
  * …" pages of the Step Functions developer guide; each row has a test in
  * test/integrations.test.ts.
  */
+import { type ArnScope, type ScopedResources, dynamodbTableArns, executionArnsOf, formatArn, isPlaceholder, lambdaFunctionArns, scopeByField } from './arn.js';
 import {
-  type ArnScope,
-  type ScopedResources,
-  dynamodbTableArns,
-  executionArnsOf,
-  formatArn,
-  isPlaceholder,
-  lambdaFunctionArns,
-  scopeByField,
-  sqsQueueArns,
-  syncRuleArn,
-} from './arn.js';
-import type { PayloadField } from './payload-field.js';
+  athenaWorkGroup,
+  batchResource,
+  ecsTaskDefinition,
+  eventBuses,
+  everywhere,
+  grant,
+  isSync,
+  lambdaFunction,
+  merge,
+  runsJob,
+  s3Bucket,
+  sqsQueue,
+  stateMachine,
+  syncRule,
+} from './call-resources.js';
 import type { PlaceholderKind } from './placeholder-kind.js';
+import { sdkIamAction } from './sdk-names.js';
+import type { Grant, Integration, ServiceCall } from './service-call.js';
 
-/** An integration pattern: request–response (''), run a job, or wait for a callback. */
-export type IntegrationPattern = '' | '.sync' | '.sync:2' | '.waitForTaskToken';
-
-/** Some actions on some resources, and why the resources are wider than they could be. */
-export interface Grant {
-  actions: string[];
-  resources: string[];
-  notes?: string[];
-}
-
-/** One call a state makes, as a row sees it. */
-export interface ServiceCall {
-  /** The state's path. */
-  state: string;
-  /** The Task's Resource (for a reader or writer: its Resource). */
-  resource: string;
-  /** For `arn:aws:states:::aws-sdk:<service>:<action>`: those two. */
-  service: string;
-  action: string;
-  pattern: IntegrationPattern;
-  scope: ArnScope;
-  /** The machine's own ARN, when the caller gave it. */
-  stateMachineArn?: string;
-  /** A payload field: `field('FunctionName')`, `field('ResultConfiguration', 'OutputLocation')`. */
-  field(...path: string[]): PayloadField;
-}
-
-/** One row of the table. */
-export interface Integration {
-  /** What follows `arn:aws:states:::` in the Resource (`lambda:invoke`), or a name for the other Resource forms. */
-  resource: string;
-  /** The patterns AWS offers for it. */
-  patterns: IntegrationPattern[];
-  /** What a `${Name}` placeholder must be when it is the whole value of one of these payload fields. */
-  placeholderKinds?: Record<string, PlaceholderKind>;
-  grants(call: ServiceCall): Grant[];
-}
-
-/** Resources of several fields together; `*` swallows the rest. */
-const merge = (...parts: ScopedResources[]): ScopedResources => {
-  const resources = [...new Set(parts.flatMap((p) => p.resources))];
-  return { resources: resources.includes('*') ? ['*'] : resources, notes: parts.flatMap((p) => p.notes) };
-};
-
-const grant = (actions: string[], scoped: ScopedResources): Grant =>
-  scoped.notes.length > 0 ? { actions, resources: scoped.resources, notes: scoped.notes } : { actions, resources: scoped.resources };
-
-const everywhere = (actions: string[], note: string): Grant => ({ actions, resources: ['*'], notes: [note] });
-
-const syncRule = (call: ServiceCall, rule: string): Grant => ({
-  actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
-  resources: [syncRuleArn(call.scope, rule)],
-});
-
-const isSync = (call: ServiceCall) => call.pattern === '.sync' || call.pattern === '.sync:2';
-
-/** A job-running call: `start`, and for `.sync` the `watch` actions on `*` (AWS requires it: the job's ID is unknown until it starts) and the managed rule. */
-const runsJob = (call: ServiceCall, start: Grant[], watch: string[], rule: string): Grant[] =>
-  isSync(call) ? [...start, everywhere(watch, 'AWS requires *: the ID is unknown before the job starts'), syncRule(call, rule)] : start;
-
-const lambdaFunction = (call: ServiceCall) => scopeByField(call.field('FunctionName'), (v) => lambdaFunctionArns(call.scope, v));
-
-const stateMachine = (call: ServiceCall) => scopeByField(call.field('StateMachineArn'), (v) => [v]);
-
-function sqsQueue(call: ServiceCall): ScopedResources {
-  const scoped = scopeByField(call.field('QueueUrl'), (v) => sqsQueueArns(call.scope, v));
-  const url = call.field('QueueUrl');
-  if (scoped.notes.length === 0 && scoped.resources[0] === '*' && url.kind === 'literal') {
-    const why = isPlaceholder(String(url.value)) ? 'is a placeholder for a URL' : 'is not an SQS queue URL';
-    return { resources: ['*'], notes: [`${url.field} ${why}; a queue's ARN cannot be made from it, so scope this statement by hand`] };
-  }
-  return scoped;
-}
-
-function s3Bucket(call: ServiceCall, objects: boolean): ScopedResources {
-  const bucket = call.field('Bucket');
-  const key = objects ? call.field('Key') : undefined;
-  return scopeByField(bucket, (name) => {
-    if (!objects) return [formatArn(call.scope, 's3', name, true)];
-    const prefix = call.field('Prefix');
-    if (key?.kind === 'literal' && typeof key.value === 'string') return [formatArn(call.scope, 's3', `${name}/${key.value}`, true)];
-    if (prefix.kind === 'literal' && typeof prefix.value === 'string') return [formatArn(call.scope, 's3', `${name}/${prefix.value}*`, true)];
-    return [formatArn(call.scope, 's3', `${name}/*`, true)];
-  });
-}
-
-function eventBuses(call: ServiceCall): ScopedResources {
-  const entries = call.field('Entries');
-  if (entries.kind !== 'literal' || !Array.isArray(entries.value)) return scopeByField(entries, () => ['*']);
-  const toArns = (bus: string) => [bus.startsWith('arn:') ? bus : formatArn(call.scope, 'events', `event-bus/${bus}`)];
-  // An entry without EventBusName goes to the default bus.
-  return merge(...entries.value.map((_, index) => scopeByField(call.field('Entries', String(index), 'EventBusName'), toArns, 'default')));
-}
-
-/** ECS task definition: family, family:revision or ARN. */
-function ecsTaskDefinition(call: ServiceCall): ScopedResources {
-  return scopeByField(call.field('TaskDefinition'), (v) => {
-    if (v.startsWith('arn:') || isPlaceholder(v)) return [v];
-    return [formatArn(call.scope, 'ecs', `task-definition/${v.includes(':') ? v : `${v}:*`}`)];
-  });
-}
-
-/** Batch job queues and definitions: a name (definition: name[:revision]) or an ARN. */
-function batchResource(call: ServiceCall, field: string, type: 'job-queue' | 'job-definition'): ScopedResources {
-  return scopeByField(call.field(field), (v) => {
-    if (v.startsWith('arn:') || isPlaceholder(v)) return [v];
-    return [formatArn(call.scope, 'batch', `${type}/${type === 'job-definition' && !v.includes(':') ? `${v}:*` : v}`)];
-  });
-}
+export type { Grant, Integration, IntegrationPattern, ServiceCall } from './service-call.js';
+export { SDK_SERVICE_PREFIXES, sdkIamAction } from './sdk-names.js';
 
 const ATHENA_GLUE_ACTIONS = [
   'glue:CreateDatabase', 'glue:GetDatabase', 'glue:GetDatabases', 'glue:UpdateDatabase', 'glue:DeleteDatabase',
@@ -140,10 +39,6 @@ const ATHENA_S3_ACTIONS = [
   's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads',
   's3:ListMultipartUploadParts', 's3:AbortMultipartUpload', 's3:CreateBucket', 's3:PutObject',
 ];
-
-function athenaWorkGroup(call: ServiceCall): ScopedResources {
-  return scopeByField(call.field('WorkGroup'), (v) => [formatArn(call.scope, 'athena', `workgroup/${v}`)], 'primary');
-}
 
 /** The table. Keep it the only place that knows which call needs which permission. */
 export const INTEGRATIONS: readonly Integration[] = [
@@ -351,66 +246,6 @@ export const INTEGRATIONS: readonly Integration[] = [
   },
 ];
 
-/**
- * Service names of `arn:aws:states:::aws-sdk:<service>:<action>` whose IAM
- * prefix differs (the Resource uses the SDK's client name).
- */
-export const SDK_SERVICE_PREFIXES: Readonly<Record<string, string>> = {
-  sfn: 'states',
-  efs: 'elasticfilesystem',
-  elasticloadbalancingv2: 'elasticloadbalancing',
-  mediapackagevod: 'mediapackage-vod',
-  mwaa: 'airflow',
-  iotdata: 'iot',
-  iotdataplane: 'iot',
-  apigatewaymanagementapi: 'execute-api',
-  sesv2: 'ses',
-  cognitoidentityprovider: 'cognito-idp',
-  cognitoidentity: 'cognito-identity',
-  cloudwatchlogs: 'logs',
-  cloudwatchevents: 'events',
-  eventbridge: 'events',
-  acmpca: 'acm-pca',
-  databasemigration: 'dms',
-  applicationautoscaling: 'application-autoscaling',
-  configservice: 'config',
-  costexplorer: 'ce',
-  emrcontainers: 'emr-containers',
-  emrserverless: 'emr-serverless',
-  lexmodelsv2: 'lex',
-  lexruntimev2: 'lex',
-  opensearch: 'es',
-  elasticsearch: 'es',
-  sagemakerruntime: 'sagemaker',
-  dynamodbstreams: 'dynamodb',
-  rdsdata: 'rds-data',
-  redshiftdata: 'redshift-data',
-  ssooidc: 'sso-oauth',
-  timestreamwrite: 'timestream',
-  timestreamquery: 'timestream',
-  marketplacecatalog: 'aws-marketplace',
-  bedrockruntime: 'bedrock',
-  bedrockagentruntime: 'bedrock',
-};
-
-/** SDK actions whose IAM action is not the API's own name. */
-const SDK_ACTION_NAMES: Readonly<Record<string, string>> = {
-  's3:listObjectsV2': 's3:ListBucket',
-  's3:listObjects': 's3:ListBucket',
-  's3:listObjectVersions': 's3:ListBucketVersions',
-  's3:headObject': 's3:GetObject',
-  's3:headBucket': 's3:ListBucket',
-  'lambda:invoke': 'lambda:InvokeFunction',
-  'bedrockruntime:converse': 'bedrock:InvokeModel',
-  'bedrockruntime:converseStream': 'bedrock:InvokeModelWithResponseStream',
-};
-
-/** The IAM action an AWS SDK integration call needs: `service:Action` with the documented exceptions. */
-export function sdkIamAction(service: string, action: string): string {
-  const special = SDK_ACTION_NAMES[`${service}:${action}`];
-  if (special) return special;
-  return `${SDK_SERVICE_PREFIXES[service] ?? service}:${action[0]!.toUpperCase()}${action.slice(1)}`;
-}
 
 /** Grants for `arn:aws:states:::aws-sdk:<service>:<action>`: scoped where the payload names the resource the usual way. */
 function awsSdkGrants(call: ServiceCall): Grant[] {
