@@ -261,6 +261,7 @@ Whole('an unknown Resource is an error naming the state', () => {
   }
   assert.throws(() => policyFor(machine({ Resource: 'arn:aws:states:::glue:startJobRun.waitForTaskToken', Arguments: { JobName: 'j' } })), /does not support the \.waitForTaskToken pattern/);
   assert.throws(() => policyFor(machine({ Resource: 'https://example.com' })), /state "Call"/);
+  assert.throws(() => policyFor({ StartAt: 'A', States: { A: 'Pass' } }), (error: unknown) => error instanceof PolicyError && error.code === 'invalid_definition' && /state "A" is not a JSON object/.test(error.message));
 });
 
 Whole('a computed field widens to * and says which field', () => {
