@@ -3,6 +3,7 @@ import yargs, { type Argv, type CommandModule } from 'yargs';
 import { compileCommand } from './commands/compile.js';
 import { graphCommand } from './commands/graph.js';
 import { initCommand } from './commands/init.js';
+import { policyCommand } from './commands/policy.js';
 import { runCommand } from './commands/run.js';
 import { taskCallCommands } from './commands/task-calls.js';
 import { typesCommand } from './commands/types.js';
@@ -36,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     validateCommand(setExit),
     typesCommand(setExit),
     graphCommand(setExit),
+    policyCommand(setExit),
     ...taskCallCommands(setExit),
   ];
   const names = commands.map(commandName);
