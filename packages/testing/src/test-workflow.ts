@@ -3,6 +3,7 @@ import type { CompiledWorkflow } from '@typestep/compiler';
 import { WorkflowError, type Task, type Workflow } from '@typestep/dsl';
 import { handlersForTasks, LocalS3, StateMachine, TaskService, type HistoryEvent, type LocalS3Options, type MachineSchema, type MockOptions } from '@typestep/runtime';
 import { compiledModule, machineNamed, sourceFileOf } from './compiled-source.js';
+import { answerActivities } from './activities.js';
 import { WaitingTasks, type CallbackHandle } from './callbacks.js';
 import type { TaskMock } from './mocks.js';
 import { recordingHandlers, type TaskCall } from './task-calls.js';
@@ -111,7 +112,7 @@ export function startWorkflow<Input, Output, Module = Record<string, unknown>>(
     // One S3 for both runs: what a native run writes the compiled run would see too, as on AWS.
     const s3 = LocalS3.from(options.s3);
     const native =
-      mode === 'compiled' ? undefined : runNatively(workflow as Workflow<any, any>, options.input, handlers, target.schema, startTime, waiting, nativeCalls, s3);
+      mode === 'compiled' ? undefined : runNatively(workflow as Workflow<any, any>, options.input, handlers, withSiblingTasks(target), startTime, waiting, nativeCalls, s3);
     const compiled = mode === 'native' ? undefined : runCompiled(target, options, handlers, startTime, waiting, compiledCalls, s3);
     const [nativeOutcome, compiledRun] = await Promise.all([native, compiled]);
     if (!compiledRun) return new TestRun<Output>(nativeOutcome! as Outcome<Output>, nativeCalls, undefined, undefined, target.name);
@@ -151,6 +152,17 @@ async function compiledTarget(workflow: Workflow<any, any> & { sourceFile?: stri
   };
 }
 
+/**
+ * The target's schema with the tasks of the module's other workflows added: a native run
+ * finds every handler through one map, also those of the tasks only a nested workflow calls
+ * (compiled, each child machine maps its own).
+ */
+function withSiblingTasks(target: Target): MachineSchema | undefined {
+  if (!target.schema || target.siblings.length === 0) return target.schema;
+  const tasks = Object.assign({}, ...target.siblings.map((other) => (other.schema as unknown as MachineSchema | undefined)?.tasks ?? {}), target.schema.tasks);
+  return { ...target.schema, tasks };
+}
+
 function aslTarget(machine: AslMachine): Target {
   return { name: machine.name ?? 'workflow', definition: machine.definition, schema: machine.schema, sourceMap: {}, siblings: [] };
 }
@@ -168,6 +180,7 @@ async function runNatively(
   const taskService = new TaskService();
   waiting.watch(taskService);
   const recorded = handlersForTasks(recordingHandlers(withCallbackSenders(handlers, schema), calls), schema);
+  answerActivities(taskService, recorded);
   try {
     const output = await workflow.run(input, { handlers: recorded, taskService, startTime, s3 });
     return { status: 'SUCCEEDED', output: output === undefined ? null : output };
@@ -189,6 +202,7 @@ async function runCompiled(
   const taskService = new TaskService();
   waiting.watch(taskService);
   const recorded = recordingHandlers(withCallbackSenders(handlers, target.schema), calls);
+  answerActivities(taskService, handlersForTasks(recorded, target.schema));
   const children = Object.fromEntries(
     target.siblings.map((other) => [
       `\${${other.name}StateMachineArn}`,
