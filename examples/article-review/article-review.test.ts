@@ -38,8 +38,8 @@ s('changes requested twice: each revision goes back to the editor, the third dra
   third.succeed({ decision: 'approve' });
   const run = await running.result;
   assert.equal(run.output, { status: 'published', url: 'https://example.com/articles/a-9', rounds: 3 });
-  assert.equal(run.calls('reviseDraft').map((call) => call.input.notes), ['shorter intro', 'check the ferry times']);
-  assert.equal(run.calls('publishArticle')[0]!.input.draftKey, 'drafts/a-9/3.md');
+  assert.equal(run.calls('reviseDraft').map((call) => (call.input as { notes: string }).notes), ['shorter intro', 'check the ferry times']);
+  assert.equal((run.calls('publishArticle')[0]!.input as { draftKey: string }).draftKey, 'drafts/a-9/3.md');
 });
 
 s('the editor rejects the article: nothing is published', async () => {

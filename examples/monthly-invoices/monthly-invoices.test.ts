@@ -29,10 +29,11 @@ s('every customer is invoiced; on the due date the one unpaid invoice gets a rem
   const run = await testWorkflow(billing.monthlyInvoices, { input: { month: '2026-11' }, handlers: handlers(), startTime });
   assert.equal(run.output, { invoiced: 3, total: 149, failed: [], reminded: ['2026-11-c2'] });
   assert.equal(subjects(run).sort(), ['Invoice 2026-11-c1', 'Invoice 2026-11-c2', 'Invoice 2026-11-c3', 'Reminder: invoice 2026-11-c2']);
-  const first = run.calls('sendEmail').find((call) => call.input.Destination.ToAddresses[0] === 'ana@example.com')!;
-  assert.is(first.input.Content.Simple.Body.Text.Data, 'Amount due by 2026-11-15: 120.00 EUR. PDF: invoices/2026-11-c1.pdf');
+  const emails = run.calls('sendEmail').map((call) => call.input as billing.SendEmailRequest);
+  const first = emails.find((request) => request.Destination.ToAddresses[0] === 'ana@example.com')!;
+  assert.is(first.Content.Simple.Body.Text.Data, 'Amount due by 2026-11-15: 120.00 EUR. PDF: invoices/2026-11-c1.pdf');
   assert.is(run.elapsedSeconds, 14 * 86400 + 3 * 3600);
-  assert.equal(run.calls('checkPayment').map((call) => call.input.invoiceId), ['2026-11-c1', '2026-11-c2', '2026-11-c3']);
+  assert.equal(run.calls('checkPayment').map((call) => (call.input as { invoiceId: string }).invoiceId), ['2026-11-c1', '2026-11-c2', '2026-11-c3']);
 });
 
 s('one customer cannot be metered: the others are still invoiced, the failure is listed', async () => {

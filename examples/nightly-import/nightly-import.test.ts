@@ -2,11 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { job } from '@typestep/runtime';
-import { mock, testWorkflow, type HandlersOf } from '@typestep/testing';
+import { mock, testWorkflow, type HandlersOf, type TestRun } from '@typestep/testing';
 import * as imports from './workflow.js';
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const lines = (...emails: string[]) => emails.map((email, i) => JSON.stringify({ id: `c-${i + 1}`, email, country: 'DE', spend: 10 * i })).join('\n');
+
+const messageOf = (run: TestRun<unknown>) => (run.calls('publishSummary')[0]!.input as { Message: string }).Message;
 
 const handlers = (overrides: HandlersOf<typeof imports> = {}): HandlersOf<typeof imports> => ({
   validateCustomer: ({ record }) => ({ id: record.id, valid: EMAIL.test(record.email) }),
@@ -32,8 +34,8 @@ s("the day's export in the local S3 folder: 500 records, 5 rejected, the index r
 s('each record is validated with the date; rejected ids reach the summary', async () => {
   const objects = { 'imports/records/2026-12-01.jsonl': lines('a@x.io', 'broken', 'c@x.io') };
   const run = await testWorkflow(imports.nightlyImport, { input: { date: '2026-12-01' }, handlers: handlers(), s3: { objects } });
-  assert.equal(run.calls('validateCustomer').map((call) => [call.input.record.id, call.input.date]), [['c-1', '2026-12-01'], ['c-2', '2026-12-01'], ['c-3', '2026-12-01']]);
-  assert.is(run.calls('publishSummary')[0]!.input.Message, '2 accepted, 1 rejected; search index: SUCCEEDED');
+  assert.equal(run.calls('validateCustomer').map((call) => call.input as { record: imports.CustomerRecord; date: string }).map(({ record, date }) => [record.id, date]), [['c-1', '2026-12-01'], ['c-2', '2026-12-01'], ['c-3', '2026-12-01']]);
+  assert.is(messageOf(run), '2 accepted, 1 rejected; search index: SUCCEEDED');
   assert.ok(run.path.includes('Notify owners'), run.path.join('\n'));
 });
 
@@ -51,7 +53,7 @@ s('one record in 30 failing is tolerated; three in 30 fail the import', async ()
     return { id: record.id, valid: true };
   } });
   const one = await testWorkflow(imports.nightlyImport, { input: { date: '2026-12-01' }, handlers: handlers(failing(['c-7'])), s3: { objects } });
-  assert.is(one.calls('publishSummary')[0]!.input.Message, '29 accepted, 0 rejected; search index: SUCCEEDED');
+  assert.is(messageOf(one), '29 accepted, 0 rejected; search index: SUCCEEDED');
   const three = await testWorkflow(imports.nightlyImport, { input: { date: '2026-12-01' }, handlers: handlers(failing(['c-3', 'c-7', 'c-9'])), s3: { objects } });
   assert.equal([three.status, three.error], ['FAILED', 'States.ExceedToleratedFailureThreshold']);
   assert.is(three.calls('rebuildIndex').length, 0);

@@ -46,7 +46,7 @@ s('a large order waits a day for review first', async () => {
   assert.is(run.output?.reviewed, true);
   assert.is(run.elapsedSeconds, 86400);
   assert.equal(run.path.slice(0, 3), ['Validate order', 'If reviewed', 'Sleep ONE_DAYs']);
-  assert.equal(run.calls('packLine').map((call) => call.input.position), [1, 2, 3]);
+  assert.equal(run.calls('packLine').map((call) => (call.input as { position: number }).position), [1, 2, 3]);
 });
 
 s('a throttled payment provider is retried after 5 s', async () => {
