@@ -1,8 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { compile, generateDeclarations } from '@typestep/compiler';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { compile, generateDeclarations, type CompiledWorkflow } from '@typestep/compiler';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { STANDARD_STREAM, fileProblem, writeText } from '../standard-streams.js';
 import { systemMessage } from '../system-message.js';
 
 interface CompileArgs {
@@ -10,6 +11,7 @@ interface CompileArgs {
   out: string;
   tsconfig?: string;
   json?: boolean;
+  strictSchema?: boolean;
 }
 
 /**
@@ -17,9 +19,10 @@ interface CompileArgs {
  * of TypeScript files to ASL. Writes per workflow `<Name>.asl.json`,
  * `<Name>.map.json` (state name → source span), `<Name>.schema.json` (JSON
  * Schemas of input, output and task requests/responses) and `<Name>.d.ts`
- * (types generated from that schema); prints every diagnostic with its
- * code frame to stderr (`--json`: as a JSON array on stdout) and exits 1 when
- * there is any, 2 for a usage error.
+ * (types generated from that schema); `--out -` prints the one workflow's
+ * ASL to stdout instead. Prints every diagnostic with its code frame to
+ * stderr (`--json`: as a JSON array on stdout) and exits 2 when there is any,
+ * as for any other usage error.
  */
 export function compileCommand(setExit: (code: number) => void): CommandModule<object, CompileArgs> {
   return {
@@ -28,15 +31,22 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
     builder: (y) =>
       y
         .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TypeScript files or globs' })
-        .option('out', { type: 'string', demandOption: true, describe: 'Directory for <Name>.asl.json, .map.json, .schema.json and .d.ts' })
+        .option('out', { type: 'string', demandOption: true, describe: "Directory for <Name>.asl.json, .map.json, .schema.json and .d.ts ('-': print the ASL only)" })
         .option('tsconfig', { type: 'string', describe: 'tsconfig.json whose compiler options to use' })
-        .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' }) as never,
+        .option('strict-schema', { type: 'boolean', describe: 'Schemas reject properties the types do not declare (additionalProperties: false)' })
+        .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' })
+        .example('$0 compile src/workflow.ts --out build', 'writes build/<Name>.asl.json, .map.json, .schema.json and .d.ts')
+        .example("$0 compile 'src/**/*.workflow.ts' --out build --strict-schema", 'every workflow the glob matches; schemas forbid extra properties')
+        .example('$0 compile src/workflow.ts --out - > machine.asl.json', 'the ASL alone, on stdout') as never,
     handler: async (args) => {
       const fail = (message: string) => {
         process.stderr.write(`typestep compile: ${message}\n`);
         setExit(EXIT_USAGE);
       };
-      const options = args.tsconfig ? { files: args.files, tsconfig: args.tsconfig } : { files: args.files };
+      if (args.json && args.out === STANDARD_STREAM) return fail('--json and --out - would both write to stdout: give --out a directory, or leave out --json');
+      const missing = missingFile(args.files);
+      if (missing) return fail(missing);
+      const options = { files: args.files, strictSchema: args.strictSchema === true, ...(args.tsconfig ? { tsconfig: args.tsconfig } : {}) };
       let result;
       try {
         result = await compile(options);
@@ -46,43 +56,73 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
       const { workflows, diagnostics } = result;
       if (args.json) process.stdout.write(`${JSON.stringify(diagnostics)}\n`);
       else for (const diagnostic of diagnostics) process.stderr.write(`${diagnostic.toString()}\n`);
-      if (workflows.length === 0 && diagnostics.length === 0) {
-        process.stderr.write(`typestep compile: no workflow found in ${args.files.join(', ')}\n`);
+      if (diagnostics.length > 0) {
+        if (!args.json) process.stderr.write(`typestep compile: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}; nothing written for the files that have them\n`);
         setExit(EXIT_USAGE);
+        // Workflows of files without problems are still written: one run reports and produces all it can.
+      }
+      if (workflows.length === 0) {
+        if (diagnostics.length === 0) fail(`no workflow found in ${args.files.join(', ')}: a workflow is \`export const x = workflow('Name', async (input) => { … })\` from @typestep/dsl`);
         return;
       }
-      for (const workflow of workflows) {
-        const problem = fileNameProblem(workflow.name);
-        if (problem) return fail(`the workflow name ${JSON.stringify(workflow.name)} cannot name its output files: ${problem}`);
-      }
-      try {
-        mkdirSync(args.out, { recursive: true });
-      } catch (error) {
-        return fail(`cannot create the output directory ${args.out}: ${systemMessage(error)}`);
-      }
-      for (const workflow of workflows) {
-        const base = join(args.out, workflow.name);
-        const sourceMap = Object.fromEntries(
-          Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(args.out, span.file) }]),
-        );
-        const outputs: Array<[string, string]> = [
-          [`${base}.asl.json`, workflow.text],
-          [`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`],
-          [`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`],
-          [`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` })],
-        ];
-        for (const [path, text] of outputs) {
-          try {
-            writeFileSync(path, text);
-          } catch (error) {
-            return fail(`cannot write ${path}: ${systemMessage(error)}`);
-          }
-        }
-        if (!args.json) process.stderr.write(`${base}.asl.json\n`);
-      }
-      setExit(diagnostics.length > 0 ? EXIT_FAILED : EXIT_OK);
+      const problem = args.out === STANDARD_STREAM ? printDefinition(workflows) : await writeOutputs(workflows, args.out, !args.json);
+      if (problem) return fail(problem);
+      if (diagnostics.length === 0) setExit(EXIT_OK);
     },
   };
+}
+
+/** A file argument (not a glob) that does not exist, as a message; or undefined. */
+function missingFile(files: readonly string[]): string | undefined {
+  for (const file of files) {
+    if (/[*?[\]{}]/.test(file)) continue;
+    if (!existsSync(file)) return `cannot read ${file}: no such file`;
+    try {
+      if (statSync(file).isDirectory()) return `${file} is a directory: name its TypeScript files, or a glob such as '${join(file, '**/*.ts')}'`;
+    } catch (error) {
+      return `cannot read ${file}: ${fileProblem(error)}`;
+    }
+  }
+  return undefined;
+}
+
+/** `--out -`: the one workflow's ASL on stdout. */
+function printDefinition(workflows: CompiledWorkflow[]): string | undefined {
+  if (workflows.length > 1) {
+    return `--out - prints one workflow, and these files hold ${workflows.length} (${workflows.map((w) => w.name).join(', ')}): give an output directory, or one file`;
+  }
+  return writeText(STANDARD_STREAM, workflows[0]!.text);
+}
+
+/** Each workflow's four files in `out`; the paths of the definitions on stderr. */
+async function writeOutputs(workflows: CompiledWorkflow[], out: string, announce: boolean): Promise<string | undefined> {
+  for (const workflow of workflows) {
+    const problem = fileNameProblem(workflow.name);
+    if (problem) return `the workflow name ${JSON.stringify(workflow.name)} cannot name its output files: ${problem}`;
+  }
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (error) {
+    return `cannot create the output directory ${out}: ${systemMessage(error)}`;
+  }
+  for (const workflow of workflows) {
+    const base = join(out, workflow.name);
+    const sourceMap = Object.fromEntries(
+      Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(out, span.file) }]),
+    );
+    const outputs: Array<[string, string]> = [
+      [`${base}.asl.json`, workflow.text],
+      [`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`],
+      [`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`],
+      [`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` })],
+    ];
+    for (const [path, text] of outputs) {
+      const problem = writeText(path, text);
+      if (problem) return `cannot write ${path}: ${problem}`;
+    }
+    if (announce) process.stderr.write(`${base}.asl.json\n`);
+  }
+  return undefined;
 }
 
 /** Why `name` cannot be the base of a file name in the output directory, or undefined. */

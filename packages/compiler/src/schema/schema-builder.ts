@@ -126,7 +126,8 @@ export class SchemaBuilder {
       // `x: T | undefined` is absent from JSON when undefined (JSON.stringify drops it): optional too.
       const optional = property.isOptional() || (propertyType.isUnion() && propertyType.getUnionTypes().some((member) => member.isUndefined()));
       if (optional) propertyType = declaredOptionalType(property, propertyType);
-      let schema = this.schemaFor(propertyType, where);
+      // `k?: never` or `k?: undefined` (as in `{ S: string; N?: never }`): JSON can only leave it out.
+      let schema = optional && propertyType.isUndefined() ? { not: {} } : this.schemaFor(propertyType, where);
       const description = describeSymbol(property, node);
       if (description) schema = { description, ...schema };
       if (isReadonlyProperty(property)) schema = { ...schema, readOnly: true };

@@ -51,4 +51,11 @@ s('typed lookups by TypeScript type: JSONata text chosen per kind', async () => 
   assert.match(joined.jsonata, /&/);
 });
 
+s('number literals with exponents, separators and other radixes keep their value', async () => {
+  // ts-morph's getLiteralValue() parses a literal without a "." with parseInt: 1e21 read as 1.
+  await agree({ a: 'number' }, '[5e-324, 1e21, 1e-7, 2E3, -5e-324, 1_000_000, 0x1F, 0b101, 0o17, a * 1e-7, a + 1e21]', [{ a: 3 }]);
+  await agree({}, '({ 1e3: "k", 0x10: "h" })', [{}]);
+  await agree({}, '[-1e21, -(1e-7), 1e21 + 1, `${1e21}`, String(1e-7)]', [{}]);
+});
+
 s.run();

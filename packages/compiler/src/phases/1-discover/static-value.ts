@@ -1,7 +1,20 @@
-import { Node, SyntaxKind, type BinaryExpression, type ElementAccessExpression, type PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type ElementAccessExpression, type NumericLiteral, type PropertyAccessExpression } from 'ts-morph';
 
 /** What {@link staticValue} returns for a node it cannot evaluate at compile time. */
 export const NOT_STATIC: unique symbol = Symbol('not static');
+
+/**
+ * The number a numeric literal denotes. ts-morph's `getLiteralValue()` reads
+ * a literal without a decimal point with `parseInt`, so `1e21` would be 1 and
+ * `5e-324` would be 5; the scanner's text (`0x10` already reads "16") goes
+ * through `Number` instead.
+ *
+ * @example
+ * numericLiteralValue(node /* 1e-7 *\/) // 1e-7
+ */
+export function numericLiteralValue(node: NumericLiteral): number {
+  return Number(node.compilerNode.text);
+}
 
 /**
  * The JSON value of a literal expression, evaluated at compile time: string,
@@ -18,7 +31,7 @@ export const NOT_STATIC: unique symbol = Symbol('not static');
 export function staticValue(node: Node | undefined, depth = 0): unknown {
   if (!node || depth > 20) return NOT_STATIC;
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
-  if (Node.isNumericLiteral(node)) return node.getLiteralValue();
+  if (Node.isNumericLiteral(node)) return numericLiteralValue(node);
   if (node.getKind() === SyntaxKind.TrueKeyword) return true;
   if (node.getKind() === SyntaxKind.FalseKeyword) return false;
   if (node.getKind() === SyntaxKind.NullKeyword) return null;

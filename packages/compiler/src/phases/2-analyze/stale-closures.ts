@@ -19,6 +19,8 @@ export function reportStaleClosures(body: ArrowFunction | FunctionExpression | F
     for (const reference of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
       const declaration = reference.getSymbol()?.getDeclarations()[0];
       if (!declaration || !Node.isVariableDeclaration(declaration) || reported.has(declaration)) continue;
+      // `typeof n` in a type annotation reads the type, not the value.
+      if (reference.getFirstAncestor((ancestor) => Node.isTypeNode(ancestor))) continue;
       if (declaration.getVariableStatement()?.getDeclarationKind() !== VariableDeclarationKind.Let) continue;
       if (declaration.getAncestors().includes(fn) || !declaration.getAncestors().includes(body)) continue;
       if (!assignedOutside(declaration, fn, body)) continue;
@@ -38,11 +40,18 @@ function keptFunctions(body: Node): Array<ArrowFunction | FunctionExpression | F
   return out;
 }
 
-/** True when the variable is assigned (`=`, `+=`, `++`…) somewhere in the body outside `fn`. */
+/**
+ * True when the variable is assigned (`=`, `+=`, `++`…) outside `fn` where the
+ * function may already exist: after it in the text, or in a loop that also
+ * makes the function (a function from an earlier turn may be kept and called).
+ * Assignments that all come before the function is made are seen by it
+ * (a `function` declaration is hoisted: it exists from the start).
+ */
 function assignedOutside(declaration: Node, fn: Node, body: Node): boolean {
   const symbol = (declaration as Node & { getSymbol(): unknown }).getSymbol();
   return body.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
     if (identifier.getSymbol() !== symbol || identifier.getAncestors().includes(fn)) return false;
+    if (!Node.isFunctionDeclaration(fn) && identifier.getEnd() <= fn.getStart() && !identifier.getAncestors().some((ancestor) => isLoop(ancestor) && ancestor.getAncestors().includes(body) && fn.getAncestors().includes(ancestor))) return false;
     let top: Node = identifier;
     while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
     const parent = top.getParent();
@@ -56,6 +65,10 @@ function assignedOutside(declaration: Node, fn: Node, body: Node): boolean {
     }
     return false;
   });
+}
+
+function isLoop(node: Node): boolean {
+  return Node.isForStatement(node) || Node.isForOfStatement(node) || Node.isForInStatement(node) || Node.isWhileStatement(node) || Node.isDoStatement(node);
 }
 
 function nameOf(fn: ArrowFunction | FunctionExpression | FunctionDeclaration): string {

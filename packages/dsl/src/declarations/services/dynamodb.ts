@@ -5,7 +5,8 @@ import type { ResponseMetadata } from './response-metadata.js';
 
 /**
  * A DynamoDB attribute value in the low-level wire format: exactly one key
- * naming its type. Numbers travel as strings (`{ N: '42' }`).
+ * naming its type. Numbers travel as strings (`{ N: '42' }`). Narrow with
+ * `in` before reading one: `'N' in item.points ? Number(item.points.N) : 0`.
  *
  * @example
  * const item: AttributeMap = { pk: { S: 'order#42' }, total: { N: '99.5' }, tags: { SS: ['gift'] }, paid: { BOOL: true } };

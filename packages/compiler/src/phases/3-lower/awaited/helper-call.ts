@@ -1,6 +1,10 @@
-import { Node, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { helperFunctionOf, nameVariables, reportOuterAssignments, type HelperFunction } from '../../2-analyze/index.js';
+import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
+import type { DeferredFunction } from '../expressions/index.js';
+import { sourceSnippet } from '../state-hints.js';
 import { lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import { scopeOf, type Reader } from '../pending.js';
@@ -43,13 +47,64 @@ export function lowerHelperCall(call: CallExpression, fn: AsyncHelper, sink: Sin
     ctx.diagnostics.report('helper_recursion', call, { name: helperName(fn), cycle: chain, kind: fn.isAsync() ? 'an async helper' : 'a plain helper that may throw' });
     return;
   }
+  inlineFunction(fn, call, sink, flow, ctx, (inner) => bindParameters(call, fn, flow, ctx, inner));
+}
+
+/**
+ * `await step()` where `step` walks a list of kept functions (see
+ * `deferred-calls.ts`): a Choice on the item's `fn` whose branches inline each
+ * function's body, the names it closes over bound from the item's `env`.
+ * One function needs no Choice.
+ *
+ * @example
+ * // undo.push(() => cancelFlight({ ref: f.ref })); … for (const step of undo.reverse()) await step();
+ * // → Task "Cancel flight" reading $f_2.ref, after f_2 := $step.env.f
+ */
+export function lowerDeferredCall(call: CallExpression, targets: DeferredFunction[], sink: Sink, flow: Flow, ctx: LoweringContext): void {
+  const item = ctx.names.ofReference(call.getExpression());
+  if (item === undefined) {
+    ctx.diagnostics.report('unsupported_await', call, { text: call.getText() });
+    return;
+  }
+  const after = label();
+  let rest = flow;
+  targets.forEach((target, index) => {
+    let branch = rest;
+    if (index < targets.length - 1) {
+      const [matches, otherwise] = addConditionChoice(`If ${call.getExpression().getText()} is ${describeKept(target.fn)}`, call, (read) => `${read(item)}.fn = ${target.id}`, rest, ctx);
+      branch = rest.fork([matches]);
+      rest = rest.fork([otherwise]);
+    }
+    inlineFunction(target.fn, call, sink, branch, ctx, (inner) => {
+      for (const captured of target.captured) {
+        const variable = inner.names.declare(captured.declaration, captured.key);
+        branch.pending.push({ kind: 'bind', variable, value: (read) => `$lookup(${read(item)}.env, ${JSON.stringify(captured.key)})` });
+      }
+    });
+    branch.jump(after, call);
+  });
+  flow.continueAfter(after);
+}
+
+/** A kept function by the tasks it calls (`cancelFlight`), for its Choice's name. */
+function describeKept(fn: AsyncHelper): string {
+  const tasks = fn.getDescendantsOfKind(SyntaxKind.CallExpression).map((call) => call.getExpression()).filter(isTaskCallee).map((callee) => callee.getText());
+  return [...new Set(tasks)].join(' and ') || sourceSnippet(fn);
+}
+
+/**
+ * Inlines `fn`'s body for one call into `flow`: a frame of variable names of
+ * its own, `bind` to give its parameters (or closed-over names) their values,
+ * a `return` to `sink`, a `throw` to the caller's handler.
+ */
+function inlineFunction(fn: AsyncHelper, call: CallExpression, sink: Sink, flow: Flow, ctx: LoweringContext, bind: (inner: LoweringContext) => void): void {
   // Each call reports the same problems of the helper again; the collector keeps one of each.
   const names = nameVariables(fn, ctx.diagnostics, ctx.names.frame());
   reportOuterAssignments(fn, names, ctx.diagnostics);
   const body = fn.getBody()!;
   const after = label();
   const inner: LoweringContext = { ...ctx, names, loops: [], finallies: [], inlining: [...ctx.inlining, fn], helperReturn: { sink, after, body } };
-  bindParameters(call, fn, flow, ctx, inner);
+  bind(inner);
   if (Node.isBlock(body)) {
     ctx.visit.statements(body.getStatements(), flow, inner);
     const last = body.getStatements().at(-1);

@@ -3,14 +3,14 @@ import { containsAwait, throwingHelperOf } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
-import { lowerExpression } from '../expressions/index.js';
+import { deferredTargets, lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import type { IrSucceed } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
 import { lowerParallelCall, isPromiseAll } from './parallel-call.js';
-import { asyncHelperOf, lowerHelperCall } from './helper-call.js';
+import { asyncHelperOf, lowerDeferredCall, lowerHelperCall } from './helper-call.js';
 import { orNull, sinkBindings, throughPath, type Sink } from './result-binding.js';
 import { lowerTaskCall } from './task-call.js';
 import { unwrap } from './unwrap.js';
@@ -116,6 +116,8 @@ function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, c
     if (task) return lowerTaskCall(operand, task, sink, flow, ctx);
     const helper = asyncHelperOf(callee) ?? throwingHelperOf(operand);
     if (helper) return lowerHelperCall(operand, helper, sink, flow, ctx);
+    const kept = deferredTargets(callee);
+    if (kept) return lowerDeferredCall(operand, kept, sink, flow, ctx);
   }
   ctx.diagnostics.report('unsupported_await', node, { text: operand.getText().replace(/\s+/g, ' ').slice(0, 80) });
 }

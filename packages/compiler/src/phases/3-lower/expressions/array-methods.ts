@@ -8,6 +8,7 @@ import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { jsString } from './to-string.js';
 import { elementKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 /** Item kinds JSONata's $map/$filter results keep as they are (no array items to flatten, nothing missing). */
 function flatSafe(kinds: Kinds): boolean {
@@ -109,7 +110,7 @@ export function lowerArrayMethod(name: string, receiver: string, receiverNode: E
       return parts.reduce((all, next) => `$append(${all}, ${next})`, receiver);
     }
     case 'flat':
-      if (args.length === 0 || (Node.isNumericLiteral(args[0]) && args[0].getLiteralValue() === 1)) return `${ctx.helper('flat')}(${receiver})`;
+      if (args.length === 0 || (Node.isNumericLiteral(args[0]) && numericLiteralValue(args[0]) === 1)) return `${ctx.helper('flat')}(${receiver})`;
       // flat(Infinity) flattens every level: no JSON array is nested that deep.
       if (Node.isIdentifier(args[0]) && args[0].getText() === 'Infinity') return `${ctx.helper('flatDepth')}(${receiver}, 1e308)`;
       return `${ctx.helper('flatDepth')}(${receiver}, ${ctx.helper('trunc')}(${arg(0)}))`;

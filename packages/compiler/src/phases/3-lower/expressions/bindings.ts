@@ -1,6 +1,7 @@
 import { Node, type BindingName } from 'ts-morph';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce, stringLiteral } from './text.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 /**
  * The JSONata bindings (`$x := …`) for a declaration's name or destructuring
@@ -29,7 +30,7 @@ export function bindPattern(name: BindingName, value: string, ctx: LowerContext,
       const property = element.getPropertyNameNode() ?? target;
       let key: string;
       if (Node.isIdentifier(property) || Node.isStringLiteral(property)) key = Node.isStringLiteral(property) ? property.getLiteralValue() : property.getText();
-      else if (Node.isNumericLiteral(property)) key = String(property.getLiteralValue());
+      else if (Node.isNumericLiteral(property)) key = String(numericLiteralValue(property));
       else {
         out.push(`${ctx.temporary()} := ${ctx.report('unsupported_expression', element, { kind: 'computed key in a destructuring pattern' })}`);
         continue;

@@ -1,6 +1,7 @@
-import { Node, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import { dslNameOf } from '../../1-discover/index.js';
 import { throwingHelperOf } from '../../2-analyze/index.js';
+import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { guardNullish } from './access.js';
 import { isGlobal } from './standard-globals.js';
 import { reportThrowInCallback } from './callback-throws.js';
@@ -64,6 +65,15 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
     if (global !== undefined) return global;
     if (node.getArguments().some((argument) => Node.isSpreadElement(argument))) {
       return ctx.report('expression_unsupported_call', node, { name: callee.getText(), reason: 'spread arguments are not supported' });
+    }
+    if (isTaskCallee(callee)) {
+      const fn = node.getFirstAncestor((ancestor) => Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+      if (fn) {
+        const keeper = fn.getParentIfKind(SyntaxKind.CallExpression)?.getExpression();
+        const list = keeper && Node.isPropertyAccessExpression(keeper) && ['push', 'unshift'].includes(keeper.getName()) ? keeper.getExpression().getText() : 'pending';
+        const request = node.getArguments()[0]?.getText().replace(/\s+/g, ' ') ?? '{}';
+        return ctx.report('task_in_function_value', node, { task: callee.getText(), fn: fn.getText().replace(/\s+/g, ' ').slice(0, 60), list, request });
+      }
     }
     const kinds = kindsOf(callee);
     if (!onlyKinds(withoutNullish(kinds), 'function')) {

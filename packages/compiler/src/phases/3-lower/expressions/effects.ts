@@ -12,6 +12,7 @@ import { nanArithmetic, truthinessKinds } from './nan-values.js';
 import { jsString, lowerAsString } from './to-string.js';
 import { truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 const COMPOUND: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.PlusEqualsToken]: '+',
@@ -267,7 +268,7 @@ function patternTargets(pattern: ObjectLiteralExpression | ArrayLiteralExpressio
       out.push({ target: property.getNameNode(), value: `$lookup(${source}, ${stringLiteral(property.getName())})`, fallback: property.getObjectAssignmentInitializer() });
     } else if (Node.isPropertyAssignment(property)) {
       const nameNode = property.getNameNode();
-      const key = Node.isIdentifier(nameNode) ? nameNode.getText() : Node.isStringLiteral(nameNode) || Node.isNumericLiteral(nameNode) ? String(nameNode.getLiteralValue()) : undefined;
+      const key = Node.isIdentifier(nameNode) ? nameNode.getText() : Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : Node.isNumericLiteral(nameNode) ? String(numericLiteralValue(nameNode)) : undefined;
       if (key === undefined) {
         ctx.report('unsupported_expression', property, { kind: 'computed key in a destructuring assignment' });
         continue;

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type Identifier, type ParameterDeclaration } from 'ts-morph';
 import { bindPattern } from './bindings.js';
+import { deferredFunction, deferredRecord } from './deferred-calls.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { lowerFunctionBody } from './statements.js';
 
@@ -15,6 +16,9 @@ type FunctionLike = ArrowFunction | FunctionExpression | FunctionDeclaration;
  * lowerFunctionExpression(`(item) => item.qty * 2`, ctx) // 'function($item){ ($item.qty * 2) }'
  */
 export function lowerFunctionExpression(node: ArrowFunction | FunctionExpression, ctx: LowerContext): string {
+  // A function kept in a list to be awaited later is data: which function, and the values it closes over.
+  const deferred = deferredFunction(node);
+  if (deferred) return deferredRecord(deferred, (reference) => lowerNode(reference, ctx));
   if (node.isAsync() && Node.isVariableDeclaration(node.getParent())) {
     // Async helpers are inlined where they are awaited; only module-level (or imported) ones are looked up.
     const name = (node.getParent() as import('ts-morph').VariableDeclaration).getName();

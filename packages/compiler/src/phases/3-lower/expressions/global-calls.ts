@@ -12,6 +12,7 @@ import { isArrayOfLength, lowerArrayOfLength, undefinedItemsUnread } from './arr
 import { isCollection, reportNonJson } from './collections.js';
 import { nonDateString } from './dates.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 /** Standard-library objects whose methods are lowered. */
 export const GLOBAL_OBJECTS = ['Math', 'JSON', 'Object', 'Array', 'Number', 'String'] as const;
@@ -75,7 +76,7 @@ export function lowerGlobalMethod(object: GlobalObject, name: string, node: Call
       if (name === 'stringify') {
         reportNonJson(args[0], (code, at, params) => ctx.report(code, at, params));
         if (args.length === 1) return `${ctx.helper('stringify')}(${arg(0)}, false)`;
-        if (args.length === 3 && Node.isNullLiteral(args[1]) && Node.isNumericLiteral(args[2]) && args[2].getLiteralValue() === 2) return `${ctx.helper('stringify')}(${arg(0)}, true)`;
+        if (args.length === 3 && Node.isNullLiteral(args[1]) && Node.isNumericLiteral(args[2]) && numericLiteralValue(args[2]) === 2) return `${ctx.helper('stringify')}(${arg(0)}, true)`;
         if (args.length === 3 && (Node.isNullLiteral(args[1]) || isUndefined(args[1])) && onlyKinds(kindsOf(args[2]), 'number', 'string')) {
           return `${ctx.helper('stringifyIndented')}(${arg(0)}, ${arg(2)})`;
         }
@@ -192,7 +193,7 @@ function lowerParse(name: string, node: CallExpression, ctx: LowerContext): stri
   if (int && args.length > 1 && !onlyKinds(kindsOf(args[1]), 'number', 'undefined')) return ctx.report('expression_unsupported_call', node, { name, reason: 'the radix must be a number' });
   const [text, radix] = args;
   if (Node.isStringLiteral(text) && (radix === undefined || Node.isNumericLiteral(radix))) {
-    const value = int ? Number.parseInt(text.getLiteralValue(), radix?.getLiteralValue()) : Number.parseFloat(text.getLiteralValue());
+    const value = int ? Number.parseInt(text.getLiteralValue(), radix && numericLiteralValue(radix)) : Number.parseFloat(text.getLiteralValue());
     if (Number.isFinite(value)) return numberLiteral(value);
     if (Number.isNaN(value)) return 'null';
   }

@@ -5,6 +5,7 @@ import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce, stringLiteral } from './text.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 /** `a${x}b` → `"a" & String(x) & "b"`, each substitution converted as JavaScript does. */
 export function lowerTemplate(node: TemplateExpression, ctx: LowerContext): string {
@@ -72,7 +73,7 @@ export function lowerObjectLiteral(node: ObjectLiteralExpression, ctx: LowerCont
 function propertyKey(name: Node, ctx: LowerContext): string {
   if (Node.isIdentifier(name) || Node.isStringLiteral(name) || Node.isPrivateIdentifier(name)) return stringLiteral(Node.isStringLiteral(name) ? name.getLiteralValue() : name.getText());
   // JavaScript turns numeric keys into their String() form: { 1.0: x } has key "1".
-  if (Node.isNumericLiteral(name)) return stringLiteral(String(name.getLiteralValue()));
+  if (Node.isNumericLiteral(name)) return stringLiteral(String(numericLiteralValue(name)));
   if (Node.isComputedPropertyName(name)) {
     const expression = name.getExpression();
     const kinds = kindsOf(expression);

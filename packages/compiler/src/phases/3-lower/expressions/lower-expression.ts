@@ -13,6 +13,7 @@ import { mayBeNaN } from './nan-analysis.js';
 import { checkNaNUse, unlessNaN } from './nan-values.js';
 import { lowerBinary, lowerConditional, lowerPrefixUnary } from './operators.js';
 import { numberLiteral, stringLiteral } from './text.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 /**
  * Lowers one expression node: one case per TypeScript syntax kind, each handed
@@ -39,7 +40,7 @@ export function lowerExpressionNode(node: Expression, ctx: LowerContext): string
 
 function lowerSyntax(node: Expression, ctx: LowerContext): string {
   if (Node.isIdentifier(node)) return lowerIdentifier(node, ctx);
-  if (Node.isNumericLiteral(node)) return numberLiteral(node.getLiteralValue());
+  if (Node.isNumericLiteral(node)) return numberLiteral(numericLiteralValue(node));
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return stringLiteral(node.getLiteralValue());
   if (Node.isTemplateExpression(node)) return lowerTemplate(node, ctx);
   if (Node.isTrueLiteral(node)) return 'true';

@@ -2,6 +2,7 @@ import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile
 import { dslNameOf } from '../../1-discover/dsl-symbols.js';
 import { isGlobal } from './standard-globals.js';
 import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 /**
  * Which number-typed expressions may compute NaN. JSON has no NaN, so a
@@ -129,7 +130,7 @@ function isZero(node: Node): boolean {
 function literalValue(node: Node | undefined): string | number | undefined {
   if (node === undefined) return undefined;
   const expression = unwrap(node);
-  if (Node.isNumericLiteral(expression)) return expression.getLiteralValue();
+  if (Node.isNumericLiteral(expression)) return numericLiteralValue(expression);
   if (Node.isStringLiteral(expression) || Node.isNoSubstitutionTemplateLiteral(expression)) return expression.getLiteralValue();
   if (Node.isPrefixUnaryExpression(expression) && expression.getOperatorToken() === SyntaxKind.MinusToken) {
     const value = literalValue(expression.getOperand());

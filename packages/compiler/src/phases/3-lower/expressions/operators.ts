@@ -9,6 +9,7 @@ import { nanArithmetic, nanOrdering, truthinessKinds, unlessNaN } from './nan-va
 import { lowerAsString } from './to-string.js';
 import { lowerConditionNode, truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 const ARITHMETIC: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.MinusToken]: '-',
@@ -211,7 +212,7 @@ export function lowerPrefixUnary(node: PrefixUnaryExpression, ctx: LowerContext)
       return lowerConditionNode(node, ctx);
     case SyntaxKind.MinusToken:
       if (!onlyKinds(declaredKinds(operand), 'number')) return ctx.report('expression_unsupported_operator', node, { operator: '-', reason: 'the operand must be a number' });
-      if (Node.isNumericLiteral(operand)) return `(-${operand.getLiteralValue()})`;
+      if (Node.isNumericLiteral(operand)) return numberLiteral(-numericLiteralValue(operand));
       if (mayBeNaN(operand)) return unlessNaN(lowerNode(operand, ctx), ctx, 'null', (v) => `-${v}`);
       return `(-${lowerNode(operand, ctx)})`;
     case SyntaxKind.PlusToken:

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type Statement, type Symbol as TsSymbol } from 'ts-morph';
 import { changesInPlace, isAssignment, rootOf, unwrap } from './in-place.js';
+import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 /**
  * Get-or-create, change, store back:
@@ -79,7 +80,7 @@ function samePath(a: Node, b: Node): boolean {
   if (Node.isIdentifier(a) && Node.isIdentifier(b)) return a.getSymbol() !== undefined && a.getSymbol() === b.getSymbol();
   if (Node.isPropertyAccessExpression(a) && Node.isPropertyAccessExpression(b)) return a.getName() === b.getName() && samePath(a.getExpression(), b.getExpression());
   if (Node.isElementAccessExpression(a) && Node.isElementAccessExpression(b)) return samePath(a.getExpression(), b.getExpression()) && samePath(a.getArgumentExpressionOrThrow(), b.getArgumentExpressionOrThrow());
-  const literal = (n: Node) => (Node.isStringLiteral(n) || Node.isNumericLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n) ? String(n.getLiteralValue()) : undefined);
+  const literal = (n: Node) => (Node.isStringLiteral(n) || Node.isNumericLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n) ? String(Node.isNumericLiteral(n) ? numericLiteralValue(n) : n.getLiteralValue()) : undefined);
   return literal(a) !== undefined && literal(a) === literal(b);
 }
 
