@@ -17,8 +17,6 @@ export interface Itinerary {
   car: string | null;
 }
 
-type Booking = { kind: 'flight' | 'hotel' | 'car'; bookingId: string };
-
 export const bookFlight = lambda<{ tripId: string; from: string; to: string }, { bookingId: string }>('${BookFlightArn}', { name: 'Book flight' });
 export const bookHotel = lambda<{ tripId: string; city: string; nights: number }, { bookingId: string }>('${BookHotelArn}', { name: 'Book hotel' });
 export const bookCar = lambda<{ tripId: string; city: string }, { bookingId: string }>('${BookCarArn}', { name: 'Book car' });
@@ -33,26 +31,28 @@ export const cancelCar = lambda<{ bookingId: string }, { cancelled: boolean }>('
 export class TripNotBooked extends WorkflowError {}
 
 export const bookTrip = workflow('BookTrip', async (trip: Trip): Promise<Itinerary> => {
-  const booked: Booking[] = [];
+  // What to run to undo each booking made so far, in the order they were made.
+  const compensations: Array<() => Promise<unknown>> = [];
+  const undone: string[] = [];
   try {
     const flight = await bookFlight({ tripId: trip.tripId, from: trip.from, to: trip.to });
-    booked.push({ kind: 'flight', bookingId: flight.bookingId });
+    compensations.push(() => cancelFlight({ bookingId: flight.bookingId }));
+    undone.push('flight');
     const hotel = await bookHotel({ tripId: trip.tripId, city: trip.to, nights: trip.nights });
-    booked.push({ kind: 'hotel', bookingId: hotel.bookingId });
+    compensations.push(() => cancelHotel({ bookingId: hotel.bookingId }));
+    undone.push('hotel');
     let car: string | null = null;
     if (trip.car) {
-      car = (await bookCar({ tripId: trip.tripId, city: trip.to })).bookingId;
-      booked.push({ kind: 'car', bookingId: car });
+      const rental = await bookCar({ tripId: trip.tripId, city: trip.to });
+      compensations.push(() => cancelCar({ bookingId: rental.bookingId }));
+      undone.push('car');
+      car = rental.bookingId;
     }
     return { tripId: trip.tripId, flight: flight.bookingId, hotel: hotel.bookingId, car };
   } catch (e) {
     // Undo in reverse: the last booking made is the first cancelled.
-    for (const booking of booked.reverse()) {
-      if (booking.kind === 'car') await cancelCar({ bookingId: booking.bookingId });
-      else if (booking.kind === 'hotel') await cancelHotel({ bookingId: booking.bookingId });
-      else await cancelFlight({ bookingId: booking.bookingId });
-    }
-    const undone = booked.map((booking) => booking.kind).join(', ') || 'nothing';
-    throw new TripNotBooked(`${(e as WorkflowError).name}; cancelled: ${undone}`);
+    for (const undo of compensations.reverse()) await undo();
+    const cancelled = undone.reverse().join(', ') || 'nothing';
+    throw new TripNotBooked(`${(e as WorkflowError).name}; cancelled: ${cancelled}`);
   }
 });
