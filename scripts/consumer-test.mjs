@@ -11,7 +11,7 @@ import { delimiter, dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const packages = ['dsl', 'runtime', 'compiler', 'cli', 'testing'];
+const packages = ['dsl', 'runtime', 'compiler', 'deploy', 'cli', 'testing'];
 const typescriptRange = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.typescript;
 
 // `npm warn` lines an install may print that say nothing about our packages, each with its reason.
@@ -107,6 +107,7 @@ const typesSource = `import { workflow, type Workflow } from '@typestep/dsl';
 import { LocalS3, StateMachine, type ExecutionResult, type MachineDefinition } from '@typestep/runtime';
 import { compile, type CompileResult } from '@typestep/compiler';
 import { main } from '@typestep/cli';
+import { policyFor, type Policy } from '@typestep/deploy';
 import { testWorkflow, type TestRun } from '@typestep/testing';
 import { greet, type Greeting } from './workflow.js';
 
@@ -118,6 +119,7 @@ export const machine = new StateMachine(definition, { s3: new LocalS3({ objects:
 export const bytes: Uint8Array | undefined = machine.s3?.getObject('b', 'k');
 export const started: Promise<ExecutionResult> = machine.run({});
 
+export const policy: Policy = policyFor(definition);
 export const compiled: Promise<CompileResult> = compile({ files: ['workflow.ts'] });
 export const exitCode: Promise<number> = main(['--help']);
 export const tested: Promise<TestRun<{ message: string }>> = testWorkflow(greet, {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { compileCommand } from './commands/compile.js';
+import { graphCommand } from './commands/graph.js';
 import { initCommand } from './commands/init.js';
+import { policyCommand } from './commands/policy.js';
 import { runCommand } from './commands/run.js';
 import { taskCallCommands } from './commands/task-calls.js';
 import { typesCommand } from './commands/types.js';
@@ -34,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
     runCommand(setExit),
     validateCommand(setExit),
     typesCommand(setExit),
+    graphCommand(setExit),
+    policyCommand(setExit),
     ...taskCallCommands(setExit),
   ];
   const names = commands.map(commandName);

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { compile, generateDeclarations, type CompiledWorkflow } from '@typestep/compiler';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { deployOutputs } from './compile-deploy-outputs.js';
 import { STANDARD_STREAM, fileProblem, writeText } from '../standard-streams.js';
 import { systemMessage } from '../system-message.js';
 
@@ -12,6 +13,7 @@ interface CompileArgs {
   tsconfig?: string;
   json?: boolean;
   strictSchema?: boolean;
+  emit?: Array<'cloudformation' | 'sam'>;
 }
 
 /**
@@ -19,7 +21,9 @@ interface CompileArgs {
  * of TypeScript files to ASL. Writes per workflow `<Name>.asl.json`,
  * `<Name>.map.json` (state name → source span), `<Name>.schema.json` (JSON
  * Schemas of input, output and task requests/responses) and `<Name>.d.ts`
- * (types generated from that schema); `--out -` prints the one workflow's
+ * (types generated from that schema), `<Name>.placeholders.json` (every
+ * `${Name}` to substitute, what it must be, where it is used) and, with
+ * `--emit cloudformation` / `--emit sam`, `<Name>.cfn.json` / `<Name>.sam.json`; `--out -` prints the one workflow's
  * ASL to stdout instead. Prints every diagnostic with its code frame to
  * stderr (`--json`: as a JSON array on stdout) and exits 2 when there is any,
  * as for any other usage error.
@@ -35,6 +39,7 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
         .option('tsconfig', { type: 'string', describe: 'tsconfig.json whose compiler options to use' })
         .option('strict-schema', { type: 'boolean', describe: 'Schemas reject properties the types do not declare (additionalProperties: false)' })
         .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' })
+        .option('emit', { choices: ['cloudformation', 'sam'] as const, array: true, describe: 'Also write <Name>.cfn.json (CloudFormation) or <Name>.sam.json (SAM)' })
         .example('$0 compile src/workflow.ts --out build', 'writes build/<Name>.asl.json, .map.json, .schema.json and .d.ts')
         .example("$0 compile 'src/**/*.workflow.ts' --out build --strict-schema", 'every workflow the glob matches; schemas forbid extra properties')
         .example('$0 compile src/workflow.ts --out - > machine.asl.json', 'the ASL alone, on stdout') as never,
@@ -65,7 +70,7 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
         if (diagnostics.length === 0) fail(`no workflow found in ${args.files.join(', ')}: a workflow is \`export const x = workflow('Name', async (input) => { … })\` from @typestep/dsl`);
         return;
       }
-      const problem = args.out === STANDARD_STREAM ? printDefinition(workflows) : await writeOutputs(workflows, args.out, !args.json);
+      const problem = args.out === STANDARD_STREAM ? printDefinition(workflows) : await writeOutputs(workflows, args.out, !args.json, args.emit ?? []);
       if (problem) return fail(problem);
       if (diagnostics.length === 0) setExit(EXIT_OK);
     },
@@ -94,8 +99,13 @@ function printDefinition(workflows: CompiledWorkflow[]): string | undefined {
   return writeText(STANDARD_STREAM, workflows[0]!.text);
 }
 
-/** Each workflow's four files in `out`; the paths of the definitions on stderr. */
-async function writeOutputs(workflows: CompiledWorkflow[], out: string, announce: boolean): Promise<string | undefined> {
+/** Each workflow's files in `out` (the four, the placeholder manifest and any templates asked for); the paths of the definitions on stderr. */
+async function writeOutputs(
+  workflows: CompiledWorkflow[],
+  out: string,
+  announce: boolean,
+  emit: ReadonlyArray<'cloudformation' | 'sam'>,
+): Promise<string | undefined> {
   for (const workflow of workflows) {
     const problem = fileNameProblem(workflow.name);
     if (problem) return `the workflow name ${JSON.stringify(workflow.name)} cannot name its output files: ${problem}`;
@@ -110,11 +120,18 @@ async function writeOutputs(workflows: CompiledWorkflow[], out: string, announce
     const sourceMap = Object.fromEntries(
       Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(out, span.file) }]),
     );
+    let deploy: Array<[string, string]>;
+    try {
+      deploy = deployOutputs(base, workflow.name, JSON.parse(workflow.text), emit);
+    } catch (error) {
+      return `cannot make the deployment files of ${workflow.name}: ${(error as Error).message}`;
+    }
     const outputs: Array<[string, string]> = [
       [`${base}.asl.json`, workflow.text],
       [`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`],
       [`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`],
       [`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` })],
+      ...deploy,
     ];
     for (const [path, text] of outputs) {
       const problem = writeText(path, text);
