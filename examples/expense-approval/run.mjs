@@ -1,21 +1,25 @@
-// Runs the expense approval locally through the API: a manager answers the SQS callback, and a
-// payments worker polls the activity. Time is virtual, so the manager who never answers costs
-// nothing: the execution jumps to the 7-day deadline.
+// Compiles workflow.ts and runs the expense approval locally through the API: a manager answers
+// the SQS callback, and a payments worker polls the activity. Time is virtual, so the manager who
+// never answers costs nothing: the execution jumps to the missed heartbeat a day later.
 //   node examples/expense-approval/run.mjs [approve|reject|ignore] [amount]
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compile } from '@typestep/compiler';
 import { StateMachine, TaskService } from '@typestep/runtime';
 
-const definition = readFileSync(new URL('expense-approval.asl.json', import.meta.url), 'utf8');
+const { workflows, diagnostics } = await compile({ files: [fileURLToPath(new URL('workflow.ts', import.meta.url))] });
+if (diagnostics.length > 0) throw new Error(diagnostics.map(String).join('\n'));
+const [{ definition, schema }] = workflows;
 const PAYMENTS = 'arn:aws:states:us-east-1:123456789012:activity:payments';
 const [answer = 'approve', amount = '1200'] = process.argv.slice(2);
 
 const service = new TaskService();
 const machine = new StateMachine(definition, {
-  name: 'expense-approval',
+  name: 'ApproveExpense',
+  schema,
   taskService: service,
   handlers: {
-    // The queue: the message would reach the manager's inbox; here the manager answers at once.
-    'arn:aws:states:::sqs:sendMessage.waitForTaskToken': ({ MessageBody }) => {
+    // The queue (keyed by task name): the message would reach the manager's inbox; here the manager answers at once.
+    askManager: ({ MessageBody }) => {
       setImmediate(() => {
         if (answer === 'approve') service.sendTaskSuccess(MessageBody.taskToken, { approver: 'maria' });
         else if (answer === 'reject') service.sendTaskFailure(MessageBody.taskToken, 'Rejected', 'Receipts missing');

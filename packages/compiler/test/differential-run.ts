@@ -2,13 +2,13 @@
 // runtime. Shared by the fixture test and the corpus measurement, so both compare the same way.
 import { WorkflowError } from '@typestep/dsl';
 import { comparableOutcome } from '@typestep/testing';
-import { StateMachine, type HandlerMap } from '@typestep/runtime';
+import { StateMachine, type HandlerMap, type LocalS3Options } from '@typestep/runtime';
 import type { CompiledWorkflow } from '../src/index.js';
 
 /** What a `Workflow` value looks like to a test that imported it. */
 export interface NativeWorkflow {
   workflowName: string;
-  run(input: unknown, options: { handlers: unknown }): Promise<unknown>;
+  run(input: unknown, options: { handlers: unknown; s3?: LocalS3Options }): Promise<unknown>;
 }
 
 /** How a run ended: an output, or an error name and cause. */
@@ -18,6 +18,7 @@ export type Outcome = { status: 'SUCCEEDED'; output: unknown } | { status: 'FAIL
 export interface RunCase {
   input: unknown;
   handlers: () => HandlerMap;
+  s3?: LocalS3Options;
 }
 
 export function isWorkflow(value: unknown): value is NativeWorkflow {
@@ -32,7 +33,7 @@ export function mainWorkflow(module: Record<string, unknown>): NativeWorkflow | 
 
 export async function runNatively(workflow: NativeWorkflow, testCase: RunCase): Promise<Outcome> {
   try {
-    const output = await workflow.run(testCase.input, { handlers: testCase.handlers() });
+    const output = await workflow.run(testCase.input, { handlers: testCase.handlers(), s3: testCase.s3 });
     return { status: 'SUCCEEDED', output: output === undefined ? null : output };
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
@@ -46,7 +47,7 @@ export async function runCompiled(workflow: CompiledWorkflow, all: CompiledWorkf
   const children = Object.fromEntries(
     all.filter((other) => other !== workflow).map((other) => [`\${${other.name}StateMachineArn}`, new StateMachine(other.definition as never, { name: other.name, handlers })]),
   );
-  const machine = new StateMachine(workflow.definition as never, { stateMachines: children, handlers });
+  const machine = new StateMachine(workflow.definition as never, { stateMachines: children, handlers, s3: testCase.s3 });
   const result = await machine.run(testCase.input);
   if (result.status === 'SUCCEEDED') return { status: 'SUCCEEDED', output: result.output ?? null };
   return { status: 'FAILED', error: String(result.error), cause: result.cause };

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '@typestep/runtime';
+import type { HandlerMap, LocalS3Options } from '@typestep/runtime';
 
 /**
  * One differential case of a fixture: an input and fresh handlers (a
@@ -8,6 +8,8 @@ export interface FixtureCase {
   name: string;
   input: unknown;
   handlers: () => HandlerMap;
+  /** The local S3 both runs read (`map(s3Items(…))`). */
+  s3?: LocalS3Options;
 }
 
 /** A handler error with an ASL error name, as a Lambda function or service would throw it. */

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { compile } from '@typestep/compiler';
 import { cloudFormationTemplate, type Template } from '../src/index.js';
 
 /**
@@ -108,11 +109,17 @@ function walkIntrinsics(node: unknown, label: string, names: Set<string>, templa
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const exampleFile = (path: string) => JSON.parse(readFileSync(join(root, 'examples', path), 'utf8'));
+/** A TypeScript example's workflow, compiled (examples/<name>/workflow.ts). */
+const compiledExample = async (name: string, workflow: string) => {
+  const { workflows, diagnostics } = await compile({ files: [join(root, 'examples', name, 'workflow.ts')] });
+  assert.equal(diagnostics.map(String), []);
+  return workflows.find((w) => w.name === workflow)!.definition as object;
+};
 
 const Templates = suite('cloudFormationTemplate');
 
-Templates('CloudFormation: a parameter per placeholder, substitutions, a role Step Functions assumes with the policy, the ARN as output', () => {
-  const definition = exampleFile('expense-approval/expense-approval.asl.json');
+Templates('CloudFormation: a parameter per placeholder, substitutions, a role Step Functions assumes with the policy, the ARN as output', async () => {
+  const definition = await compiledExample('expense-approval', 'ApproveExpense');
   const template = cloudFormationTemplate(definition, { name: 'ExpenseApproval' });
   checkTemplate(template, 'expense-approval');
   assert.equal(Object.keys(template.Parameters), ['StateMachineName', 'ApprovalQueueUrl']);
@@ -126,13 +133,13 @@ Templates('CloudFormation: a parameter per placeholder, substitutions, a role St
   assert.equal(template.Outputs.StateMachineArn!.Value, { Ref: 'StateMachine' });
 });
 
-Templates('placeholders and ARN parts in policy resources become Fn::Sub over parameters and pseudo parameters', () => {
-  const template = cloudFormationTemplate(exampleFile('nightly-import/nightly-import.asl.json'), { name: 'NightlyImport', logging: true, tracing: true });
+Templates('placeholders and ARN parts in policy resources become Fn::Sub over parameters and pseudo parameters', async () => {
+  const template = cloudFormationTemplate(await compiledExample('nightly-import', 'NightlyImport'), { name: 'NightlyImport', logging: true, tracing: true });
   checkTemplate(template, 'nightly-import');
   const statements = (template.Resources.StateMachineRole!.Properties.Policies as any)[0].PolicyDocument.Statement;
   const resources = JSON.stringify(statements.map((s: any) => s.Resource));
-  assert.match(resources, '{"Fn::Sub":"${ValidateBatchFunctionArn}:*"}');
-  assert.is(template.Parameters.ValidateBatchFunctionArn!.AllowedPattern, 'arn:.+', 'a function placeholder must be an ARN: the policy uses it');
+  assert.match(resources, '{"Fn::Sub":"${ValidateCustomerFunctionArn}:*"}');
+  assert.is(template.Parameters.ValidateCustomerFunctionArn!.AllowedPattern, 'arn:.+', 'a function placeholder must be an ARN: the policy uses it');
   assert.match(resources, 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${StateMachineName}');
   assert.match(resources, 'arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/rebuild-customer-index');
   assert.ok(statements.some((s: any) => s.Action.includes('logs:CreateLogDelivery')));
@@ -141,7 +148,7 @@ Templates('placeholders and ARN parts in policy resources become Fn::Sub over pa
 });
 
 Templates('SAM: an AWS::Serverless::StateMachine with Policies and DefinitionSubstitutions, and the transform', () => {
-  const template = cloudFormationTemplate(exampleFile('order-fulfilment/order-fulfilment.asl.json'), { name: 'OrderFulfilment', format: 'sam', logging: true });
+  const template = cloudFormationTemplate(exampleFile('hand-written-asl/order-fulfilment.asl.json'), { name: 'OrderFulfilment', format: 'sam', logging: true });
   checkTemplate(template, 'order-fulfilment sam');
   assert.is(template.Transform, 'AWS::Serverless-2016-10-31');
   assert.equal(Object.keys(template.Resources), ['StateMachineLogGroup', 'StateMachine']);
@@ -164,8 +171,9 @@ Templates('a placeholder name CloudFormation cannot use as a parameter is rename
 Templates('every compiled fixture and example makes valid templates in both formats', () => {
   const fixtures = join(root, 'packages/compiler/test/fixtures');
   const files = readdirSync(fixtures).map((n) => join(fixtures, n, 'expected.asl.json')).filter((f) => existsSync(f));
-  for (const dir of readdirSync(join(root, 'examples'))) {
-    for (const name of readdirSync(join(root, 'examples', dir))) if (name.endsWith('.asl.json')) files.push(join(root, 'examples', dir, name));
+  for (const dir of readdirSync(join(root, 'examples'), { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    for (const name of readdirSync(join(root, 'examples', dir.name))) if (name.endsWith('.asl.json')) files.push(join(root, 'examples', dir.name, name));
   }
   for (const file of files) {
     const definition = JSON.parse(readFileSync(file, 'utf8'));

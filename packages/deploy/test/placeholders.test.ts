@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
@@ -111,7 +111,7 @@ Placeholders('every ${Name} in every compiled fixture and example is in its mani
   const files = readdirSync(fixtures).map((name) => join(fixtures, name, 'expected.asl.json')).filter((f) => existsSync(f));
   const examples = join(root, 'examples');
   for (const dir of readdirSync(examples)) {
-    if (!existsSync(join(examples, dir))) continue;
+    if (!statSync(join(examples, dir)).isDirectory()) continue;
     for (const name of readdirSync(join(examples, dir))) if (name.endsWith('.asl.json')) files.push(join(examples, dir, name));
   }
   let count = 0;

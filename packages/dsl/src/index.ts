@@ -7,6 +7,8 @@ export { context } from './workflow/context.js';
 export type { WorkflowContext } from './workflow/context.js';
 export { map } from './workflow/map.js';
 export type { MapOptions, MapItemFailure } from './workflow/map.js';
+export { s3Items } from './workflow/s3-items.js';
+export type { S3Items, S3ItemsSource, S3ItemsFormat } from './workflow/s3-items.js';
 
 export { taskDescription, TASK_DESCRIPTION } from './declarations/task.js';
 export type { Task, TaskDescription, TaskKind, IntegrationPattern } from './declarations/task.js';

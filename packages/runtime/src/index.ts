@@ -31,3 +31,4 @@ export { serviceHandlerInput, serviceResult, serviceError } from './integrations
 // For typestep's native runs (@typestep/dsl), which time tasks out as the interpreter does; not AWS API.
 export { raceIdleDeadline } from './integrations/idle-deadlines.js';
 export { DEFAULT_TASK_TIMEOUT_SECONDS } from './integrations/waiting-task.js';
+export { readObjectItemList } from './states/distributed-map/item-reader.js';

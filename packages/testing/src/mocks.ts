@@ -1,7 +1,10 @@
-import type { TaskContext } from '@typestep/runtime';
+import type { Job, TaskContext } from '@typestep/runtime';
 
-/** A task's local implementation in a test: gets the request and the call's context, returns the response or throws. */
-export type TaskMock<Request = any, Response = unknown> = (request: Request, context: TaskContext) => Response | Promise<Response>;
+/**
+ * A task's local implementation in a test: gets the request and the call's context, returns the
+ * response or throws. A `.sync` job's mock may return the runtime's `job({ seconds, output })`, which takes virtual time.
+ */
+export type TaskMock<Request = any, Response = unknown> = (request: Request, context: TaskContext) => Response | Job | Promise<Response | Job>;
 
 /**
  * An error a mock throws: its `name` is the ASL error name the workflow sees

@@ -181,10 +181,11 @@ function stateVisits(history: readonly HistoryEvent[], threads: Map<number, Even
     if (event.type.endsWith('StateExited')) {
       const details = event.stateExitedEventDetails as { output?: string; assignedVariables?: Record<string, string> };
       visit.output = parsePayload(details.output);
-      visit.failed = false;
       if (details.assignedVariables) visit.variables = Object.fromEntries(Object.entries(details.assignedVariables).map(([name, text]) => [name, parsePayload(text)]));
     } else if (event.type.endsWith('Scheduled')) {
+      // A new attempt: a failure before it was retried; one after it (caught or not) stays.
       visit.attempts += 1;
+      visit.failed = false;
     } else if (/(Failed|TimedOut)$/.test(event.type) && !/^(Execution|MapIteration)/.test(event.type)) {
       visit.failed = true;
     }

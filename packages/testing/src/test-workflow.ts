@@ -1,8 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { CompiledWorkflow } from '@typestep/compiler';
 import { WorkflowError, type Task, type Workflow } from '@typestep/dsl';
-import { handlersForTasks, StateMachine, TaskService, type HistoryEvent, type MachineSchema, type MockOptions } from '@typestep/runtime';
+import { handlersForTasks, LocalS3, StateMachine, TaskService, type HistoryEvent, type LocalS3Options, type MachineSchema, type MockOptions } from '@typestep/runtime';
 import { compiledModule, machineNamed, sourceFileOf } from './compiled-source.js';
+import { answerActivities } from './activities.js';
 import { WaitingTasks, type CallbackHandle } from './callbacks.js';
 import type { TaskMock } from './mocks.js';
 import { recordingHandlers, type TaskCall } from './task-calls.js';
@@ -52,6 +53,8 @@ export interface TestOptions<Input, Module = Record<string, unknown>> {
   startTime?: Date | string | number;
   /** Step Functions Local mock configuration (compiled runs only). */
   mocks?: MockOptions;
+  /** The local S3 that `map(s3Items(…))` reads, in every mode (the runtime's `{ root }`, `{ buckets }` or `{ objects }`). */
+  s3?: LocalS3 | LocalS3Options;
 }
 
 /** A run still going: answer its callbacks, then await `result`. */
@@ -106,9 +109,11 @@ export function startWorkflow<Input, Output, Module = Record<string, unknown>>(
     const handlers = (options.handlers ?? {}) as Record<string, TaskMock | undefined>;
     const nativeCalls: TaskCall[] = [];
     const compiledCalls: TaskCall[] = [];
+    // One S3 for both runs: what a native run writes the compiled run would see too, as on AWS.
+    const s3 = LocalS3.from(options.s3);
     const native =
-      mode === 'compiled' ? undefined : runNatively(workflow as Workflow<any, any>, options.input, handlers, target.schema, startTime, waiting, nativeCalls);
-    const compiled = mode === 'native' ? undefined : runCompiled(target, options, handlers, startTime, waiting, compiledCalls);
+      mode === 'compiled' ? undefined : runNatively(workflow as Workflow<any, any>, options.input, handlers, withSiblingTasks(target), startTime, waiting, nativeCalls, s3);
+    const compiled = mode === 'native' ? undefined : runCompiled(target, options, handlers, startTime, waiting, compiledCalls, s3);
     const [nativeOutcome, compiledRun] = await Promise.all([native, compiled]);
     if (!compiledRun) return new TestRun<Output>(nativeOutcome! as Outcome<Output>, nativeCalls, undefined, undefined, target.name);
     const run = new TestRun<Output>(compiledRun.outcome as Outcome<Output>, compiledCalls, compiledRun.machine, nativeOutcome as Outcome<Output> | undefined, target.name);
@@ -147,6 +152,17 @@ async function compiledTarget(workflow: Workflow<any, any> & { sourceFile?: stri
   };
 }
 
+/**
+ * The target's schema with the tasks of the module's other workflows added: a native run
+ * finds every handler through one map, also those of the tasks only a nested workflow calls
+ * (compiled, each child machine maps its own).
+ */
+function withSiblingTasks(target: Target): MachineSchema | undefined {
+  if (!target.schema || target.siblings.length === 0) return target.schema;
+  const tasks = Object.assign({}, ...target.siblings.map((other) => (other.schema as unknown as MachineSchema | undefined)?.tasks ?? {}), target.schema.tasks);
+  return { ...target.schema, tasks };
+}
+
 function aslTarget(machine: AslMachine): Target {
   return { name: machine.name ?? 'workflow', definition: machine.definition, schema: machine.schema, sourceMap: {}, siblings: [] };
 }
@@ -159,12 +175,14 @@ async function runNatively(
   startTime: Date,
   waiting: WaitingTasks,
   calls: TaskCall[],
+  s3: LocalS3 | undefined,
 ): Promise<Outcome> {
   const taskService = new TaskService();
   waiting.watch(taskService);
   const recorded = handlersForTasks(recordingHandlers(withCallbackSenders(handlers, schema), calls), schema);
+  answerActivities(taskService, recorded);
   try {
-    const output = await workflow.run(input, { handlers: recorded, taskService, startTime });
+    const output = await workflow.run(input, { handlers: recorded, taskService, startTime, s3 });
     return { status: 'SUCCEEDED', output: output === undefined ? null : output };
   } catch (error) {
     if (!(error instanceof WorkflowError)) throw error;
@@ -179,17 +197,19 @@ async function runCompiled(
   startTime: Date,
   waiting: WaitingTasks,
   calls: TaskCall[],
+  s3: LocalS3 | undefined,
 ): Promise<{ outcome: Outcome; machine: { history: HistoryEvent[]; sourceMap: Record<string, SourceLocation> } }> {
   const taskService = new TaskService();
   waiting.watch(taskService);
   const recorded = recordingHandlers(withCallbackSenders(handlers, target.schema), calls);
+  answerActivities(taskService, handlersForTasks(recorded, target.schema));
   const children = Object.fromEntries(
     target.siblings.map((other) => [
       `\${${other.name}StateMachineArn}`,
-      new StateMachine(other.definition, { name: other.name, schema: other.schema as unknown as MachineSchema, validate: false, handlers: recorded, taskService }),
+      new StateMachine(other.definition, { name: other.name, schema: other.schema as unknown as MachineSchema, validate: false, handlers: recorded, taskService, s3 }),
     ]),
   );
-  const machine = new StateMachine(target.definition, { name: target.name, schema: target.schema, handlers: recorded, taskService, stateMachines: children, mocks: options.mocks });
+  const machine = new StateMachine(target.definition, { name: target.name, schema: target.schema, handlers: recorded, taskService, stateMachines: children, mocks: options.mocks, s3 });
   const execution = machine.start(options.input, { startTime });
   const result = await execution.result;
   const outcome: Outcome =

@@ -1,7 +1,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mock, startWorkflow, testWorkflow, type HandlersOf } from '../src/index.js';
+import { job } from '@typestep/runtime';
 import * as expenses from '../guide/expenses.js';
+import * as payouts from './workflows/payout.js';
 
 const expense: expenses.Expense = { id: 'e-1', amount: 60, lines: [{ sku: 'taxi', cost: 20 }, { sku: 'lunch', cost: 40 }] };
 
@@ -111,6 +113,36 @@ s('a hand-written ASL definition runs in mode compiled', async () => {
   const run = await testWorkflow({ definition, name: 'Adder' }, { input: { a: 1, b: 2 }, handlers: { Add: mock.succeed((request: { a: number; b: number }) => request.a + request.b) } });
   assert.equal([run.status, run.output, run.path], ['SUCCEEDED', 3, ['Add']]);
   assert.throws(() => startWorkflow({ definition }, { input: {}, mode: 'both' }), /mode 'compiled' only/);
+});
+
+s('an activity with a handler is answered as a worker would; a nested workflow\'s task finds its handler natively too', async () => {
+  const run = await testWorkflow(payouts.payout, {
+    input: { id: 'p-1', amount: 40 },
+    handlers: {
+      lookUp: mock.succeed({ name: 'Ada' }),
+      approve: ({ amount }) => ({ approved: amount < 100 }),
+      // A .sync job's mock may return the runtime's job(): it takes virtual time.
+      settle: () => job({ seconds: 120, output: { JobRunState: 'SUCCEEDED' } }),
+      announce: mock.succeed({ MessageId: 'm-9' }),
+    } satisfies HandlersOf<typeof payouts>,
+  });
+  assert.equal(run.output, { paid: true, name: 'Ada', message: 'm-9' });
+  assert.equal(run.calls('approve').map((call) => call.input), [{ amount: 40 }]);
+  assert.equal(run.calls('announce').map((call) => call.input), [{ TopicArn: '${PayoutsTopicArn}', Message: 'Ada: 40' }]);
+  assert.is(run.elapsedSeconds, 120);
+});
+
+s('a failing activity handler fails the activity with its error', async () => {
+  const run = await testWorkflow(payouts.payout, { input: { id: 'p-1', amount: 40 }, handlers: { lookUp: mock.succeed({ name: 'Ada' }), approve: mock.fail('Approvals.Closed', 'after hours') } });
+  assert.equal([run.status, run.error, run.cause], ['FAILED', 'Approvals.Closed', 'after hours']);
+});
+
+s('state().failed is true for a state whose error was caught, false for one whose retry succeeded', async () => {
+  const timedOut = await testWorkflow(payouts.payout, { input: { id: 'p-1', amount: 400 }, handlers: { lookUp: mock.never(), approve: mock.succeed({ approved: false }) } });
+  assert.equal(timedOut.output, { paid: false, name: 'unknown' });
+  assert.is(timedOut.state('Look up').failed, true);
+  const retried = await testWorkflow(expenses.reviewExpense, { input: expense, handlers: handlers({ checkPolicy: mock.failTimes(1, 'Policy.Unavailable', { allowed: true, limit: 500 }) }) });
+  assert.is(retried.state('Check policy').failed, false);
 });
 
 s.run();

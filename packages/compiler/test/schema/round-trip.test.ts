@@ -39,6 +39,21 @@ s('the generated file says it is generated, in its first line', async () => {
   assert.match(text, 'export type XInput = XTypes["input"];');
 });
 
+s("a workflow type named like a task's alias (`SendEmailRequest` for the task `sendEmail`) is declared once", async () => {
+  const request = { $ref: '#/$defs/SendEmailRequest' };
+  const text = await generateDeclarations(
+    {
+      title: 'Billing',
+      input: { type: 'string' },
+      tasks: { sendEmail: { request, response: { type: 'object', properties: { MessageId: { type: 'string' } } } } },
+      $defs: { SendEmailRequest: { type: 'object', properties: { to: { type: 'string' } }, required: ['to'], additionalProperties: false } },
+    } as Parameters<typeof generateDeclarations>[0],
+    { source: 'Billing.schema.json' },
+  );
+  assert.is(text.match(/export (interface|type) SendEmailRequest\b/g)?.length, 1, text);
+  assert.match(text, 'export type SendEmailResponse = BillingTasks["sendEmail"]["response"];');
+});
+
 s('original types are assignable to the generated types (tsc)', async () => {
   const files: string[] = [];
   for (const name of cases) {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { HandlerRegistry, TaskService } from '@typestep/runtime';
+import type { HandlerRegistry, LocalS3, TaskService } from '@typestep/runtime';
 import type { NativeClock } from './clock.js';
 
 /** One native execution: what its body, its task calls and its nested workflows share. */
@@ -14,6 +14,8 @@ export interface NativeExecution {
   readonly stateMachineArn: string;
   readonly stateMachineName: string;
   readonly roleArn: string;
+  /** The local S3 stand-in that `map(s3Items(…))` reads; nested executions share it. */
+  readonly s3?: LocalS3;
 }
 
 /** Where a piece of workflow code runs: its execution and, inside `map`, its item. */

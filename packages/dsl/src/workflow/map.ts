@@ -1,6 +1,7 @@
 import { currentFrame, runInFrame } from '../native/native-frame.js';
 import { copyJson } from '../native/service-results.js';
 import { asFailure } from './error-failure.js';
+import { isS3Items, readS3Items, type S3Items } from './s3-items.js';
 import { WorkflowError } from './workflow-error.js';
 
 /**
@@ -39,18 +40,24 @@ export interface MapItemFailure {
  * `States.ExceedToleratedFailureThreshold` only past the threshold.
  * Inside `fn`, `context().map.item` is the item and its index.
  * `Promise.all(items.map(async (item) => …))` compiles to the same Map without options.
+ * `items` may also be {@link s3Items}: the items of an S3 object, read by a
+ * Distributed Map's ItemReader (natively, from the run's `s3` option). A
+ * Distributed Map reports a failed item as AWS does: past the tolerated
+ * failures (none by default) the map fails with
+ * `States.ExceedToleratedFailureThreshold`, not with the item's error.
  *
  * @example
  * const receipts = await map(order.items, async (item) => reserve({ sku: item.sku, qty: item.qty }), { maxConcurrency: 5 });
  */
 export function map<T, R>(
-  items: readonly T[],
+  items: readonly T[] | S3Items<T>,
   fn: (item: T, index: number) => Promise<R>,
   options: MapOptions & ({ toleratedFailureCount: number } | { toleratedFailurePercentage: number }),
 ): Promise<Array<R | MapItemFailure>>;
-export function map<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>, options?: MapOptions): Promise<R[]>;
-export async function map<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>, options: MapOptions = {}): Promise<Array<R | MapItemFailure>> {
+export function map<T, R>(items: readonly T[] | S3Items<T>, fn: (item: T, index: number) => Promise<R>, options?: MapOptions): Promise<R[]>;
+export async function map<T, R>(source: readonly T[] | S3Items<T>, fn: (item: T, index: number) => Promise<R>, options: MapOptions = {}): Promise<Array<R | MapItemFailure>> {
   const frame = currentFrame('map()');
+  const items = (isS3Items(source) ? await readS3Items(source, frame.execution) : source) as readonly T[];
   if (!Array.isArray(items)) throw new WorkflowError('States.Runtime', `map(): the items must be an array, not ${items === null ? 'null' : typeof items}`);
   const { maxConcurrency = 0, toleratedFailureCount, toleratedFailurePercentage } = options;
   checkCount(maxConcurrency, 'maxConcurrency');
@@ -58,7 +65,8 @@ export async function map<T, R>(items: readonly T[], fn: (item: T, index: number
   if (toleratedFailurePercentage !== undefined && !(typeof toleratedFailurePercentage === 'number' && toleratedFailurePercentage >= 0 && toleratedFailurePercentage <= 100)) {
     throw new TypeError(`map(): toleratedFailurePercentage must be a number from 0 to 100, not ${String(toleratedFailurePercentage)}`);
   }
-  const tolerant = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
+  // A Distributed Map (tolerated failures, or items read from S3) fails with States.ExceedToleratedFailureThreshold past its threshold, 0 by default.
+  const tolerant = isS3Items(source) || toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
   const tolerate = (failures: number) =>
     failures <= (toleratedFailureCount ?? 0) || ((toleratedFailurePercentage ?? 0) > 0 && (failures / items.length) * 100 <= toleratedFailurePercentage!);
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HandlerMap, HandlerRegistry, TaskService } from '@typestep/runtime';
+import type { HandlerMap, HandlerRegistry, LocalS3, LocalS3Options, TaskService } from '@typestep/runtime';
 import { loadRuntime } from '../native/runtime.js';
 import type { CallOptions } from '../declarations/options.js';
 import { TASK_DESCRIPTION, type Task, type TaskDescription } from '../declarations/task.js';
@@ -45,6 +45,8 @@ export interface RunOptions {
   startTime?: Date | string | number;
   /** `$states.context.Execution.Name`. Default: a random UUID. */
   executionName?: string;
+  /** The local S3 stand-in (as the runtime's `StateMachine` option) that `map(s3Items(…))` reads. */
+  s3?: LocalS3 | LocalS3Options;
 }
 
 /**
@@ -109,7 +111,7 @@ export function workflow<In = void, Out = unknown>(name: string, body: (input: I
 
   const nested: NestedAttempt = async (frame, input) => {
     const parent = frame.execution;
-    const execution = createExecution(name, input, { clock: parent.clock, handlers: parent.handlers, taskService: parent.taskService });
+    const execution = createExecution(name, input, { clock: parent.clock, handlers: parent.handlers, taskService: parent.taskService, s3: parent.s3 });
     try {
       return await execute(body, execution, input);
     } catch (thrown) {
@@ -141,7 +143,7 @@ export function workflow<In = void, Out = unknown>(name: string, body: (input: I
   Object.defineProperty(call, 'run', {
     enumerable: true,
     value: async (input: In, runOptions: RunOptions = {}): Promise<Out> => {
-      const { defaultTaskService, HandlerRegistry } = await loadRuntime();
+      const { defaultTaskService, HandlerRegistry, LocalS3 } = await loadRuntime();
       const startTime = runOptions.startTime === undefined ? Date.now() : new Date(runOptions.startTime).getTime();
       if (Number.isNaN(startTime)) throw new TypeError(`run(): startTime is not a valid date: ${String(runOptions.startTime)}`);
       const clock: NativeClock = runOptions.clock === 'real' ? new RealClock() : new VirtualClock(startTime);
@@ -150,6 +152,7 @@ export function workflow<In = void, Out = unknown>(name: string, body: (input: I
         handlers: HandlerRegistry.from(runOptions.handlers),
         taskService: runOptions.taskService ?? defaultTaskService,
         executionName: runOptions.executionName,
+        s3: runOptions.s3 === undefined ? undefined : LocalS3.from(runOptions.s3),
       });
       return execute(body, execution, input);
     },
@@ -161,7 +164,7 @@ export function workflow<In = void, Out = unknown>(name: string, body: (input: I
 function createExecution(
   name: string,
   input: unknown,
-  shared: { clock: NativeClock; handlers: HandlerRegistry; taskService: TaskService; executionName?: string },
+  shared: { clock: NativeClock; handlers: HandlerRegistry; taskService: TaskService; executionName?: string; s3?: LocalS3 },
 ): NativeExecution {
   const { partition, region, account } = NATIVE_IDENTITY;
   const executionName = shared.executionName ?? randomUUID();

@@ -116,6 +116,8 @@ export interface IrMap extends IrStateBase {
   processor: IrGraph;
   /** Tolerated failures need a Distributed Map: its iterations are child executions with no outer variables. */
   distributed?: boolean;
+  /** `map(s3Items({ bucket, key, inputType }), …)`: the items come from an S3 object (an ItemReader), not `items`. */
+  itemReader?: { bucket: string; key: string; inputType: string };
   maxConcurrency?: number;
   toleratedFailurePercentage?: number;
   toleratedFailureCount?: number;

@@ -91,7 +91,13 @@ function emitState(state: IrState, names: StateNames, sourceMap: Record<string, 
       out.Branches = state.branches.map((branch) => emitGraph(branch, names, sourceMap, boxed));
       break;
     case 'map':
-      out.Items = jsonata(state.items);
+      if (state.itemReader) {
+        out.ItemReader = {
+          Resource: 'arn:aws:states:::s3:getObject',
+          ReaderConfig: { InputType: state.itemReader.inputType },
+          Arguments: { Bucket: jsonata(state.itemReader.bucket), Key: jsonata(state.itemReader.key) },
+        };
+      } else out.Items = jsonata(state.items);
       out.ItemSelector = Object.fromEntries(Object.entries(state.itemSelector).map(([key, value]) => [key, jsonata(value)]));
       out.ItemProcessor = {
         ProcessorConfig: state.distributed ? { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' } : { Mode: 'INLINE' },

@@ -65,6 +65,25 @@ export function prepareItemReader(reader: StateDefinition, language: QueryLangua
   };
 }
 
+/**
+ * The items of one S3 object, read as an `s3:getObject` ItemReader with this
+ * `ReaderConfig` reads them; any problem is `States.ItemReaderFailed` with the
+ * cause the Map state would report. For typestep's native runs (`@typestep/dsl`'s
+ * `s3Items`), so both runs read the same items.
+ *
+ * @example
+ * const rows = await readObjectItemList(new LocalS3({ root: './s3' }), { Bucket: 'imports', Key: 'day.jsonl' }, { InputType: 'JSONL' });
+ */
+export async function readObjectItemList(s3: LocalS3 | undefined, args: { Bucket: unknown; Key: unknown }, config: ContentConfig): Promise<unknown[]> {
+  try {
+    if (!s3) throw new ItemReaderProblem('No S3 stand-in is configured: give the run an `s3` option ({ root }, { buckets } or { objects }).');
+    return await readItems(s3, 'getObject', args, config, Infinity);
+  } catch (error) {
+    if (error instanceof StatesError) throw error;
+    throw new StatesError('States.ItemReaderFailed', (error as Error).message);
+  }
+}
+
 async function readItems(
   s3: LocalS3,
   resource: string,

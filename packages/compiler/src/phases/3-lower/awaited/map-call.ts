@@ -59,7 +59,10 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   // `xs.map(async (x, i, all) => …)`: each item carries the whole array (only `Array.prototype.map` passes it).
   if (arrayParameter) parameters.push([arrayParameter, '$states.input.array']);
   const { maxConcurrency, toleratedFailurePercentage, toleratedFailureCount } = options as Record<string, number | undefined>;
-  const distributed = toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
+  const reader = s3ItemsSource(items, ctx);
+  if (reader === null) return;
+  // An ItemReader exists only on a Distributed Map, as do the failure thresholds.
+  const distributed = reader !== undefined || toleratedFailureCount !== undefined || toleratedFailurePercentage !== undefined;
   const inner = nestedContext(ctx);
   // A Distributed Map's iterations see no outer variables: the ones they read travel in the item.
   // Variables read through an override (local functions, a callback's token) are not stored, so they need not travel.
@@ -82,7 +85,10 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   if (toleratedFailurePercentage !== undefined) state.toleratedFailurePercentage = toleratedFailurePercentage;
   if (toleratedFailureCount !== undefined) state.toleratedFailureCount = toleratedFailureCount;
   flow.add(state, (read) => {
-    state.items = lowerExpression(items, scopeOf(read, ctx.names, ctx.diagnostics));
+    const scope = scopeOf(read, ctx.names, ctx.diagnostics);
+    if (reader) {
+      state.itemReader = { bucket: lowerExpression(reader.bucket, scope), key: lowerExpression(reader.key, scope), inputType: reader.inputType };
+    } else state.items = lowerExpression(items, scope);
     if (arrayParameter) state.itemSelector.array = state.items;
     // Values, not their stored form: a boxed variable travels unboxed (absent when undefined) and is boxed again inside.
     if (carried.length > 0) state.itemSelector.outer = `{${carried.map((variable) => `'${variable}': ${read(variable)}`).join(', ')}}`;
@@ -101,4 +107,40 @@ function outerVariablesRead(callback: Node, ctx: LoweringContext): string[] {
     if (declaration && !declaration.getAncestors().includes(callback)) out.add(variable);
   });
   return [...out].sort();
+}
+
+/**
+ * `map(s3Items<Row>({ bucket, key, inputType }), …)`: the bucket and key
+ * expressions and the static input type. `undefined` when the items are not
+ * `s3Items(…)`, `null` when they are but the source was reported.
+ */
+function s3ItemsSource(items: Expression, ctx: LoweringContext): { bucket: Expression; key: Expression; inputType: string } | undefined | null {
+  if (!Node.isCallExpression(items) || dslNameOf(items.getExpression()) !== 's3Items') return undefined;
+  const [source] = items.getArguments();
+  if (!source || !Node.isObjectLiteralExpression(source)) {
+    ctx.diagnostics.report('map_s3_items_source', source ?? items, { why: 'write the object in place, so its fields become the ItemReader\'s' });
+    return null;
+  }
+  const fields = new Map<string, Expression>();
+  for (const property of source.getProperties()) {
+    if (Node.isPropertyAssignment(property)) fields.set(property.getName(), property.getInitializerOrThrow());
+    else if (Node.isShorthandPropertyAssignment(property)) fields.set(property.getName(), property.getNameNode());
+    else {
+      ctx.diagnostics.report('map_s3_items_source', property, { why: 'spreads and methods cannot be read at compile time' });
+      return null;
+    }
+  }
+  const bucket = fields.get('bucket');
+  const key = fields.get('key');
+  if (!bucket || !key) {
+    ctx.diagnostics.report('map_s3_items_source', source, { why: `\`${bucket ? 'key' : 'bucket'}\` is missing` });
+    return null;
+  }
+  const typeNode = fields.get('inputType');
+  const inputType = typeNode === undefined ? 'JSON' : staticValue(typeNode);
+  if (inputType !== 'JSON' && inputType !== 'JSONL' && inputType !== 'CSV') {
+    ctx.diagnostics.report('map_s3_items_source', typeNode!, { why: '`inputType` must be the literal \'JSON\', \'JSONL\' or \'CSV\' (it becomes ReaderConfig.InputType)' });
+    return null;
+  }
+  return { bucket, key, inputType };
 }

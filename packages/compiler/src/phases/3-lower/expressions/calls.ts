@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { dslNameOf } from '../../1-discover/index.js';
 import { throwingHelperOf } from '../../2-analyze/index.js';
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { guardNullish } from './access.js';
@@ -26,6 +27,8 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
   // Everywhere a state can be made, such a call was inlined already (`hoistAwaits`): here it stands in a lambda.
   if (throwingHelperOf(node)) return reportThrowInCallback(node, ctx);
   const callee = node.getExpression();
+  // `map(s3Items(…), …)` never gets here (the Map reads its source): anywhere else the items would have to be a value.
+  if (dslNameOf(callee) === 's3Items') return ctx.report('map_s3_items_outside_map', node);
   if (Node.isPropertyAccessExpression(callee)) {
     const receiver = callee.getExpression();
     const name = callee.getName();
