@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { scratchFolder, typestep, workflowFolder } from './support/cli-process.js';
+import { bin, scratchFolder, typestep, workflowFolder } from './support/cli-process.js';
 
 /** Node's stack-trace lines: the CLI must never print one. */
 const STACK_LINE = /^\s+at /m;
@@ -99,3 +100,19 @@ compile('a --tsconfig that does not parse is named, with line and column', () =>
 });
 
 compile.run();
+
+const pipe = suite('typestep run: a reader that stops early');
+
+pipe('stdout closed after the first line (`| head -1`): a quiet exit, no warning blamed on handler code', async () => {
+  const definition = new URL('../../../examples/hand-written-asl/order-fulfilment.asl.json', import.meta.url).pathname;
+  const examples = new URL('../../../examples/hand-written-asl/', import.meta.url).pathname;
+  const child = spawn(process.execPath, [bin, 'run', definition, '--input-file', join(examples, 'input.json'), '--handlers', join(examples, 'handlers.mjs'), '--history'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.is(code, 0, stderr);
+  assert.is(stderr, '');
+});
+
+pipe.run();
