@@ -86,13 +86,19 @@ cli('a 20 MB SendTaskSuccess is refused and the run still writes its result (was
     States: { 'Wait for approval': { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', Parameters: { 'token.$': '$$.Task.Token' }, End: true } },
   });
   const run = runInBackground(['run', callback, '--task-tokens', tokens, '--json']);
-  const [line] = await waitForLines(tokens, 1);
-  const huge = await post(line!.endpoint, { target: 'AWSStepFunctions.SendTaskSuccess', body: JSON.stringify({ taskToken: line!.taskToken, output: JSON.stringify('x'.repeat(20 * MB)) }) });
-  assert.is(huge.status, 413);
-  assert.is(typestep('send-task-success', '--endpoint', line!.endpoint, '--task-token', line!.taskToken, '--task-output', '{"approved":true}').code, 0);
-  const result = await run.done;
-  assert.is(result.code, 0, result.stderr);
-  assert.equal(JSON.parse(result.stdout), { status: 'SUCCEEDED', output: { approved: true } });
+  try {
+    const [line] = await waitForLines(tokens, 1);
+    const huge = await post(line!.endpoint, { target: 'AWSStepFunctions.SendTaskSuccess', body: JSON.stringify({ taskToken: line!.taskToken, output: JSON.stringify('x'.repeat(20 * MB)) }) });
+    assert.is(huge.status, 413);
+    const answer = typestep('send-task-success', '--endpoint', line!.endpoint, '--task-token', line!.taskToken, '--task-output', '{"approved":true}');
+    assert.is(answer.code, 0, answer.stderr);
+    const result = await run.done;
+    assert.is(result.code, 0, result.stderr);
+    assert.equal(JSON.parse(result.stdout), { status: 'SUCCEEDED', output: { approved: true } });
+  } finally {
+    // A failed assertion must not leave the run waiting for its callback: it would keep the test process alive.
+    run.child.kill();
+  }
 });
 
 cli.run();
