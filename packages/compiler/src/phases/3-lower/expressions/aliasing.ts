@@ -268,6 +268,22 @@ function workflowScope(node: Node): Node {
   return functions[functions.length - 1] ?? node.getSourceFile();
 }
 
+/**
+ * True when a `finally` block runs after `statement` (a `return` inside its
+ * `try` or `catch`) and may change a value in place: JavaScript then returns
+ * the changed object, while the compiled return already holds a copy. A
+ * `finally` that only logs or awaits (a task's request is a copy) cannot.
+ */
+function finallyMayChange(statement: Node): boolean {
+  const blocks = statement
+    .getAncestors()
+    .flatMap((ancestor) => (Node.isTryStatement(ancestor) && ancestor.getFinallyBlock() && !statement.getAncestors().includes(ancestor.getFinallyBlock()!) ? [ancestor.getFinallyBlock()!] : []));
+  return blocks.some((block) =>
+    block.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => changesInPlace(identifier)) ||
+    block.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => !Node.isAwaitExpression(call.getParent()) && !call.getExpression().getText().startsWith('console.')),
+  );
+}
+
 /** True when `symbol` is a variable or parameter of `scope` (not a module-level value, which outlives a run). */
 function isLocal(symbol: TsSymbol, scope: Node): boolean {
   const declaration = symbol.getDeclarations()[0];
@@ -427,7 +443,7 @@ function sinksOf(reference: Node): Sinks {
       const fn = Node.isReturnStatement(parent) ? parent.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a)) : parent;
       if (!fn) return 'unknown';
       // The workflow's own result leaves the run (the body is itself the callback of `workflow(…)`, so this comes first).
-      if (isWorkflowBody(fn)) return parent.getFirstAncestor((a) => Node.isTryStatement(a) && a.getFinallyBlock() !== undefined) ? 'unknown' : sinks;
+      if (isWorkflowBody(fn)) return finallyMayChange(parent) ? 'unknown' : sinks;
       const call = fn.getParent();
       // A callback's result goes into its call's result: `map` keeps each one as an item, a predicate's is only tested.
       if (Node.isCallExpression(call) && call.getArguments().includes(fn as never)) {
