@@ -1,61 +1,83 @@
-import type { IStateMachine, IActivity } from 'aws-cdk-lib/aws-stepfunctions';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IJobDefinition, IJobQueue } from 'aws-cdk-lib/aws-batch';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
-import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { ICluster, ITaskDefinition } from 'aws-cdk-lib/aws-ecs';
+import type { IConnection, IEventBus } from 'aws-cdk-lib/aws-events';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IActivity, IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { PlaceholderKind } from './definition-needs.js';
 
 /**
- * What a `${Name}` placeholder can be bound to: the literal text, or a
- * resource whose ARN, name or URL the placeholder takes according to where
- * the definition uses it.
+ * What a `${Name}` placeholder can be bound to: its text, or the resource
+ * whose identifier the placeholder needs where the definition uses it (a
+ * function's ARN, a table's name, a queue's URL…). A `TypestepStateMachine`
+ * is a state machine here.
  */
-export type PlaceholderValue = string | IFunction | ITable | IQueue | ITopic | IStateMachine | IActivity | IBucket | IEventBus | ISecret;
+export type PlaceholderValue =
+  | string
+  | IFunction
+  | IStateMachine
+  | { readonly stateMachineArn: string }
+  | IActivity
+  | ITable
+  | IQueue
+  | ITopic
+  | IBucket
+  | IEventBus
+  | ITaskDefinition
+  | ICluster
+  | IJobQueue
+  | IJobDefinition
+  | IRole
+  | IConnection;
 
-/** Which identifier of a resource a placeholder stands for. */
-export type ResourceAttribute = 'arn' | 'name' | 'url';
-
-/** A resource construct seen through the identifiers it offers. */
-interface ResourceIdentifiers {
-  /** What kind of resource it is, for messages ("a Lambda function"). */
-  description: string;
-  arn: string;
-  name?: string;
-  url?: string;
+interface IdentifierReader {
+  /** The resource the kind takes, for messages. */
+  resource: string;
+  /** The identifier, read by the attribute its CDK interface declares (interfaces have no runtime type to test). */
+  read: (value: Record<string, unknown>) => unknown;
 }
 
-/**
- * The identifiers of a resource construct, found by the attributes each CDK
- * interface declares (interfaces have no runtime type to test).
- */
-export function resourceIdentifiers(value: Exclude<PlaceholderValue, string>): ResourceIdentifiers | undefined {
-  const v = value as unknown as Record<string, string | undefined>;
-  if (typeof v.functionArn === 'string') return { description: 'a Lambda function', arn: v.functionArn, name: v.functionName };
-  if (typeof v.tableArn === 'string') return { description: 'a DynamoDB table', arn: v.tableArn, name: v.tableName };
-  if (typeof v.queueUrl === 'string') return { description: 'an SQS queue', arn: v.queueArn!, name: v.queueName, url: v.queueUrl };
-  if (typeof v.topicArn === 'string') return { description: 'an SNS topic', arn: v.topicArn, name: v.topicName };
-  if (typeof v.stateMachineArn === 'string') return { description: 'a state machine', arn: v.stateMachineArn };
-  if (typeof v.activityArn === 'string') return { description: 'an activity', arn: v.activityArn, name: v.activityName };
-  if (typeof v.bucketArn === 'string') return { description: 'an S3 bucket', arn: v.bucketArn, name: v.bucketName };
-  if (typeof v.eventBusArn === 'string') return { description: 'an event bus', arn: v.eventBusArn, name: v.eventBusName };
-  if (typeof v.secretArn === 'string') return { description: 'a secret', arn: v.secretArn, name: v.secretName };
-  return undefined;
-}
+// Kinds without a reader (Glue job and Athena workgroup names, plain strings) take strings only:
+// aws-cdk-lib has no L2 construct for them, and a 'string' placeholder names no identifier.
+const readers: Partial<Record<PlaceholderKind, IdentifierReader>> = {
+  'lambda-function-arn': { resource: 'a Lambda function', read: (v) => v.functionArn },
+  'state-machine-arn': { resource: 'a state machine', read: (v) => v.stateMachineArn },
+  'activity-arn': { resource: 'an activity', read: (v) => v.activityArn },
+  'table-name': { resource: 'a DynamoDB table', read: (v) => v.tableName },
+  'queue-url': { resource: 'an SQS queue', read: (v) => v.queueUrl },
+  'topic-arn': { resource: 'an SNS topic', read: (v) => v.topicArn },
+  'bucket-name': { resource: 'an S3 bucket', read: (v) => v.bucketName },
+  'event-bus-name': { resource: 'an event bus', read: (v) => v.eventBusName },
+  'ecs-task-definition-arn': { resource: 'an ECS task definition', read: (v) => v.taskDefinitionArn },
+  'ecs-cluster-arn': { resource: 'an ECS cluster', read: (v) => v.clusterArn },
+  'batch-job-queue-arn': { resource: 'a Batch job queue', read: (v) => v.jobQueueArn },
+  'batch-job-definition-arn': { resource: 'a Batch job definition', read: (v) => v.jobDefinitionArn },
+  'iam-role-arn': { resource: 'an IAM role', read: (v) => v.roleArn },
+  'connection-arn': { resource: 'an EventBridge connection', read: (v) => v.connectionArn },
+};
 
 /**
- * The text a placeholder takes: a string as it is, a resource's ARN, name or
- * URL as `attribute` asks. Returns a problem instead when the resource has
- * no such identifier.
+ * The text a placeholder of `kind` takes from `value`: a string as it is, a
+ * resource's identifier of that kind. Returns a problem instead when the
+ * resource is not one the kind takes.
  */
-export function placeholderText(value: PlaceholderValue, attribute: ResourceAttribute): { text: string } | { problem: string } {
+export function placeholderText(value: PlaceholderValue, kind: PlaceholderKind): { text: string } | { problem: string } {
   if (typeof value === 'string') return { text: value };
-  const ids = resourceIdentifiers(value);
-  if (!ids) return { problem: 'is neither a string nor a resource typestep knows (function, table, queue, topic, state machine, activity, bucket, event bus, secret)' };
-  const text = ids[attribute];
-  if (text === undefined) return { problem: `needs ${attributeLabels[attribute]}, which ${ids.description} does not have` };
+  const reader = readers[kind];
+  if (!reader) return { problem: `is a ${kind} placeholder, which takes a string, not a construct` };
+  const text = value !== null && typeof value === 'object' ? reader.read(value as unknown as Record<string, unknown>) : undefined;
+  if (typeof text !== 'string') return { problem: `is a ${kind} placeholder, which takes ${reader.resource} or a string, not ${describe(value)}` };
   return { text };
 }
 
-const attributeLabels: Record<ResourceAttribute, string> = { arn: 'an ARN', name: 'a name', url: 'a URL' };
+function describe(value: unknown): string {
+  if (value !== null && typeof value === 'object') {
+    const path = (value as { node?: { path?: unknown } }).node?.path;
+    return `${value.constructor?.name ?? 'an object'}${typeof path === 'string' ? ` ${path}` : ''}`;
+  }
+  return JSON.stringify(value) ?? String(value);
+}

@@ -138,7 +138,7 @@ function bindPlaceholders(needs: PlaceholderNeed[], values: Readonly<Record<stri
   }
   for (const need of needs) {
     if (!Object.hasOwn(values, need.name)) continue;
-    const bound = placeholderText(values[need.name]!, need.attribute);
+    const bound = placeholderText(values[need.name]!, need.kind);
     if ('problem' in bound) problems.push(`${need.name} ${bound.problem}`);
     else substitutions[need.name] = bound.text;
   }
