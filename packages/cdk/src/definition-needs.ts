@@ -1,47 +1,40 @@
-// What a definition needs from its deployment, as @typestep/deploy works it out. Stand-in until
-// that package lands: placeholders are found by their `${Name}` text and no policy is derived.
-/** What a placeholder must be replaced with (the kinds of @typestep/deploy). */
-export type PlaceholderKind =
-  | 'lambda-function-arn'
-  | 'state-machine-arn'
-  | 'activity-arn'
-  | 'table-name'
-  | 'queue-url'
-  | 'topic-arn'
-  | 'bucket-name'
-  | 'event-bus-name'
-  | 'glue-job-name'
-  | 'ecs-task-definition-arn'
-  | 'ecs-cluster-arn'
-  | 'batch-job-queue-arn'
-  | 'batch-job-definition-arn'
-  | 'athena-workgroup-name'
-  | 'iam-role-arn'
-  | 'connection-arn'
-  | 'string';
+// What a definition needs from its deployment, worked out by @typestep/deploy: its placeholders and
+// the policy of its role, the latter scoped to the stack's partition, region and account.
+import { policyFor, type PlaceholderKind } from '@typestep/deploy';
 
-/** A `${Name}` placeholder of a definition and the identifier it stands for. */
-export interface PlaceholderNeed {
-  name: string;
+export type { PlaceholderKind };
+
+/** One place a placeholder is used (as @typestep/deploy's `placeholders` reports it). */
+export interface PlaceholderUse {
+  state: string;
+  field: string;
   kind: PlaceholderKind;
-  /** Where the definition uses it (state names), for messages. */
-  usedIn: string[];
 }
 
-/** One IAM policy statement in the JSON shape, its resources possibly holding `${Name}` placeholders. */
+/** A `${Name}` of a definition: what it must be and where it is used. */
+export interface Placeholder {
+  name: string;
+  kind: PlaceholderKind;
+  uses: PlaceholderUse[];
+}
+
+/** One IAM policy statement in the JSON shape, its resources possibly holding `${Name}` and `${AWS::Region}`-style references. */
 export interface PolicyStatementJson {
+  Sid?: string;
   Effect: 'Allow' | 'Deny';
   Action: string | string[];
   Resource: string | string[];
-  Condition?: Record<string, Record<string, unknown>>;
 }
 
-export function placeholderNeeds(definition: object): PlaceholderNeed[] {
+// Stand-in for placeholders() of @typestep/deploy until it is exported: names only, all 'string'.
+export function placeholderNeeds(definition: object): Placeholder[] {
   const names = new Set<string>();
-  for (const match of JSON.stringify(definition).matchAll(/\$\{([A-Za-z0-9_.-]+)\}/g)) names.add(match[1]!);
-  return [...names].sort().map((name) => ({ name, kind: 'string', usedIn: [] }));
+  for (const match of JSON.stringify(definition).matchAll(/\$\{([^}\s]+)\}/g)) names.add(match[1]!);
+  return [...names].map((name) => ({ name, kind: 'string', uses: [] }));
 }
 
-export function policyStatementsFor(_definition: object): PolicyStatementJson[] {
-  return [];
+/** The statements the role needs for every call the definition makes. ARNs typestep builds from names use the stack's partition, region and account. */
+export function policyStatementsFor(definition: object): PolicyStatementJson[] {
+  const { statements } = policyFor(definition, { partition: '${AWS::Partition}', region: '${AWS::Region}', account: '${AWS::AccountId}' });
+  return statements.map(({ Sid, Effect, Action, Resource }) => ({ Sid, Effect, Action, Resource }));
 }

@@ -14,7 +14,7 @@ import type { PlaceholderKind } from './definition-needs.js';
  * What a `${Name}` placeholder can be bound to: its text, or the resource
  * whose identifier the placeholder needs where the definition uses it (a
  * function's ARN, a table's name, a queue's URL…). A `TypestepStateMachine`
- * is a state machine here.
+ * counts as a state machine.
  */
 export type PlaceholderValue =
   | string
@@ -34,43 +34,66 @@ export type PlaceholderValue =
   | IRole
   | IConnection;
 
-interface IdentifierReader {
-  /** The resource the kind takes, for messages. */
-  resource: string;
-  /** The identifier, read by the attribute its CDK interface declares (interfaces have no runtime type to test). */
-  read: (value: Record<string, unknown>) => unknown;
+type Identifier = 'arn' | 'name' | 'url';
+type Read = (value: Record<string, unknown>) => unknown;
+
+/** A resource construct, recognised by the attributes its CDK interface declares (interfaces have no runtime type to test). */
+interface ResourceShape {
+  /** The placeholder kind that takes this resource. */
+  kind: PlaceholderKind;
+  description: string;
+  /** The identifier that kind takes. */
+  main: Identifier;
+  ids: Partial<Record<Identifier, Read>>;
 }
 
-// Kinds without a reader (Glue job and Athena workgroup names, plain strings) take strings only:
-// aws-cdk-lib has no L2 construct for them, and a 'string' placeholder names no identifier.
-const readers: Partial<Record<PlaceholderKind, IdentifierReader>> = {
-  'lambda-function-arn': { resource: 'a Lambda function', read: (v) => v.functionArn },
-  'state-machine-arn': { resource: 'a state machine', read: (v) => v.stateMachineArn },
-  'activity-arn': { resource: 'an activity', read: (v) => v.activityArn },
-  'table-name': { resource: 'a DynamoDB table', read: (v) => v.tableName },
-  'queue-url': { resource: 'an SQS queue', read: (v) => v.queueUrl },
-  'topic-arn': { resource: 'an SNS topic', read: (v) => v.topicArn },
-  'bucket-name': { resource: 'an S3 bucket', read: (v) => v.bucketName },
-  'event-bus-name': { resource: 'an event bus', read: (v) => v.eventBusName },
-  'ecs-task-definition-arn': { resource: 'an ECS task definition', read: (v) => v.taskDefinitionArn },
-  'ecs-cluster-arn': { resource: 'an ECS cluster', read: (v) => v.clusterArn },
-  'batch-job-queue-arn': { resource: 'a Batch job queue', read: (v) => v.jobQueueArn },
-  'batch-job-definition-arn': { resource: 'a Batch job definition', read: (v) => v.jobDefinitionArn },
-  'iam-role-arn': { resource: 'an IAM role', read: (v) => v.roleArn },
-  'connection-arn': { resource: 'an EventBridge connection', read: (v) => v.connectionArn },
-};
+const shapes: ResourceShape[] = [
+  { kind: 'lambda-function-arn', description: 'a Lambda function', main: 'arn', ids: { arn: (v) => v.functionArn, name: (v) => v.functionName } },
+  { kind: 'state-machine-arn', description: 'a state machine', main: 'arn', ids: { arn: (v) => v.stateMachineArn } },
+  { kind: 'activity-arn', description: 'an activity', main: 'arn', ids: { arn: (v) => v.activityArn, name: (v) => v.activityName } },
+  { kind: 'table-name', description: 'a DynamoDB table', main: 'name', ids: { name: (v) => v.tableName, arn: (v) => v.tableArn } },
+  { kind: 'queue-url', description: 'an SQS queue', main: 'url', ids: { url: (v) => v.queueUrl, arn: (v) => v.queueArn, name: (v) => v.queueName } },
+  { kind: 'topic-arn', description: 'an SNS topic', main: 'arn', ids: { arn: (v) => v.topicArn, name: (v) => v.topicName } },
+  { kind: 'bucket-name', description: 'an S3 bucket', main: 'name', ids: { name: (v) => v.bucketName, arn: (v) => v.bucketArn } },
+  { kind: 'event-bus-name', description: 'an event bus', main: 'name', ids: { name: (v) => v.eventBusName, arn: (v) => v.eventBusArn } },
+  { kind: 'ecs-task-definition-arn', description: 'an ECS task definition', main: 'arn', ids: { arn: (v) => v.taskDefinitionArn } },
+  { kind: 'ecs-cluster-arn', description: 'an ECS cluster', main: 'arn', ids: { arn: (v) => v.clusterArn, name: (v) => v.clusterName } },
+  { kind: 'batch-job-queue-arn', description: 'a Batch job queue', main: 'arn', ids: { arn: (v) => v.jobQueueArn, name: (v) => v.jobQueueName } },
+  { kind: 'batch-job-definition-arn', description: 'a Batch job definition', main: 'arn', ids: { arn: (v) => v.jobDefinitionArn, name: (v) => v.jobDefinitionName } },
+  { kind: 'iam-role-arn', description: 'an IAM role', main: 'arn', ids: { arn: (v) => v.roleArn, name: (v) => v.roleName } },
+  { kind: 'connection-arn', description: 'an EventBridge connection', main: 'arn', ids: { arn: (v) => v.connectionArn, name: (v) => v.connectionName } },
+];
+
+const labels: Record<Identifier, string> = { arn: 'an ARN', name: 'a name', url: 'a URL' };
+const byKind = new Map(shapes.map((shape) => [shape.kind, shape]));
+const suffixes: Array<[RegExp, Identifier]> = [
+  [/Arn$/, 'arn'],
+  [/Url$/, 'url'],
+  [/Name$/, 'name'],
+];
 
 /**
- * The text a placeholder of `kind` takes from `value`: a string as it is, a
- * resource's identifier of that kind. Returns a problem instead when the
- * resource is not one the kind takes.
+ * The text placeholder `name` of `kind` takes from `value`: a string as it
+ * is; for a resource, the identifier the kind names. Where the definition
+ * does not tell (kind `string`: the placeholder sits inside a JSONata
+ * expression or a free-text field), the name's suffix chooses (`…Arn`,
+ * `…Url`, `…Name`), else the identifier tasks take for that resource. Returns
+ * a problem when the resource is not one the kind takes.
  */
-export function placeholderText(value: PlaceholderValue, kind: PlaceholderKind): { text: string } | { problem: string } {
+export function placeholderText(name: string, kind: PlaceholderKind, value: PlaceholderValue): { text: string } | { problem: string } {
   if (typeof value === 'string') return { text: value };
-  const reader = readers[kind];
-  if (!reader) return { problem: `is a ${kind} placeholder, which takes a string, not a construct` };
-  const text = value !== null && typeof value === 'object' ? reader.read(value as unknown as Record<string, unknown>) : undefined;
-  if (typeof text !== 'string') return { problem: `is a ${kind} placeholder, which takes ${reader.resource} or a string, not ${describe(value)}` };
+  const fields = (value !== null && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const wanted = byKind.get(kind);
+  if (wanted) {
+    const text = wanted.ids[wanted.main]!(fields);
+    if (typeof text === 'string') return { text };
+    return { problem: `is a ${kind} placeholder, which takes ${wanted.description} or a string, not ${describe(value)}` };
+  }
+  const shape = shapes.find((candidate) => typeof candidate.ids[candidate.main]!(fields) === 'string');
+  if (kind !== 'string' || !shape) return { problem: `is a ${kind} placeholder, which takes a string, not ${describe(value)}` };
+  const identifier = suffixes.find(([suffix]) => suffix.test(name))?.[1] ?? shape.main;
+  const text = shape.ids[identifier]?.(fields);
+  if (typeof text !== 'string') return { problem: `asks for ${labels[identifier]} by its name, and ${shape.description} has none` };
   return { text };
 }
 

@@ -11,7 +11,7 @@ const pseudoParameters: Record<string, string> = {
 
 /**
  * Turns policy statements in the JSON shape into CDK statements, replacing
- * each `${Name}` in resources and conditions by the placeholder's value and
+ * each `${Name}` in resources by the placeholder's value and
  * `${AWS::Region}`-style pseudo parameters by their CloudFormation references.
  */
 export function toPolicyStatements(statements: PolicyStatementJson[], substitutions: Record<string, string>): iam.PolicyStatement[] {
@@ -20,21 +20,14 @@ export function toPolicyStatements(statements: PolicyStatementJson[], substituti
   return statements.map(
     (statement) =>
       new iam.PolicyStatement({
+        ...(statement.Sid ? { sid: statement.Sid } : {}),
         effect: statement.Effect === 'Deny' ? iam.Effect.DENY : iam.Effect.ALLOW,
         actions: toList(statement.Action),
         resources: toList(statement.Resource).map(substitute),
-        ...(statement.Condition ? { conditions: substituteDeep(statement.Condition, substitute) as Record<string, unknown> } : {}),
       }),
   );
 }
 
 function toList(value: string | string[]): string[] {
   return Array.isArray(value) ? value : [value];
-}
-
-function substituteDeep(value: unknown, substitute: (text: string) => string): unknown {
-  if (typeof value === 'string') return substitute(value);
-  if (Array.isArray(value)) return value.map((item) => substituteDeep(item, substitute));
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, substituteDeep(item, substitute)]));
-  return value;
 }

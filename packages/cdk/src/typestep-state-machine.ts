@@ -4,7 +4,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { loadDefinition, type DefinitionSourceProps } from './definition-source.js';
-import { placeholderNeeds, policyStatementsFor, type PlaceholderNeed } from './definition-needs.js';
+import { placeholderNeeds, policyStatementsFor, type Placeholder } from './definition-needs.js';
 import { placeholderText, type PlaceholderValue } from './placeholder-value.js';
 import { toPolicyStatements } from './role-policy.js';
 import type { TypedInput } from './typed-input.js';
@@ -124,13 +124,13 @@ export class TypestepStateMachine<In = unknown> extends Construct {
  * placeholder without a value, every value without a placeholder and every
  * value that cannot stand for its placeholder.
  */
-function bindPlaceholders(needs: PlaceholderNeed[], values: Readonly<Record<string, PlaceholderValue>>, machine: string): Record<string, string> {
+function bindPlaceholders(needs: Placeholder[], values: Readonly<Record<string, PlaceholderValue>>, machine: string): Record<string, string> {
   const problems: string[] = [];
   const substitutions: Record<string, string> = {};
   const needed = new Set(needs.map((need) => need.name));
   const missing = needs.filter((need) => !Object.hasOwn(values, need.name));
   if (missing.length > 0) {
-    problems.push(`missing a value for ${missing.map((need) => `${need.name}${need.usedIn.length ? ` (used in ${need.usedIn.join(', ')})` : ''}`).join(', ')}`);
+    problems.push(`missing a value for ${missing.map((need) => `${need.name}${usedIn(need)}`).join(', ')}`);
   }
   const unknown = Object.keys(values).filter((name) => !needed.has(name));
   if (unknown.length > 0) {
@@ -138,10 +138,15 @@ function bindPlaceholders(needs: PlaceholderNeed[], values: Readonly<Record<stri
   }
   for (const need of needs) {
     if (!Object.hasOwn(values, need.name)) continue;
-    const bound = placeholderText(values[need.name]!, need.kind);
+    const bound = placeholderText(need.name, need.kind, values[need.name]!);
     if ('problem' in bound) problems.push(`${need.name} ${bound.problem}`);
     else substitutions[need.name] = bound.text;
   }
   if (problems.length > 0) throw new Error(`typestep: the placeholders of ${machine} do not match: ${problems.join('; ')}`);
   return substitutions;
+}
+
+function usedIn(need: Placeholder): string {
+  const states = [...new Set(need.uses.map((use) => use.state))];
+  return states.length > 0 ? ` (used in ${states.map((state) => JSON.stringify(state)).join(', ')})` : '';
 }

@@ -111,7 +111,7 @@ s('one synth error names every missing placeholder and every unknown one', () =>
   assert.ok(message, 'the construct throws');
   assert.match(message!, /^typestep: the placeholders of Orders do not match: /);
   assert.match(message!, /missing a value for ChargeFunctionArn( \([^)]*\))?, ReceiptsTopicArn/);
-  assert.match(message!, /no placeholder named ChargeFunctionARN, ReceiptTopic \(the definition's placeholders: ChargeFunctionArn, PriceFunctionArn, ReceiptsTopicArn\)/);
+  assert.match(message!, /no placeholder named ChargeFunctionARN, ReceiptTopic \(the definition's placeholders: PriceFunctionArn, ChargeFunctionArn, ReceiptsTopicArn\)/);
 });
 
 s('logs, tracing and the name reach the state machine', () => {
