@@ -3,9 +3,13 @@ declare const expressionType: unique symbol;
 /**
  * A string the state machine evaluates at run time (a JSONata `{% … %}`
  * expression, or a JSONPath `$.field` in a JSONPath task), declared to yield
- * a `T`. Made by {@link expression}; plain strings stay plain values.
+ * a `T`. Made by {@link expression}. At run time it is the string itself; its
+ * type is not `string`, so an expression of a number cannot fill a string
+ * field, and a plain string is never taken for an expression.
  */
-export type Expression<T> = string & { readonly [expressionType]: T };
+export interface Expression<T> {
+  readonly [expressionType]: T;
+}
 
 /**
  * An execution input of type `T` written in a task: each part is either its
@@ -31,5 +35,5 @@ type TypedParts<T> = T extends readonly (infer Item)[]
  * orders.taskInput({ id: expression<string>('{% $states.input.orderId %}'), items: [] });
  */
 export function expression<T>(text: string): Expression<T> {
-  return text as Expression<T>;
+  return text as unknown as Expression<T>;
 }
