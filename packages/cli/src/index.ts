@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { compileCommand } from './commands/compile.js';
+import { policyCommand } from './commands/policy.js';
 import { runCommand } from './commands/run.js';
 import { taskCallCommands } from './commands/task-calls.js';
 import { typesCommand } from './commands/types.js';
@@ -22,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(validateCommand((code) => (exitCode = code)))
     .command(typesCommand((code) => (exitCode = code)))
     .command(compileCommand((code) => (exitCode = code)))
+    .command(policyCommand((code) => (exitCode = code)))
     .command(taskCallCommands((code) => (exitCode = code)))
     .demandCommand(1, 'Name a command: run, validate, send-task-success, send-task-failure, send-task-heartbeat, get-activity-task.')
     .strict()

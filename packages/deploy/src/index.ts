@@ -5,3 +5,7 @@ export { INTEGRATIONS, SDK_SERVICE_PREFIXES, sdkIamAction } from './integrations
 export type { Grant, Integration, IntegrationPattern, ServiceCall } from './integrations.js';
 export { PLACEHOLDER_KIND_DESCRIPTIONS } from './placeholder-kind.js';
 export type { PlaceholderKind } from './placeholder-kind.js';
+export { placeholders } from './placeholders.js';
+export type { Placeholder, PlaceholderUse } from './placeholders.js';
+export { cloudFormationTemplate } from './cloudformation.js';
+export type { Template, TemplateOptions } from './cloudformation.js';

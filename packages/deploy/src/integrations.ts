@@ -203,6 +203,7 @@ export const INTEGRATIONS: readonly Integration[] = [
   {
     resource: 'events:putEvents',
     patterns: ['', '.waitForTaskToken'],
+    placeholderKinds: { 'Entries[].EventBusName': 'event-bus-name' },
     grants: (call) => [grant(['events:PutEvents'], eventBuses(call))],
   },
   ...(['getItem', 'putItem', 'updateItem', 'deleteItem'] as const).map(

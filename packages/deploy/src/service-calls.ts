@@ -53,22 +53,17 @@ const SDK = /^arn:[\w-]+:states:::aws-sdk:([\w-]+):([A-Za-z0-9]+)((?:\.sync(?::2
 const LAMBDA_ARN = /^arn:[\w-]+:lambda:[^:]+:[^:]+:function:[^:]+(:[^:]+)?$/;
 const ACTIVITY_ARN = /^arn:[\w-]+:states:[^:]+:[^:]+:activity:[^:]+$/;
 
-function resolveCall(
-  path: string,
-  resource: unknown,
-  holder: Record<string, unknown>,
-  queryLanguage: 'JSONPath' | 'JSONata',
-  scope: ArnScope,
+/** What a Resource names: a row of the table and, for its parts, the service, action and pattern; undefined when unknown. */
+export function classifyResource(
+  resource: string,
   where: FoundCall['where'],
-): FoundCall {
-  const label = where === 'Task' ? 'Resource' : `${where}.Resource`;
-  if (typeof resource !== 'string') throw new PolicyError('invalid_definition', path, `${label} is not a string`);
+): { integration?: Integration; key: string; service: string; action: string; pattern: IntegrationPattern } | undefined {
+  const sdk = SDK.exec(resource);
+  const optimized = OPTIMIZED.exec(resource);
   let key: string;
   let service = '';
   let action = '';
   let pattern: IntegrationPattern = '';
-  const sdk = SDK.exec(resource);
-  const optimized = OPTIMIZED.exec(resource);
   if (sdk) {
     [, service, action] = sdk as unknown as [string, string, string];
     pattern = (sdk[3] ?? '') as IntegrationPattern;
@@ -82,13 +77,30 @@ function resolveCall(
   } else if (where === 'Task' && ACTIVITY_ARN.test(resource)) {
     key = 'activity';
   } else {
+    return undefined;
+  }
+  return { integration: BY_RESOURCE.get(key), key, service, action, pattern };
+}
+
+function resolveCall(
+  path: string,
+  resource: unknown,
+  holder: Record<string, unknown>,
+  queryLanguage: 'JSONPath' | 'JSONata',
+  scope: ArnScope,
+  where: FoundCall['where'],
+): FoundCall {
+  const label = where === 'Task' ? 'Resource' : `${where}.Resource`;
+  if (typeof resource !== 'string') throw new PolicyError('invalid_definition', path, `${label} is not a string`);
+  const classified = classifyResource(resource, where);
+  if (!classified) {
     throw new PolicyError(
       'unknown_resource',
       path,
       `${label} ${JSON.stringify(resource)} is not an integration typestep knows the IAM permissions of (known: ${[...BY_RESOURCE.keys()].filter((k) => !k.includes(' ')).join(', ')}, Lambda function ARNs, activity ARNs)`,
     );
   }
-  const integration = BY_RESOURCE.get(key);
+  const { integration, service, action, pattern } = classified;
   if (!integration) {
     throw new PolicyError('unknown_resource', path, `${label} ${JSON.stringify(resource)}: typestep does not know the IAM permissions of ${where === 'Task' ? '' : `a ${where} calling `}${service}:${action}`);
   }
