@@ -98,9 +98,7 @@ export function placeholderText(name: string, kind: PlaceholderKind, value: Plac
 }
 
 function describe(value: unknown): string {
-  if (value !== null && typeof value === 'object') {
-    const path = (value as { node?: { path?: unknown } }).node?.path;
-    return `${value.constructor?.name ?? 'an object'}${typeof path === 'string' ? ` ${path}` : ''}`;
-  }
-  return JSON.stringify(value) ?? String(value);
+  // Not the class name: aws-cdk-lib's bundle renames classes (Table2, Function2).
+  const path = (value as { node?: { path?: unknown } } | null)?.node?.path;
+  return typeof path === 'string' ? `the construct ${path}` : typeof value === 'object' ? 'this object' : String(value);
 }

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import type { CfnElement, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { TypestepStateMachine } from '../src/index.js';
+import { fixture, newFunction, newQueue, newStack, newTable, newTopic, onlyResource, thrownMessage } from './support.js';
+
+const stockCheck = JSON.parse(readFileSync(fixture('stock-check.asl.json'), 'utf8')) as Record<string, unknown>;
+
+/** A machine from stock-check.asl.json with each placeholder bound to a construct of its kind. */
+function stockCheckStack() {
+  const stack = newStack();
+  const resources = {
+    CheckFunctionArn: newFunction(stack, 'Check'),
+    StockTable: newTable(stack, 'Stock'),
+    WorkQueue: newQueue(stack, 'Work'),
+    Alerts: newTopic(stack, 'Alerts'),
+    Restock: new sfn.StateMachine(stack, 'RestockMachine', { definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')) }),
+  };
+  const machine = new TypestepStateMachine(stack, 'StockCheck', { definition: stockCheck, placeholders: resources });
+  return { stack, resources, machine };
+}
+
+const logicalId = (stack: Stack, element: { node: { defaultChild?: unknown } }) => stack.getLogicalId(element.node.defaultChild as CfnElement);
+
+const s = suite('TypestepStateMachine: placeholders and policy');
+
+s('each placeholder takes the identifier its field needs: function ARN, table name, queue URL, topic ARN, state machine ARN', () => {
+  const { stack, resources, machine } = stockCheckStack();
+  const properties = Template.fromStack(stack).findResources('AWS::StepFunctions::StateMachine')[logicalId(stack, machine.stateMachine)] as {
+    Properties: Record<string, unknown>;
+  };
+  assert.equal(properties.Properties.DefinitionSubstitutions, {
+    CheckFunctionArn: { 'Fn::GetAtt': [logicalId(stack, resources.CheckFunctionArn), 'Arn'] },
+    StockTable: { Ref: logicalId(stack, resources.StockTable) },
+    WorkQueue: { Ref: logicalId(stack, resources.WorkQueue) },
+    Alerts: { Ref: logicalId(stack, resources.Alerts) },
+    Restock: { Ref: logicalId(stack, resources.Restock) },
+  });
+  // An SQS queue's Ref is its URL, an SNS topic's and a state machine's their ARN, a table's its name.
+  assert.equal(stack.resolve(resources.WorkQueue.queueUrl), { Ref: logicalId(stack, resources.WorkQueue) });
+});
+
+s("the role gets exactly the definition's statements, resources resolved through the placeholders", () => {
+  const { stack, resources, machine } = stockCheckStack();
+  const template = Template.fromStack(stack);
+  const role = logicalId(stack, machine.stateMachine.role);
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+    JSON.stringify((policy as { Properties: { Roles: unknown } }).Properties.Roles).includes(`"${role}"`),
+  );
+  assert.is(policies.length, 1);
+  const functionArn = { 'Fn::GetAtt': [logicalId(stack, resources.CheckFunctionArn), 'Arn'] };
+  assert.equal((policies[0] as { Properties: { PolicyDocument: unknown } }).Properties.PolicyDocument, {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'LambdaInvokeFunction', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: [functionArn, { 'Fn::Join': ['', [functionArn, ':*']] }] },
+      {
+        Sid: 'DynamodbGetItem',
+        Effect: 'Allow',
+        Action: 'dynamodb:GetItem',
+        Resource: {
+          'Fn::Join': [
+            '',
+            ['arn:', { Ref: 'AWS::Partition' }, ':dynamodb:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, ':table/', { Ref: logicalId(stack, resources.StockTable) }],
+          ],
+        },
+      },
+      // @typestep/deploy cannot make an ARN from a placeholder URL: it widens to * and says so.
+      { Sid: 'SqsSendMessage', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' },
+      { Sid: 'SnsPublish', Effect: 'Allow', Action: 'sns:Publish', Resource: { Ref: logicalId(stack, resources.Alerts) } },
+      { Sid: 'StatesStartExecution', Effect: 'Allow', Action: 'states:StartExecution', Resource: { Ref: logicalId(stack, resources.Restock) } },
+    ],
+  });
+  assert.is(machine.policyStatements.length, 5);
+});
+
+s('a construct of the wrong kind is named in the synth error with what the placeholder takes', () => {
+  const stack = newStack();
+  const table = newTable(stack, 'Stock');
+  const message = thrownMessage(
+    () =>
+      new TypestepStateMachine(stack, 'StockCheck', {
+        definition: stockCheck,
+        placeholders: { CheckFunctionArn: table, StockTable: newFunction(stack, 'Check'), WorkQueue: 'https://sqs.eu-west-1.amazonaws.com/111122223333/work', Alerts: 'a', Restock: 'r' },
+      }),
+  );
+  assert.match(message ?? '', /CheckFunctionArn is a lambda-function-arn placeholder, which takes a Lambda function or a string, not the construct Test\/Stock/);
+  assert.match(message ?? '', /StockTable is a table-name placeholder, which takes a DynamoDB table or a string, not the construct Test\/Check/);
+});
+
+s('inside a JSONata expression the placeholder name chooses the identifier (…Arn, …Url, …Name)', () => {
+  const stack = newStack();
+  const queue = newQueue(stack, 'Work');
+  const topic = newTopic(stack, 'Alerts');
+  const definition = {
+    QueryLanguage: 'JSONata',
+    StartAt: 'Send',
+    States: {
+      Send: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Arguments: '{% {"QueueUrl": "${WorkQueueUrl}", "MessageBody": $states.input} %}', Next: 'Tell' },
+      Tell: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Arguments: '{% {"TopicArn": "${AlertsTopicArn}", "Message": "${QueueArn}"} %}', End: true },
+    },
+  };
+  const machine = new TypestepStateMachine(stack, 'M', { definition, placeholders: { WorkQueueUrl: queue, AlertsTopicArn: topic, QueueArn: queue } });
+  assert.equal(stack.resolve(machine.definitionSubstitutions), {
+    WorkQueueUrl: stack.resolve(queue.queueUrl),
+    AlertsTopicArn: stack.resolve(topic.topicArn),
+    QueueArn: stack.resolve(queue.queueArn),
+  });
+  const message = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition, placeholders: { WorkQueueUrl: 'u', AlertsTopicArn: 't', QueueArn: newTopic(stack, 'T') } }));
+  assert.is(message, undefined, 'an SNS topic has an ARN');
+  const noUrl = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition, placeholders: { WorkQueueUrl: topic, AlertsTopicArn: 't', QueueArn: 'q' } }));
+  assert.match(noUrl ?? '', /WorkQueueUrl asks for a URL by its name, and an SNS topic has none/);
+});
+
+s('the machine role has no statement when the definition calls nothing', () => {
+  const stack = newStack();
+  new TypestepStateMachine(stack, 'M', { definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } });
+  const template = Template.fromStack(stack);
+  assert.equal(template.findResources('AWS::IAM::Policy'), {});
+  assert.ok(onlyResource(template, 'AWS::IAM::Role'));
+});
+
+s.run();
