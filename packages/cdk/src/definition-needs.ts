@@ -17,8 +17,18 @@ export function placeholderNeeds(definition: object): Placeholder[] {
   return placeholders(definition);
 }
 
-/** The statements the role needs for every call the definition makes. ARNs typestep builds from names use the stack's partition, region and account. */
-export function policyStatementsFor(definition: object): PolicyStatementJson[] {
-  const { statements } = policyFor(definition, { partition: '${AWS::Partition}', region: '${AWS::Region}', account: '${AWS::AccountId}' });
-  return statements.map(({ Sid, Effect, Action, Resource }) => ({ Sid, Effect, Action, Resource }));
+/** What the role needs for every call the definition makes, and why a statement is wider than one resource. */
+export interface RolePolicyNeeds {
+  statements: PolicyStatementJson[];
+  /** Each statement's reasons for `*` (states named), then what the role does not cover (activities). */
+  notes: string[];
+}
+
+/** The role's policy. ARNs typestep builds from names use the stack's partition, region and account. */
+export function rolePolicyNeeds(definition: object): RolePolicyNeeds {
+  const policy = policyFor(definition, { partition: '${AWS::Partition}', region: '${AWS::Region}', account: '${AWS::AccountId}' });
+  return {
+    statements: policy.statements.map(({ Sid, Effect, Action, Resource }) => ({ Sid, Effect, Action, Resource })),
+    notes: [...policy.statements.flatMap(({ Sid, states, notes }) => (notes ?? []).map((note) => `${Sid} (${states.join(', ')}): ${note}`)), ...policy.notes],
+  };
 }

@@ -1,10 +1,11 @@
 import type { WorkflowSchemaDocument } from '@typestep/compiler';
+import { Annotations } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { loadDefinition, type DefinitionSourceProps } from './definition-source.js';
-import { placeholderNeeds, policyStatementsFor, type Placeholder } from './definition-needs.js';
+import { placeholderNeeds, rolePolicyNeeds, type Placeholder } from './definition-needs.js';
 import { placeholderText, type PlaceholderValue } from './placeholder-value.js';
 import { toPolicyStatements } from './role-policy.js';
 import type { TypedInput } from './typed-input.js';
@@ -73,8 +74,11 @@ export class TypestepStateMachine<In = unknown> extends Construct {
       definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(loaded.definition)),
       definitionSubstitutions: { ...this.definitionSubstitutions },
     });
-    this.policyStatements = toPolicyStatements(policyStatementsFor(loaded.definition), this.definitionSubstitutions);
+    const policy = rolePolicyNeeds(loaded.definition);
+    this.policyStatements = toPolicyStatements(policy.statements, this.definitionSubstitutions);
     for (const statement of this.policyStatements) this.stateMachine.addToRolePolicy(statement);
+    // Shown by `cdk synth`: where the policy is wider than the resources, and why.
+    for (const note of policy.notes) Annotations.of(this).addWarningV2('@typestep/cdk:policy-note', note);
   }
 
   /** The state machine's ARN. */

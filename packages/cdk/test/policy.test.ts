@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CfnElement, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -74,6 +74,14 @@ s("the role gets exactly the definition's statements, resources resolved through
     ],
   });
   assert.is(machine.policyStatements.length, 5);
+});
+
+s('where the policy is wider than the resources, synth warns and says why', () => {
+  const { stack } = stockCheckStack();
+  const warnings = Annotations.fromStack(stack).findWarning('*', Match.anyValue());
+  assert.equal(warnings.map((warning) => warning.id), ['/Test/StockCheck']);
+  // The reason is @typestep/deploy's wording; what it names is checked here.
+  assert.match(String(warnings[0]!.entry.data), /^SqsSendMessage \(Enqueue\): (Arguments\.)?QueueUrl is a placeholder for a URL.*\[ack: @typestep\/cdk:policy-note\]$/);
 });
 
 s('a construct of the wrong kind is named in the synth error with what the placeholder takes', () => {
