@@ -1,22 +1,13 @@
-import { Aws } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { PolicyStatementJson } from './definition-needs.js';
 
-const pseudoParameters: Record<string, string> = {
-  'AWS::Partition': Aws.PARTITION,
-  'AWS::Region': Aws.REGION,
-  'AWS::AccountId': Aws.ACCOUNT_ID,
-  'AWS::URLSuffix': Aws.URL_SUFFIX,
-};
-
 /**
  * Turns policy statements in the JSON shape into CDK statements, replacing
- * each `${Name}` in resources by the placeholder's value and
- * `${AWS::Region}`-style pseudo parameters by their CloudFormation references.
+ * each `${Name}` in resources by the placeholder's value.
  */
 export function toPolicyStatements(statements: PolicyStatementJson[], substitutions: Record<string, string>): iam.PolicyStatement[] {
   const substitute = (text: string) =>
-    text.replace(/\$\{([^}]+)\}/g, (whole, name: string) => substitutions[name] ?? pseudoParameters[name] ?? whole);
+    text.replace(/\$\{([^}]+)\}/g, (whole, name: string) => substitutions[name] ?? whole);
   return statements.map(
     (statement) =>
       new iam.PolicyStatement({

@@ -1,5 +1,5 @@
 import type { WorkflowSchemaDocument } from '@typestep/compiler';
-import { Annotations } from 'aws-cdk-lib';
+import { Annotations, ArnFormat, Stack } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
@@ -74,7 +74,11 @@ export class TypestepStateMachine<In = unknown> extends Construct {
       definitionBody: sfn.DefinitionBody.fromString(JSON.stringify(loaded.definition)),
       definitionSubstitutions: { ...this.definitionSubstitutions },
     });
-    const policy = rolePolicyNeeds(loaded.definition);
+    // Only a fixed name gives the machine's ARN without a cycle (the role's policy would need the machine, which waits for its role).
+    const ownArn = machineProps.stateMachineName
+      ? Stack.of(this).formatArn({ service: 'states', resource: 'stateMachine', resourceName: machineProps.stateMachineName, arnFormat: ArnFormat.COLON_RESOURCE_NAME })
+      : undefined;
+    const policy = rolePolicyNeeds(loaded.definition, ownArn);
     this.policyStatements = toPolicyStatements(policy.statements, this.definitionSubstitutions);
     for (const statement of this.policyStatements) this.stateMachine.addToRolePolicy(statement);
     // Shown by `cdk synth`: where the policy is wider than the resources, and why.

@@ -122,6 +122,26 @@ s('inside a JSONata expression the placeholder name chooses the identifier (…A
   assert.match(noUrl ?? '', /WorkQueueUrl asks for a URL by its name, and an SNS topic has none/);
 });
 
+s("a Distributed Map may start and stop its own machine's executions, named when the machine has a fixed name", () => {
+  const definition = {
+    StartAt: 'Resize',
+    States: { Resize: { Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true } },
+  };
+  const stack = newStack();
+  const named = new TypestepStateMachine(stack, 'Named', { definition, stateMachineName: 'nightly' });
+  const arn = (resource: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':states:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, resource]] });
+  assert.equal(
+    named.policyStatements.map((statement) => stack.resolve(statement.toStatementJson())),
+    [
+      { Sid: 'StatesStartExecution', Effect: 'Allow', Action: 'states:StartExecution', Resource: arn(':stateMachine:nightly') },
+      { Sid: 'StatesDescribeExecution', Effect: 'Allow', Action: ['states:DescribeExecution', 'states:StopExecution'], Resource: arn(':execution:nightly/*') },
+    ],
+  );
+  new TypestepStateMachine(stack, 'Unnamed', { definition });
+  assert.is(Annotations.fromStack(stack).findWarning('/Test/Named', Match.anyValue()).length, 0);
+  assert.is(Annotations.fromStack(stack).findWarning('/Test/Unnamed', Match.anyValue()).length, 2, 'both statements say they are wide');
+});
+
 s('the machine role has no statement when the definition calls nothing', () => {
   const stack = newStack();
   new TypestepStateMachine(stack, 'M', { definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } });
