@@ -5,7 +5,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TypestepStateMachine } from '../src/index.js';
-import { fixture, newFunction, newQueue, newStack, newTable, newTopic, onlyResource, thrownMessage } from './support.js';
+import { fixture, literal, newFunction, newQueue, newStack, newTable, newTopic, onlyResource, thrownMessage } from './support.js';
 
 const stockCheck = JSON.parse(readFileSync(fixture('stock-check.asl.json'), 'utf8')) as Record<string, unknown>;
 
@@ -91,7 +91,7 @@ s('a construct of the wrong kind is named in the synth error with what the place
     () =>
       new TypestepStateMachine(stack, 'StockCheck', {
         definition: stockCheck,
-        placeholders: { CheckFunctionArn: table, StockTable: newFunction(stack, 'Check'), WorkQueue: 'https://sqs.eu-west-1.amazonaws.com/111122223333/work', Alerts: 'a', Restock: 'r' },
+        placeholders: { CheckFunctionArn: table, StockTable: newFunction(stack, 'Check'), WorkQueue: literal.queueUrl('work'), Alerts: literal.topicArn('alerts'), Restock: 'arn:aws:states:eu-west-1:111122223333:stateMachine:restock' },
       }),
   );
   assert.match(message ?? '', /CheckFunctionArn is a lambda-function-arn placeholder, which takes a Lambda function or a string, not the construct Test\/Stock/);
@@ -116,9 +116,9 @@ s('inside a JSONata expression the placeholder name chooses the identifier (…A
     AlertsTopicArn: stack.resolve(topic.topicArn),
     QueueArn: stack.resolve(queue.queueArn),
   });
-  const message = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition, placeholders: { WorkQueueUrl: 'u', AlertsTopicArn: 't', QueueArn: newTopic(stack, 'T') } }));
+  const message = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition, placeholders: { WorkQueueUrl: literal.queueUrl('work'), AlertsTopicArn: literal.topicArn('alerts'), QueueArn: newTopic(stack, 'T') } }));
   assert.is(message, undefined, 'an SNS topic has an ARN');
-  const noUrl = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition, placeholders: { WorkQueueUrl: topic, AlertsTopicArn: 't', QueueArn: 'q' } }));
+  const noUrl = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition, placeholders: { WorkQueueUrl: topic, AlertsTopicArn: literal.topicArn('alerts'), QueueArn: 'arn:aws:sqs:eu-west-1:111122223333:work' } }));
   assert.match(noUrl ?? '', /WorkQueueUrl asks for a URL by its name, and an SNS topic has none/);
 });
 

@@ -41,3 +41,16 @@ export function thrownMessage(run: () => unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Placeholder values given as text, in the shapes AWS takes (CDK checks the ARNs in policies at synth). */
+export const literal = {
+  functionArn: (name: string) => `arn:aws:lambda:eu-west-1:111122223333:function:${name}`,
+  topicArn: (name: string) => `arn:aws:sns:eu-west-1:111122223333:${name}`,
+  queueUrl: (name: string) => `https://sqs.eu-west-1.amazonaws.com/111122223333/${name}`,
+};
+
+/** Text values for the placeholders of examples/typed-orders. */
+export const orderPlaceholders = { PriceFunctionArn: literal.functionArn('price'), ChargeFunctionArn: literal.functionArn('charge'), ReceiptsTopicArn: literal.topicArn('receipts') };
+
+/** Text values for the placeholders of the Restock workflow of fixtures/restock.ts. */
+export const restockPlaceholders = { CheckStockFunctionArn: literal.functionArn('check-stock'), SuppliersTable: 'suppliers', PurchaseQueueUrl: literal.queueUrl('purchases') };

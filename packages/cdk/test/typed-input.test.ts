@@ -6,7 +6,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { expression, TypestepStateMachine } from '../src/index.js';
-import { fixture, newStack } from './support.js';
+import { fixture, newStack, restockPlaceholders } from './support.js';
 import type { RestockRequest } from './fixtures/restock.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,7 +26,7 @@ s('startExecutionTask puts the input, expressions as written, into the calling m
   const restock = new TypestepStateMachine<RestockRequest>(stack, 'Restock', {
     workflow: fixture('restock.ts'),
     workflowName: 'Restock',
-    placeholders: { CheckStockFunctionArn: 'f', SuppliersTable: 't', PurchaseQueueUrl: 'q' },
+    placeholders: restockPlaceholders,
   });
   const start = restock.startExecutionTask(stack, 'Restock tea', { input: { sku: 'tea', quantity: expression<number>('{% $states.input.count %}') } });
   const callerMachine = new sfn.StateMachine(stack, 'Caller', { queryLanguage: sfn.QueryLanguage.JSONATA, definitionBody: sfn.DefinitionBody.fromChainable(start) });

@@ -6,7 +6,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TypestepStateMachine } from '../src/index.js';
-import { fixture, newFunction, newStack, newTopic, onlyResource, thrownMessage } from './support.js';
+import { fixture, literal, newFunction, newStack, newTopic, onlyResource, orderPlaceholders, restockPlaceholders, thrownMessage } from './support.js';
 
 const root = new URL('../../../', import.meta.url).pathname;
 const orderDefinition = JSON.parse(readFileSync(`${root}examples/typed-orders/ProcessOrder.asl.json`, 'utf8')) as Record<string, unknown>;
@@ -35,7 +35,7 @@ s('reads a .asl.json file and the .schema.json next to it', () => {
   const stack = newStack();
   const orders = new TypestepStateMachine(stack, 'Orders', {
     definitionFile: `${root}examples/typed-orders/ProcessOrder.asl.json`,
-    placeholders: { PriceFunctionArn: 'p', ChargeFunctionArn: 'c', ReceiptsTopicArn: 't' },
+    placeholders: orderPlaceholders,
   });
   assert.equal(orders.definition, orderDefinition);
   assert.is(orders.schema?.title, 'ProcessOrder');
@@ -47,7 +47,7 @@ s('compiles a workflow file at synth time; the workflow type is the default mach
   const restock = new TypestepStateMachine(stack, 'Restock', {
     workflow: fixture('restock.ts'),
     workflowName: 'Restock',
-    placeholders: { CheckStockFunctionArn: 'f', SuppliersTable: 't', PurchaseQueueUrl: 'q' },
+    placeholders: restockPlaceholders,
   });
   assert.is(restock.workflowName, 'Restock');
   assert.is((restock.definition.States as Record<string, { Type: string }>)['Check stock']?.Type, 'Task');
@@ -63,13 +63,13 @@ s('stateMachineType overrides the workflow type, both ways', () => {
     workflow: fixture('restock.ts'),
     workflowName: 'Restock',
     stateMachineType: sfn.StateMachineType.STANDARD,
-    placeholders: { CheckStockFunctionArn: 'f', SuppliersTable: 't', PurchaseQueueUrl: 'q' },
+    placeholders: restockPlaceholders,
   });
   new TypestepStateMachine(stack, 'Announce', {
     workflow: fixture('restock.ts'),
     workflowName: 'AnnounceRestock',
     stateMachineType: sfn.StateMachineType.EXPRESS,
-    placeholders: { RestockTopicArn: 't' },
+    placeholders: { RestockTopicArn: literal.topicArn('restock') },
   });
   const types = Object.values(Template.fromStack(stack).findResources('AWS::StepFunctions::StateMachine')).map(
     (resource) => (resource as { Properties: { StateMachineType: string } }).Properties.StateMachineType,
@@ -119,7 +119,7 @@ s('logs, tracing and the name reach the state machine', () => {
   const destination = new logs.LogGroup(stack, 'Logs');
   new TypestepStateMachine(stack, 'Orders', {
     definition: orderDefinition,
-    placeholders: { PriceFunctionArn: 'p', ChargeFunctionArn: 'c', ReceiptsTopicArn: 't' },
+    placeholders: orderPlaceholders,
     logs: { destination, level: sfn.LogLevel.ALL },
     tracingEnabled: true,
     stateMachineName: 'orders',
@@ -137,7 +137,7 @@ s('grantStartExecution lets a principal start this machine only', () => {
   const stack = newStack();
   const orders = new TypestepStateMachine(stack, 'Orders', {
     definition: orderDefinition,
-    placeholders: { PriceFunctionArn: 'p', ChargeFunctionArn: 'c', ReceiptsTopicArn: 't' },
+    placeholders: orderPlaceholders,
   });
   const caller = new iam.Role(stack, 'Caller', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
   orders.grantStartExecution(caller);
