@@ -77,6 +77,16 @@ s('stateMachineType overrides the workflow type, both ways', () => {
   assert.equal(types.sort(), ['EXPRESS', 'STANDARD']);
 });
 
+s('a workflow that runs another binds it to that TypestepStateMachine and may start it', () => {
+  const stack = newStack();
+  const restock = new TypestepStateMachine(stack, 'Restock', { workflow: fixture('restock.ts'), workflowName: 'Restock', placeholders: restockPlaceholders });
+  const nightly = new TypestepStateMachine(stack, 'Nightly', { workflow: fixture('nightly-restock.ts'), placeholders: { RestockStateMachineArn: restock } });
+  const restockArn = stack.resolve(restock.stateMachineArn);
+  assert.equal(stack.resolve(nightly.definitionSubstitutions), { RestockStateMachineArn: restockArn });
+  const start = nightly.policyStatements.map((statement) => stack.resolve(statement.toStatementJson())).find((statement) => statement.Sid === 'StatesStartExecution');
+  assert.equal(start, { Sid: 'StatesStartExecution', Effect: 'Allow', Action: 'states:StartExecution', Resource: restockArn });
+});
+
 s('a file with several workflows needs workflowName; a wrong one lists those it has', () => {
   const without = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { workflow: fixture('restock.ts') }));
   assert.match(without ?? '', /declares several workflows; choose one with workflowName \(it declares Restock, AnnounceRestock\)/);
