@@ -1,3 +1,4 @@
+import type { PlaceholderKind } from './placeholder-kind.js';
 import { placeholders, type Placeholder } from './placeholders.js';
 import { policyFor, renderStatement } from './policy.js';
 
@@ -20,7 +21,7 @@ export interface Template {
   AWSTemplateFormatVersion: '2010-09-09';
   Transform?: string;
   Description: string;
-  Parameters: Record<string, { Type: 'String'; Description: string; Default?: string }>;
+  Parameters: Record<string, { Type: 'String'; Description: string; Default?: string; AllowedPattern?: string; ConstraintDescription?: string }>;
   Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
   Outputs: Record<string, { Description: string; Value: unknown }>;
 }
@@ -31,6 +32,7 @@ const PARTITION = '{{partition}}';
 const REGION = '{{region}}';
 const ACCOUNT = '{{account}}';
 const NAME_PARAMETER = 'StateMachineName';
+const ARN_KINDS = new Set<PlaceholderKind>(['lambda-function-arn', 'state-machine-arn', 'topic-arn', 'activity-arn', 'iam-role-arn', 'connection-arn']);
 
 /**
  * A CloudFormation (or SAM) template deploying `definition`: one template
@@ -68,7 +70,12 @@ export function cloudFormationTemplate(definition: object, options: TemplateOpti
     [NAME_PARAMETER]: { Type: 'String', Default: options.name, Description: 'Name of the state machine' },
   };
   for (const placeholder of manifest) {
-    Parameters[parameterOf.get(placeholder.name)!] = { Type: 'String', Description: truncate(`\${${placeholder.name}}: ${placeholder.description}`, 4000) };
+    Parameters[parameterOf.get(placeholder.name)!] = {
+      Type: 'String',
+      Description: truncate(`\${${placeholder.name}}: ${placeholder.description}`, 4000),
+      // The role's policy names the same value, so a Lambda function's name where its ARN belongs would deploy but fail.
+      ...(ARN_KINDS.has(placeholder.kind) ? { AllowedPattern: 'arn:.+', ConstraintDescription: 'must be an ARN (arn:…): the role’s policy uses the same value' } : {}),
+    };
   }
   const substitutions = Object.fromEntries(manifest.map((p) => [p.name, { Ref: parameterOf.get(p.name)! }]));
   const logGroup = options.logging ? { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30 } } : undefined;
@@ -82,18 +89,21 @@ export function cloudFormationTemplate(definition: object, options: TemplateOpti
     StateMachineArn: { Description: `ARN of the ${options.name} state machine`, Value: { Ref: 'StateMachine' } },
   };
 
+  // The two resource types say the same things under different property names.
+  const machineProperties = (names: { name: string; type: string; tracing: string; logging: string }, access: Record<string, unknown>) => ({
+    [names.name]: { Ref: NAME_PARAMETER },
+    [names.type]: options.type ?? 'STANDARD',
+    Definition: definition,
+    ...(manifest.length > 0 ? { DefinitionSubstitutions: substitutions } : {}),
+    ...access,
+    ...(options.tracing ? { [names.tracing]: { Enabled: true } } : {}),
+    ...(options.logging ? { [names.logging]: loggingConfiguration } : {}),
+  });
+
   if (format === 'sam') {
     Resources.StateMachine = {
       Type: 'AWS::Serverless::StateMachine',
-      Properties: {
-        Name: { Ref: NAME_PARAMETER },
-        Type: options.type ?? 'STANDARD',
-        Definition: definition,
-        ...(manifest.length > 0 ? { DefinitionSubstitutions: substitutions } : {}),
-        Policies: [policy],
-        ...(options.tracing ? { Tracing: { Enabled: true } } : {}),
-        ...(options.logging ? { Logging: loggingConfiguration } : {}),
-      },
+      Properties: machineProperties({ name: 'Name', type: 'Type', tracing: 'Tracing', logging: 'Logging' }, { Policies: [policy] }),
     };
   } else {
     Resources.StateMachineRole = {
@@ -109,15 +119,10 @@ export function cloudFormationTemplate(definition: object, options: TemplateOpti
     };
     Resources.StateMachine = {
       Type: 'AWS::StepFunctions::StateMachine',
-      Properties: {
-        StateMachineName: { Ref: NAME_PARAMETER },
-        StateMachineType: options.type ?? 'STANDARD',
-        Definition: definition,
-        ...(manifest.length > 0 ? { DefinitionSubstitutions: substitutions } : {}),
-        RoleArn: { 'Fn::GetAtt': ['StateMachineRole', 'Arn'] },
-        ...(options.tracing ? { TracingConfiguration: { Enabled: true } } : {}),
-        ...(options.logging ? { LoggingConfiguration: loggingConfiguration } : {}),
-      },
+      Properties: machineProperties(
+        { name: 'StateMachineName', type: 'StateMachineType', tracing: 'TracingConfiguration', logging: 'LoggingConfiguration' },
+        { RoleArn: { 'Fn::GetAtt': ['StateMachineRole', 'Arn'] } },
+      ),
     };
     Outputs.StateMachineRoleArn = { Description: 'ARN of the role the state machine runs with', Value: { 'Fn::GetAtt': ['StateMachineRole', 'Arn'] } };
   }

@@ -4,131 +4,29 @@
  * …" pages of the Step Functions developer guide; each row has a test in
  * test/integrations.test.ts.
  */
+import { type ArnScope, type ScopedResources, dynamodbTableArns, executionArnsOf, formatArn, isPlaceholder, lambdaFunctionArns, scopeByField } from './arn.js';
 import {
-  type ArnScope,
-  type ScopedResources,
-  dynamodbTableArns,
-  executionArnsOf,
-  formatArn,
-  isPlaceholder,
-  lambdaFunctionArns,
-  scopeByField,
-  sqsQueueArns,
-  syncRuleArn,
-} from './arn.js';
-import type { PayloadField } from './payload-field.js';
+  athenaWorkGroup,
+  batchResource,
+  ecsTaskDefinition,
+  eventBuses,
+  everywhere,
+  grant,
+  isSync,
+  lambdaFunction,
+  merge,
+  runsJob,
+  s3Bucket,
+  sqsQueue,
+  stateMachine,
+  syncRule,
+} from './call-resources.js';
 import type { PlaceholderKind } from './placeholder-kind.js';
+import { sdkIamAction } from './sdk-names.js';
+import type { Grant, Integration, ServiceCall } from './service-call.js';
 
-/** An integration pattern: request–response (''), run a job, or wait for a callback. */
-export type IntegrationPattern = '' | '.sync' | '.sync:2' | '.waitForTaskToken';
-
-/** Some actions on some resources, and why the resources are wider than they could be. */
-export interface Grant {
-  actions: string[];
-  resources: string[];
-  notes?: string[];
-}
-
-/** One call a state makes, as a row sees it. */
-export interface ServiceCall {
-  /** The state's path. */
-  state: string;
-  /** The Task's Resource (for a reader or writer: its Resource). */
-  resource: string;
-  /** For `arn:aws:states:::aws-sdk:<service>:<action>`: those two. */
-  service: string;
-  action: string;
-  pattern: IntegrationPattern;
-  scope: ArnScope;
-  /** A payload field: `field('FunctionName')`, `field('ResultConfiguration', 'OutputLocation')`. */
-  field(...path: string[]): PayloadField;
-}
-
-/** One row of the table. */
-export interface Integration {
-  /** What follows `arn:aws:states:::` in the Resource (`lambda:invoke`), or a name for the other Resource forms. */
-  resource: string;
-  /** The patterns AWS offers for it. */
-  patterns: IntegrationPattern[];
-  /** What a `${Name}` placeholder must be when it is the whole value of one of these payload fields. */
-  placeholderKinds?: Record<string, PlaceholderKind>;
-  grants(call: ServiceCall): Grant[];
-}
-
-const grant = (actions: string[], scoped: ScopedResources): Grant =>
-  scoped.notes.length > 0 ? { actions, resources: scoped.resources, notes: scoped.notes } : { actions, resources: scoped.resources };
-
-const everywhere = (actions: string[], note: string): Grant => ({ actions, resources: ['*'], notes: [note] });
-
-const syncRule = (call: ServiceCall, rule: string): Grant => ({
-  actions: ['events:PutTargets', 'events:PutRule', 'events:DescribeRule'],
-  resources: [syncRuleArn(call.scope, rule)],
-});
-
-const isSync = (call: ServiceCall) => call.pattern === '.sync' || call.pattern === '.sync:2';
-
-const lambdaFunction = (call: ServiceCall) => scopeByField(call.field('FunctionName'), (v) => lambdaFunctionArns(call.scope, v));
-
-const stateMachine = (call: ServiceCall) => scopeByField(call.field('StateMachineArn'), (v) => [v]);
-
-function sqsQueue(call: ServiceCall): ScopedResources {
-  const scoped = scopeByField(call.field('QueueUrl'), (v) => sqsQueueArns(call.scope, v));
-  const url = call.field('QueueUrl');
-  if (scoped.notes.length === 0 && scoped.resources[0] === '*' && url.kind === 'literal') {
-    const why = isPlaceholder(String(url.value)) ? 'is a placeholder for a URL' : 'is not an SQS queue URL';
-    return { resources: ['*'], notes: [`${url.field} ${why}; a queue's ARN cannot be made from it, so scope this statement by hand`] };
-  }
-  return scoped;
-}
-
-function s3Bucket(call: ServiceCall, objects: boolean): ScopedResources {
-  const bucket = call.field('Bucket');
-  const key = objects ? call.field('Key') : undefined;
-  return scopeByField(bucket, (name) => {
-    if (!objects) return [formatArn(call.scope, 's3', name, true)];
-    const prefix = call.field('Prefix');
-    if (key?.kind === 'literal' && typeof key.value === 'string') return [formatArn(call.scope, 's3', `${name}/${key.value}`, true)];
-    if (prefix.kind === 'literal' && typeof prefix.value === 'string') return [formatArn(call.scope, 's3', `${name}/${prefix.value}*`, true)];
-    return [formatArn(call.scope, 's3', `${name}/*`, true)];
-  });
-}
-
-function eventBuses(call: ServiceCall): ScopedResources {
-  const entries = call.field('Entries');
-  if (entries.kind !== 'literal' || !Array.isArray(entries.value)) return scopeByField(entries, () => ['*']);
-  const resources = new Set<string>();
-  const notes: string[] = [];
-  for (const entry of entries.value as unknown[]) {
-    const record = (entry ?? {}) as Record<string, unknown>;
-    const bus = record.EventBusName ?? 'default';
-    if (typeof bus !== 'string' || /^\{%/.test(bus) || 'EventBusName.$' in record) {
-      resources.add('*');
-      notes.push(`${entries.field}[].EventBusName is computed at run time, so the resource cannot be narrowed`);
-    } else resources.add(bus.startsWith('arn:') || isPlaceholder(bus) && bus.includes('Arn') ? bus : formatArn(call.scope, 'events', `event-bus/${bus}`));
-  }
-  return resources.has('*') ? { resources: ['*'], notes } : { resources: [...resources], notes };
-}
-
-/** ECS task definition: family, family:revision or ARN. */
-function ecsTaskDefinition(call: ServiceCall): ScopedResources {
-  return scopeByField(call.field('TaskDefinition'), (v) => {
-    if (v.startsWith('arn:') || isPlaceholder(v)) return [v];
-    return [formatArn(call.scope, 'ecs', `task-definition/${v.includes(':') ? v : `${v}:*`}`)];
-  });
-}
-
-/** Batch job queues and definitions: a name (definition: name[:revision]) or an ARN. */
-function batchResource(call: ServiceCall, field: string, type: 'job-queue' | 'job-definition'): ScopedResources {
-  return scopeByField(call.field(field), (v) => {
-    if (v.startsWith('arn:') || isPlaceholder(v)) return [v];
-    return [formatArn(call.scope, 'batch', `${type}/${type === 'job-definition' && !v.includes(':') ? `${v}:*` : v}`)];
-  });
-}
-
-const merge = (...parts: ScopedResources[]): ScopedResources => {
-  const resources = [...new Set(parts.flatMap((p) => p.resources))];
-  return { resources: resources.includes('*') ? ['*'] : resources, notes: parts.flatMap((p) => p.notes) };
-};
+export type { Grant, Integration, IntegrationPattern, ServiceCall } from './service-call.js';
+export { SDK_SERVICE_PREFIXES, sdkIamAction } from './sdk-names.js';
 
 const ATHENA_GLUE_ACTIONS = [
   'glue:CreateDatabase', 'glue:GetDatabase', 'glue:GetDatabases', 'glue:UpdateDatabase', 'glue:DeleteDatabase',
@@ -141,10 +39,6 @@ const ATHENA_S3_ACTIONS = [
   's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads',
   's3:ListMultipartUploadParts', 's3:AbortMultipartUpload', 's3:CreateBucket', 's3:PutObject',
 ];
-
-function athenaWorkGroup(call: ServiceCall): ScopedResources {
-  return scopeByField(call.field('WorkGroup'), (v) => [formatArn(call.scope, 'athena', `workgroup/${v}`)], 'primary');
-}
 
 /** The table. Keep it the only place that knows which call needs which permission. */
 export const INTEGRATIONS: readonly Integration[] = [
@@ -230,34 +124,28 @@ export const INTEGRATIONS: readonly Integration[] = [
     resource: 'ecs:runTask',
     patterns: ['', '.sync', '.waitForTaskToken'],
     placeholderKinds: { TaskDefinition: 'ecs-task-definition-arn', Cluster: 'ecs-cluster-arn' },
-    grants: (call) => {
-      const grants = [
-        grant(['ecs:RunTask'], ecsTaskDefinition(call)),
-        everywhere(['iam:PassRole'], "the task's roles come from its task definition, which the state machine does not name; narrow to those role ARNs"),
-      ];
-      if (isSync(call)) {
-        grants.push(
-          everywhere(['ecs:StopTask', 'ecs:DescribeTasks'], 'AWS requires *: the task ID is unknown before the task starts'),
-          syncRule(call, 'StepFunctionsGetEventsForECSTaskRule'),
-        );
-      }
-      return grants;
-    },
+    grants: (call) =>
+      runsJob(
+        call,
+        [
+          grant(['ecs:RunTask'], ecsTaskDefinition(call)),
+          everywhere(['iam:PassRole'], "the task's roles come from its task definition, which the state machine does not name; narrow to those role ARNs"),
+        ],
+        ['ecs:StopTask', 'ecs:DescribeTasks'],
+        'StepFunctionsGetEventsForECSTaskRule',
+      ),
   },
   {
     resource: 'batch:submitJob',
     patterns: ['', '.sync'],
     placeholderKinds: { JobQueue: 'batch-job-queue-arn', JobDefinition: 'batch-job-definition-arn' },
-    grants: (call) => {
-      const grants = [grant(['batch:SubmitJob'], merge(batchResource(call, 'JobDefinition', 'job-definition'), batchResource(call, 'JobQueue', 'job-queue')))];
-      if (isSync(call)) {
-        grants.push(
-          everywhere(['batch:DescribeJobs', 'batch:TerminateJob'], 'AWS requires *: the job ID is unknown before the job is submitted'),
-          syncRule(call, 'StepFunctionsGetEventsForBatchJobsRule'),
-        );
-      }
-      return grants;
-    },
+    grants: (call) =>
+      runsJob(
+        call,
+        [grant(['batch:SubmitJob'], merge(batchResource(call, 'JobDefinition', 'job-definition'), batchResource(call, 'JobQueue', 'job-queue')))],
+        ['batch:DescribeJobs', 'batch:TerminateJob'],
+        'StepFunctionsGetEventsForBatchJobsRule',
+      ),
   },
   {
     resource: 'athena:startQueryExecution',
@@ -318,7 +206,10 @@ export const INTEGRATIONS: readonly Integration[] = [
     grants: (call) => {
       const connection = scopeByField(call.field('Authentication', 'ConnectionArn'), (v) => [v]);
       return [
-        everywhere(['states:InvokeHTTPEndpoint'], 'scope with a condition on states:HTTPEndpoint and states:HTTPMethod if you want it narrower'),
+        // AWS checks this action against the state machine itself.
+        call.stateMachineArn
+          ? { actions: ['states:InvokeHTTPEndpoint'], resources: [call.stateMachineArn] }
+          : { actions: ['states:InvokeHTTPEndpoint'], resources: [formatArn(call.scope, 'states', 'stateMachine:*')], notes: ['pass stateMachineArn to name the machine itself'] },
         grant(['events:RetrieveConnectionCredentials'], connection),
         {
           actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
@@ -355,66 +246,6 @@ export const INTEGRATIONS: readonly Integration[] = [
   },
 ];
 
-/**
- * Service names of `arn:aws:states:::aws-sdk:<service>:<action>` whose IAM
- * prefix differs (the Resource uses the SDK's client name).
- */
-export const SDK_SERVICE_PREFIXES: Readonly<Record<string, string>> = {
-  sfn: 'states',
-  efs: 'elasticfilesystem',
-  elasticloadbalancingv2: 'elasticloadbalancing',
-  mediapackagevod: 'mediapackage-vod',
-  mwaa: 'airflow',
-  iotdata: 'iot',
-  iotdataplane: 'iot',
-  apigatewaymanagementapi: 'execute-api',
-  sesv2: 'ses',
-  cognitoidentityprovider: 'cognito-idp',
-  cognitoidentity: 'cognito-identity',
-  cloudwatchlogs: 'logs',
-  cloudwatchevents: 'events',
-  eventbridge: 'events',
-  acmpca: 'acm-pca',
-  databasemigration: 'dms',
-  applicationautoscaling: 'application-autoscaling',
-  configservice: 'config',
-  costexplorer: 'ce',
-  emrcontainers: 'emr-containers',
-  emrserverless: 'emr-serverless',
-  lexmodelsv2: 'lex',
-  lexruntimev2: 'lex',
-  opensearch: 'es',
-  elasticsearch: 'es',
-  sagemakerruntime: 'sagemaker',
-  dynamodbstreams: 'dynamodb',
-  rdsdata: 'rds-data',
-  redshiftdata: 'redshift-data',
-  ssooidc: 'sso-oauth',
-  timestreamwrite: 'timestream',
-  timestreamquery: 'timestream',
-  marketplacecatalog: 'aws-marketplace',
-  bedrockruntime: 'bedrock',
-  bedrockagentruntime: 'bedrock',
-};
-
-/** SDK actions whose IAM action is not the API's own name. */
-const SDK_ACTION_NAMES: Readonly<Record<string, string>> = {
-  's3:listObjectsV2': 's3:ListBucket',
-  's3:listObjects': 's3:ListBucket',
-  's3:listObjectVersions': 's3:ListBucketVersions',
-  's3:headObject': 's3:GetObject',
-  's3:headBucket': 's3:ListBucket',
-  'lambda:invoke': 'lambda:InvokeFunction',
-  'bedrockruntime:converse': 'bedrock:InvokeModel',
-  'bedrockruntime:converseStream': 'bedrock:InvokeModelWithResponseStream',
-};
-
-/** The IAM action an AWS SDK integration call needs: `service:Action` with the documented exceptions. */
-export function sdkIamAction(service: string, action: string): string {
-  const special = SDK_ACTION_NAMES[`${service}:${action}`];
-  if (special) return special;
-  return `${SDK_SERVICE_PREFIXES[service] ?? service}:${action[0]!.toUpperCase()}${action.slice(1)}`;
-}
 
 /** Grants for `arn:aws:states:::aws-sdk:<service>:<action>`: scoped where the payload names the resource the usual way. */
 function awsSdkGrants(call: ServiceCall): Grant[] {

@@ -1,3 +1,5 @@
+import { Computed, knownValue } from './expression-literals.js';
+
 /**
  * One field of a Task's payload as far as it can be known before a run:
  * a literal (which may hold `${Name}` placeholders), a value computed at run
@@ -21,12 +23,18 @@ export function payloadOf(holder: Record<string, unknown>, queryLanguage: 'JSONP
   return { key, body: holder[key], queryLanguage };
 }
 
-/** Reads the field at `path` (`['Entries']`, `['ResultConfiguration', 'OutputLocation']`) of a payload. */
+/** Reads the field at `path` (`['TableName']`, `['Entries', '0', 'EventBusName']`) of a payload. */
 export function readField(payload: Payload, path: string[]): PayloadField {
-  let node: unknown = payload.body;
+  let node: unknown = resolveExpression(payload.body, payload.queryLanguage);
   let field: string = payload.key;
   for (const key of path) {
-    if (isExpression(node, payload.queryLanguage)) return { kind: 'computed', expression: String(node), field };
+    if (node instanceof Computed) return { kind: 'computed', expression: shorten(node.expression), field };
+    if (Array.isArray(node) && /^\d+$/.test(key)) {
+      field = `${field}[${key}]`;
+      if (Number(key) >= node.length) return { kind: 'absent', field };
+      node = resolveExpression(node[Number(key)], payload.queryLanguage);
+      continue;
+    }
     if (node === null || typeof node !== 'object' || Array.isArray(node)) return { kind: 'absent', field: `${field}.${key}` };
     const record = node as Record<string, unknown>;
     if (payload.queryLanguage === 'JSONPath' && typeof record[`${key}.$`] === 'string') {
@@ -34,13 +42,19 @@ export function readField(payload: Payload, path: string[]): PayloadField {
     }
     field = `${field}.${key}`;
     if (!(key in record)) return { kind: 'absent', field };
-    node = record[key];
+    node = resolveExpression(record[key], payload.queryLanguage);
   }
-  if (isExpression(node, payload.queryLanguage)) return { kind: 'computed', expression: String(node), field };
+  if (node instanceof Computed) return { kind: 'computed', expression: shorten(node.expression), field };
   return { kind: 'literal', value: node, field };
 }
 
-/** A JSONata `{% … %}` string; in JSONPath payloads computed values are marked by their key instead. */
-function isExpression(value: unknown, queryLanguage: 'JSONPath' | 'JSONata'): boolean {
-  return queryLanguage === 'JSONata' && typeof value === 'string' && /^\{%[\s\S]*%\}$/.test(value.trim());
+/** A JSONata `{% … %}` string becomes what is known of its value; anything else stays as it is. */
+export function resolveExpression(value: unknown, queryLanguage: 'JSONPath' | 'JSONata'): unknown {
+  const inner = queryLanguage === 'JSONata' && typeof value === 'string' ? /^\{%([\s\S]*)%\}$/.exec(value.trim())?.[1] : undefined;
+  return inner === undefined ? value : knownValue(inner);
+}
+
+function shorten(expression: string): string {
+  const text = `{% ${expression.trim()} %}`;
+  return text.length > 100 ? `${text.slice(0, 97)}…` : text;
 }

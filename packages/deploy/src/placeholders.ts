@@ -1,4 +1,6 @@
+import { Computed } from './expression-literals.js';
 import { SDK_PLACEHOLDER_KINDS } from './integrations.js';
+import { resolveExpression } from './payload-field.js';
 import { PLACEHOLDER_KIND_DESCRIPTIONS, type PlaceholderKind } from './placeholder-kind.js';
 import { classifyResource } from './service-calls.js';
 import { walkStates } from './walk-states.js';
@@ -37,14 +39,25 @@ const PLACEHOLDER = /\$\{([^}\s]+)\}/g;
 export function placeholders(definition: object): Placeholder[] {
   const byName = new Map<string, Placeholder>();
   walkStates(definition, ({ path, state }) => {
+    const use = (name: string, field: string, kind: PlaceholderKind) => {
+      let entry = byName.get(name);
+      if (!entry) byName.set(name, (entry = { name, kind, description: '', uses: [] }));
+      entry.uses.push({ state: path, field, kind });
+    };
     visitStrings(state, '', (value, field) => {
-      for (const match of value.matchAll(PLACEHOLDER)) {
-        const name = match[1]!;
-        const kind = value === match[0] ? kindOf(state, field) : 'string';
-        let entry = byName.get(name);
-        if (!entry) byName.set(name, (entry = { name, kind, description: '', uses: [] }));
-        entry.uses.push({ state: path, field, kind });
+      // In a JSONata expression, literals of its object constructors are fields too: {% {"TableName": "${Orders}", …} %}.
+      const known = value.includes('${') ? resolveExpression(value, 'JSONata') : value;
+      const literals: Array<[string, string]> = [];
+      if (known !== value && !(known instanceof Computed)) visitStrings(known, field, (text, subfield) => literals.push([text, subfield]));
+      const leftover = new Map<string, number>();
+      for (const match of value.matchAll(PLACEHOLDER)) leftover.set(match[1]!, (leftover.get(match[1]!) ?? 0) + 1);
+      for (const [text, subfield] of literals) {
+        for (const match of text.matchAll(PLACEHOLDER)) {
+          use(match[1]!, subfield, text === match[0] ? kindOf(state, subfield) : 'string');
+          leftover.set(match[1]!, leftover.get(match[1]!)! - 1);
+        }
       }
+      for (const [name, count] of leftover) for (let n = 0; n < count; n++) use(name, field, value === `\${${name}}` ? kindOf(state, field) : 'string');
     });
   });
   for (const entry of byName.values()) {
@@ -60,6 +73,7 @@ export function placeholders(definition: object): Placeholder[] {
 /** Every string in a state, with its field path; nested machines are skipped (walkStates visits their states). */
 function visitStrings(value: unknown, field: string, visit: (value: string, field: string) => void): void {
   if (typeof value === 'string') visit(value, field);
+  else if (value instanceof Computed) return;
   else if (Array.isArray(value)) value.forEach((item, index) => visitStrings(item, `${field}[${index}]`, visit));
   else if (value !== null && typeof value === 'object') {
     for (const [key, item] of Object.entries(value)) {

@@ -49,7 +49,7 @@ export interface Policy {
  */
 export function policyFor(definition: object, options: PolicyOptions = {}): Policy {
   const scope: ArnScope = { partition: options.partition ?? 'aws', region: options.region ?? '*', account: options.account ?? '*' };
-  const { calls, distributedMaps, activities } = findServiceCalls(definition, scope);
+  const { calls, distributedMaps, activities } = findServiceCalls(definition, scope, options.stateMachineArn);
   const grants: Array<{ grant: Grant; state?: string }> = [];
   for (const { integration, call } of calls) for (const grant of integration.grants(call)) grants.push({ grant, state: call.state });
   for (const state of distributedMaps) for (const grant of distributedMapGrants(scope, options.stateMachineArn)) grants.push({ grant, state });

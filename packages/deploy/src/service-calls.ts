@@ -24,11 +24,11 @@ export interface ServiceCalls {
 const BY_RESOURCE = new Map(INTEGRATIONS.map((row) => [row.resource, row]));
 
 /** Walks `definition` and resolves every Resource against the integration table; throws a `PolicyError` naming the state for one it does not know. */
-export function findServiceCalls(definition: unknown, scope: ArnScope): ServiceCalls {
+export function findServiceCalls(definition: unknown, scope: ArnScope, stateMachineArn?: string): ServiceCalls {
   const found: ServiceCalls = { calls: [], distributedMaps: [], activities: [] };
   walkStates(definition, ({ path, state, queryLanguage }) => {
     if (state.Type === 'Task') {
-      const resolved = resolveCall(path, state.Resource, state, queryLanguage, scope, 'Task');
+      const resolved = resolveCall(path, state.Resource, state, queryLanguage, { scope, stateMachineArn }, 'Task');
       if (resolved.integration.resource === 'activity') found.activities.push(path);
       else found.calls.push(resolved);
     }
@@ -42,7 +42,7 @@ export function findServiceCalls(definition: unknown, scope: ArnScope): ServiceC
       const record = holder as Record<string, unknown>;
       // A ResultWriter with only a WriterConfig writes nowhere: nothing to grant.
       if (where === 'ResultWriter' && record.Resource === undefined) continue;
-      found.calls.push(resolveCall(path, record.Resource, record, queryLanguage, scope, where));
+      found.calls.push(resolveCall(path, record.Resource, record, queryLanguage, { scope, stateMachineArn }, where));
     }
   });
   return found;
@@ -87,7 +87,7 @@ function resolveCall(
   resource: unknown,
   holder: Record<string, unknown>,
   queryLanguage: 'JSONPath' | 'JSONata',
-  scope: ArnScope,
+  machine: { scope: ArnScope; stateMachineArn?: string },
   where: FoundCall['where'],
 ): FoundCall {
   const label = where === 'Task' ? 'Resource' : `${where}.Resource`;
@@ -108,6 +108,6 @@ function resolveCall(
     throw new PolicyError('unsupported_pattern', path, `${label} ${JSON.stringify(resource)}: ${integration.resource} does not support the ${pattern || 'request-response'} pattern`);
   }
   const payload = payloadOf(holder, queryLanguage);
-  const call: ServiceCall = { state: path, resource, service, action, pattern, scope, field: (...fieldPath) => readField(payload, fieldPath) };
+  const call: ServiceCall = { state: path, resource, service, action, pattern, ...machine, field: (...fieldPath) => readField(payload, fieldPath) };
   return { integration, call, where };
 }

@@ -1,3 +1,5 @@
+import { PolicyError } from './policy-error.js';
+
 /** A state met while walking a definition, with where it sits. */
 export interface VisitedState {
   /** The state's name, prefixed by the names of the Parallel and Map states around it: `Fan out/Resize`. */
@@ -11,7 +13,7 @@ export interface VisitedState {
 /**
  * Calls `visit` for every state of `definition`: top level, Parallel branches
  * and Map processors (`ItemProcessor` or the older `Iterator`), in document order.
- * Throws a `TypeError` naming the place when the definition is not shaped like ASL.
+ * Throws a `PolicyError` (`invalid_definition`) naming the place when the definition is not shaped like ASL.
  */
 export function walkStates(definition: unknown, visit: (state: VisitedState) => void): void {
   const machine = asObject(definition, 'the definition');
@@ -43,7 +45,7 @@ function walkMachine(
 
 function asObject(value: unknown, what: string): Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new TypeError(`${what} is not a JSON object`);
+    throw new PolicyError('invalid_definition', '', `${what} is not a JSON object`);
   }
   return value as Record<string, unknown>;
 }

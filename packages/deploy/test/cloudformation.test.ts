@@ -53,6 +53,7 @@ function checkTemplate(template: Template, label: string) {
     assert.ok(/^[A-Za-z0-9]+$/.test(name), `${label}: parameter ${name} is not alphanumeric`);
     keysWithin(`${label} parameter ${name}`, parameter, PARAMETER_KEYS);
     assert.is(parameter.Type, 'String');
+    if (parameter.AllowedPattern) new RegExp(`^(?:${parameter.AllowedPattern})$`);
     assert.ok(parameter.Description.length > 0 && parameter.Description.length <= 4000);
   }
   const names = new Set([...Object.keys(parsed.Parameters), ...Object.keys(parsed.Resources), ...PSEUDO]);
@@ -131,6 +132,7 @@ Templates('placeholders and ARN parts in policy resources become Fn::Sub over pa
   const statements = (template.Resources.StateMachineRole!.Properties.Policies as any)[0].PolicyDocument.Statement;
   const resources = JSON.stringify(statements.map((s: any) => s.Resource));
   assert.match(resources, '{"Fn::Sub":"${ValidateBatchFunctionArn}:*"}');
+  assert.is(template.Parameters.ValidateBatchFunctionArn!.AllowedPattern, 'arn:.+', 'a function placeholder must be an ARN: the policy uses it');
   assert.match(resources, 'arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:${StateMachineName}');
   assert.match(resources, 'arn:${AWS::Partition}:glue:${AWS::Region}:${AWS::AccountId}:job/rebuild-customer-index');
   assert.ok(statements.some((s: any) => s.Action.includes('logs:CreateLogDelivery')));

@@ -154,9 +154,11 @@ row('sagemaker:createTrainingJob', 'the job, ListTags and PassRole on its role; 
   ]);
 });
 
-row('http:invoke', 'InvokeHTTPEndpoint, the connection’s credentials and its secret', () => {
+row('http:invoke', 'InvokeHTTPEndpoint on the machine itself, the connection’s credentials and its secret', () => {
+  const self = 'arn:aws:states:eu-west-1:123456789012:stateMachine:hooks';
+  assert.equal(grantsOf({ Resource: 'arn:aws:states:::http:invoke', Arguments: { ApiEndpoint: 'https://x', Method: 'GET' } }, { ...EU, stateMachineArn: self })[0], [['states:InvokeHTTPEndpoint'], [self]]);
   assert.equal(grantsOf({ Resource: 'arn:aws:states:::http:invoke', Arguments: { ApiEndpoint: 'https://x', Method: 'GET', Authentication: { ConnectionArn: '${ApiConnectionArn}' } } }), [
-    [['states:InvokeHTTPEndpoint'], ['*']],
+    [['states:InvokeHTTPEndpoint'], ['arn:aws:states:eu-west-1:123456789012:stateMachine:*']],
     [['events:RetrieveConnectionCredentials'], ['${ApiConnectionArn}']],
     [['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], ['arn:aws:secretsmanager:eu-west-1:123456789012:secret:events!connection/*']],
   ]);
@@ -259,12 +261,25 @@ Whole('an unknown Resource is an error naming the state', () => {
   }
   assert.throws(() => policyFor(machine({ Resource: 'arn:aws:states:::glue:startJobRun.waitForTaskToken', Arguments: { JobName: 'j' } })), /does not support the \.waitForTaskToken pattern/);
   assert.throws(() => policyFor(machine({ Resource: 'https://example.com' })), /state "Call"/);
+  assert.throws(() => policyFor({ StartAt: 'A', States: { A: 'Pass' } }), (error: unknown) => error instanceof PolicyError && error.code === 'invalid_definition' && /state "A" is not a JSON object/.test(error.message));
 });
 
 Whole('a computed field widens to * and says which field', () => {
   const [statement] = policyFor(machine({ Resource: 'arn:aws:states:::dynamodb:getItem', Arguments: { TableName: '{% $table %}' } })).statements;
   assert.equal(statement!.Resource, ['*']);
   assert.match(statement!.notes![0]!, /Arguments\.TableName is computed at run time \(\{% \$table %\}\)/);
+});
+
+Whole('literals inside a JSONata Arguments expression still scope (the compiler writes blocks with helper functions)', () => {
+  const Arguments = '{% ($f := function($n){ $string($n) }; {"TableName": "${Scores}", "Item": {"n": {"N": $f($states.input.n)}}}) %}';
+  const [statement] = policyFor(machine({ Resource: 'arn:aws:states:::dynamodb:putItem', Arguments }), EU).statements;
+  assert.equal(statement!.Resource, ['arn:aws:dynamodb:eu-west-1:123456789012:table/${Scores}']);
+  const computed = policyFor(machine({ Resource: 'arn:aws:states:::dynamodb:putItem', Arguments: '{% $merge([{"TableName": "t"}, $states.input]) %}' })).statements[0]!;
+  assert.equal(computed.Resource, ['*'], 'a value that needs evaluating is never guessed');
+  assert.match(computed.notes![0]!, /^Arguments is computed at run time \(\{% \$merge/);
+  const buses = policyFor(machine({ Resource: 'arn:aws:states:::events:putEvents', Arguments: { Entries: [{ EventBusName: '{% $bus %}' }, '{% {"EventBusName": "audit"} %}'] } }), EU);
+  assert.equal(buses.statements[0]!.Resource, ['*']);
+  assert.match(buses.statements[0]!.notes![0]!, /Arguments\.Entries\[0\]\.EventBusName is computed/);
 });
 
 Whole.run();

@@ -86,6 +86,25 @@ Placeholders('an activity ARN placeholder in Resource; none at all is an empty l
   assert.equal(placeholders({ StartAt: 'A', States: { A: { Type: 'Pass', End: true } } }), []);
 });
 
+Placeholders('inside a JSONata expression, a placeholder that is a constructor literal gets the field it fills; one in other code is a string of the whole field', () => {
+  const manifest = placeholders({
+    QueryLanguage: 'JSONata',
+    StartAt: 'Save',
+    States: {
+      Save: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::dynamodb:putItem',
+        Arguments: '{% ($f := function($s){ $s & "${Suffix}" }; {"TableName": "${Scores}", "Item": {"id": {"S": $f($states.input.id)}}}) %}',
+        End: true,
+      },
+    },
+  });
+  assert.equal(manifest.map((p) => [p.name, p.kind, p.uses[0]!.field]), [
+    ['Scores', 'table-name', 'Arguments.TableName'],
+    ['Suffix', 'string', 'Arguments'],
+  ]);
+});
+
 Placeholders('every ${Name} in every compiled fixture and example is in its manifest', () => {
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
   const fixtures = join(root, 'packages/compiler/test/fixtures');

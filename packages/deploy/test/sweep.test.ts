@@ -40,15 +40,16 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-/** Paths of the states that call a service: Tasks other than activities, and Maps with an ItemReader or ResultWriter Resource. Walked here independently of the package. */
+/** Paths of the states that call a service: Tasks other than activities, Maps with an ItemReader or ResultWriter Resource, and Distributed Maps (they start child executions). Walked here independently of the package. */
 function callingStates(machine: Record<string, any>, prefix = ''): string[] {
   const paths: string[] = [];
   for (const [name, state] of Object.entries<Record<string, any>>(machine.States ?? {})) {
     const path = `${prefix}${name}`;
     if (state.Type === 'Task' && !/:activity:/.test(state.Resource)) paths.push(path);
-    if (state.Type === 'Map' && (state.ItemReader?.Resource || state.ResultWriter?.Resource)) paths.push(path);
+    const processor = state.ItemProcessor ?? state.Iterator;
+    if (state.Type === 'Map' && (state.ItemReader?.Resource || state.ResultWriter?.Resource || processor?.ProcessorConfig?.Mode === 'DISTRIBUTED')) paths.push(path);
     for (const branch of state.Branches ?? []) paths.push(...callingStates(branch, `${path}/`));
-    if (state.ItemProcessor ?? state.Iterator) paths.push(...callingStates(state.ItemProcessor ?? state.Iterator, `${path}/`));
+    if (processor) paths.push(...callingStates(processor, `${path}/`));
   }
   return paths;
 }

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { compile, generateDeclarations } from '@typestep/compiler';
+import { deployOutputs } from './compile-deploy-outputs.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { systemMessage } from '../system-message.js';
 
@@ -10,6 +11,7 @@ interface CompileArgs {
   out: string;
   tsconfig?: string;
   json?: boolean;
+  emit?: Array<'cloudformation' | 'sam'>;
 }
 
 /**
@@ -17,9 +19,11 @@ interface CompileArgs {
  * of TypeScript files to ASL. Writes per workflow `<Name>.asl.json`,
  * `<Name>.map.json` (state name → source span), `<Name>.schema.json` (JSON
  * Schemas of input, output and task requests/responses) and `<Name>.d.ts`
- * (types generated from that schema); prints every diagnostic with its
- * code frame to stderr (`--json`: as a JSON array on stdout) and exits 1 when
- * there is any, 2 for a usage error.
+ * (types generated from that schema), `<Name>.placeholders.json` (every
+ * `${Name}` to substitute, what it must be, where it is used) and, with
+ * `--emit cloudformation` / `--emit sam`, `<Name>.cfn.json` / `<Name>.sam.json`;
+ * prints every diagnostic with its code frame to stderr (`--json`: as a JSON
+ * array on stdout) and exits 1 when there is any, 2 for a usage error.
  */
 export function compileCommand(setExit: (code: number) => void): CommandModule<object, CompileArgs> {
   return {
@@ -30,7 +34,8 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
         .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TypeScript files or globs' })
         .option('out', { type: 'string', demandOption: true, describe: 'Directory for <Name>.asl.json, .map.json, .schema.json and .d.ts' })
         .option('tsconfig', { type: 'string', describe: 'tsconfig.json whose compiler options to use' })
-        .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' }) as never,
+        .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' })
+        .option('emit', { choices: ['cloudformation', 'sam'] as const, array: true, describe: 'Also write <Name>.cfn.json (CloudFormation) or <Name>.sam.json (SAM)' }) as never,
     handler: async (args) => {
       const fail = (message: string) => {
         process.stderr.write(`typestep compile: ${message}\n`);
@@ -65,11 +70,18 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
         const sourceMap = Object.fromEntries(
           Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(args.out, span.file) }]),
         );
+        let deploy: Array<[string, string]>;
+        try {
+          deploy = deployOutputs(base, workflow.name, JSON.parse(workflow.text), args.emit ?? []);
+        } catch (error) {
+          return fail(`cannot make the deployment files of ${workflow.name}: ${(error as Error).message}`);
+        }
         const outputs: Array<[string, string]> = [
           [`${base}.asl.json`, workflow.text],
           [`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`],
           [`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`],
           [`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` })],
+          ...deploy,
         ];
         for (const [path, text] of outputs) {
           try {

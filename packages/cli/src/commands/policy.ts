@@ -69,7 +69,7 @@ export function policyCommand(setExit: (code: number) => void): CommandModule<ob
           partition: args.partition,
         });
       } catch (error) {
-        if (error instanceof PolicyError || error instanceof TypeError) return fail(EXIT_FAILED, error.message);
+        if (error instanceof PolicyError) return fail(EXIT_FAILED, error.message);
         throw error;
       }
       const document = { Version: '2012-10-17', Statement: policy.statements.map((s) => renderStatement(s, args['with-states'] ?? false)) };
