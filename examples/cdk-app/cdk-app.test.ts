@@ -48,19 +48,24 @@ s('ProcessOrder: compiled from typed-orders/workflow.ts, placeholders bound to t
   assert.equal(machine.Properties.TracingConfiguration, { Enabled: true });
 });
 
-s('its role may invoke the two functions and publish; the smoke test may start it', () => {
+s('its role may invoke the two functions and publish to the topic; the smoke test may start it', () => {
   const policies = template.findResources('AWS::IAM::Policy');
   const statements = (prefix: string) =>
     Object.entries(policies)
       .filter(([id]) => id.startsWith(prefix))
-      .flatMap(([, policy]) => (policy as { Properties: { PolicyDocument: { Statement: Array<{ Action: unknown }> } } }).Properties.PolicyDocument.Statement)
-      .map((statement) => statement.Action);
-  assert.equal(statements('ProcessOrderRole'), [
-    ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'],
-    'lambda:InvokeFunction',
-    'sns:Publish',
-  ]);
-  assert.equal(statements('SmokeTestRole')[0], 'states:StartExecution');
+      .flatMap(([, policy]) => (policy as { Properties: { PolicyDocument: { Statement: Array<{ Action: unknown; Resource: unknown }> } } }).Properties.PolicyDocument.Statement);
+  const functionArn = (prefix: string) => ({ 'Fn::GetAtt': [Object.keys(template.findResources('AWS::Lambda::Function')).find((id) => id.startsWith(prefix)), 'Arn'] });
+  const [xray, invoke, publish, ...rest] = statements('ProcessOrderRole');
+  assert.equal(xray!.Action, ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets']);
+  assert.equal(invoke, {
+    Sid: 'LambdaInvokeFunction',
+    Effect: 'Allow',
+    Action: 'lambda:InvokeFunction',
+    Resource: [functionArn('PriceOrder'), { 'Fn::Join': ['', [functionArn('PriceOrder'), ':*']] }, functionArn('ChargeCard'), { 'Fn::Join': ['', [functionArn('ChargeCard'), ':*']] }],
+  });
+  assert.equal(publish, { Sid: 'SnsPublish', Effect: 'Allow', Action: 'sns:Publish', Resource: { Ref: Object.keys(template.findResources('AWS::SNS::Topic'))[0] } });
+  assert.equal(rest, []);
+  assert.equal(statements('SmokeTestRole')[0]!.Action, 'states:StartExecution');
 });
 
 s('the compiled definition runs locally with the functions’ handler code', async () => {

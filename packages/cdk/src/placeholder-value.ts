@@ -75,8 +75,8 @@ const suffixes: Array<[RegExp, Identifier]> = [
 /**
  * The text placeholder `name` of `kind` takes from `value`: a string as it
  * is; for a resource, the identifier the kind names. Where the definition
- * does not tell (kind `string`: the placeholder sits inside a JSONata
- * expression or a free-text field), the name's suffix chooses (`…Arn`,
+ * does not tell (kind `string`: the placeholder sits in free text, a
+ * computed field or a Task's Resource), the name's suffix chooses (`…Arn`,
  * `…Url`, `…Name`), else the identifier tasks take for that resource. Returns
  * a problem when the resource is not one the kind takes.
  */

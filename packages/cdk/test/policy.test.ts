@@ -98,28 +98,37 @@ s('a construct of the wrong kind is named in the synth error with what the place
   assert.match(message ?? '', /StockTable is a table-name placeholder, which takes a DynamoDB table or a string, not the construct Test\/Check/);
 });
 
-s('inside a JSONata expression the placeholder name chooses the identifier (…Arn, …Url, …Name)', () => {
+s('where the field does not tell, the placeholder name chooses the identifier (…Arn, …Url, …Name)', () => {
   const stack = newStack();
   const queue = newQueue(stack, 'Work');
   const topic = newTopic(stack, 'Alerts');
+  // QueueUrl and TopicArn inside the JSONata object say what they take; the message text does not.
   const definition = {
     QueryLanguage: 'JSONata',
     StartAt: 'Send',
     States: {
       Send: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage', Arguments: '{% {"QueueUrl": "${WorkQueueUrl}", "MessageBody": $states.input} %}', Next: 'Tell' },
-      Tell: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Arguments: '{% {"TopicArn": "${AlertsTopicArn}", "Message": "${QueueArn}"} %}', End: true },
+      Tell: { Type: 'Task', Resource: 'arn:aws:states:::sns:publish', Arguments: '{% {"TopicArn": "${AlertsTopicArn}", "Message": "queue ${QueueArn}, topic ${AlertsTopicName}, reply to ${ReplyUrl}"} %}', End: true },
     },
   };
-  const machine = new TypestepStateMachine(stack, 'M', { definition, placeholders: { WorkQueueUrl: queue, AlertsTopicArn: topic, QueueArn: queue } });
+  const machine = new TypestepStateMachine(stack, 'M', { definition, placeholders: { WorkQueueUrl: queue, AlertsTopicArn: topic, QueueArn: queue, AlertsTopicName: topic, ReplyUrl: queue } });
   assert.equal(stack.resolve(machine.definitionSubstitutions), {
     WorkQueueUrl: stack.resolve(queue.queueUrl),
     AlertsTopicArn: stack.resolve(topic.topicArn),
     QueueArn: stack.resolve(queue.queueArn),
+    AlertsTopicName: stack.resolve(topic.topicName),
+    ReplyUrl: stack.resolve(queue.queueUrl),
   });
-  const message = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition, placeholders: { WorkQueueUrl: literal.queueUrl('work'), AlertsTopicArn: literal.topicArn('alerts'), QueueArn: newTopic(stack, 'T') } }));
-  assert.is(message, undefined, 'an SNS topic has an ARN');
-  const noUrl = thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition, placeholders: { WorkQueueUrl: topic, AlertsTopicArn: literal.topicArn('alerts'), QueueArn: 'arn:aws:sqs:eu-west-1:111122223333:work' } }));
-  assert.match(noUrl ?? '', /WorkQueueUrl asks for a URL by its name, and an SNS topic has none/);
+  const other = newStack();
+  const wrong = thrownMessage(
+    () =>
+      new TypestepStateMachine(other, 'M', {
+        definition,
+        placeholders: { WorkQueueUrl: newTopic(other, 'Alerts'), AlertsTopicArn: literal.topicArn('alerts'), QueueArn: 'arn:aws:sqs:eu-west-1:111122223333:work', AlertsTopicName: 'alerts', ReplyUrl: newFunction(other, 'Reply') },
+      }),
+  );
+  assert.match(wrong ?? '', /WorkQueueUrl is a queue-url placeholder, which takes an SQS queue or a string, not the construct Test\/Alerts/);
+  assert.match(wrong ?? '', /ReplyUrl asks for a URL by its name, and a Lambda function has none/);
 });
 
 s("a Distributed Map may start and stop its own machine's executions, named when the machine has a fixed name", () => {
