@@ -151,6 +151,11 @@ s("a Distributed Map may start and stop its own machine's executions, named when
   assert.is(Annotations.fromStack(stack).findWarning('/Test/Unnamed', Match.anyValue()).length, 2, 'both statements say they are wide');
 });
 
+s('a Resource @typestep/deploy does not know fails the synth, naming the state', () => {
+  const definition = { StartAt: 'Odd', States: { Odd: { Type: 'Task', Resource: 'arn:aws:states:::nothing:here', End: true } } };
+  assert.match(thrownMessage(() => new TypestepStateMachine(newStack(), 'M', { definition })) ?? '', /state "Odd": Resource "arn:aws:states:::nothing:here"/);
+});
+
 s('the machine role has no statement when the definition calls nothing', () => {
   const stack = newStack();
   new TypestepStateMachine(stack, 'M', { definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } });
