@@ -4,6 +4,7 @@ import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { checkLiteralInput } from './literal-input.js';
 import { loadDefinition, type DefinitionSourceProps } from './definition-source.js';
 import { placeholderNeeds, rolePolicyNeeds, type Placeholder } from './definition-needs.js';
 import { placeholderText, type PlaceholderValue } from './placeholder-value.js';
@@ -102,12 +103,17 @@ export class TypestepStateMachine<In = unknown> extends Construct {
 
   /**
    * A task input of this machine's input type, for any task that starts it
-   * (a JSONPath `StepFunctionsStartExecution`, an EventBridge target…).
+   * (a JSONPath `StepFunctionsStartExecution`, an EventBridge target…). An
+   * input of values only (no expression) is checked against the input schema,
+   * when the machine has one: a mismatch fails the synth.
    *
    * @example
    * orders.taskInput({ id: expression<string>('{% $orderId %}'), customer, items: [], shipping: { method: 'standard' } });
    */
   taskInput(input: TypedInput<In>): sfn.TaskInput {
+    checkLiteralInput(this.schema, input, this.workflowName ?? this.node.path);
+    // The whole input as one expression: JSONata text as it is, a JSONPath path read at run time.
+    if (typeof input === 'string') return /^\$/.test(input) ? sfn.TaskInput.fromJsonPathAt(input) : sfn.TaskInput.fromText(input);
     return sfn.TaskInput.fromObject(input as Record<string, unknown>);
   }
 

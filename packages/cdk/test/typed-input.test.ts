@@ -44,6 +44,25 @@ s('startExecutionTask puts the input, expressions as written, into the calling m
   });
 });
 
+s('an input of values only is checked against the input schema at synth; one with expressions is left to run time', () => {
+  const restock = new TypestepStateMachine<RestockRequest>(newStack(), 'Restock', { workflow: fixture('restock.ts'), workflowName: 'Restock', placeholders: restockPlaceholders });
+  restock.taskInput({ sku: 'tea', quantity: 3 });
+  const wrong = { sku: 'tea', quantity: 'ten' } as unknown as RestockRequest;
+  assert.throws(() => restock.taskInput(wrong), /typestep: an input for Restock does not match its input schema: \$\.quantity must be number \(got string "ten"\)/);
+  const missing = { quantity: 3 } as unknown as RestockRequest;
+  assert.throws(() => restock.taskInput(missing), /does not match its input schema: .*sku/);
+  restock.taskInput({ sku: 'tea', quantity: expression<number>('{% $count %}') });
+  restock.taskInput(expression<RestockRequest>('{% $states.input.request %}'));
+});
+
+s('a whole-input expression stays one expression: JSONata text, or a JSONPath path', () => {
+  const restock = new TypestepStateMachine<RestockRequest>(newStack(), 'Restock', { definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } });
+  const jsonata = restock.taskInput(expression<RestockRequest>('{% $states.input.request %}'));
+  assert.equal([jsonata.type, jsonata.value], [sfn.InputType.TEXT, '{% $states.input.request %}']);
+  const jsonPath = restock.taskInput(expression<RestockRequest>('$.request'));
+  assert.ok(sfn.JsonPath.isEncodedJsonPath(jsonPath.value), 'a JsonPath.stringAt token');
+});
+
 s('taskInput gives the object as a TaskInput', () => {
   const restock = new TypestepStateMachine<RestockRequest>(newStack(), 'Restock', { definition: { StartAt: 'Done', States: { Done: { Type: 'Succeed' } } } });
   const input = restock.taskInput({ sku: 'tea', quantity: 3 });
