@@ -26,7 +26,7 @@ const execution = machine.start({ date: '2026-11-24' });
 const result = await execution.result;
 console.log(JSON.stringify(result, null, 2));
 if (result.status === 'SUCCEEDED') {
-  const summary = JSON.parse(machine.s3.getObject('imports', `results/2026-11-24/${manifestFolder(execution)}/SUCCEEDED_0.json`));
+  const summary = JSON.parse(machine.s3.getObjectText('imports', `results/2026-11-24/${manifestFolder(execution)}/SUCCEEDED_0.json`));
   const accepted = summary.reduce((sum, batch) => sum + batch.accepted, 0);
   const rejected = summary.flatMap((batch) => batch.rejected);
   console.log(`${summary.length} batches: ${accepted} accepted, ${rejected.length} rejected (${rejected.join(', ')})`);

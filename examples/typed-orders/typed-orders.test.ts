@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { generateDeclarations } from '@typestep/compiler';
 import { StateMachine, type MachineSchema } from '@typestep/runtime';
+import { testWorkflow } from '@typestep/testing';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compiledWorkflow } from './generate.js';
@@ -57,9 +58,12 @@ s('a declined charge ends early, typed the same way', async () => {
   assert.is(sent.length, before);
 });
 
-s('the same handlers give the same answer natively (the DSL runs workflow.ts itself)', async () => {
-  const byResource = { '${PriceFunctionArn}': handlers.priceOrder, '${ChargeFunctionArn}': handlers.chargeCard, 'Send receipt': handlers.sendReceipt };
-  assert.equal(await processOrder.run(order, { handlers: byResource }), { orderId: 'o-1', chargeId: 'ch-o-1', total: 18, status: 'confirmed' });
+s('the same handlers, keyed by task name, give the same answer natively and compiled', async () => {
+  // testWorkflow runs workflow.ts itself and its compiled ASL, and fails if the two end differently.
+  const run = await testWorkflow(processOrder, { input: order, handlers, mode: 'both' });
+  assert.equal(run.output, { orderId: 'o-1', chargeId: 'ch-o-1', total: 18, status: 'confirmed' });
+  assert.equal(run.path, ['Price order', 'Charge card', 'If !charge.approved', 'Send receipt']);
+  assert.equal(run.calls('chargeCard').map((call) => call.input), [{ orderId: 'o-1', amount: 18 }]);
 });
 
 s('an invalid order fails before the first state, saying where and what', async () => {

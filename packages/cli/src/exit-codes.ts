@@ -1,8 +1,13 @@
-/** `typestep run`: the execution succeeded; `typestep validate`: the definition is valid. */
+/**
+ * The exit codes of every `typestep` command (packages/cli/README.md lists
+ * them for users).
+ */
+
+/** It worked: the execution succeeded, the definition is valid, the files were written. */
 export const EXIT_OK = 0;
-/** The execution failed, timed out or was aborted; or `validate` found problems. */
+/** The execution failed, timed out or was aborted; `validate` found problems; a task call was refused. */
 export const EXIT_FAILED = 1;
-/** Invalid definition (for `run`) or wrong usage. */
+/** Wrong usage, an unreadable or malformed file (definition, input, schema, mocks), or TypeScript that does not compile. */
 export const EXIT_USAGE = 2;
 /** A fault of typestep itself (reported on one line; `TYPESTEP_DEBUG=1` adds the stack). */
 export const EXIT_INTERNAL = 3;

@@ -35,12 +35,12 @@ s('writes <Name>.asl.json, .map.json, .schema.json and .d.ts, exit 0', () => {
   assert.match(declarations, /export type HelloInput\b/);
 });
 
-s('prints diagnostics with code frames, writes nothing, exit 1', () => {
+s('prints diagnostics with code frames, writes nothing, exit 2 (as for any usage error)', () => {
   const scratch = workflowFolder('compile-bad');
   const source = scratch.file('bad.ts', workflowSource.replace('input.name })', 'input.nam })'));
   const out = join(scratch.dir, 'out');
   const { code, stderr } = typestep('compile', source, '--out', out);
-  assert.is(code, 1);
+  assert.is(code, 2);
   assert.match(stderr, 'error type_error');
   assert.match(stderr, '^^^');
   assert.not.ok(existsSync(join(out, 'Hello.asl.json')));
@@ -50,7 +50,7 @@ s('--json prints diagnostics as JSON', () => {
   const scratch = workflowFolder('compile-json');
   const source = scratch.file('bad.ts', workflowSource.replace('input.name })', 'input.nam })'));
   const { code, stdout } = typestep('compile', source, '--out', join(scratch.dir, 'out'), '--json');
-  assert.is(code, 1);
+  assert.is(code, 2);
   const diagnostics = JSON.parse(stdout);
   assert.is(diagnostics[0].code, 'type_error');
   assert.is(diagnostics[0].line, 4);

@@ -57,10 +57,10 @@ run('an input nested 5,000 levels fails as States.DataLimitExceeded, with a resu
 run('unreadable files are one clear line each', () => {
   const folder = join(dir, 'a-folder');
   mkdirSync(folder, { recursive: true });
-  assertOneLine(typestep('run', invoke(), '--input-file', folder), 2, `cannot read the input file ${folder}: EISDIR`);
-  assertOneLine(typestep('run', invoke(), '--schema', folder), 2, `cannot read the schema ${folder}: EISDIR`);
+  assertOneLine(typestep('run', invoke(), '--input-file', folder), 2, `cannot read input file ${folder}: it is a directory`);
+  assertOneLine(typestep('run', invoke(), '--schema', folder), 2, `cannot read the schema ${folder}: it is a directory`);
   assertOneLine(typestep('run', invoke(), '--task-tokens', folder), 2, `cannot append to the --task-tokens file ${folder}: EISDIR`);
-  assertOneLine(typestep('run', folder), 2, `Cannot read ${folder}: EISDIR`);
+  assertOneLine(typestep('run', folder), 2, `cannot read ${folder}: it is a directory`);
 });
 
 run.run();
@@ -79,7 +79,7 @@ compile('--out naming a file, or an output path that is a directory, is one line
   assertOneLine(typestep('compile', hello, '--out', aFile), 2, `cannot create the output directory ${aFile}: EEXIST`);
   const out = join(scratch.dir, 'out');
   mkdirSync(join(out, 'Hello.asl.json'), { recursive: true });
-  assertOneLine(typestep('compile', hello, '--out', out), 2, `cannot write ${join(out, 'Hello.asl.json')}: EISDIR`);
+  assertOneLine(typestep('compile', hello, '--out', out), 2, `cannot write ${join(out, 'Hello.asl.json')}: it is a directory`);
 });
 
 compile('a workflow name that cannot be a file name (NUL, a separator) is one line', () => {

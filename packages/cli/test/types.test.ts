@@ -69,8 +69,11 @@ s('usage errors say what is missing', async () => {
   const neither = await typestep(outputSchema);
   assert.match(neither.stderr, 'is neither a schema document');
   const broken = await typestep(file('broken.json', '{'));
-  assert.is(broken.code, 1);
-  assert.match(broken.stderr, 'is not a JSON object');
+  assert.is(broken.code, 2);
+  assert.match(broken.stderr, /broken\.json is not valid JSON: .* at line 1:2/);
+  const array = await typestep(file('array.json', '[]'));
+  assert.is(array.code, 2);
+  assert.match(array.stderr, 'array.json is not a JSON object');
 });
 
 s.run();

@@ -136,7 +136,7 @@ export class StateMachine<Input = unknown, Output = unknown, Tasks extends TaskT
    * @example
    * const machine = new StateMachine(definition, { s3: { objects: { 'in/items.json': '[1, 2]' } } });
    * const { output } = (await machine.run({})) as { output: { ResultWriterDetails: { Bucket: string; Key: string } } };
-   * const manifest = JSON.parse(machine.s3!.getObject(output.ResultWriterDetails.Bucket, output.ResultWriterDetails.Key)!.toString());
+   * const manifest = JSON.parse(machine.s3!.getObjectText(output.ResultWriterDetails.Bucket, output.ResultWriterDetails.Key)!);
    */
   readonly s3: LocalS3 | undefined;
   /** @internal The input/output checks, when `schema` is given and `validate` is not false. */

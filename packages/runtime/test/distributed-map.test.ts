@@ -314,8 +314,8 @@ Writer('WriterConfig: COMPACT, FLATTEN and JSONL; a Label names the run; EXPRESS
     const { result, machine } = await runMap(map(config), s3);
     const { ResultWriterDetails, MapRunArn } = output(result) as { MapRunArn: string; ResultWriterDetails: { Key: string } };
     assert.match(MapRunArn, /:mapRun:typestep\/Batch:/);
-    const manifest = JSON.parse(machine.s3!.getObject('out', ResultWriterDetails.Key)!.toString());
-    return machine.s3!.getObject('out', manifest.ResultFiles.SUCCEEDED[0].Key)!.toString();
+    const manifest = JSON.parse(machine.s3!.getObjectText('out', ResultWriterDetails.Key)!);
+    return machine.s3!.getObjectText('out', manifest.ResultFiles.SUCCEEDED[0].Key)!;
   };
   assert.is(await read({ Transformation: 'COMPACT', OutputType: 'JSON' }), '[[1,2],[3]]');
   assert.is(await read({ Transformation: 'FLATTEN', OutputType: 'JSON' }), '[1,2,3]');
@@ -350,8 +350,8 @@ Writer('real clock, JSONata Arguments: the same layout, records for every item',
   const result = await machine.run({ prefix: 'real' }, { clock: 'real' });
   const { ResultWriterDetails } = output(result) as { ResultWriterDetails: { Key: string } };
   assert.match(ResultWriterDetails.Key, /^real\//);
-  const manifest = JSON.parse(s3.getObject('out', ResultWriterDetails.Key)!.toString());
-  const succeeded = JSON.parse(s3.getObject('out', manifest.ResultFiles.SUCCEEDED[0].Key)!.toString()) as Array<{ n: number }>;
+  const manifest = JSON.parse(s3.getObjectText('out', ResultWriterDetails.Key)!);
+  const succeeded = JSON.parse(s3.getObjectText('out', manifest.ResultFiles.SUCCEEDED[0].Key)!) as Array<{ n: number }>;
   assert.equal(succeeded.map((item) => item.n).sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 });
 
@@ -394,9 +394,9 @@ Failures('tolerated failures are written to FAILED_0.json and the Map succeeds',
   const { result } = await runMap(map, s3);
   const { ResultWriterDetails } = output(result) as { ResultWriterDetails: { Key: string } };
   assert.match(ResultWriterDetails.Key, /^r\/[0-9a-f-]{36}\/manifest\.json$/);
-  const manifest = JSON.parse(s3.getObject('out', ResultWriterDetails.Key)!.toString());
-  const succeeded = JSON.parse(s3.getObject('out', manifest.ResultFiles.SUCCEEDED[0].Key)!.toString());
-  const failed = JSON.parse(s3.getObject('out', manifest.ResultFiles.FAILED[0].Key)!.toString());
+  const manifest = JSON.parse(s3.getObjectText('out', ResultWriterDetails.Key)!);
+  const succeeded = JSON.parse(s3.getObjectText('out', manifest.ResultFiles.SUCCEEDED[0].Key)!);
+  const failed = JSON.parse(s3.getObjectText('out', manifest.ResultFiles.FAILED[0].Key)!);
   assert.equal(succeeded, [{ n: 0, odd: false }, { n: 2, odd: false }, { n: 4, odd: false }]);
   // Failed children are always written whole (AWS: as with Transformation NONE).
   assert.equal(failed.map((r: Record<string, unknown>) => [r.Error, r.Cause, r.Status, r.RedriveStatus, r.Input]), [
@@ -418,8 +418,8 @@ Failures('past the threshold: States.ExceedToleratedFailureThreshold, unstarted 
   assert.equal(failure(result), { error: 'States.ExceedToleratedFailureThreshold', cause: 'The specified tolerated failure threshold was exceeded' });
   assert.ok(history.some((event) => event.type === 'MapRunFailed'));
   const manifestKey = s3.listObjects('out', 'r/').find((object) => object.Key.endsWith('manifest.json'))!.Key;
-  const manifest = JSON.parse(s3.getObject('out', manifestKey)!.toString());
-  const pending = JSON.parse(s3.getObject('out', manifest.ResultFiles.PENDING[0].Key)!.toString());
+  const manifest = JSON.parse(s3.getObjectText('out', manifestKey)!);
+  const pending = JSON.parse(s3.getObjectText('out', manifest.ResultFiles.PENDING[0].Key)!);
   assert.equal(pending.map((r: Record<string, unknown>) => r.Input), ['{"n":2,"odd":false}', '{"n":3,"odd":true}', '{"n":4,"odd":false}']);
   assert.is(manifest.ResultFiles.SUCCEEDED.length, 1);
   assert.is(manifest.ResultFiles.FAILED.length, 1);

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eventThreads, failureOrigin, StateMachine } from '../src/index.js';
+import { describeFailureOrigin, eventThreads, failureOrigin, StateMachine } from '../src/index.js';
 
 const fn = 'arn:aws:lambda:us-east-1:123456789012:function:work';
 // A Parallel whose second branch holds a Map of two states; a state after the Parallel.
@@ -60,6 +60,18 @@ s('a failure is traced back to the state it started in, with its Map index', asy
   assert.equal((await execution.result).status, 'FAILED');
   const origin = failureOrigin(execution.history)!;
   assert.equal([origin.stateName, origin.thread.label, origin.thread.mapIndex], ['Work', 'Both[branch 1] › Each[1] › ', 1]);
+  assert.equal(describeFailureOrigin(origin), ["in state 'Work' (Both[branch 1] › Each[1])"]);
+  assert.equal(describeFailureOrigin(origin, { Work: { file: 'src/work.ts', line: 7, column: 3 } }), [
+    "in state 'Work' (Both[branch 1] › Each[1])",
+    'at src/work.ts:7:3',
+  ]);
+});
+
+s('a failure at the top level names the state alone; a source map without it adds no line', async () => {
+  const failing = { StartAt: 'Stop', States: { Stop: { Type: 'Fail', Error: 'Nope' } } };
+  const execution = new StateMachine(failing).start({});
+  await execution.result;
+  assert.equal(describeFailureOrigin(failureOrigin(execution.history)!, { Other: { file: 'x.ts', line: 1, column: 1 } }), ["in state 'Stop'"]);
 });
 
 s.run();

@@ -1,5 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { describeJsonSyntaxError } from '../src/index.js';
 import { parseDefinitionText, validateDefinition } from '../src/validation/index.js';
 
 /** A machine starting at its first state. */
@@ -32,6 +33,18 @@ api('malformed JSON is one invalid_json problem naming line and column', () => {
 api('invalid_json also at the end of the text and for a trailing comma', () => {
   assert.match(parseDefinitionText('{"StartAt": "A"').problems[0]!.message, /Unexpected end of input.*line 1:16/);
   assert.match(parseDefinitionText('{"a": 1,}').problems[0]!.message, /property name.*line 1:9/);
+});
+
+api('describeJsonSyntaxError names the reason and the line:column of any JSON text', () => {
+  const text = '{\n  "orderId": "o-1",\n  "total": 12,,\n}';
+  let thrown: unknown;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    thrown = error;
+  }
+  assert.match(describeJsonSyntaxError(text, thrown), / at line 3:15$/);
+  assert.match(describeJsonSyntaxError('[1, 2'), /^Unexpected end of input.* at line 1:6$/);
 });
 
 api('parseDefinitionText returns the definition and validates it', () => {

@@ -1,4 +1,4 @@
-import { eventThreads, failureOrigin, type EventThread, type HistoryEvent } from '@typestep/runtime';
+import { describeFailureOrigin, eventThreads, failureOrigin, type EventThread, type FailureOrigin, type HistoryEvent, type SourceLocation } from '@typestep/runtime';
 import type { TaskCall } from './task-calls.js';
 
 /** How a run ended, compared between the native and the compiled run. */
@@ -6,12 +6,7 @@ export type Outcome<Output = unknown> =
   | { status: 'SUCCEEDED'; output: Output }
   | { status: 'FAILED' | 'TIMED_OUT' | 'ABORTED'; error: string; cause: string | undefined };
 
-/** Where a state of the compiled machine comes from in the TypeScript source. */
-export interface SourceLocation {
-  file: string;
-  line: number;
-  column: number;
-}
+export type { SourceLocation };
 
 /** One visit of a state, read from the history. */
 export interface StateVisit {
@@ -128,12 +123,9 @@ export class TestRun<Output = unknown> {
   get failure(): string | undefined {
     if (this.status === 'SUCCEEDED') return undefined;
     const lines = [`${this.workflowName} ${this.status}: ${this.error}${this.cause ? ` — ${this.cause}` : ''}`];
-    const failedState = this.machine ? this.failedState() : undefined;
-    if (failedState) {
-      lines.push(`  in state '${failedState.name}'${failedState.where ? ` (${failedState.where.replace(/ › $/, '')})` : ''}`);
-      const location = this.machine!.sourceMap[failedState.name];
-      if (location) lines.push(`  at ${location.file}:${location.line}:${location.column}`);
-    }
+    const origin = this.machine ? failureOrigin(this.machine.history, this.threads) : undefined;
+    const failedState = origin && this.failedState(origin);
+    if (origin) lines.push(...describeFailureOrigin(origin, this.machine!.sourceMap).map((line) => `  ${line}`));
     const thrown = [...this.recordedCalls]
       .reverse()
       .find((call) => call.error && (!failedState || (call.state === failedState.name && call.mapIndex === failedState.mapIndex)));
@@ -147,10 +139,9 @@ export class TestRun<Output = unknown> {
     return this.output as Output;
   }
 
-  /** The state the failure started in (see the runtime's `failureOrigin`). */
-  private failedState(): StateVisit | undefined {
-    const origin = failureOrigin(this.machine!.history, this.threads);
-    return origin && this.visits!.find((visit) => visit.id === origin.enteredEventId);
+  /** The visit of the state the failure started in. */
+  private failedState(origin: FailureOrigin): StateVisit | undefined {
+    return this.visits!.find((visit) => visit.id === origin.enteredEventId);
   }
 
   private allVisits(what: string): Array<StateVisit & { id: number }> {

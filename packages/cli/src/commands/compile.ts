@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { compile, generateDeclarations } from '@typestep/compiler';
+import { compile, generateDeclarations, type CompiledWorkflow } from '@typestep/compiler';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { deployOutputs } from './compile-deploy-outputs.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { STANDARD_STREAM, fileProblem, writeText } from '../standard-streams.js';
 import { systemMessage } from '../system-message.js';
 
 interface CompileArgs {
@@ -11,6 +12,7 @@ interface CompileArgs {
   out: string;
   tsconfig?: string;
   json?: boolean;
+  strictSchema?: boolean;
   emit?: Array<'cloudformation' | 'sam'>;
 }
 
@@ -21,9 +23,10 @@ interface CompileArgs {
  * Schemas of input, output and task requests/responses) and `<Name>.d.ts`
  * (types generated from that schema), `<Name>.placeholders.json` (every
  * `${Name}` to substitute, what it must be, where it is used) and, with
- * `--emit cloudformation` / `--emit sam`, `<Name>.cfn.json` / `<Name>.sam.json`;
- * prints every diagnostic with its code frame to stderr (`--json`: as a JSON
- * array on stdout) and exits 1 when there is any, 2 for a usage error.
+ * `--emit cloudformation` / `--emit sam`, `<Name>.cfn.json` / `<Name>.sam.json`; `--out -` prints the one workflow's
+ * ASL to stdout instead. Prints every diagnostic with its code frame to
+ * stderr (`--json`: as a JSON array on stdout) and exits 2 when there is any,
+ * as for any other usage error.
  */
 export function compileCommand(setExit: (code: number) => void): CommandModule<object, CompileArgs> {
   return {
@@ -32,16 +35,23 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
     builder: (y) =>
       y
         .positional('files', { type: 'string', array: true, demandOption: true, describe: 'TypeScript files or globs' })
-        .option('out', { type: 'string', demandOption: true, describe: 'Directory for <Name>.asl.json, .map.json, .schema.json and .d.ts' })
+        .option('out', { type: 'string', demandOption: true, describe: "Directory for <Name>.asl.json, .map.json, .schema.json and .d.ts ('-': print the ASL only)" })
         .option('tsconfig', { type: 'string', describe: 'tsconfig.json whose compiler options to use' })
+        .option('strict-schema', { type: 'boolean', describe: 'Schemas reject properties the types do not declare (additionalProperties: false)' })
         .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' })
-        .option('emit', { choices: ['cloudformation', 'sam'] as const, array: true, describe: 'Also write <Name>.cfn.json (CloudFormation) or <Name>.sam.json (SAM)' }) as never,
+        .option('emit', { choices: ['cloudformation', 'sam'] as const, array: true, describe: 'Also write <Name>.cfn.json (CloudFormation) or <Name>.sam.json (SAM)' })
+        .example('$0 compile src/workflow.ts --out build', 'writes build/<Name>.asl.json, .map.json, .schema.json and .d.ts')
+        .example("$0 compile 'src/**/*.workflow.ts' --out build --strict-schema", 'every workflow the glob matches; schemas forbid extra properties')
+        .example('$0 compile src/workflow.ts --out - > machine.asl.json', 'the ASL alone, on stdout') as never,
     handler: async (args) => {
       const fail = (message: string) => {
         process.stderr.write(`typestep compile: ${message}\n`);
         setExit(EXIT_USAGE);
       };
-      const options = args.tsconfig ? { files: args.files, tsconfig: args.tsconfig } : { files: args.files };
+      if (args.json && args.out === STANDARD_STREAM) return fail('--json and --out - would both write to stdout: give --out a directory, or leave out --json');
+      const missing = missingFile(args.files);
+      if (missing) return fail(missing);
+      const options = { files: args.files, strictSchema: args.strictSchema === true, ...(args.tsconfig ? { tsconfig: args.tsconfig } : {}) };
       let result;
       try {
         result = await compile(options);
@@ -51,50 +61,85 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
       const { workflows, diagnostics } = result;
       if (args.json) process.stdout.write(`${JSON.stringify(diagnostics)}\n`);
       else for (const diagnostic of diagnostics) process.stderr.write(`${diagnostic.toString()}\n`);
-      if (workflows.length === 0 && diagnostics.length === 0) {
-        process.stderr.write(`typestep compile: no workflow found in ${args.files.join(', ')}\n`);
+      if (diagnostics.length > 0) {
+        if (!args.json) process.stderr.write(`typestep compile: ${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'}; nothing written for the files that have them\n`);
         setExit(EXIT_USAGE);
+        // Workflows of files without problems are still written: one run reports and produces all it can.
+      }
+      if (workflows.length === 0) {
+        if (diagnostics.length === 0) fail(`no workflow found in ${args.files.join(', ')}: a workflow is \`export const x = workflow('Name', async (input) => { … })\` from @typestep/dsl`);
         return;
       }
-      for (const workflow of workflows) {
-        const problem = fileNameProblem(workflow.name);
-        if (problem) return fail(`the workflow name ${JSON.stringify(workflow.name)} cannot name its output files: ${problem}`);
-      }
-      try {
-        mkdirSync(args.out, { recursive: true });
-      } catch (error) {
-        return fail(`cannot create the output directory ${args.out}: ${systemMessage(error)}`);
-      }
-      for (const workflow of workflows) {
-        const base = join(args.out, workflow.name);
-        const sourceMap = Object.fromEntries(
-          Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(args.out, span.file) }]),
-        );
-        let deploy: Array<[string, string]>;
-        try {
-          deploy = deployOutputs(base, workflow.name, JSON.parse(workflow.text), args.emit ?? []);
-        } catch (error) {
-          return fail(`cannot make the deployment files of ${workflow.name}: ${(error as Error).message}`);
-        }
-        const outputs: Array<[string, string]> = [
-          [`${base}.asl.json`, workflow.text],
-          [`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`],
-          [`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`],
-          [`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` })],
-          ...deploy,
-        ];
-        for (const [path, text] of outputs) {
-          try {
-            writeFileSync(path, text);
-          } catch (error) {
-            return fail(`cannot write ${path}: ${systemMessage(error)}`);
-          }
-        }
-        if (!args.json) process.stderr.write(`${base}.asl.json\n`);
-      }
-      setExit(diagnostics.length > 0 ? EXIT_FAILED : EXIT_OK);
+      const problem = args.out === STANDARD_STREAM ? printDefinition(workflows) : await writeOutputs(workflows, args.out, !args.json, args.emit ?? []);
+      if (problem) return fail(problem);
+      if (diagnostics.length === 0) setExit(EXIT_OK);
     },
   };
+}
+
+/** A file argument (not a glob) that does not exist, as a message; or undefined. */
+function missingFile(files: readonly string[]): string | undefined {
+  for (const file of files) {
+    if (/[*?[\]{}]/.test(file)) continue;
+    if (!existsSync(file)) return `cannot read ${file}: no such file`;
+    try {
+      if (statSync(file).isDirectory()) return `${file} is a directory: name its TypeScript files, or a glob such as '${join(file, '**/*.ts')}'`;
+    } catch (error) {
+      return `cannot read ${file}: ${fileProblem(error)}`;
+    }
+  }
+  return undefined;
+}
+
+/** `--out -`: the one workflow's ASL on stdout. */
+function printDefinition(workflows: CompiledWorkflow[]): string | undefined {
+  if (workflows.length > 1) {
+    return `--out - prints one workflow, and these files hold ${workflows.length} (${workflows.map((w) => w.name).join(', ')}): give an output directory, or one file`;
+  }
+  return writeText(STANDARD_STREAM, workflows[0]!.text);
+}
+
+/** Each workflow's files in `out` (the four, the placeholder manifest and any templates asked for); the paths of the definitions on stderr. */
+async function writeOutputs(
+  workflows: CompiledWorkflow[],
+  out: string,
+  announce: boolean,
+  emit: ReadonlyArray<'cloudformation' | 'sam'>,
+): Promise<string | undefined> {
+  for (const workflow of workflows) {
+    const problem = fileNameProblem(workflow.name);
+    if (problem) return `the workflow name ${JSON.stringify(workflow.name)} cannot name its output files: ${problem}`;
+  }
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (error) {
+    return `cannot create the output directory ${out}: ${systemMessage(error)}`;
+  }
+  for (const workflow of workflows) {
+    const base = join(out, workflow.name);
+    const sourceMap = Object.fromEntries(
+      Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(out, span.file) }]),
+    );
+    let deploy: Array<[string, string]>;
+    try {
+      deploy = deployOutputs(base, workflow.name, JSON.parse(workflow.text), emit);
+    } catch (error) {
+      return `cannot make the deployment files of ${workflow.name}: ${(error as Error).message}`;
+    }
+    const outputs: Array<[string, string]> = [
+      [`${base}.asl.json`, workflow.text],
+      [`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`],
+      [`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`],
+      [`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` })],
+      ...deploy,
+    ];
+    for (const [path, text] of outputs) {
+      const problem = writeText(path, text);
+      if (problem) return `cannot write ${path}: ${problem}`;
+    }
+    if (announce) process.stderr.write(`${base}.asl.json\n`);
+  }
+  return undefined;
 }
 
 /** Why `name` cannot be the base of a file name in the output directory, or undefined. */

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { PolicyError, policyFor, renderStatement } from '@typestep/deploy';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { systemMessage } from '../system-message.js';
+import { displayName, readJsonFile } from '../standard-streams.js';
 
 interface PolicyArgs {
   file: string;
@@ -27,36 +26,26 @@ export function policyCommand(setExit: (code: number) => void): CommandModule<ob
     describe: 'Print the IAM policy a state machine running an ASL definition needs',
     builder: (y) =>
       y
-        .positional('file', { type: 'string', demandOption: true, describe: "ASL definition (JSON); '-' reads stdin" })
+        .positional('file', { type: 'string', demandOption: true, describe: "ASL definition (JSON; '-': stdin)" })
         .option('with-states', { type: 'boolean', describe: 'Keep, per statement, the states that need it and notes on wide resources' })
         .option('state-machine-arn', { type: 'string', describe: "The machine's own ARN (a Distributed Map starts its executions)" })
         .option('logging', { type: 'boolean', describe: 'Add CloudWatch Logs delivery permissions' })
         .option('tracing', { type: 'boolean', describe: 'Add X-Ray permissions' })
         .option('region', { type: 'string', describe: 'Region of ARNs built from names (default *)' })
         .option('account', { type: 'string', describe: 'Account of ARNs built from names (default *)' })
-        .option('partition', { type: 'string', describe: 'Partition of ARNs built from names (default aws)' }) as never,
+        .option('partition', { type: 'string', describe: 'Partition of ARNs built from names (default aws)' })
+        .example('$0 policy build/ProcessOrder.asl.json', 'the IAM policy document, on stdout')
+        .example('$0 policy - --with-states < machine.asl.json', 'from stdin; each statement lists the states that need it') as never,
     handler: (args) => {
       const fail = (code: number, message: string) => {
         process.stderr.write(`typestep policy: ${message}\n`);
         setExit(code);
       };
-      // yargs hands a lone '-' positional over as '' (an empty path names no file anyway).
-      const stdin = args.file === '-' || args.file === '';
-      const source = stdin ? 'stdin' : args.file;
-      let text: string;
-      try {
-        text = readFileSync(stdin ? 0 : args.file, 'utf8');
-      } catch (error) {
-        return fail(EXIT_USAGE, `cannot read ${source}: ${systemMessage(error)}`);
-      }
-      let definition: unknown;
-      try {
-        definition = JSON.parse(text);
-      } catch (error) {
-        return fail(EXIT_USAGE, `${source} is not JSON: ${(error as Error).message}`);
-      }
+      const read = readJsonFile(args.file, 'definition');
+      if ('problem' in read) return fail(EXIT_USAGE, read.problem);
+      const definition = read.value;
       if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) {
-        return fail(EXIT_USAGE, `${source} is not a JSON object`);
+        return fail(EXIT_USAGE, `${displayName(args.file)} is not a JSON object`);
       }
       let policy;
       try {

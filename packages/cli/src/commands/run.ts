@@ -1,23 +1,31 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { CommandModule } from 'yargs';
 import {
+  describeFailureOrigin,
+  failureOrigin,
   HandlerRegistry,
   MockConfigError,
   StateMachine,
   stringifyJson,
+  type Execution,
   TaskService,
   type ExecutionResult,
   type HandlerMap,
   type LocalS3Options,
   type MachineSchema,
+  type SourceLocation,
   type WaitingTaskInfo,
 } from '@typestep/runtime';
+import { childMachineKeys } from '../child-machines.js';
+import { loadHandlersModule } from '../handlers-module.js';
+import { companionFiles, readSchemaFile, readSourceMap } from '../compiled-companions.js';
+import { failureCodeFrame, traceExecution, type TraceOutput } from '../trace.js';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
-import { formatProblems, loadDefinitionFile } from '../definition-file.js';
+import { formatProblems, isFileProblem, loadDefinitionFile } from '../definition-file.js';
 import { describeError, systemMessage } from '../system-message.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { STANDARD_STREAM, parseJsonText, readJsonFile, readText } from '../standard-streams.js';
 
 interface RunArgs {
   definition: string;
@@ -28,6 +36,7 @@ interface RunArgs {
   json?: boolean;
   seed?: number;
   history?: boolean;
+  trace?: boolean;
   type: 'STANDARD' | 'EXPRESS';
   mockConfig?: string;
   testCase?: string;
@@ -37,7 +46,9 @@ interface RunArgs {
   s3Root?: string;
   s3Bucket?: string[];
   stateMachine?: string[];
-  schema?: string;
+  /** `false` after `--no-schema`. */
+  schema?: string | false;
+  sourceMap?: string;
   inputSchema?: string;
   outputSchema?: string;
   validate: boolean;
@@ -54,22 +65,27 @@ interface RunArgs {
  * AWS CLI/SDK with that endpoint); `--task-tokens F` appends one JSON line per waiting task.
  * `--s3-root`/`--s3-bucket` give a Distributed Map its local S3; `--state-machine NAME=FILE`
  * registers child machines for `states:startExecution` tasks.
- * Exit codes: 0 succeeded, 1 failed / timed out / aborted, 2 invalid definition, mock file or usage.
+ * The `<Name>.schema.json` and `<Name>.map.json` that `typestep compile` writes beside
+ * `<Name>.asl.json` are used when found: input is checked before the first state, and a
+ * failure names its state, Map index or Parallel branch and TypeScript line.
+ * `-` as the definition or `--input-file` reads stdin.
+ * Exit codes: 0 succeeded, 1 failed / timed out / aborted, 2 invalid definition, input, mock file or usage.
  */
 export function runCommand(setExit: (code: number) => void): CommandModule<object, RunArgs> {
   return {
     command: 'run <definition>',
-    describe: 'Run an ASL definition locally',
+    describe: 'Run an ASL definition locally (tasks answered by --handlers or --mock-config)',
     builder: (y) =>
       y
-        .positional('definition', { type: 'string', demandOption: true, describe: 'ASL definition (JSON)' })
+        .positional('definition', { type: 'string', demandOption: true, describe: "ASL definition (JSON; '-': stdin)" })
         .option('input', { type: 'string', describe: 'Execution input as JSON text' })
-        .option('input-file', { type: 'string', describe: 'File holding the execution input (JSON)' })
+        .option('input-file', { type: 'string', describe: "File holding the execution input (JSON; '-': stdin)" })
         .conflicts('input', 'input-file')
-        .option('handlers', { type: 'string', describe: 'ES module whose default (or `handlers`) export maps state names / resource ARNs to functions' })
+        .option('handlers', { type: 'string', describe: 'ES module (.js, or .ts through tsx) whose default (or `handlers`) export maps task names, state names or resource ARNs to functions' })
         .option('clock', { choices: ['virtual', 'real'] as const, default: 'virtual' as const, describe: 'virtual: waits take no time' })
         .option('seed', { type: 'number', describe: 'Seed for jitter, UUIDs and random numbers' })
         .option('history', { type: 'boolean', describe: 'Also print the execution history (not with --json)' })
+        .option('trace', { type: 'boolean', describe: 'Print one line per state on stderr as the run goes (time, duration, retries, TypeScript line), and the code frame of a failure' })
         .option('json', { type: 'boolean', describe: 'Print exactly one JSON object with the result' })
         .option('type', { choices: ['STANDARD', 'EXPRESS'] as const, default: 'STANDARD' as const, describe: 'State machine type' })
         .option('mock-config', { type: 'string', describe: 'Step Functions Local mock configuration file (MockConfigFile.json)' })
@@ -93,36 +109,43 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .option('state-machine', {
           type: 'string',
           array: true,
-          describe: 'A child state machine for states:startExecution tasks, NAME=FILE (NAME: its name or ARN as the parent writes it; repeatable)',
+          describe: 'A child state machine for states:startExecution tasks, NAME=FILE (NAME: its name, ${Placeholder} or ARN; repeatable)',
         })
-        .option('schema', { type: 'string', describe: "JSON Schemas of input and output: a compiled <Name>.schema.json or { input, output }" })
+        .option('schema', {
+          type: 'string',
+          describe: 'JSON Schemas of input and output: a compiled <Name>.schema.json or { input, output } (default: <Name>.schema.json beside the definition; --no-schema: none)',
+        })
+        .option('source-map', { type: 'string', describe: 'State name → TypeScript location, for failure messages (default: <Name>.map.json beside the definition)' })
         .option('input-schema', { type: 'string', describe: 'JSON Schema (draft 2020-12) the execution input must match' })
         .option('output-schema', { type: 'string', describe: 'JSON Schema (draft 2020-12) the execution output must match' })
         .conflicts('schema', ['input-schema', 'output-schema'])
-        .option('validate', { type: 'boolean', default: true, describe: 'Check input and output against the schemas (--no-validate: do not)' }) as never,
+        .option('validate', { type: 'boolean', default: true, describe: 'Check input and output against the schemas (--no-validate: do not)' })
+        .example('$0 run build/ProcessOrder.asl.json --input-file order.json --handlers handlers.mjs', 'schema and source map beside the definition are used')
+        .example('$0 run machine.asl.json --input \'{"n":1}\' --json', 'one JSON object on stdout')
+        .example('$0 run machine.asl.json --mock-config MockConfigFile.json --test-case HappyPath', 'tasks answered by a Step Functions Local mock file')
+        .example('$0 run parent.asl.json --state-machine Child=build/Child.asl.json', 'a child machine for states:startExecution')
+        .example('cat input.json | $0 run machine.asl.json --input-file -', 'input from stdin') as never,
     handler: async (args) => {
       const usage = (message: string) => {
         process.stderr.write(`typestep run: ${message}\n`);
         setExit(EXIT_USAGE);
       };
+      if (args.inputFile === STANDARD_STREAM && args.definition === STANDARD_STREAM) return usage('the definition and --input-file cannot both be read from stdin (-)');
       const { definition, problems } = loadDefinitionFile(args.definition, args.type);
+      if (isFileProblem(problems)) return usage(problems[0]!.message);
       if (problems.length > 0) {
         process.stderr.write(`${formatProblems(args.definition, problems)}\n`);
         return setExit(EXIT_USAGE);
       }
-      let inputText = args.input;
-      if (args.inputFile !== undefined) {
-        try {
-          inputText = readFileSync(args.inputFile, 'utf8');
-        } catch (error) {
-          return usage(`cannot read the input file ${args.inputFile}: ${systemMessage(error)}`);
-        }
-      }
       let input: unknown = {};
-      try {
-        if (inputText !== undefined) input = JSON.parse(inputText);
-      } catch (error) {
-        return usage(`the input is not valid JSON: ${(error as Error).message}`);
+      if (args.inputFile !== undefined) {
+        const read = readJsonFile(args.inputFile, 'input file');
+        if ('problem' in read) return usage(read.problem);
+        input = read.value;
+      } else if (args.input !== undefined) {
+        const parsed = parseJsonText(args.input, 'the --input');
+        if ('problem' in parsed) return usage(parsed.problem);
+        input = parsed.value;
       }
       if (args.taskTokens !== undefined) {
         try {
@@ -133,26 +156,23 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       }
       let handlers: HandlerRegistry | HandlerMap | undefined;
       if (args.handlers) {
-        try {
-          const module = await import(pathToFileURL(resolve(args.handlers)).href);
-          handlers = module.default ?? module.handlers;
-        } catch (error) {
-          return usage(`cannot load the handlers module ${args.handlers}: ${(error as Error).message}`);
-        }
-        if (!handlers || typeof handlers !== 'object') {
-          return usage(`the handlers module ${args.handlers} must export a default (or 'handlers') object or HandlerRegistry`);
-        }
+        const loaded = await loadHandlersModule(args.handlers);
+        if (typeof loaded === 'string') return usage(loaded);
+        handlers = loaded;
       }
       let mockConfig: string | undefined;
       if (args.mockConfig !== undefined) {
-        try {
-          mockConfig = readFileSync(args.mockConfig, 'utf8');
-        } catch (error) {
-          return usage(`cannot read the mock configuration ${args.mockConfig}: ${(error as Error).message}`);
-        }
+        const read = readText(args.mockConfig);
+        if ('problem' in read) return usage(`cannot read the mock configuration ${args.mockConfig}: ${read.problem}`);
+        mockConfig = read.text;
       }
-      const schema = readSchemas(args);
+      const companions = companionFiles(args.definition);
+      const schema = readSchemas(args, companions.schema);
       if (typeof schema === 'string') return usage(schema);
+      const sourceMapFile = args.sourceMap ?? companions.sourceMap;
+      const sourceMap = sourceMapFile === undefined ? {} : readSourceMap(sourceMapFile);
+      if (typeof sourceMap === 'string') return usage(sourceMap);
+      announceCompanions(args, companions);
       const s3 = localS3Options(args);
       if (typeof s3 === 'string') return usage(s3);
       const tasks = new TaskService();
@@ -165,8 +185,9 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           process.stderr.write(`${formatProblems(file, child.problems)}\n`);
           return setExit(EXIT_USAGE);
         }
-        const childName = name.startsWith('arn:') ? name.split(':').pop()! : name;
-        children[name] = new StateMachine(child.definition as object, { handlers, type: args.type, name: childName, s3, taskService: tasks });
+        const { name: childName, keys } = childMachineKeys(name);
+        const machine = new StateMachine(child.definition as object, { handlers, type: args.type, name: childName, s3, taskService: tasks });
+        for (const key of keys) children[key] = machine;
       }
       let machine: StateMachine;
       try {
@@ -203,14 +224,20 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       }
       reportStrayErrors();
       const execution = machine.start(input, { clock: args.clock, seed: args.seed });
+      const tracing = args.trace ? traceExecution(execution, sourceMap, traceOutput()) : undefined;
       const result = await execution.result.finally(() => channel?.close());
+      await tracing;
+      const origin = result.status === 'SUCCEEDED' ? [] : describeOrigin(execution.history, sourceMap);
+      if (args.trace && result.status !== 'SUCCEEDED') writeFailureFrame(execution.history, sourceMap);
       if (args.json) {
         process.stdout.write(`${stringifyJson(toJson(result))}\n`);
+        if (origin.length > 0) process.stderr.write(`typestep: the failure began ${origin.join(' ')}\n`);
       } else {
         if (args.history) {
           for (const event of execution.history) process.stdout.write(`${stringifyJson(event)}\n`);
         }
         process.stdout.write(formatResult(result));
+        for (const line of origin) process.stdout.write(`${line}\n`);
         const events = execution.history;
         const elapsed = (events.at(-1)!.timestamp.getTime() - events[0]!.timestamp.getTime()) / 1000;
         process.stdout.write(`(${events.length} history events, ${elapsed} s of workflow time on the ${args.clock} clock)\n`);
@@ -234,25 +261,52 @@ function reportStrayErrors(): void {
   process.on('uncaughtException', report('an error was thrown outside any handler call'));
 }
 
-/** `--schema`, or `--input-schema`/`--output-schema`, read into one MachineSchema; or a usage message. */
-function readSchemas(args: RunArgs): MachineSchema | undefined | string {
-  const read = (file: string): object | string => {
-    try {
-      const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
-      return value !== null && typeof value === 'object' ? value : `the schema ${file} is not a JSON object`;
-    } catch (error) {
-      return `cannot read the schema ${file}: ${error instanceof SyntaxError ? error.message : systemMessage(error)}`;
-    }
-  };
-  if (args.schema !== undefined) return read(args.schema) as MachineSchema | string;
+/**
+ * `--schema`, or `--input-schema`/`--output-schema`, or else the compiled
+ * schema found beside the definition (not after `--no-schema`), read into one
+ * MachineSchema; or a usage message.
+ */
+function readSchemas(args: RunArgs, companion: string | undefined): MachineSchema | undefined | string {
+  if (args.schema === false) return undefined;
+  if (args.schema !== undefined) return readSchemaFile(args.schema);
   const schema: MachineSchema = {};
   for (const [part, file] of [['input', args.inputSchema], ['output', args.outputSchema]] as const) {
     if (file === undefined) continue;
-    const value = read(file);
+    const value = readSchemaFile(file);
     if (typeof value === 'string') return value;
     schema[part] = value;
   }
-  return schema.input || schema.output ? schema : undefined;
+  if (schema.input || schema.output) return schema;
+  return companion === undefined ? undefined : readSchemaFile(companion);
+}
+
+/** One line of stderr naming the compiled files found beside the definition that this run uses. */
+function announceCompanions(args: RunArgs, companions: { schema?: string; sourceMap?: string }): void {
+  const usesSchema = companions.schema !== undefined && args.schema === undefined && args.inputSchema === undefined && args.outputSchema === undefined;
+  const usesSourceMap = companions.sourceMap !== undefined && args.sourceMap === undefined;
+  const found = [usesSchema && `the schema ${companions.schema}`, usesSourceMap && `the source map ${companions.sourceMap}`].filter(Boolean);
+  if (found.length === 0) return;
+  process.stderr.write(`typestep: using ${found.join(' and ')} found beside the definition${usesSchema ? ' (--no-schema: check nothing)' : ''}\n`);
+}
+
+/** The trace's output: stderr, coloured on a terminal unless NO_COLOR is set. */
+function traceOutput(): TraceOutput {
+  const tty = process.stderr.isTTY === true;
+  return { write: (text) => process.stderr.write(text), tty, color: tty && !process.env.NO_COLOR };
+}
+
+/** After a traced failed run: the code frame of the TypeScript line where the failure began, on stderr. */
+function writeFailureFrame(history: Execution['history'], sourceMap: Record<string, SourceLocation>): void {
+  const origin = failureOrigin(history);
+  const location = origin && Object.hasOwn(sourceMap, origin.stateName) ? sourceMap[origin.stateName] : undefined;
+  const frame = location && failureCodeFrame(location);
+  if (frame) process.stderr.write(`the failure began in '${origin!.stateName}', ${location!.file}:${location!.line}:${location!.column}:\n${frame}\n`);
+}
+
+/** Where a failed execution's failure began, as lines (empty when it began in no state). */
+function describeOrigin(history: Execution['history'], sourceMap: Record<string, SourceLocation>): string[] {
+  const origin = failureOrigin(history);
+  return origin ? describeFailureOrigin(origin, sourceMap) : [];
 }
 
 /** `--s3-root` and `--s3-bucket` as the runtime's LocalS3Options, or a usage message. */

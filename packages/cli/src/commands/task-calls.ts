@@ -14,6 +14,8 @@ interface TaskCall<Args> {
   operation: string;
   builder: (y: Argv<EndpointArgs>) => Argv<EndpointArgs & Args>;
   request: (args: Args) => Record<string, unknown>;
+  /** A command line for --help, and what it does. */
+  example: [string, string];
   /** Prints the answer (the send-task calls answer `{}` and print nothing, as the AWS CLI does). */
   print?: (answer: Record<string, unknown>) => string;
 }
@@ -37,6 +39,7 @@ export function taskCallCommands(setExit: (code: number) => void): CommandModule
           .option('task-token', { type: 'string', demandOption: true, describe: 'The task token' })
           .option('task-output', { type: 'string', demandOption: true, describe: 'The output, as JSON text' }),
       request: (args: { taskToken: string; taskOutput: string }) => ({ taskToken: args.taskToken, output: args.taskOutput }),
+      example: [`$0 send-task-success --endpoint http://127.0.0.1:4100 --task-token TOKEN --task-output '{"approved":true}'`, 'the waiting task succeeds with that output'],
     },
     {
       command: 'send-task-failure',
@@ -48,6 +51,7 @@ export function taskCallCommands(setExit: (code: number) => void): CommandModule
           .option('error', { type: 'string', describe: 'The error name' })
           .option('cause', { type: 'string', describe: 'The cause' }),
       request: (args: { taskToken: string; error?: string; cause?: string }) => ({ taskToken: args.taskToken, error: args.error, cause: args.cause }),
+      example: ["$0 send-task-failure --task-token TOKEN --error Approval.Denied --cause 'over budget'", 'the waiting task fails (endpoint from $TYPESTEP_ENDPOINT)'],
     },
     {
       command: 'send-task-heartbeat',
@@ -55,6 +59,7 @@ export function taskCallCommands(setExit: (code: number) => void): CommandModule
       operation: 'SendTaskHeartbeat',
       builder: (y) => y.option('task-token', { type: 'string', demandOption: true, describe: 'The task token' }),
       request: (args: { taskToken: string }) => ({ taskToken: args.taskToken }),
+      example: ['$0 send-task-heartbeat --task-token TOKEN', "restarts the task's HeartbeatSeconds"],
     },
     {
       command: 'get-activity-task',
@@ -65,6 +70,7 @@ export function taskCallCommands(setExit: (code: number) => void): CommandModule
           .option('activity-arn', { type: 'string', demandOption: true, describe: 'arn:aws:states:<region>:<account>:activity:<name>' })
           .option('worker-name', { type: 'string', describe: 'The worker name (shown in ActivityStarted)' }),
       request: (args: { activityArn: string; workerName?: string }) => ({ activityArn: args.activityArn, workerName: args.workerName }),
+      example: ['$0 get-activity-task --activity-arn arn:aws:states:us-east-1:123456789012:activity:review', 'prints {"taskToken","input"} of the next waiting activity task'],
       print: (answer) => `${JSON.stringify(answer, null, 4)}\n`,
     },
   ];
@@ -76,12 +82,14 @@ function toCommand<Args>(call: TaskCall<Args>, setExit: (code: number) => void):
     command: call.command,
     describe: call.describe,
     builder: (y) =>
-      call.builder(
-        (y as Argv<EndpointArgs>).option('endpoint', {
-          type: 'string',
-          describe: `Control endpoint that \`typestep run --listen\` printed (default: $${ENDPOINT_VARIABLE})`,
-        }),
-      ) as never,
+      call
+        .builder(
+          (y as Argv<EndpointArgs>).option('endpoint', {
+            type: 'string',
+            describe: `Control endpoint that \`typestep run --listen\` printed (default: $${ENDPOINT_VARIABLE})`,
+          }),
+        )
+        .example(...call.example) as never,
     handler: async (args) => {
       const endpoint = args.endpoint ?? process.env[ENDPOINT_VARIABLE];
       if (!endpoint) {

@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { STANDARD_STREAM, readJsonFile, writeText } from '../standard-streams.js';
 
 interface TypesArgs {
   file: string;
@@ -17,7 +17,8 @@ interface TypesArgs {
  * --input-schema F --output-schema F` (or `--schema F` holding both): writes
  * TypeScript declarations of the execution input, output and each task's
  * request/response (json-schema-to-typescript, prettier) to `--out`, by
- * default `<Name>.d.ts` beside the file; `--out -` prints them.
+ * default `<Name>.d.ts` beside the file; `--out -` prints them. `-` as the
+ * file reads stdin. Exit 2 for an unreadable or malformed file.
  */
 export function typesCommand(setExit: (code: number) => void): CommandModule<object, TypesArgs> {
   return {
@@ -30,20 +31,22 @@ export function typesCommand(setExit: (code: number) => void): CommandModule<obj
         .option('output-schema', { type: 'string', describe: 'JSON Schema of the execution output (with an ASL definition)' })
         .option('schema', { type: 'string', describe: 'One file with both: { "input": …, "output": … } (with an ASL definition)' })
         .option('name', { type: 'string', describe: 'Name the types start with (default: the schema title or the file name)' })
-        .option('out', { type: 'string', describe: "Where to write the .d.ts ('-' prints it)" }) as never,
+        .option('out', { type: 'string', describe: "Where to write the .d.ts (default: <Name>.d.ts beside the file; '-': stdout)" })
+        .example('$0 types build/ProcessOrder.schema.json', 'writes build/ProcessOrder.d.ts')
+        .example('$0 types machine.asl.json --input-schema in.json --output-schema out.json --out -', 'types of a hand-written definition, on stdout') as never,
     handler: async (args) => {
-      const fail = (message: string, code = EXIT_USAGE) => {
+      const fail = (message: string) => {
         process.stderr.write(`typestep types: ${message}\n`);
-        setExit(code);
+        setExit(EXIT_USAGE);
       };
       let file: Record<string, unknown>;
       try {
         file = readJson(args.file);
       } catch (error) {
-        return fail((error as Error).message, EXIT_FAILED);
+        return fail((error as Error).message);
       }
       const isDefinition = 'StartAt' in file && 'States' in file;
-      const base = basename(args.file).replace(/(\.schema|\.asl)?\.json$/, '');
+      const base = args.file === STANDARD_STREAM ? (args.name ?? 'Workflow') : basename(args.file).replace(/(\.schema|\.asl)?\.json$/, '');
       let document: Record<string, unknown>;
       try {
         if (isDefinition) {
@@ -64,7 +67,7 @@ export function typesCommand(setExit: (code: number) => void): CommandModule<obj
           return fail(`${args.file} is neither a schema document ({ "input", "output", … }) nor an ASL definition`);
         }
       } catch (error) {
-        return fail((error as Error).message, EXIT_FAILED);
+        return fail((error as Error).message);
       }
       const { generateDeclarations } = await import('@typestep/compiler');
       const name = args.name ?? (typeof document.title === 'string' ? document.title : base);
@@ -72,32 +75,21 @@ export function typesCommand(setExit: (code: number) => void): CommandModule<obj
       try {
         text = await generateDeclarations(document, { name, source: basename(args.file) });
       } catch (error) {
-        return fail((error as Error).message, EXIT_FAILED);
+        return fail((error as Error).message);
       }
-      if (args.out === '-') {
-        process.stdout.write(text);
-      } else {
-        const out = args.out ?? join(dirname(args.file), `${base}.d.ts`);
-        writeFileSync(out, text);
-        process.stdout.write(`${out}\n`);
-      }
+      const out = args.out ?? (args.file === STANDARD_STREAM ? STANDARD_STREAM : join(dirname(args.file), `${base}.d.ts`));
+      const problem = writeText(out, text);
+      if (problem) return fail(`cannot write ${out}: ${problem}`);
+      if (out !== STANDARD_STREAM) process.stdout.write(`${out}\n`);
       setExit(EXIT_OK);
     },
   };
 }
 
 function readJson(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new Error(`cannot read ${path}`);
-  }
-  try {
-    const value = JSON.parse(text) as unknown;
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
-    return value as Record<string, unknown>;
-  } catch (error) {
-    throw new Error(`${path} is not a JSON object (${(error as Error).message})`);
-  }
+  const read = readJsonFile(path, 'the file');
+  if ('problem' in read) throw new Error(read.problem);
+  const value = read.value;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error(`${path} is not a JSON object`);
+  return value as Record<string, unknown>;
 }

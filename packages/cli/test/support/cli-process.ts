@@ -26,11 +26,28 @@ export function workflowFolder(prefix: string): ReturnType<typeof scratchFolder>
   return scratch;
 }
 
+/**
+ * A workflow written to a scratch folder and compiled there with `typestep compile --out build`:
+ * the compile's result, the source and `.asl.json` files, and the folder (to add handlers).
+ */
+export function compiledWorkflowFolder(prefix: string, file: string, source: string, workflowName: string) {
+  const scratch = workflowFolder(prefix);
+  const out = join(scratch.dir, 'build');
+  const workflowFile = scratch.file(file, source);
+  const compiled = typestep('compile', workflowFile, '--out', out);
+  return { scratch, workflowFile, out, compiled, definition: join(out, `${workflowName}.asl.json`) };
+}
+
 /** Only a guard against a hang: a run that takes this long has hung (`code` is then null). */
 const HANG_GUARD_MS = 120_000;
 
 /** Runs `typestep …args` to completion. */
 export function typestep(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: HANG_GUARD_MS });
+  return typestepWithStdin('', ...args);
+}
+
+/** Runs `typestep …args` to completion with `stdin` as its standard input. */
+export function typestepWithStdin(stdin: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: HANG_GUARD_MS, input: stdin });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }

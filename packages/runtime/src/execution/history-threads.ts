@@ -33,10 +33,28 @@ const OPENING = /^(Map|Parallel)State(Entered|Started)$/;
  * threads.get(16)?.label // 'Fan out[0] › '
  */
 export function eventThreads(history: readonly HistoryEvent[]): Map<number, EventThread> {
-  const byId = new Map<number, HistoryEvent>(history.map((event) => [event.id, event]));
-  const threads = new Map<number, EventThread>();
-  const branchCounts = new Map<number, number>();
-  for (const event of history) {
+  const tracker = new EventThreadTracker();
+  for (const event of history) tracker.add(event);
+  return tracker.threads;
+}
+
+/**
+ * {@link eventThreads} one event at a time, for events read as they happen
+ * (`execution.events()`): each event's thread is known when it is added.
+ *
+ * @example
+ * const tracker = new EventThreadTracker();
+ * for await (const event of execution.events()) console.log(tracker.add(event).label, event.type);
+ */
+export class EventThreadTracker {
+  /** The thread of every event added so far, by event id. */
+  readonly threads = new Map<number, EventThread>();
+  private readonly byId = new Map<number, HistoryEvent>();
+  private readonly branchCounts = new Map<number, number>();
+
+  add(event: HistoryEvent): EventThread {
+    const { byId, threads, branchCounts } = this;
+    byId.set(event.id, event);
     const previous = byId.get(event.previousEventId);
     const previousThread = previous ? threads.get(previous.id) ?? ROOT : ROOT;
     let thread = previousThread;
@@ -51,8 +69,8 @@ export function eventThreads(history: readonly HistoryEvent[]): Map<number, Even
       thread = previousThread.parent;
     }
     threads.set(event.id, thread);
+    return thread;
   }
-  return threads;
 }
 
 /** The name of the state whose `…StateEntered` event leads, by `previousEventId`, to `event`. */
@@ -92,4 +110,31 @@ export function failureOrigin(history: readonly HistoryEvent[], threads = eventT
     }
   }
   return undefined;
+}
+
+/** Where a state comes from in the source: an entry of a compiled workflow's `<Name>.map.json`. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+  /** Where the span ends, when known (a compiled `.map.json` has it). */
+  endLine?: number;
+  endColumn?: number;
+}
+
+/**
+ * A failure's origin as lines for people: the state, with its Map iteration or
+ * Parallel branch, and, when `sourceMap` knows the state, its source location.
+ * `@typestep/testing`'s `run.failure` and `typestep run` print these.
+ *
+ * @example
+ * describeFailureOrigin(failureOrigin(execution.history)!, { Charge: { file: 'src/workflow.ts', line: 12, column: 5 } })
+ * // ["in state 'Charge' (Ship each[2])", 'at src/workflow.ts:12:5']
+ */
+export function describeFailureOrigin(origin: FailureOrigin, sourceMap: Readonly<Record<string, SourceLocation>> = {}): string[] {
+  const where = origin.thread.label.replace(/ › $/, '');
+  const lines = [`in state '${origin.stateName}'${where ? ` (${where})` : ''}`];
+  const location = Object.hasOwn(sourceMap, origin.stateName) ? sourceMap[origin.stateName] : undefined;
+  if (location) lines.push(`at ${location.file}:${location.line}:${location.column}`);
+  return lines;
 }

@@ -70,7 +70,7 @@ const WRITE_BUFFER_CHARS = 64 * 1024;
  * const s3 = new LocalS3({ objects: { 'in/items.json': '[1, 2, 3]' } });
  * const machine = new StateMachine(definition, { s3 });
  * await machine.run({});
- * const manifest = JSON.parse(s3.getObject('out', 'results/<map run id>/manifest.json')!.toString());
+ * const manifest = JSON.parse(s3.getObjectText('out', 'results/<map run id>/manifest.json')!);
  */
 export class LocalS3 {
   private readonly memory = new Map<string, Map<string, MemoryObject>>();
@@ -93,7 +93,7 @@ export class LocalS3 {
     return new LocalS3(value);
   }
 
-  /** GetObject as a stream of bytes. Throws `S3Error` at once when the object does not exist. */
+  /** @internal GetObject as a stream of bytes, for the Distributed Map's reader. Throws `S3Error` at once when the object does not exist. */
   openObject(bucket: string, key: string): Readable {
     const object = this.memory.get(bucket)?.get(key);
     if (object) return Readable.from([object.body]);
@@ -101,8 +101,13 @@ export class LocalS3 {
     return createReadStream(path, { highWaterMark: 256 * 1024 });
   }
 
-  /** GetObject, whole; `undefined` when there is no such object. Meant for tests and tools. */
-  getObject(bucket: string, key: string): Buffer | undefined {
+  /**
+   * GetObject, whole, as bytes; `undefined` when there is no such object. Meant for tests and tools.
+   *
+   * @example
+   * const gzipped = s3.getObject('in', 'items.jsonl.gz');
+   */
+  getObject(bucket: string, key: string): Uint8Array | undefined {
     const object = this.memory.get(bucket)?.get(key);
     if (object) return object.body;
     try {
@@ -111,6 +116,17 @@ export class LocalS3 {
       if (error instanceof S3Error) return undefined;
       throw error;
     }
+  }
+
+  /**
+   * GetObject, whole, decoded as UTF-8 text; `undefined` when there is no such object.
+   *
+   * @example
+   * const manifest = JSON.parse(s3.getObjectText('out', 'results/<map run id>/manifest.json')!);
+   */
+  getObjectText(bucket: string, key: string): string | undefined {
+    const body = this.getObject(bucket, key);
+    return body && new TextDecoder().decode(body);
   }
 
   /**

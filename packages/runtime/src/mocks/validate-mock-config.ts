@@ -1,4 +1,4 @@
-import { lineAndColumn, locateJsonSyntaxError } from '../validation/json-syntax-error.js';
+import { jsonSyntaxErrorAt } from '../validation/json-syntax-error.js';
 import { parseInvocationKey, type InvocationRange } from './invocation-range.js';
 import { formatMockMessage, type MockConfigCode, type MockMessageParams } from './messages.js';
 import { MockConfigError, type MockConfig, type MockConfigProblem } from './mock-config.js';
@@ -82,9 +82,7 @@ export function parseMockConfigText(text: string): ParsedMockConfig {
   try {
     config = JSON.parse(text);
   } catch (error) {
-    const located = locateJsonSyntaxError(text) ?? { offset: 0, reason: error instanceof Error ? error.message : String(error) };
-    const { line, column } = lineAndColumn(text, located.offset);
-    return { problems: [problem('invalid_json', '', { line, column, reason: located.reason })] };
+    return { problems: [problem('invalid_json', '', jsonSyntaxErrorAt(text, error))] };
   }
   return { config, problems: validateMockConfig(config) };
 }

@@ -121,6 +121,36 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined
   }
 }
 
+/**
+ * Why JSON text does not parse and where, as one line for people:
+ * `Expected ',' or '}' at line 3:7`. `error` is what `JSON.parse` threw; its
+ * own words are the fallback should the scanner find nothing wrong.
+ *
+ * @example
+ * try { JSON.parse(text); } catch (error) { console.error(`input.json: ${describeJsonSyntaxError(text, error)}`); }
+ */
+export function describeJsonSyntaxError(text: string, error?: unknown): string {
+  const { line, column, reason } = jsonSyntaxErrorAt(text, error);
+  return `${reason} at line ${line}:${column}`;
+}
+
+/** The first syntax error's reason, line and column (see {@link describeJsonSyntaxError}). */
+export function jsonSyntaxErrorAt(text: string, error?: unknown): { line: number; column: number; reason: string } {
+  let located: JsonSyntaxError | undefined;
+  try {
+    located = locateJsonSyntaxError(text);
+  } catch {
+    located = undefined;
+  }
+  // Should the scanner and JSON.parse ever disagree, fall back on the parser's own words.
+  if (!located) {
+    const message = error instanceof Error ? error.message : String(error ?? 'not valid JSON');
+    const position = /position (\d+)/.exec(message);
+    located = { offset: position ? Number(position[1]) : 0, reason: message };
+  }
+  return { ...lineAndColumn(text, located.offset), reason: located.reason };
+}
+
 /** 1-based line and column of `offset`, counting `\n` as the line break. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;

@@ -1,5 +1,5 @@
 import type { ValidationProblem } from './context.js';
-import { locateJsonSyntaxError, lineAndColumn } from './json-syntax-error.js';
+import { jsonSyntaxErrorAt } from './json-syntax-error.js';
 import { formatMessage } from './messages.js';
 import { collectProblems, type ValidationOptions } from './validate-definition.js';
 
@@ -31,22 +31,5 @@ export function parseDefinitionText(text: string, options: ValidationOptions = {
 }
 
 function describeInvalidJson(text: string, error: unknown): ValidationProblem {
-  let located: { offset: number; reason: string } | undefined;
-  try {
-    located = locateJsonSyntaxError(text);
-  } catch {
-    located = undefined;
-  }
-  // Should the scanner and JSON.parse ever disagree, fall back on the parser's own words.
-  if (!located) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    located = { offset: position ? Number(position[1]) : 0, reason: message };
-  }
-  const { line, column } = lineAndColumn(text, located.offset);
-  return {
-    code: 'invalid_json',
-    message: formatMessage('invalid_json', { line, column, reason: located.reason }),
-    location: '',
-  };
+  return { code: 'invalid_json', message: formatMessage('invalid_json', jsonSyntaxErrorAt(text, error)), location: '' };
 }

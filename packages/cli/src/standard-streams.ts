@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describeJsonSyntaxError } from '@typestep/runtime';
+import { systemMessage } from './system-message.js';
+
+/** The file name that means stdin where a file is read and stdout where one is written. */
+export const STANDARD_STREAM = '-';
+
+/**
+ * What `-` becomes before yargs parses argv, and back after: yargs takes a
+ * lone `-` for neither an option's value nor a positional. No shell can pass
+ * a NUL inside an argument, so no real file name can collide with it.
+ */
+const PARSED_STANDARD_STREAM = '\u0000-';
+
+/** argv with each lone `-` protected from yargs (see {@link restoreStandardStreams}). */
+export function protectStandardStreams(argv: readonly string[]): string[] {
+  return argv.map((arg) => (arg === STANDARD_STREAM ? PARSED_STANDARD_STREAM : arg));
+}
+
+/** Parsed arguments with each protected `-` given back, also inside arrays (a yargs middleware). */
+export function restoreStandardStreams(args: Record<string, unknown>): void {
+  const restore = (value: unknown): unknown =>
+    value === PARSED_STANDARD_STREAM ? STANDARD_STREAM : Array.isArray(value) ? value.map(restore) : value;
+  for (const [key, value] of Object.entries(args)) args[key] = restore(value);
+}
+
+/** How a file name reads in a message: `-` is stdin or stdout. */
+export function displayName(file: string, direction: 'read' | 'write' = 'read'): string {
+  return file === STANDARD_STREAM ? (direction === 'read' ? 'stdin' : 'stdout') : file;
+}
+
+/** A file's text (`-`: all of stdin), or why it cannot be read, e.g. "no such file". */
+export function readText(file: string): { text: string } | { problem: string } {
+  try {
+    return { text: readFileSync(file === STANDARD_STREAM ? 0 : file, 'utf8') };
+  } catch (error) {
+    return { problem: fileProblem(error) };
+  }
+}
+
+/** Writes `text` to a file (`-`: stdout); returns why it could not, or undefined. */
+export function writeText(file: string, text: string): string | undefined {
+  try {
+    if (file === STANDARD_STREAM) process.stdout.write(text);
+    else writeFileSync(file, text);
+    return undefined;
+  } catch (error) {
+    return fileProblem(error);
+  }
+}
+
+/**
+ * Reads and parses a JSON file (`-`: stdin). The problem says what is wrong
+ * in words: `cannot read input file nope.json: no such file`, or
+ * `order.json is not valid JSON: Expected ',' or '}' at line 3:5`.
+ */
+export function readJsonFile(file: string, what: string): { value: unknown } | { problem: string } {
+  const read = readText(file);
+  const named = file === STANDARD_STREAM ? `${what} (stdin)` : `${what} ${file}`;
+  if ('problem' in read) return { problem: `cannot read ${named}: ${read.problem}` };
+  return parseJsonText(read.text, named);
+}
+
+/** Parses JSON text, or says where it is malformed: `the input is not valid JSON: … at line 1:2`. */
+export function parseJsonText(text: string, what: string): { value: unknown } | { problem: string } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    return { problem: `${what} is not valid JSON: ${describeJsonSyntaxError(text, error)}` };
+  }
+}
+
+/** The usual file-system errors in words; others as Node words them, on one line. */
+export function fileProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return systemMessage(error);
+  }
+}
