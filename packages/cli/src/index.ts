@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { compileCommand } from './commands/compile.js';
+import { graphCommand } from './commands/graph.js';
 import { initCommand } from './commands/init.js';
 import { policyCommand } from './commands/policy.js';
 import { runCommand } from './commands/run.js';
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     runCommand(setExit),
     validateCommand(setExit),
     typesCommand(setExit),
+    graphCommand(setExit),
     policyCommand(setExit),
     ...taskCallCommands(setExit),
   ];

@@ -6,7 +6,8 @@ import * as assert from 'uvu/assert';
 import { policyFor } from '../src/index.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-const conformance = resolve(process.env.TYPESTEP_CONFORMANCE ?? join(root, '../shared/conformance'));
+const explicitConformance = process.env.TYPESTEP_CONFORMANCE;
+const conformance = resolve(explicitConformance ?? join(root, '../shared/conformance'));
 
 /** Every definition the sweep covers: compiled fixtures, examples, and (when present) the conformance corpus. */
 function definitions(): Array<{ name: string; definition: object }> {
@@ -90,6 +91,9 @@ Sweep('compiled fixtures and examples: every service-calling state is covered, n
 
 Sweep('the conformance corpus (../shared/conformance or $TYPESTEP_CONFORMANCE)', () => {
   if (!existsSync(join(conformance, 'cases'))) {
+    // As the conformance runner does: a fresh clone has no corpus beside it; a named folder or CI must have one.
+    const required = explicitConformance !== undefined || process.env.TYPESTEP_REQUIRE_CONFORMANCE === '1';
+    assert.not.ok(required, `no conformance corpus at ${conformance}, and ${explicitConformance ? 'TYPESTEP_CONFORMANCE names it' : 'TYPESTEP_REQUIRE_CONFORMANCE=1 requires it'}`);
     console.log(`  SKIPPED: no conformance corpus at ${conformance} (set TYPESTEP_CONFORMANCE to its folder)`);
     return;
   }

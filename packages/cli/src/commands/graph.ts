@@ -1,0 +1,102 @@
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, relative } from 'node:path';
+import { compile } from '@typestep/compiler';
+import type { SourceLocation } from '@typestep/runtime';
+import type { CommandModule } from 'yargs';
+import { companionFiles, readSourceMap } from '../compiled-companions.js';
+import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { machineGraph } from '../graph/machine-graph.js';
+import { toDot, toMermaid } from '../graph/render-text.js';
+import { toSvg } from '../graph/render-svg.js';
+import { STANDARD_STREAM, readJsonFile } from '../standard-streams.js';
+
+interface GraphArgs {
+  file: string;
+  format: 'mermaid' | 'dot' | 'svg';
+  out?: string;
+  workflow?: string;
+  sourceMap?: string;
+}
+
+/**
+ * `typestep graph <asl.json | workflow.ts>`: the state machine as Mermaid,
+ * Graphviz DOT or a self-contained SVG (laid out by elkjs), on stdout or in
+ * `--out`. A TypeScript file is compiled first; its states carry their
+ * TypeScript lines, as do those of a definition with a `.map.json` beside it.
+ */
+export function graphCommand(setExit: (code: number) => void): CommandModule<object, GraphArgs> {
+  return {
+    command: 'graph <file>',
+    describe: 'Draw a state machine (an ASL definition or a TypeScript workflow) as Mermaid, Graphviz DOT or SVG',
+    builder: (y) =>
+      y
+        .positional('file', { type: 'string', demandOption: true, describe: "An ASL definition (.json; '-': stdin) or a TypeScript workflow file" })
+        .option('format', { choices: ['mermaid', 'dot', 'svg'] as const, default: 'mermaid' as const, describe: 'What to write' })
+        .option('out', { type: 'string', describe: "File to write (default: stdout; '-': stdout)" })
+        .option('workflow', { type: 'string', describe: 'Which workflow of a TypeScript file with several (its name)' })
+        .option('source-map', { type: 'string', describe: 'State name → TypeScript location (default: the <Name>.map.json beside the definition)' })
+        .example('$0 graph build/ProcessOrder.asl.json', 'a Mermaid flowchart on stdout')
+        .example('$0 graph src/workflow.ts --format svg --out order.svg', 'compiles the workflow and draws it, with each state\'s TypeScript line')
+        .example('$0 graph machine.asl.json --format dot | dot -Tpng > machine.png', 'Graphviz DOT for your own renderer') as never,
+    handler: async (args) => {
+      const fail = (message: string) => {
+        process.stderr.write(`typestep graph: ${message}\n`);
+        setExit(EXIT_USAGE);
+      };
+      const source = /\.[cm]?tsx?$/.test(args.file) ? await fromWorkflow(args.file, args.workflow) : fromDefinition(args.file, args.sourceMap);
+      if (typeof source === 'string') return fail(source);
+      const graph = machineGraph(source.definition, source.sourceMap);
+      const text = args.format === 'mermaid' ? toMermaid(graph) : args.format === 'dot' ? toDot(graph) : await toSvg(graph, source.title);
+      if (args.out === undefined || args.out === STANDARD_STREAM) process.stdout.write(text);
+      else {
+        try {
+          writeFileSync(args.out, text);
+        } catch (error) {
+          return fail(`cannot write ${args.out}: ${(error as Error).message}`);
+        }
+      }
+      setExit(EXIT_OK);
+    },
+  };
+}
+
+interface GraphSource {
+  definition: object;
+  sourceMap: Record<string, SourceLocation>;
+  title: string;
+}
+
+/** A definition file, with the source map beside it (or `--source-map`); or a message. */
+function fromDefinition(file: string, sourceMapFile: string | undefined): GraphSource | string {
+  const read = readJsonFile(file, 'the definition');
+  if ('problem' in read) return read.problem;
+  const definition = read.value;
+  if (!definition || typeof definition !== 'object' || !('States' in definition)) return `${file} is not an ASL definition (no States)`;
+  const mapFile = sourceMapFile ?? (file === STANDARD_STREAM ? undefined : companionFiles(file).sourceMap);
+  const sourceMap = mapFile === undefined ? {} : readSourceMap(mapFile);
+  if (typeof sourceMap === 'string') return sourceMap;
+  return { definition, sourceMap, title: file === STANDARD_STREAM ? 'state machine' : file };
+}
+
+/** A TypeScript file's workflow, compiled; or a message (with the compiler's diagnostics). */
+async function fromWorkflow(file: string, name: string | undefined): Promise<GraphSource | string> {
+  let result;
+  try {
+    result = await compile({ files: [file] });
+  } catch (error) {
+    return (error as Error).message;
+  }
+  if (result.diagnostics.length > 0) return `${file} does not compile:\n${result.diagnostics.map(String).join('\n')}`;
+  const names = result.workflows.map((workflow) => workflow.name);
+  const workflow = name === undefined ? (result.workflows.length === 1 ? result.workflows[0] : undefined) : result.workflows.find((candidate) => candidate.name === name);
+  if (!workflow) {
+    if (names.length === 0) return `no workflow found in ${file}`;
+    return name === undefined ? `${file} declares ${names.length} workflows (${names.join(', ')}): choose one with --workflow` : `${file} has no workflow ${name} (it has ${names.join(', ')})`;
+  }
+  const sourceMap: Record<string, SourceLocation> = {};
+  for (const [state, entry] of Object.entries(workflow.sourceMap)) {
+    const path = isAbsolute(entry.file) ? relative(process.cwd(), entry.file) : entry.file;
+    sourceMap[state] = { file: path, line: entry.line, column: entry.column };
+  }
+  return { definition: workflow.definition, sourceMap, title: workflow.name };
+}
