@@ -59,11 +59,18 @@ guards('many long polls at once raise no MaxListenersExceededWarning, and closin
   const warnings: string[] = [];
   const onWarning = (warning: Error) => warnings.push(warning.name);
   process.on('warning', onWarning);
-  const channel = await openControlChannel(new TaskService(), 0);
+  const service = new TaskService();
+  // Counts the polls the service has received, so the test closes the channel only once all 25 wait
+  // (a fixed pause was too short on a loaded machine: late requests met a closed server).
+  let waiting = 0;
+  const getActivityTask = service.getActivityTask.bind(service);
+  service.getActivityTask = (...args: Parameters<TaskService['getActivityTask']>) => ((waiting += 1), getActivityTask(...args));
+  const channel = await openControlChannel(service, 0);
   try {
     const body = JSON.stringify({ activityArn: 'arn:aws:states:us-east-1:123456789012:activity:idle' });
     const polls = Array.from({ length: 25 }, () => post(channel.endpoint, { target: 'AWSStepFunctions.GetActivityTask', body }));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let tries = 0; waiting < 25 && tries < 3000; tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.is(waiting, 25);
     await channel.close();
     const answers = await Promise.all(polls);
     assert.ok(answers.every((answer) => answer.status === 200 && answer.body === '{}'));
