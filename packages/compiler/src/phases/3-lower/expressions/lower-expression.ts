@@ -21,6 +21,14 @@ import { numericLiteralValue } from '../../1-discover/static-value.js';
  * The other expression files reach it through `lowerNode` (the context's
  * visitor table), not by importing this file.
  */
+/** Why a change whose value is used could not run before its expression, when no order problem says so. */
+function unhoistedReason(node: Node, root: Node): string {
+  const fn = node.getFirstAncestor((ancestor) => Node.isArrowFunction(ancestor) || Node.isFunctionExpression(ancestor));
+  if (fn && fn.getAncestors().includes(root)) return 'inside a callback it cannot run before the expression that uses its value: change the value in a statement of its own';
+  const where = node.getFirstAncestor((ancestor) => Node.isThrowStatement(ancestor)) ? 'in a thrown value' : 'here';
+  return `${where} a change whose value is used is not run before its expression: change the value in a statement of its own first`;
+}
+
 export function lowerExpressionNode(node: Expression, ctx: LowerContext): string {
   const hoisted = ctx.scope.hoisted?.(node);
   if (hoisted !== undefined) return hoisted;
@@ -28,7 +36,8 @@ export function lowerExpressionNode(node: Expression, ctx: LowerContext): string
   if (substitute !== undefined) return substitute;
   if (isMutation(node)) {
     // A change whose value is used runs before its expression (`hoistMutations`), unless that would reorder effects.
-    const problem = hoistProblem(node, expressionRootOf(node)) ?? 'inside a callback it cannot run before the expression that uses its value: change the value in a statement of its own';
+    const root = expressionRootOf(node);
+    const problem = hoistProblem(node, root) ?? unhoistedReason(node, root);
     return ctx.report('expression_mutation', node, { text: `${node.getText()} (${problem})` });
   }
   if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isSatisfiesExpression(node) || Node.isTypeAssertion(node)) {
