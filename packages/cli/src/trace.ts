@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { codeFrame } from '@typestep/compiler';
-import { EventThreadTracker, type Execution, type EventThread, type HistoryEvent, type SourceLocation } from '@typestep/runtime';
+import { errorOf, StateVisitTracker, type EventThread, type Execution, type HistoryStateVisit, type SourceLocation } from '@typestep/runtime';
 
 /** Where the trace writes, and whether it may colour and redraw a status line. */
 export interface TraceOutput {
@@ -13,18 +13,11 @@ export interface TraceOutput {
 /** How many iterations of each Map get their states printed; the rest show as a count. */
 const ITERATIONS_SHOWN = 3;
 
-/** One state visit being traced: from its `…StateEntered` event to its exit or failure. */
-interface Visit {
-  name: string;
-  type: string;
-  thread: EventThread;
-  entered: number;
-  attempts: number;
-  mapLength?: number;
-  mapDone: number;
-  mapFailed: number;
-  /** The error of its last failed attempt, until it is retried. */
-  error?: string;
+/** A Map's progress: its iterations, counted as they end. */
+interface MapProgress {
+  length?: number;
+  done: number;
+  failed: number;
 }
 
 /**
@@ -41,10 +34,10 @@ interface Visit {
  * //   0.000s  +4.000s  Task    Charge card          2 retries   workflow.ts:36
  */
 export async function traceExecution(execution: Execution, sourceMap: Readonly<Record<string, SourceLocation>>, out: TraceOutput): Promise<void> {
-  const tracker = new EventThreadTracker();
-  const open = new Map<string, Visit>();
-  const maps: Visit[] = [];
-  let start: number | undefined;
+  const tracker = new StateVisitTracker();
+  const maps = new Map<HistoryStateVisit, MapProgress>();
+  const printed = new Set<HistoryStateVisit>();
+  let start = 0;
   let status = '';
   const paint = (code: string, text: string) => (out.color ? `\x1b[${code}m${text}\x1b[0m` : text);
   const clearStatus = () => {
@@ -57,75 +50,59 @@ export async function traceExecution(execution: Execution, sourceMap: Readonly<R
     status = text.slice(0, 150);
     out.write(paint('2', status));
   };
-  const key = (thread: EventThread) => thread.label;
-
-  const close = (visit: Visit, end: number, how: Ending) => {
-    open.delete(key(visit.thread));
-    const index = maps.indexOf(visit);
-    if (index >= 0) maps.splice(index, 1);
+  const print = (visit: HistoryStateVisit, end: number, how: Ending) => {
+    printed.add(visit);
+    const progress = maps.get(visit);
+    maps.delete(visit);
     if (hidden(visit.thread)) return;
     clearStatus();
-    out.write(`${formatVisit(visit, end, start!, how, sourceMap, paint)}\n`);
+    out.write(`${formatVisit(visit, progress, end, start, how, sourceMap, paint)}\n`);
   };
-  /** Visits left open inside `thread` (a failed iteration or branch): they failed with it, or never finished. */
+  /** Visits left open inside `thread` (a failed iteration or branch; all, at the end): they failed with it, or never finished. */
   const closeInside = (thread: EventThread | undefined, end: number) => {
-    const inside = [...open.values()].filter((visit) => thread === undefined || isInside(visit.thread, thread)).sort((a, b) => b.entered - a.entered);
-    for (const visit of inside) {
+    const inside = tracker.openVisits().filter((visit) => !printed.has(visit) && (thread === undefined || isInside(visit.thread, thread)));
+    for (const visit of inside.sort((a, b) => b.entered.timestamp.getTime() - a.entered.timestamp.getTime())) {
       // The Map or Parallel around a failed visit fails with its error (their own failure events carry none).
-      const around = visit.error && visit.thread.parent ? open.get(key(visit.thread.parent)) : undefined;
+      const around = visit.error && visit.thread.parent ? tracker.openOn(visit.thread.parent) : undefined;
       if (around && !around.error) around.error = visit.error;
-      close(visit, end, visit.error ? 'failed' : 'unfinished');
+      print(visit, end, visit.error ? 'failed' : 'unfinished');
     }
   };
 
   let last = 0;
   let executionError: string | undefined;
   for await (const event of execution.events()) {
-    const thread = tracker.add(event);
+    const visit = tracker.add(event);
+    const thread = tracker.threads.threads.get(event.id)!;
     const time = event.timestamp.getTime();
-    start ??= time;
+    if (event.id === 1) start = time;
     last = time;
     const type = event.type;
-    if (type.endsWith('StateEntered')) {
-      const details = event.stateEnteredEventDetails as { name: string };
-      const visit: Visit = { name: details.name, type: type.slice(0, -'StateEntered'.length), thread, entered: time, attempts: 0, mapDone: 0, mapFailed: 0 };
-      open.set(key(thread), visit);
+    if (visit?.entered === event) {
       showStatus(`running ${thread.label}${visit.name} (+${seconds(time - start)})${mapProgress(maps)}`);
-    } else if (/(Task|LambdaFunction|Activity)Scheduled$/.test(type)) {
-      const visit = open.get(key(thread));
-      if (visit) {
-        visit.attempts += 1;
-        visit.error = undefined;
-      }
-    } else if (type === 'MapStateStarted') {
-      const visit = open.get(key(thread));
-      if (visit) {
-        visit.mapLength = (event.mapStateStartedEventDetails as { length?: number } | undefined)?.length;
-        maps.push(visit);
-      }
+    } else if (visit?.exited === event) {
+      print(visit, time, visit.error ? 'caught' : 'succeeded');
+    } else if (type === 'MapStateStarted' && visit) {
+      maps.set(visit, { length: (event.mapStateStartedEventDetails as { length?: number } | undefined)?.length, done: 0, failed: 0 });
     } else if (/^MapIteration(Succeeded|Failed|Aborted)$/.test(type)) {
       // The iteration's own events (and these) are on the iteration's thread; the Map's visit is on its parent.
-      const visit = thread.parent && open.get(key(thread.parent));
       if (type !== 'MapIterationSucceeded') closeInside(thread, time);
-      if (visit) {
-        visit.mapDone += 1;
-        if (type !== 'MapIterationSucceeded') visit.mapFailed += 1;
-        showStatus(`running ${thread.parent!.label}${visit.name}${mapProgress(maps)}`);
+      const map = thread.parent && tracker.openOn(thread.parent);
+      const progress = map && maps.get(map);
+      if (progress) {
+        progress.done += 1;
+        if (type !== 'MapIterationSucceeded') progress.failed += 1;
+        showStatus(`running ${thread.parent!.label}${map.name}${mapProgress(maps)}`);
       }
-    } else if (type.endsWith('StateExited')) {
-      const visit = open.get(key(thread));
-      if (visit) close(visit, time, visit.error ? 'caught' : 'succeeded');
     } else if (/^Execution(Failed|TimedOut|Aborted)$/.test(type)) {
       executionError = type === 'ExecutionFailed' ? errorOf(event) ?? 'an error' : type === 'ExecutionTimedOut' ? 'States.Timeout' : 'aborted';
-    } else if (/(Failed|TimedOut)$/.test(type)) {
-      const visit = open.get(key(thread));
-      if (visit) visit.error = errorOf(event) ?? visit.error;
+    } else if (/^(Map|Parallel)StateFailed$/.test(type)) {
       // A Map or Parallel that fails ends what still runs inside it.
-      if (/^(Map|Parallel)StateFailed$/.test(type)) for (const child of open.values()) if (child !== visit && isInside(child.thread, thread)) closeInside(child.thread, time);
+      for (const child of tracker.openVisits()) if (child !== visit && isInside(child.thread, thread)) closeInside(child.thread, time);
     }
   }
   // A Fail state ends the execution without an exit event of its own.
-  for (const visit of open.values()) if (visit.type === 'Fail' || (visit.thread.parent === undefined && !visit.error)) visit.error ??= executionError;
+  for (const visit of tracker.openVisits()) if (visit.type === 'Fail' || (visit.thread.parent === undefined && !visit.error)) visit.error ??= executionError;
   closeInside(undefined, last);
   clearStatus();
 }
@@ -138,24 +115,25 @@ function isInside(thread: EventThread, ancestor: EventThread): boolean {
   return false;
 }
 
-/** The error name a failure event carries (a Map's or Parallel's own failure event carries none). */
-function errorOf(event: HistoryEvent): string | undefined {
-  for (const value of Object.values(event)) {
-    if (value && typeof value === 'object' && typeof (value as { error?: unknown }).error === 'string') return (value as { error: string }).error;
-  }
-  return undefined;
-}
-
 /** A line of the trace for a state visit that ended at `end`. */
-function formatVisit(visit: Visit, end: number, start: number, how: Ending, sourceMap: Readonly<Record<string, SourceLocation>>, paint: (code: string, text: string) => string): string {
+function formatVisit(
+  visit: HistoryStateVisit,
+  progress: MapProgress | undefined,
+  end: number,
+  start: number,
+  how: Ending,
+  sourceMap: Readonly<Record<string, SourceLocation>>,
+  paint: (code: string, text: string) => string,
+): string {
+  const entered = visit.entered.timestamp.getTime();
   const retries = visit.attempts > 1 ? `${visit.attempts - 1} ${visit.attempts === 2 ? 'retry' : 'retries'}` : '';
-  const iterations = visit.mapLength !== undefined || visit.mapDone > 0 ? `${visit.mapDone} iterations${visit.mapFailed ? `, ${visit.mapFailed} failed` : ''}` : '';
+  const iterations = progress ? `${progress.done} iterations${progress.failed ? `, ${progress.failed} failed` : ''}` : '';
   const location = Object.hasOwn(sourceMap, visit.name) ? `${sourceMap[visit.name]!.file}:${sourceMap[visit.name]!.line}` : '';
   const mark = { succeeded: paint('32', '✓'), caught: paint('33', '↷'), failed: paint('31', '✗'), unfinished: paint('2', '·') }[how];
   const ending = { succeeded: '', caught: paint('33', `caught ${visit.error}`), failed: paint('31', `failed: ${visit.error ?? 'an error'}`), unfinished: paint('2', 'did not finish') }[how];
   const notes = [retries && paint('33', retries), iterations, ending].filter(Boolean).join('  ');
   const name = `${visit.thread.label}${visit.name}`;
-  const columns = [`${mark} ${seconds(visit.entered - start).padStart(9)}`, `+${seconds(end - visit.entered)}`.padStart(9), visit.type.padEnd(8), name.padEnd(32), notes, location && paint('2', location)];
+  const columns = [`${mark} ${seconds(entered - start).padStart(9)}`, `+${seconds(end - entered)}`.padStart(9), visit.type.padEnd(8), name.padEnd(32), notes, location && paint('2', location)];
   return columns.filter((column) => column !== '').join('  ').trimEnd();
 }
 
@@ -167,8 +145,8 @@ function hidden(thread: EventThread): boolean {
   return false;
 }
 
-function mapProgress(maps: Visit[]): string {
-  return maps.map((visit) => `  ${visit.name}: ${visit.mapDone}/${visit.mapLength ?? '?'}${visit.mapFailed ? ` (${visit.mapFailed} failed)` : ''}`).join('');
+function mapProgress(maps: Map<HistoryStateVisit, MapProgress>): string {
+  return [...maps].map(([visit, progress]) => `  ${visit.name}: ${progress.done}/${progress.length ?? '?'}${progress.failed ? ` (${progress.failed} failed)` : ''}`).join('');
 }
 
 function seconds(ms: number): string {

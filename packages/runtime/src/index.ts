@@ -12,6 +12,7 @@ export type { PreparedRetrier } from './execution/error-handling.js';
 export type { HistoryEvent } from './execution/history.js';
 export { describeFailureOrigin, EventThreadTracker, eventThreads, failureOrigin } from './execution/history-threads.js';
 export type { EventThread, FailureOrigin, SourceLocation } from './execution/history-threads.js';
+export { errorOf, StateVisitTracker, type HistoryStateVisit } from './execution/history-visits.js';
 export type { ExecutionIdentity } from './execution/execution-run.js';
 export { validateDefinition, parseDefinitionText } from './validation/index.js';
 export { describeJsonSyntaxError } from './validation/json-syntax-error.js';

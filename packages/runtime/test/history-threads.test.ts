@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { describeFailureOrigin, eventThreads, failureOrigin, StateMachine } from '../src/index.js';
+import { describeFailureOrigin, eventThreads, failureOrigin, StateMachine, StateVisitTracker } from '../src/index.js';
 
 const fn = 'arn:aws:lambda:us-east-1:123456789012:function:work';
 // A Parallel whose second branch holds a Map of two states; a state after the Parallel.
@@ -72,6 +72,31 @@ s('a failure at the top level names the state alone; a source map without it add
   const execution = new StateMachine(failing).start({});
   await execution.result;
   assert.equal(describeFailureOrigin(failureOrigin(execution.history)!, { Other: { file: 'x.ts', line: 1, column: 1 } }), ["in state 'Stop'"]);
+});
+
+s('StateVisitTracker: each visit with its type, place, attempts, last error and exit; a caught failure stays failed', async () => {
+  const flaky = {
+    StartAt: 'Call',
+    States: {
+      Call: { Type: 'Task', Resource: fn, Retry: [{ ErrorEquals: ['Busy'], MaxAttempts: 2, IntervalSeconds: 1 }], Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Recover' }], End: true },
+      Recover: { Type: 'Pass', End: true },
+    },
+  };
+  let calls = 0;
+  const busy = () => {
+    calls += 1;
+    throw Object.assign(new Error('try later'), { name: calls < 3 ? 'Busy' : 'Broken' });
+  };
+  const execution = new StateMachine(flaky, { handlers: { [fn]: busy } }).start({});
+  assert.is((await execution.result).status, 'SUCCEEDED');
+  const tracker = new StateVisitTracker();
+  for (const event of execution.history) tracker.add(event);
+  const seen = tracker.visits.map((visit) => [visit.name, visit.type, visit.thread.label, visit.attempts, visit.failed, visit.error, visit.exited !== undefined]);
+  assert.equal(seen, [
+    ['Call', 'Task', '', 3, true, 'Broken', true],
+    ['Recover', 'Pass', '', 0, false, undefined, true],
+  ]);
+  assert.equal(tracker.openVisits(), []);
 });
 
 s.run();

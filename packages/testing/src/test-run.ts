@@ -1,4 +1,4 @@
-import { describeFailureOrigin, eventThreads, failureOrigin, type EventThread, type FailureOrigin, type HistoryEvent, type SourceLocation } from '@typestep/runtime';
+import { describeFailureOrigin, failureOrigin, StateVisitTracker, type EventThread, type FailureOrigin, type HistoryEvent, type HistoryStateVisit, type SourceLocation } from '@typestep/runtime';
 import type { TaskCall } from './task-calls.js';
 
 /** How a run ended, compared between the native and the compiled run. */
@@ -65,8 +65,10 @@ export class TestRun<Output = unknown> {
     this.cause = outcome.status === 'SUCCEEDED' ? undefined : outcome.cause;
     this.native = native;
     if (machine) {
-      this.threads = eventThreads(machine.history);
-      this.visits = stateVisits(machine.history, this.threads);
+      const tracker = new StateVisitTracker();
+      for (const event of machine.history) tracker.add(event);
+      this.threads = tracker.threads.threads;
+      this.visits = tracker.visits.map(stateVisit);
     }
   }
 
@@ -155,42 +157,21 @@ export class TestRun<Output = unknown> {
   }
 }
 
-/** Every state visit in a history, in the order entered. */
-function stateVisits(history: readonly HistoryEvent[], threads: Map<number, EventThread>): Array<StateVisit & { id: number }> {
-  const visits: Array<StateVisit & { id: number }> = [];
-  const open = new Map<EventThread, StateVisit & { id: number }>();
-  for (const event of history) {
-    const thread = threads.get(event.id)!;
-    if (event.type.endsWith('StateEntered')) {
-      const details = event.stateEnteredEventDetails as { name: string; input?: string };
-      const visit: StateVisit & { id: number } = {
-        id: event.id,
-        name: details.name,
-        where: thread.label,
-        ...(thread.mapIndex !== undefined ? { mapIndex: thread.mapIndex } : {}),
-        input: parsePayload(details.input),
-        attempts: 0,
-        failed: false,
-      };
-      visits.push(visit);
-      open.set(thread, visit);
-      continue;
-    }
-    const visit = open.get(thread);
-    if (!visit) continue;
-    if (event.type.endsWith('StateExited')) {
-      const details = event.stateExitedEventDetails as { output?: string; assignedVariables?: Record<string, string> };
-      visit.output = parsePayload(details.output);
-      if (details.assignedVariables) visit.variables = Object.fromEntries(Object.entries(details.assignedVariables).map(([name, text]) => [name, parsePayload(text)]));
-    } else if (event.type.endsWith('Scheduled')) {
-      // A new attempt: a failure before it was retried; one after it (caught or not) stays.
-      visit.attempts += 1;
-      visit.failed = false;
-    } else if (/(Failed|TimedOut)$/.test(event.type) && !/^(Execution|MapIteration)/.test(event.type)) {
-      visit.failed = true;
-    }
-  }
-  return visits;
+/** A visit as tests read it: payloads parsed, its place as a label. */
+function stateVisit(visit: HistoryStateVisit): StateVisit & { id: number } {
+  const entered = visit.entered.stateEnteredEventDetails as { input?: string };
+  const exited = visit.exited?.stateExitedEventDetails as { output?: string; assignedVariables?: Record<string, string> } | undefined;
+  return {
+    id: visit.id,
+    name: visit.name,
+    where: visit.thread.label,
+    ...(visit.thread.mapIndex !== undefined ? { mapIndex: visit.thread.mapIndex } : {}),
+    input: parsePayload(entered.input),
+    ...(exited ? { output: parsePayload(exited.output) } : {}),
+    ...(exited?.assignedVariables ? { variables: Object.fromEntries(Object.entries(exited.assignedVariables).map(([name, text]) => [name, parsePayload(text)])) } : {}),
+    attempts: visit.attempts,
+    failed: visit.failed,
+  };
 }
 
 function parsePayload(text: string | undefined): unknown {
