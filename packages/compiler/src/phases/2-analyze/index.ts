@@ -4,7 +4,7 @@ import { reportAsyncForEach } from './async-foreach.js';
 import { reportStaleClosures } from './stale-closures.js';
 import { nameVariables, reportOuterAssignments, type VariableNames } from './variable-names.js';
 
-export { VariableNames, nameVariables, reportOuterAssignments } from './variable-names.js';
+export { isAssignmentTarget, VariableNames, nameVariables, reportOuterAssignments } from './variable-names.js';
 export { containsAwait, escapesRun, isPure } from './await-analysis.js';
 export { helperFunctionOf, throwingHelperOf, type HelperFunction } from './throwing-helpers.js';
 export { mayBeUndefined } from './may-be-undefined.js';

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from 'ts-morph';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
+import { isAssignmentTarget } from './variable-names.js';
 
 /**
  * Reports a local function, kept to be called later (`const f = () => n * 10`,
@@ -52,18 +53,7 @@ function assignedOutside(declaration: Node, fn: Node, body: Node): boolean {
   return body.getDescendantsOfKind(SyntaxKind.Identifier).some((identifier) => {
     if (identifier.getSymbol() !== symbol || identifier.getAncestors().includes(fn)) return false;
     if (!Node.isFunctionDeclaration(fn) && identifier.getEnd() <= fn.getStart() && !identifier.getAncestors().some((ancestor) => isLoop(ancestor) && ancestor.getAncestors().includes(body) && fn.getAncestors().includes(ancestor))) return false;
-    let top: Node = identifier;
-    while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
-    const parent = top.getParent();
-    if (Node.isBinaryExpression(parent) && parent.getLeft() === top) {
-      const kind = parent.getOperatorToken().getKind();
-      return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
-    }
-    if (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) {
-      const kind = parent.getOperatorToken();
-      return kind === SyntaxKind.PlusPlusToken || kind === SyntaxKind.MinusMinusToken;
-    }
-    return false;
+    return isAssignmentTarget(identifier);
   });
 }
 

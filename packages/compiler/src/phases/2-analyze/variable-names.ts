@@ -256,6 +256,18 @@ function isMapIteration(fn: ArrowFunction | FunctionExpression): boolean {
   return Node.isPropertyAccessExpression(callee) && callee.getName() === 'map' && Node.isCallExpression(outer) && outer.getExpression().getText() === 'Promise.all';
 }
 
+/**
+ * True when `reference` (through parentheses) is what `=`, `+=`, `++`…
+ * assigns: `n = 2`, `(n) += 1`, `n++`.
+ */
+export function isAssignmentTarget(reference: Node): boolean {
+  let top = reference;
+  while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
+  const parent = top.getParent();
+  if (Node.isBinaryExpression(parent) && parent.getLeft() === top) return isAssignmentOperator(parent.getOperatorToken().getKind());
+  return (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && isIncrement(parent.getOperatorToken());
+}
+
 function isAssignmentOperator(kind: SyntaxKind): boolean {
   return kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
 }

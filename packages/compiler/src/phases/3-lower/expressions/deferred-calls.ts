@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type FunctionExpression, type Identifier, type VariableDeclaration } from 'ts-morph';
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
-import { changesInPlace, isAssignment, unwrap } from './in-place.js';
+import { isAssignmentTarget } from '../../2-analyze/index.js';
+import { changesInPlace, unwrap } from './in-place.js';
 
 /**
  * Functions kept in a list to be awaited later: a saga's undo list.
@@ -145,7 +146,7 @@ function useOf(reference: Identifier): (ArrowFunction | FunctionExpression)[] | 
   }
   if (!Node.isPropertyAccessExpression(parent) || parent.getExpression() !== reference) return undefined;
   const name = parent.getName();
-  if (name === 'length') return changesInPlace(reference) || isAssigned(parent) ? undefined : [];
+  if (name === 'length') return changesInPlace(reference) || isAssignmentTarget(parent) ? undefined : [];
   const call = parent.getParent();
   if (!Node.isCallExpression(call) || call.getExpression() !== parent) return undefined;
   if (name === 'push' || name === 'unshift') {
@@ -223,16 +224,7 @@ function neverChanges(declaration: Node, home: FunctionLike): boolean {
     if (initializer && (Node.isArrowFunction(unwrap(initializer)) || Node.isFunctionExpression(unwrap(initializer)))) return false;
   } else if (!Node.isParameterDeclaration(variable)) return false;
   const symbol = (declaration as Node & { getSymbol(): unknown }).getSymbol?.();
-  return home.getDescendantsOfKind(SyntaxKind.Identifier).every((reference) => reference.getSymbol() !== symbol || (!changesInPlace(reference) && !isAssigned(reference)));
-}
-
-/** The target of `=`, `+=`, `++`… */
-function isAssigned(node: Node): boolean {
-  let top = node;
-  while (Node.isParenthesizedExpression(top.getParent())) top = top.getParent()!;
-  const parent = top.getParent();
-  if (Node.isBinaryExpression(parent) && parent.getLeft() === top) return isAssignment(parent.getOperatorToken().getKind());
-  return (Node.isPrefixUnaryExpression(parent) || Node.isPostfixUnaryExpression(parent)) && [SyntaxKind.PlusPlusToken, SyntaxKind.MinusMinusToken].includes(parent.getOperatorToken());
+  return home.getDescendantsOfKind(SyntaxKind.Identifier).every((reference) => reference.getSymbol() !== symbol || (!changesInPlace(reference) && !isAssignmentTarget(reference)));
 }
 
 /** The function whose body holds `node` directly (not through a nested function). */
