@@ -275,6 +275,15 @@ function workflowScope(node: Node): Node {
  * `finally` that only logs or awaits (a task's request is a copy) cannot.
  */
 function finallyMayChange(statement: Node): boolean {
+  // Asked for each reference a return holds, on every round of the alias fixpoint: once per statement is enough.
+  let known = finallyChanges.get(statement);
+  if (known === undefined) finallyChanges.set(statement, (known = finallyBlocksChange(statement)));
+  return known;
+}
+
+const finallyChanges = new WeakMap<Node, boolean>();
+
+function finallyBlocksChange(statement: Node): boolean {
   const blocks = statement
     .getAncestors()
     .flatMap((ancestor) => (Node.isTryStatement(ancestor) && ancestor.getFinallyBlock() && !statement.getAncestors().includes(ancestor.getFinallyBlock()!) ? [ancestor.getFinallyBlock()!] : []));
