@@ -1,5 +1,4 @@
 import { AwsApiError, StatesError, type HandlerMap } from '@typestep/runtime';
-import { testState } from '@typestep/testing';
 import { defined, optionalObject, optionalString, payloadField, requiredString } from '../request-fields.js';
 import { parsePayload, type Operation } from '../server-context.js';
 
@@ -68,6 +67,8 @@ export const testStateOperation: Operation = async (body) => {
   const variablesText = optionalString(body, 'variables');
   const variables = variablesText === undefined ? undefined : (parsePayload(variablesText, 'ValidationException', 'variables') as Record<string, unknown>);
   const handlers = mockHandler(optionalObject(body, 'mock'), name);
+  // Loaded on first use: @typestep/testing brings the compiler, which the rest of the server never needs.
+  const { testState } = await import('@typestep/testing');
   const result = await testState(state, { input, name, handlers, variables, queryLanguage });
   const inspect = level !== 'INFO';
   return defined({
