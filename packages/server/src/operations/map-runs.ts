@@ -18,10 +18,11 @@ const ENDS: Record<string, MapRunSummary['status']> = { MapRunSucceeded: 'SUCCEE
 
 /**
  * The map runs of an execution, from its history: MapRunStarted opens one
- * (its size is the MapStateStarted just before it), the MapIteration events
- * that follow are its items, MapRun{Succeeded,Failed,Aborted} ends it. Map
- * runs of one execution that overlap in time share iteration events, so
- * their counts are then approximate.
+ * (its size is the MapStateStarted just before it), MapRun{Succeeded,Failed,
+ * Aborted} ends it. The history does not hold the child executions, so the
+ * item counts are derived: all items count as succeeded when the run
+ * succeeded, and those not otherwise accounted for as failed (aborted) when
+ * it failed (was aborted).
  */
 function mapRunsOf(executionArn: string, stateMachineArn: string, events: readonly HistoryEvent[]): MapRunSummary[] {
   const runs: MapRunSummary[] = [];
@@ -38,6 +39,12 @@ function mapRunsOf(executionArn: string, stateMachineArn: string, events: readon
     else if (open && event.type === 'MapIterationAborted') open.counts.aborted++;
     else if (open && ENDS[event.type]) {
       open.status = ENDS[event.type]!;
+      // A Distributed Map's children are executions of their own, not events here: the end tells how they went.
+      const { total, succeeded, failed, aborted } = open.counts;
+      const unaccounted = Math.max(0, total - succeeded - failed - aborted);
+      if (open.status === 'SUCCEEDED') open.counts.succeeded += unaccounted;
+      else if (open.status === 'FAILED') open.counts.failed += unaccounted;
+      else open.counts.aborted += unaccounted;
       open.stopDate = event.timestamp.getTime();
       open = undefined;
     }

@@ -1,4 +1,4 @@
-import { AwsApiError, StatesError, type HandlerMap } from '@typestep/runtime';
+import { AwsApiError, type MockOptions } from '@typestep/runtime';
 import { defined, optionalObject, optionalString, payloadField, requiredString } from '../request-fields.js';
 import { parsePayload, type Operation } from '../server-context.js';
 
@@ -31,17 +31,20 @@ function stateToTest(definition: string, stateName: string | undefined): { state
   return { state: object, name: stateName ?? 'State', queryLanguage: object.QueryLanguage as 'JSONPath' | 'JSONata' | undefined };
 }
 
-/** A TestState `mock` as a handler of the tested state: its `result`, or its `errorOutput` thrown. */
-function mockHandler(mock: Record<string, unknown> | undefined, name: string): HandlerMap | undefined {
+/**
+ * A TestState `mock` as a one-response mock configuration for the tested
+ * state: `result` is the service's whole response, `errorOutput` its error.
+ */
+function mockOf(mock: Record<string, unknown> | undefined, name: string): MockOptions | undefined {
   if (!mock) return undefined;
   const result = typeof mock.result === 'string' ? parsePayload(mock.result, 'ValidationException', 'mock result') : undefined;
   const errorOutput = mock.errorOutput as { error?: string; cause?: string } | undefined;
   if ((result === undefined) === (errorOutput === undefined)) throw new AwsApiError('ValidationException', `A mock needs exactly one of 'result' and 'errorOutput'`);
+  const response = errorOutput ? { Throw: { Error: errorOutput.error ?? 'States.TaskFailed', Cause: errorOutput.cause ?? '' } } : { Return: result };
   return {
-    [name]: () => {
-      if (errorOutput) throw new StatesError(errorOutput.error ?? 'States.TaskFailed', errorOutput.cause);
-      return result;
-    },
+    config: { StateMachines: { TestState: { TestCases: { Mock: { [name]: 'Mocked' } } } }, MockedResponses: { Mocked: { '0': response } } },
+    testCase: 'Mock',
+    stateMachineName: 'TestState',
   };
 }
 
@@ -66,10 +69,10 @@ export const testStateOperation: Operation = async (body) => {
   const input = parsePayload(inputText, 'InvalidExecutionInput', 'State Machine Execution Input');
   const variablesText = optionalString(body, 'variables');
   const variables = variablesText === undefined ? undefined : (parsePayload(variablesText, 'ValidationException', 'variables') as Record<string, unknown>);
-  const handlers = mockHandler(optionalObject(body, 'mock'), name);
+  const mocks = mockOf(optionalObject(body, 'mock'), name);
   // Loaded on first use: @typestep/testing brings the compiler, which the rest of the server never needs.
   const { testState } = await import('@typestep/testing');
-  const result = await testState(state, { input, name, handlers, variables, queryLanguage });
+  const result = await testState(state, { input, name, mocks, variables, queryLanguage });
   const inspect = level !== 'INFO';
   return defined({
     status: result.status,

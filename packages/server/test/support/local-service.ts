@@ -7,9 +7,12 @@ import { createServer, type ServerOptions, type StepFunctionsServer } from '../.
 export const ROLE = 'arn:aws:iam::123456789012:role/typestep-test';
 export const PREFIX = 'arn:aws:states:us-east-1:123456789012';
 
-/** An SDK client exactly as a user points one at a local endpoint (no retries: a test sees the first answer). */
+/**
+ * An SDK client as a user points one at a local endpoint (no retries: a test sees the first answer).
+ * `disableHostPrefix`: the SDK sends StartSyncExecution and TestState to `sync-<host>`, which a local address does not have.
+ */
 export function sdkClient(endpoint: string): SFNClient {
-  return new SFNClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+  return new SFNClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1, disableHostPrefix: true });
 }
 
 /** Runs `work` against a fresh server (in memory unless `dataDir` is given); closes it after, pass or fail. */
