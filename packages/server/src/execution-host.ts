@@ -1,4 +1,5 @@
 import {
+  AwsApiError,
   StateMachine,
   type Execution,
   type ExecutionResult,
@@ -21,6 +22,20 @@ type ContinuingStartOptions = StartOptions & {
   resumeFrom?: readonly HistoryEvent[];
   redriveFrom?: readonly HistoryEvent[];
 };
+
+const CANNOT_CONTINUE = 'this @typestep/runtime cannot continue an execution from its recorded history (StartOptions.resumeFrom / redriveFrom)';
+
+/**
+ * Whether the runtime continued the recorded history rather than starting
+ * afresh (a runtime without `resumeFrom`/`redriveFrom` ignores them). One
+ * that started afresh is aborted: its events would clash with the recorded ones.
+ */
+function continues(execution: Execution, events: readonly HistoryEvent[]): boolean {
+  const first = execution.history[0];
+  if (!first || first.timestamp.getTime() === events[0]?.timestamp.getTime()) return true;
+  execution.abort();
+  return false;
+}
 
 /** What the executions of a server run with. */
 export interface ExecutionHostOptions {
@@ -119,15 +134,11 @@ export class ExecutionHost {
   /** Continues a RUNNING execution of the store from its recorded events (after a restart). */
   resume(row: ExecutionRow, events: readonly HistoryEvent[]): void {
     const execution = this.start(row, { resumeFrom: events });
-    const first = execution.history[0];
-    if (first && first.timestamp.getTime() !== events[0]?.timestamp.getTime()) {
-      // The runtime started afresh instead of continuing: its events would clash with the recorded ones.
-      execution.abort();
-      void execution.result.catch(() => undefined);
+    if (!continues(execution, events)) {
       this.store.endExecution(row.arn, {
         status: 'FAILED',
         error: 'States.Runtime',
-        cause: 'typestep serve could not resume this execution after a restart: this @typestep/runtime cannot continue an execution from its history (StartOptions.resumeFrom)',
+        cause: `typestep serve could not resume this execution after a restart: ${CANNOT_CONTINUE}`,
         stoppedAt: Date.now(),
       });
       return;
@@ -135,9 +146,15 @@ export class ExecutionHost {
     void this.track(row.arn, execution, events.length);
   }
 
-  /** Re-runs a closed execution from its recorded events (RedriveExecution). */
-  redrive(row: ExecutionRow, events: readonly HistoryEvent[]): void {
+  /**
+   * Re-runs a closed execution from its recorded events (RedriveExecution):
+   * marks it RUNNING again (committed) and tracks it. Throws
+   * `ExecutionNotRedrivable` when the runtime cannot continue an execution.
+   */
+  redrive(row: ExecutionRow, events: readonly HistoryEvent[], at: number): void {
     const execution = this.start(row, { redriveFrom: events });
+    if (!continues(execution, events)) throw new AwsApiError('ExecutionNotRedrivable', `typestep serve cannot redrive '${row.arn}': ${CANNOT_CONTINUE}`);
+    this.store.redriveExecution(row.arn, at);
     void this.track(row.arn, execution, events.length);
   }
 

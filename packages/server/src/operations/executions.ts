@@ -222,8 +222,7 @@ const redriveExecution: Operation = (body, context) => {
   }
   const events = context.store.events(row.arn);
   const now = Date.now();
-  context.store.redriveExecution(row.arn, now);
-  context.host.redrive(row, events);
+  context.host.redrive(row, events, now);
   return { redriveDate: epochSeconds(now) };
 };
 
