@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   AwsApiError,
   StateMachine,
@@ -35,6 +36,15 @@ function continues(execution: Execution, events: readonly HistoryEvent[]): boole
   if (!first || first.timestamp.getTime() === events[0]?.timestamp.getTime()) return true;
   execution.abort();
   return false;
+}
+
+/**
+ * Every execution is seeded from its ARN: what it draws at random (States.UUID,
+ * $random, retry jitter, the MessageId of a callback's SQS request) comes out
+ * the same when it is replayed from its history after a restart or a redrive.
+ */
+function seedOf(executionArn: string): number {
+  return createHash('sha256').update(executionArn).digest().readUInt32BE(0);
 }
 
 /** What the executions of a server run with. */
@@ -94,6 +104,7 @@ export class ExecutionHost {
     const options: ContinuingStartOptions = {
       name: row.name,
       clock: this.options.clock,
+      seed: seedOf(row.arn),
       identity: { executionArn: row.arn, executionName: row.name, stateMachineArn: row.machine_arn, stateMachineName: machineName, roleArn: row.role_arn },
       ...continuation,
     };
@@ -133,16 +144,16 @@ export class ExecutionHost {
 
   /** Continues a RUNNING execution of the store from its recorded events (after a restart). */
   resume(row: ExecutionRow, events: readonly HistoryEvent[]): void {
-    const execution = this.start(row, { resumeFrom: events });
-    if (!continues(execution, events)) {
-      this.store.endExecution(row.arn, {
-        status: 'FAILED',
-        error: 'States.Runtime',
-        cause: `typestep serve could not resume this execution after a restart: ${CANNOT_CONTINUE}`,
-        stoppedAt: Date.now(),
-      });
-      return;
+    const fail = (why: string) =>
+      this.store.endExecution(row.arn, { status: 'FAILED', error: 'States.Runtime', cause: `typestep serve could not resume this execution after a restart: ${why}`, stoppedAt: Date.now() });
+    let execution: Execution;
+    try {
+      execution = this.start(row, { resumeFrom: events });
+    } catch (error) {
+      // One execution the runtime cannot continue must not keep the server from opening.
+      return fail((error as Error).message);
     }
+    if (!continues(execution, events)) return fail(CANNOT_CONTINUE);
     void this.track(row.arn, execution, events.length);
   }
 

@@ -81,6 +81,10 @@ CREATE TABLE IF NOT EXISTS activities (
   name TEXT NOT NULL,
   created_at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS tags (
   resource_arn TEXT NOT NULL,
   key TEXT NOT NULL,

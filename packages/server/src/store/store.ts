@@ -147,6 +147,8 @@ export class Store {
       deleteTag: s(`DELETE FROM tags WHERE resource_arn = ? AND key = ?`),
       tags: s(`SELECT key, value FROM tags WHERE resource_arn = ? ORDER BY key`),
       deleteTags: s(`DELETE FROM tags WHERE resource_arn = ?`),
+      setting: s(`SELECT value FROM settings WHERE key = ?`),
+      putSetting: s(`INSERT OR IGNORE INTO settings VALUES (?, ?)`),
     };
   }
 
@@ -329,6 +331,14 @@ export class Store {
       this.statements.deleteActivity.run(arn);
       this.statements.deleteTags.run(arn);
     });
+  }
+
+  /** A setting of this store, created with `initial()` (and committed) the first time it is asked for. */
+  setting(key: string, initial: () => string): string {
+    const found = this.statements.setting.get(key) as { value: string } | undefined;
+    if (found) return found.value;
+    this.transaction(() => this.statements.putSetting.run(key, initial()));
+    return (this.statements.setting.get(key) as { value: string }).value;
   }
 
   tags(resourceArn: string): Array<{ key: string; value: string }> {
