@@ -7,7 +7,7 @@
 //   npm run bench:serve                       (BENCH_SERVE_COUNT=1000 BENCH_SERVE_ROUNDS=5)
 import { spawn } from 'node:child_process';
 import { Agent } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,10 +49,21 @@ function stopServer(child) {
   });
 }
 
+/** CPU time (user + system, ms) the child has used so far, from /proc (Linux); undefined elsewhere. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return undefined;
+  }
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-async function round(sfn, stateMachineArn, index) {
+async function round(sfn, stateMachineArn, index, pid) {
+  const cpuBefore = cpuMs(pid);
   const startLatencies = [];
   const endToEnd = [];
   const began = performance.now();
@@ -73,6 +84,7 @@ async function round(sfn, stateMachineArn, index) {
     }),
   );
   const seconds = (performance.now() - began) / 1000;
+  const cpuAfter = cpuMs(pid);
   startLatencies.sort((a, b) => a - b);
   endToEnd.sort((a, b) => a - b);
   return {
@@ -81,6 +93,7 @@ async function round(sfn, stateMachineArn, index) {
     startP99: percentile(startLatencies, 99),
     endP50: percentile(endToEnd, 50),
     endP99: percentile(endToEnd, 99),
+    serverCpuPerExecution: cpuBefore === undefined || cpuAfter === undefined ? NaN : (cpuAfter - cpuBefore) / COUNT,
   };
 }
 
@@ -91,15 +104,16 @@ async function measure(label, args) {
     region: 'us-east-1',
     credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
     maxAttempts: 1,
-    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: SOCKETS }) },
+    requestHandler: { httpAgent: new Agent({ keepAlive: true, maxSockets: SOCKETS }), socketAcquisitionWarningTimeout: 600_000 },
   });
   try {
     const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'bench', definition: DEFINITION, roleArn: 'arn:aws:iam::123456789012:role/bench' }));
-    await round(sfn, stateMachineArn, 'warm'); // warm-up: JIT, SQLite pages, sockets
+    await round(sfn, stateMachineArn, 'warm', child.pid); // warm-up: JIT, SQLite pages, sockets
     const rounds = [];
-    for (let r = 0; r < ROUNDS; r++) rounds.push(await round(sfn, stateMachineArn, r));
+    for (let r = 0; r < ROUNDS; r++) rounds.push(await round(sfn, stateMachineArn, r, child.pid));
     const pick = (key) => median(rounds.map((result) => result[key]));
-    return { label, perSecond: pick('perSecond'), startP50: pick('startP50'), startP99: pick('startP99'), endP50: pick('endP50'), endP99: pick('endP99') };
+    const keys = ['perSecond', 'startP50', 'startP99', 'endP50', 'endP99', 'serverCpuPerExecution'];
+    return { label, ...Object.fromEntries(keys.map((key) => [key, pick(key)])) };
   } finally {
     sfn.destroy();
     await stopServer(child);
@@ -110,11 +124,14 @@ const dataDir = mkdtempSync(join(tmpdir(), 'typestep-bench-serve-'));
 try {
   const results = [await measure('in memory', []), await measure('--data (SQLite, WAL)', ['--data', dataDir])];
   console.log(`\n${COUNT} concurrent StartExecution + DescribeExecution polling (every ${POLL_MS} ms) per round, 3-state machine, medians of ${ROUNDS} rounds, client at most ${SOCKETS} connections\n`);
-  console.log('| store | executions/s | StartExecution p50 | p99 | end-to-end p50 | p99 |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| store | executions/s | StartExecution p50 | p99 | end-to-end p50 | p99 | server CPU per execution |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of results) {
-    console.log(`| ${r.label} | ${r.perSecond.toFixed(0)} | ${r.startP50.toFixed(1)} ms | ${r.startP99.toFixed(1)} ms | ${r.endP50.toFixed(1)} ms | ${r.endP99.toFixed(1)} ms |`);
+    console.log(
+      `| ${r.label} | ${r.perSecond.toFixed(0)} | ${r.startP50.toFixed(1)} ms | ${r.startP99.toFixed(1)} ms | ${r.endP50.toFixed(1)} ms | ${r.endP99.toFixed(1)} ms | ${r.serverCpuPerExecution.toFixed(2)} ms |`,
+    );
   }
+  console.log('\nServer CPU per execution includes its StartExecution and every DescribeExecution poll answered.');
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -3,7 +3,6 @@ import {
   CreateStateMachineCommand,
   DeleteActivityCommand,
   DescribeActivityCommand,
-  DescribeExecutionCommand,
   DescribeMapRunCommand,
   GetActivityTaskCommand,
   ListActivitiesCommand,
@@ -11,20 +10,12 @@ import {
   SendTaskSuccessCommand,
   StartExecutionCommand,
   TestStateCommand,
-  type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { eventually, PREFIX, ROLE, sdkError, withService } from './support/local-service.js';
+import { finished, PREFIX, ROLE, sdkError, withService } from './support/local-service.js';
 
 const s = suite('typestep serve: activities, TestState, handlers, mocks and map runs through @aws-sdk/client-sfn');
-
-async function finished(sfn: SFNClient, executionArn: string) {
-  return eventually(async () => {
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    return described.status === 'RUNNING' ? undefined : described;
-  });
-}
 
 s('activities: create (idempotent), describe, list, a worker long-polls GetActivityTask and answers; delete', () =>
   withService(async (sfn) => {

@@ -17,26 +17,9 @@ import {
 } from '@aws-sdk/client-sfn';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CALLBACK_DEFINITION, eventually, PASS_DEFINITION, PREFIX, ROLE, sdkError, withService } from './support/local-service.js';
+import { CALLBACK_DEFINITION, finished, PASS_DEFINITION, PREFIX, ROLE, sdkError, tokenOf, withService } from './support/local-service.js';
 
 const s = suite('typestep serve: executions and task tokens through @aws-sdk/client-sfn');
-
-async function finished(sfn: SFNClient, executionArn: string) {
-  return eventually(async () => {
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    return described.status === 'RUNNING' ? undefined : described;
-  });
-}
-
-/** The task token of a waiting callback, read from its TaskScheduled parameters as a test harness would. */
-async function tokenOf(sfn: SFNClient, executionArn: string): Promise<string> {
-  return eventually(async () => {
-    const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
-    const scheduled = events!.find((event) => event.type === 'TaskScheduled');
-    if (!scheduled) return undefined;
-    return (JSON.parse(scheduled.taskScheduledEventDetails!.parameters!) as { MessageBody: { token: string } }).MessageBody.token;
-  });
-}
 
 s('StartExecution → DescribeExecution → GetExecutionHistory of a run to SUCCEEDED', () =>
   withService(async (sfn) => {

@@ -14,11 +14,10 @@ import {
   ListTagsForResourceCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
-  type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CALLBACK_DEFINITION, eventually, PASS_DEFINITION, ROLE, scratchDir, sdkClient, withService } from './support/local-service.js';
+import { CALLBACK_DEFINITION, eventually, finished, PASS_DEFINITION, ROLE, scratchDir, sdkClient, tokenOf, withService } from './support/local-service.js';
 
 const s = suite('typestep serve: persistence under --data, restarts and kill -9');
 
@@ -87,14 +86,6 @@ function killHard(child: ChildProcess): Promise<void> {
   });
 }
 
-async function tokenOf(sfn: SFNClient, executionArn: string): Promise<string> {
-  return eventually(async () => {
-    const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
-    const scheduled = events!.find((event) => event.type === 'TaskScheduled');
-    return scheduled && (JSON.parse(scheduled.taskScheduledEventDetails!.parameters!) as { MessageBody: { token: string } }).MessageBody.token;
-  }, 120);
-}
-
 /** Runs `work` over `items`, `width` at a time. */
 async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
@@ -129,7 +120,7 @@ s(`kill -9 loses nothing acknowledged: ${COUNT} executions waiting on task token
     const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'approvals', definition: CALLBACK_DEFINITION, roleArn: ROLE }));
     const indexes = Array.from({ length: COUNT }, (_, i) => i);
     const arns = await inBatches(indexes, 50, async (i) => (await sfn.send(new StartExecutionCommand({ stateMachineArn, name: `order-${i}`, input: JSON.stringify({ order: { id: i } }) }))).executionArn!);
-    const tokens = await inBatches(arns, 50, (arn) => tokenOf(sfn, arn));
+    const tokens = await inBatches(arns, 50, (arn) => tokenOf(sfn, arn, 120));
     // Half the tokens are answered and acknowledged; then the server dies without a chance to write anything more.
     const half = COUNT / 2;
     await inBatches(tokens.slice(0, half), 50, (taskToken, i) => sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ approved: i }) })));
@@ -141,10 +132,7 @@ s(`kill -9 loses nothing acknowledged: ${COUNT} executions waiting on task token
     sfn = sdkClient(second.endpoint);
     await inBatches(tokens.slice(half), 50, (taskToken, i) => sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ approved: half + i }) })));
     await inBatches(arns, 25, async (executionArn, i) => {
-      const described = await eventually(async () => {
-        const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-        return d.status === 'RUNNING' ? undefined : d;
-      }, 120);
+      const described = await finished(sfn, executionArn, 120);
       assert.is(described.status, 'SUCCEEDED', `${executionArn}: ${described.status} ${described.error ?? ''} ${described.cause ?? ''}`);
       assert.equal(JSON.parse(described.output!), { approved: i });
       const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));

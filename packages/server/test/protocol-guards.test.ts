@@ -7,7 +7,7 @@ import { PASS_DEFINITION, ROLE, sdkError, withService } from './support/local-se
 const s = suite('typestep serve: bad requests get AWS-shaped 400s, never a crash');
 
 /** A raw AWS JSON 1.0 request, as an SDK would send it. */
-async function post(endpoint: string, target: string | undefined, body: string | Uint8Array): Promise<{ status: number; json: { __type: string; message: string } }> {
+async function post(endpoint: string, target: string | undefined, body: string): Promise<{ status: number; json: { __type: string; message: string } }> {
   const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.0' };
   if (target !== undefined) headers['x-amz-target'] = target;
   const response = await fetch(endpoint, { method: 'POST', headers, body });

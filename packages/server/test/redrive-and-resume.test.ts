@@ -3,25 +3,16 @@
 import { rmSync } from 'node:fs';
 import {
   CreateStateMachineCommand,
-  DescribeExecutionCommand,
   GetExecutionHistoryCommand,
   RedriveExecutionCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
-  type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CALLBACK_DEFINITION, eventually, PASS_DEFINITION, ROLE, scratchDir, sdkError, withService } from './support/local-service.js';
+import { CALLBACK_DEFINITION, finished, PASS_DEFINITION, ROLE, scratchDir, sdkError, tokenOf, withService } from './support/local-service.js';
 
 const s = suite('typestep serve: RedriveExecution and resuming after a restart');
-
-async function finished(sfn: SFNClient, executionArn: string) {
-  return eventually(async () => {
-    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
-    return described.status === 'RUNNING' ? undefined : described;
-  });
-}
 
 s('RedriveExecution re-runs the failed state only; a succeeded execution is not redrivable', async () => {
   const calls = { Reserve: 0, Charge: 0 };
@@ -77,11 +68,7 @@ s('a server opened on a store continues its RUNNING executions: the token still 
       async (sfn) => {
         const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'approvals', definition: CALLBACK_DEFINITION, roleArn: ROLE }));
         const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"order":{"id":3}}' }));
-        const token = await eventually(async () => {
-          const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
-          const scheduled = events!.find((event) => event.type === 'TaskScheduled');
-          return scheduled && (JSON.parse(scheduled.taskScheduledEventDetails!.parameters!) as { MessageBody: { token: string } }).MessageBody.token;
-        });
+        const token = await tokenOf(sfn, executionArn!);
         return { executionArn: executionArn!, token };
       },
       { dataDir },

@@ -1,8 +1,7 @@
 import type { CommandModule } from 'yargs';
 import type { HandlerMap, HandlerRegistry } from '@typestep/runtime';
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { loadHandlersModule } from '../handlers-module.js';
-import { readText } from '../standard-streams.js';
+import { loadTaskSources } from '../task-sources.js';
 
 interface ServeArgs {
   port: number;
@@ -63,18 +62,9 @@ export function serveCommand(setExit: (code: number) => void): CommandModule<obj
       } catch (error) {
         return usage(`needs the package ${SERVER_PACKAGE} (npm install --save-dev ${SERVER_PACKAGE}): ${(error as Error).message}`);
       }
-      let handlers: HandlerRegistry | HandlerMap | undefined;
-      if (args.handlers !== undefined) {
-        const loaded = await loadHandlersModule(args.handlers);
-        if (typeof loaded === 'string') return usage(loaded);
-        handlers = loaded;
-      }
-      let mockConfig: string | undefined;
-      if (args.mockConfig !== undefined) {
-        const read = readText(args.mockConfig);
-        if ('problem' in read) return usage(`cannot read the mock configuration ${args.mockConfig}: ${read.problem}`);
-        mockConfig = read.text;
-      }
+      const sources = await loadTaskSources(args);
+      if (typeof sources === 'string') return usage(sources);
+      const { handlers, mockConfig } = sources;
       let running: Awaited<ReturnType<ServerModule['createServer']>>;
       try {
         running = await server.createServer({ port: args.port, host: args.host, dataDir: args.data, handlers, mockConfig, clock: args.clock });

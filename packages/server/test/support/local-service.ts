@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, type DescribeExecutionCommandOutput } from '@aws-sdk/client-sfn';
 import { createServer, type ServerOptions, type StepFunctionsServer } from '../../src/index.js';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/typestep-test';
@@ -67,3 +67,20 @@ export const CALLBACK_DEFINITION = JSON.stringify({
 });
 
 export const PASS_DEFINITION = JSON.stringify({ StartAt: 'Done', States: { Done: { Type: 'Pass', Result: { ok: true }, ResultPath: '$.result', End: true } } });
+
+/** DescribeExecution, once the execution is no longer RUNNING. */
+export async function finished(sfn: SFNClient, executionArn: string, seconds = 60): Promise<DescribeExecutionCommandOutput> {
+  return eventually(async () => {
+    const described = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+    return described.status === 'RUNNING' ? undefined : described;
+  }, seconds);
+}
+
+/** The task token of a waiting callback of CALLBACK_DEFINITION, read from its TaskScheduled parameters as a test harness would. */
+export async function tokenOf(sfn: SFNClient, executionArn: string, seconds = 60): Promise<string> {
+  return eventually(async () => {
+    const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+    const scheduled = events!.find((event) => event.type === 'TaskScheduled');
+    return scheduled && (JSON.parse(scheduled.taskScheduledEventDetails!.parameters!) as { MessageBody: { token: string } }).MessageBody.token;
+  }, seconds);
+}
