@@ -10,6 +10,7 @@ import {
   GetExecutionHistoryCommand,
   ListActivitiesCommand,
   ListExecutionsCommand,
+  ListStateMachinesCommand,
   ListStateMachineVersionsCommand,
   ListTagsForResourceCommand,
   SendTaskSuccessCommand,
@@ -94,6 +95,29 @@ async function inBatches<T, R>(items: readonly T[], width: number, work: (item: 
   }
   return results;
 }
+
+s('typestep serve closes cleanly on SIGTERM (exit 0); a restart on the same --data has what it kept', async () => {
+  const dataDir = scratchDir('typestep-serve-sigterm-');
+  const children: ChildProcess[] = [];
+  try {
+    const first = await startServe(dataDir);
+    children.push(first.child);
+    const sfn = sdkClient(first.endpoint);
+    await sfn.send(new CreateStateMachineCommand({ name: 'kept', definition: PASS_DEFINITION, roleArn: ROLE }));
+    sfn.destroy();
+    const exited = new Promise<number | null>((resolve) => first.child.once('exit', (code) => resolve(code)));
+    first.child.kill('SIGTERM');
+    assert.is(await exited, 0);
+    const second = await startServe(dataDir);
+    children.push(second.child);
+    const again = sdkClient(second.endpoint);
+    assert.equal((await again.send(new ListStateMachinesCommand({}))).stateMachines!.map((m) => m.name), ['kept']);
+    again.destroy();
+  } finally {
+    for (const child of children) await killHard(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
 
 const COUNT = 200;
 const EXPECTED_TYPES = [
