@@ -184,4 +184,15 @@ s('StartExecution through a version or an alias runs that version and says so', 
   }),
 );
 
+s('on the virtual clock a Wait of a day takes no time; the history keeps its virtual timestamps', () =>
+  withService(async (sfn) => {
+    const definition = JSON.stringify({ StartAt: 'Sleep', States: { Sleep: { Type: 'Wait', Seconds: 86400, End: true } } });
+    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'sleepy', definition, roleArn: ROLE }));
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{}' }));
+    const done = await finished(sfn, executionArn!);
+    assert.is(done.status, 'SUCCEEDED');
+    assert.is(done.stopDate!.getTime() - done.startDate!.getTime(), 86400 * 1000);
+  }),
+);
+
 s.run();
