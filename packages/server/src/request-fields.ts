@@ -47,6 +47,13 @@ export function optionalArray(body: RequestBody, field: string): unknown[] | und
   return value;
 }
 
+/** An optional string of at most `max` characters (AWS's length constraint). */
+export function boundedString(body: RequestBody, field: string, max: number): string | undefined {
+  const value = optionalString(body, field);
+  if (value !== undefined && value.length > max) throw fieldError(field, `${value.slice(0, 32)}…`, `Member must have length less than or equal to ${max}`);
+  return value;
+}
+
 /** A payload field (JSON text no larger than 256 KiB). */
 export function payloadField(body: RequestBody, field: string): string | undefined {
   const value = optionalString(body, field);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AwsApiError, MockConfigError, StateMachine } from '@typestep/runtime';
 import { executionArn, parseStateMachineArn } from '../arns.js';
-import { checkName, defined, epochSeconds, optionalString, payloadField, readPage, requiredString } from '../request-fields.js';
+import { boundedString, checkName, defined, epochSeconds, optionalString, payloadField, readPage, requiredString } from '../request-fields.js';
 import { parsePayload, requireExecution, resolveMachine, type Operation, type ServerContext } from '../server-context.js';
 import type { ExecutionRow } from '../store/store.js';
 import { routeAlias } from './versions-and-aliases.js';
@@ -207,8 +207,8 @@ const getExecutionHistory: Operation = (body, context) => {
 
 const stopExecution: Operation = async (body, context) => {
   const row = requireExecution(context, requiredString(body, 'executionArn'));
-  const error = optionalString(body, 'error');
-  const cause = optionalString(body, 'cause');
+  const error = boundedString(body, 'error', 256);
+  const cause = boundedString(body, 'cause', 32768);
   if (row.status === 'RUNNING' && context.host.isRunning(row.arn)) await context.host.stop(row.arn, defined({ error, cause }));
   context.store.flush();
   const after = context.store.execution(row.arn)!;

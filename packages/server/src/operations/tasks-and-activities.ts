@@ -1,6 +1,6 @@
 import { AwsApiError, TaskServiceError } from '@typestep/runtime';
 import { activityArn } from '../arns.js';
-import { checkName, epochSeconds, optionalArray, optionalString, payloadField, readPage, requiredString } from '../request-fields.js';
+import { boundedString, checkName, epochSeconds, optionalArray, optionalString, payloadField, readPage, requiredString } from '../request-fields.js';
 import { parsePayload, requireActivity, type Operation, type ServerContext } from '../server-context.js';
 import type { TaskAnswerRow } from '../store/store.js';
 import { tagsOf } from './versions-and-aliases.js';
@@ -63,9 +63,8 @@ export const taskOperations: Record<string, Operation> = {
   },
   SendTaskFailure: (body, context) => {
     const token = requiredString(body, 'taskToken');
-    const error = optionalString(body, 'error');
-    const cause = payloadField(body, 'cause');
-    if (error !== undefined && error.length > 256) throw new AwsApiError('ValidationException', `1 validation error detected: Value at 'error' failed to satisfy constraint: Member must have length less than or equal to 256`);
+    const error = boundedString(body, 'error', 256);
+    const cause = boundedString(body, 'cause', 32768);
     return answerTask(context, { token, kind: 'failure', body: JSON.stringify({ error, cause }) });
   },
   SendTaskHeartbeat: (body, context) => {
