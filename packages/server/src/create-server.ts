@@ -28,6 +28,12 @@ import { versionAndAliasOperations } from './operations/versions-and-aliases.js'
 import type { Operation, ServerContext } from './server-context.js';
 import { Store } from './store/store.js';
 
+/**
+ * How `createServer` serves: where, with what store, and what answers Task states.
+ *
+ * @example
+ * const options: ServerOptions = { port: 0, dataDir: '.typestep', handlers: { Charge: (input) => ({ charged: true }) }, clock: 'virtual' };
+ */
 export interface ServerOptions {
   /** Default 8083 (Step Functions Local's port); 0 picks a free one. */
   port?: number;
@@ -46,7 +52,15 @@ export interface ServerOptions {
   account?: string;
 }
 
-/** A running `typestep serve`. */
+/**
+ * A running `typestep serve`.
+ *
+ * @example
+ * const server = await createServer({ port: 0 });
+ * process.env.SFN_ENDPOINT = server.endpoint;
+ * // … run the tests that use the SDK …
+ * await server.close();
+ */
 export interface StepFunctionsServer {
   /** `http://127.0.0.1:8083`: give it to `new SFNClient({ endpoint })` or `aws --endpoint-url`. */
   readonly endpoint: string;

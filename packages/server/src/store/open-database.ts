@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
-/** The file under `--data` that holds everything the server keeps. */
+/**
+ * The file under `--data` (`dataDir`) that holds everything the server keeps.
+ *
+ * @example
+ * copyFileSync(join(dataDir, DATABASE_FILE), 'snapshot.sqlite'); // with the server closed
+ */
 export const DATABASE_FILE = 'typestep-serve.sqlite';
 
 /** Bumped when the tables change shape; an older file is refused, not misread. */
