@@ -35,11 +35,11 @@ export async function main(argv: string[]): Promise<number> {
     initCommand(setExit, VERSION),
     compileCommand(setExit),
     runCommand(setExit),
-    serveCommand(setExit),
     validateCommand(setExit),
     typesCommand(setExit),
     graphCommand(setExit),
     policyCommand(setExit),
+    serveCommand(setExit),
     ...taskCallCommands(setExit),
   ];
   const names = commands.map(commandName);
