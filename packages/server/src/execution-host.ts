@@ -38,6 +38,13 @@ function continues(execution: Execution, events: readonly HistoryEvent[]): boole
   return false;
 }
 
+/** The error and cause of a rejection of `result`, in ASL terms. */
+function failureOf(error: unknown): { error: string; cause: string } {
+  const failure = (error as { failure?: { error?: string; cause?: string } } | undefined)?.failure;
+  if (failure?.error) return { error: failure.error, cause: failure.cause ?? '' };
+  return { error: 'States.Runtime', cause: `typestep serve could not continue the execution: ${(error as Error)?.message ?? String(error)}` };
+}
+
 /**
  * Every execution is seeded from its ARN: what it draws at random (States.UUID,
  * $random, retry jitter, the MessageId of a callback's SQS request) comes out
@@ -95,16 +102,21 @@ export class ExecutionHost {
 
   /**
    * Starts the execution of a row not yet committed and returns it; the
-   * caller commits the row with `execution.history[0]` (ExecutionStarted)
-   * and then calls `track`.
+   * caller commits the row with `startedEvent(execution, row)` and then
+   * calls `track`.
    */
-  start(row: Pick<ExecutionRow, 'arn' | 'name' | 'machine_arn' | 'type' | 'definition' | 'role_arn' | 'test_case' | 'input'>, continuation?: Continuation): Execution {
+  start(
+    row: Pick<ExecutionRow, 'arn' | 'name' | 'machine_arn' | 'type' | 'definition' | 'role_arn' | 'test_case' | 'input' | 'started_at'>,
+    continuation?: Continuation,
+    startTime = row.started_at,
+  ): Execution {
     const machineName = row.machine_arn.slice(row.machine_arn.lastIndexOf(':') + 1);
     const machine = this.machineFor(machineName, row.type, row.definition, row.role_arn);
     const options: ContinuingStartOptions = {
       name: row.name,
       clock: this.options.clock,
       seed: seedOf(row.arn),
+      startTime,
       identity: { executionArn: row.arn, executionName: row.name, stateMachineArn: row.machine_arn, stateMachineName: machineName, roleArn: row.role_arn },
       ...continuation,
     };
@@ -124,11 +136,13 @@ export class ExecutionHost {
     const pump = (async () => {
       for await (const event of execution.events()) if (event.id > recorded) this.store.appendEvents(arn, [event]);
     })();
-    const done = Promise.all([pump, execution.result]).then(([, result]) => {
+    // `result` rejects when a replayed history does not match the machine (ReplayMismatchError): that ends the execution FAILED.
+    const result = execution.result.catch((error: unknown): ExecutionResult => ({ status: 'FAILED', ...failureOf(error) }));
+    const done = Promise.all([pump.catch(() => undefined), result]).then(([, ended]) => {
       this.live.delete(arn);
       this.settled.delete(arn);
       const last = execution.history[execution.history.length - 1];
-      this.store.endExecution(arn, { ...this.endOf(arn, result), stoppedAt: last ? last.timestamp.getTime() : Date.now() });
+      this.store.endExecution(arn, { ...this.endOf(arn, ended), stoppedAt: last ? last.timestamp.getTime() : Date.now() });
     });
     this.settled.set(arn, done);
     return done;
@@ -140,6 +154,17 @@ export class ExecutionHost {
     this.stopReasons.delete(arn);
     if (result.status === 'ABORTED' && stop) return { status: 'ABORTED', ...stop };
     return { status: result.status, error: result.error, cause: result.cause };
+  }
+
+  /**
+   * The ExecutionStarted event to record, timed at the row's `started_at`:
+   * the instant the execution was started with (`startTime`). On the real
+   * clock the runtime stamps the event when it appends it, which can be a
+   * millisecond later; a replay starts from the recorded instant, and what
+   * it derives from it (task tokens) must match the first run.
+   */
+  startedEvent(execution: Execution, row: Pick<ExecutionRow, 'started_at'>): HistoryEvent {
+    return { ...execution.history[0]!, timestamp: new Date(row.started_at) };
   }
 
   /** Continues a RUNNING execution of the store from its recorded events (after a restart). */
@@ -163,7 +188,13 @@ export class ExecutionHost {
    * `ExecutionNotRedrivable` when the runtime cannot continue an execution.
    */
   redrive(row: ExecutionRow, events: readonly HistoryEvent[], at: number): void {
-    const execution = this.start(row, { redriveFrom: events });
+    let execution: Execution;
+    try {
+      execution = this.start(row, { redriveFrom: events }, at);
+    } catch (error) {
+      // The runtime's own refusal (ExecutionNotRedrivable: too old, an Express machine…).
+      throw new AwsApiError('ExecutionNotRedrivable', (error as Error).message);
+    }
     if (!continues(execution, events)) throw new AwsApiError('ExecutionNotRedrivable', `typestep serve cannot redrive '${row.arn}': ${CANNOT_CONTINUE}`);
     this.store.redriveExecution(row.arn, at);
     void this.track(row.arn, execution, events.length);

@@ -69,10 +69,8 @@ const startExecution: Operation = (body, context) => {
     started_at: Date.now(),
   };
   const execution = context.host.start(row);
-  const started = execution.history[0]!;
-  row.started_at = started.timestamp.getTime();
   // Committed before the answer: an acknowledged start survives kill -9.
-  context.store.insertExecution(row, started);
+  context.store.insertExecution(row, context.host.startedEvent(execution, row));
   void context.host.track(arn, execution, 1);
   return { executionArn: arn, startDate: epochSeconds(row.started_at) };
 };
@@ -90,7 +88,7 @@ const startSyncExecution: Operation = async (body, context) => {
   checkTestCase(context, source.machine.name, testCase);
   const arn = executionArn(context.identity, source.machine.name, name, true, randomUUID());
   // Synchronous Express executions are not kept (AWS does not list them either).
-  const execution = context.host.start({ arn, name, machine_arn: source.machine.arn, type: 'EXPRESS', definition: source.definition, role_arn: source.roleArn, test_case: testCase, input });
+  const execution = context.host.start({ arn, name, machine_arn: source.machine.arn, type: 'EXPRESS', definition: source.definition, role_arn: source.roleArn, test_case: testCase, input, started_at: Date.now() });
   const result = await execution.result;
   const history = execution.history;
   const startDate = history[0]!.timestamp.getTime();
