@@ -11,7 +11,7 @@ import { delimiter, dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const packages = ['dsl', 'runtime', 'compiler', 'deploy', 'cli', 'testing'];
+const packages = ['dsl', 'runtime', 'compiler', 'deploy', 'graph', 'cli', 'testing'];
 const typescriptRange = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.typescript;
 
 // `npm warn` lines an install may print that say nothing about our packages, each with its reason.
