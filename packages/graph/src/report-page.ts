@@ -57,6 +57,8 @@ export const REPORT_SCRIPT = `
   function payload(p) {
     var box = el('div');
     if (!p) { box.appendChild(el('p', 'not recorded', 'note')); return box; }
+    // Whole payloads are shown indented; a cut one is not JSON any more and stays as it is.
+    if (p.length === p.text.length) { try { p = { text: JSON.stringify(JSON.parse(p.text), null, 2), length: -1 }; p.length = p.text.length; } catch (e) {} }
     var short = p.text.length > PREVIEW;
     box.appendChild(el('pre', short ? p.text.slice(0, PREVIEW) + '…' : p.text, 'payload'));
     if (short) {
