@@ -58,9 +58,12 @@ export class EventThreadTracker {
     const previous = byId.get(event.previousEventId);
     const previousThread = previous ? threads.get(previous.id) ?? ROOT : ROOT;
     let thread = previousThread;
-    if (previous?.type === 'MapStateStarted' && event.type === 'MapIterationStarted') {
+    if (event.type === 'MapIterationStarted') {
+      // The first iterations follow MapStateStarted; one started when another ended (MaxConcurrency) follows that one's last event.
+      let parent = previousThread;
+      if (previous?.type !== 'MapStateStarted') for (let sibling: EventThread | undefined = previousThread; sibling?.parent; sibling = sibling.parent) if (sibling.mapIndex !== undefined) { parent = sibling.parent; break; }
       const details = event.mapIterationStartedEventDetails as { index: number; name: string };
-      thread = { parent: previousThread, label: `${previousThread.label}${details.name}[${details.index}] › `, mapIndex: details.index };
+      thread = { parent, label: `${parent.label}${details.name}[${details.index}] › `, mapIndex: details.index };
     } else if (previous?.type === 'ParallelStateStarted' && !CLOSING.test(event.type)) {
       const branch = branchCounts.get(previous.id) ?? 0;
       branchCounts.set(previous.id, branch + 1);
