@@ -51,6 +51,8 @@ export interface StateSummary {
   /** How many visits ended each way. */
   counts: Partial<Record<Exclude<StateOutcome, 'not-reached'>, number>>;
   visits: number;
+  /** Whether the definition gives the state an `Assign` (its own, or a Choice rule's or a Catch's). */
+  assigns: boolean;
   /** Attempts beyond the first, over all visits. */
   retries: number;
   /** The first few visits, and the first few that failed or were caught, in detail. */
@@ -171,8 +173,8 @@ export function summarizeExecution(definition: object, history: readonly History
   execution.duration = history.length > 0 ? history.at(-1)!.timestamp.getTime() - start : 0;
 
   const states = new Map<string, StateSummary>();
-  for (const [name, type] of definedStates(definition)) {
-    if (!states.has(name)) states.set(name, { name, type, outcome: 'not-reached', counts: {}, visits: 0, retries: 0, detailed: [] });
+  for (const [name, type, assigns] of definedStates(definition)) {
+    if (!states.has(name)) states.set(name, { name, type, outcome: 'not-reached', counts: {}, visits: 0, assigns, retries: 0, detailed: [] });
   }
   const ended = execution.status !== 'RUNNING' && execution.status !== 'SUCCEEDED';
   const details: Array<[VisitRecord, VisitDetail]> = [];
@@ -187,7 +189,7 @@ export function summarizeExecution(definition: object, history: readonly History
   for (const [record, detail] of details.reverse()) {
     if (record.branches) detail.branches = [...record.branches].map(([index, outcome]) => ({ index, outcome })).sort((a, b) => a.index - b.index);
     const name = record.visit.name;
-    const summary = states.get(name) ?? { name, type: record.visit.type, outcome: 'not-reached' as StateOutcome, counts: {}, visits: 0, retries: 0, detailed: [] };
+    const summary = states.get(name) ?? { name, type: record.visit.type, outcome: 'not-reached' as StateOutcome, counts: {}, visits: 0, assigns: false, retries: 0, detailed: [] };
     states.set(name, summary);
     summary.visits += 1;
     summary.retries += Math.max(0, detail.attempts.length - 1);
@@ -251,13 +253,15 @@ function detailsText(event: HistoryEvent): string {
   return text.length > DETAILS_LIMIT ? `${text.slice(0, DETAILS_LIMIT - 1)}…` : text;
 }
 
-/** Every state of a definition, nested ones included: name and type. */
-function* definedStates(scope: unknown): Generator<[string, string]> {
+/** Every state of a definition, nested ones included: name, type and whether it assigns variables. */
+function* definedStates(scope: unknown): Generator<[string, string, boolean]> {
   const states = (scope as { States?: Record<string, unknown> } | null)?.States;
   if (!states || typeof states !== 'object') return;
   for (const [name, state] of Object.entries(states)) {
-    const { Type, Branches, ItemProcessor, Iterator } = (state ?? {}) as { Type?: string; Branches?: unknown[]; ItemProcessor?: unknown; Iterator?: unknown };
-    yield [name, typeof Type === 'string' ? Type : '?'];
+    const { Type, Branches, ItemProcessor, Iterator, Assign, Choices, Catch } = (state ?? {}) as Record<string, unknown>;
+    const rules = [...(Array.isArray(Choices) ? Choices : []), ...(Array.isArray(Catch) ? Catch : [])];
+    const assigns = Assign !== undefined || rules.some((rule) => rule && typeof rule === 'object' && 'Assign' in rule);
+    yield [name, typeof Type === 'string' ? Type : '?', assigns];
     for (const branch of Array.isArray(Branches) ? Branches : []) yield* definedStates(branch);
     yield* definedStates(ItemProcessor ?? Iterator);
   }

@@ -73,7 +73,7 @@ export const REPORT_SCRIPT = `
     return box;
   }
   function section(parent, title) { parent.appendChild(el('h3', title)); }
-  function describeVisit(visit) {
+  function describeVisit(state, visit) {
     var box = el('div', undefined, 'visit');
     var head = el('p');
     head.appendChild(el('span', data.outcomes[visit.outcome], 'outcome'));
@@ -86,7 +86,7 @@ export const REPORT_SCRIPT = `
     if (visit.output) box.appendChild(payload(visit.output)); else box.appendChild(el('p', 'no output (the state did not exit)', 'note'));
     section(box, 'variables assigned');
     var names = visit.assignedVariables ? Object.keys(visit.assignedVariables) : [];
-    if (!visit.assignedVariables) box.appendChild(el('p', 'not recorded', 'note'));
+    if (!visit.assignedVariables) box.appendChild(el('p', state.assigns ? 'not recorded in the history' : 'none (the state has no Assign)', 'note'));
     for (var i = 0; i < names.length; i++) { box.appendChild(el('div', '$' + names[i], 'note')); box.appendChild(payload(visit.assignedVariables[names[i]])); }
     if (visit.attempts.length > 0) {
       section(box, 'attempts (' + visit.attempts.length + ')');
@@ -134,7 +134,7 @@ export const REPORT_SCRIPT = `
     }
     if (state.visits === 0) panel.appendChild(el('p', 'This state was not reached.', 'hint'));
     if (state.visits > state.detailed.length) panel.appendChild(el('p', 'Showing ' + state.detailed.length + ' of ' + state.visits + ' visits (the first ones, and failed or caught ones).', 'note'));
-    for (var v = 0; v < state.detailed.length; v++) panel.appendChild(describeVisit(state.detailed[v]));
+    for (var v = 0; v < state.detailed.length; v++) panel.appendChild(describeVisit(state, state.detailed[v]));
   }
   function select(name) {
     var selected = document.querySelectorAll('.selected');

@@ -94,7 +94,7 @@ s('a Fail state fails with the execution error; JSONata Assign is recorded, JSON
   assert.equal(count.assignedVariables, { n: { text: '3', length: 1 }, label: { text: '"xy"', length: 4 } });
   assert.equal([summary.states.get('Stop')!.detailed[0]!.error, summary.states.get('Stop')!.detailed[0]!.cause], ['Stopped', 'on purpose']);
   const plain = await run({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
-  assert.is(plain.states.get('P')!.detailed[0]!.assignedVariables, undefined);
+  assert.equal([plain.states.get('P')!.detailed[0]!.assignedVariables, plain.states.get('P')!.assigns, summary.states.get('Count')!.assigns], [undefined, false, true]);
 });
 
 s('Map: iterations counted on the Map and its inner states, one failed iteration fails the Map', async () => {
