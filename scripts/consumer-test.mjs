@@ -108,6 +108,7 @@ import { LocalS3, StateMachine, type ExecutionResult, type MachineDefinition } f
 import { compile, type CompileResult } from '@typestep/compiler';
 import { main } from '@typestep/cli';
 import { policyFor, type Policy } from '@typestep/deploy';
+import { renderExecutionReport, summarizeExecution, type ExecutionSummary } from '@typestep/graph';
 import { testWorkflow, type TestRun } from '@typestep/testing';
 import { greet, type Greeting } from './workflow.js';
 
@@ -120,6 +121,8 @@ export const bytes: Uint8Array | undefined = machine.s3?.getObject('b', 'k');
 export const started: Promise<ExecutionResult> = machine.run({});
 
 export const policy: Policy = policyFor(definition);
+export const report: Promise<string> = renderExecutionReport({ definition, history: [] });
+export const summary: ExecutionSummary = summarizeExecution(definition, []);
 export const compiled: Promise<CompileResult> = compile({ files: ['workflow.ts'] });
 export const exitCode: Promise<number> = main(['--help']);
 export const tested: Promise<TestRun<{ message: string }>> = testWorkflow(greet, {
