@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compiledWorkflowFolder, scratchFolder, typestep } from './support/cli-process.js';
@@ -77,6 +78,22 @@ s('a report file that cannot be written is a usage error before the run', () => 
   assert.is(stdout, '');
   assert.match(stderr, `typestep run: cannot write the report ${file}: ENOENT`);
   assert.not.ok(existsSync(file));
+});
+
+s("the README's example: the hand-written order-fulfilment run as a report", () => {
+  const root = fileURLToPath(new URL('../../../', import.meta.url));
+  const readme = readFileSync(join(root, 'packages/cli/README.md'), 'utf8');
+  const command = readme.split('\n').find((line) => line.startsWith('typestep run examples/') && line.includes('--report run.html'));
+  assert.ok(command, 'the README shows the --report example');
+  const file = join(scratch.dir, 'example.html');
+  const args = command!.split(' ').slice(1).map((arg) => (arg.startsWith('examples/') ? join(root, arg) : arg === 'run.html' ? file : arg));
+  const { code, stdout, stderr } = typestep(...args);
+  assert.is(code, 0, stderr);
+  assert.match(stdout, /^SUCCEEDED\n/);
+  assert.match(stderr, `report: ${file}\n`);
+  const states = reportData(file).states;
+  assert.is(states['Charge card']!.outcome, 'retried');
+  assert.is(states['Pack line']!.outcome, 'succeeded');
 });
 
 s.run();

@@ -151,7 +151,7 @@ function eventTable(summary: ExecutionSummary): string {
 }
 
 /** A payload as a preview, with the rest behind a "show all" toggle (`<details>`, so it works without script). */
-export function payloadBlock(payload: PayloadText): string {
+function payloadBlock(payload: PayloadText): string {
   const cut = payload.length > payload.text.length ? `<p class="note">cut at ${payload.text.length} of ${payload.length} characters</p>` : '';
   if (payload.text.length <= PREVIEW_LIMIT) return `<pre class="payload">${escapeMarkup(payload.text)}</pre>${cut}`;
   return `<pre class="payload">${escapeMarkup(payload.text.slice(0, PREVIEW_LIMIT))}…</pre><details class="show-all"><summary>show all (${payload.text.length} characters)</summary><pre class="payload">${escapeMarkup(payload.text)}</pre></details>${cut}`;
