@@ -71,13 +71,16 @@ export const pay = workflow('Pay', async (input: { amount: number }) => {
   assert.equal(charge.source!.lines!.find((line) => line.number === 4)!.text, '  const { ok } = await charge({ amount: input.amount });');
 });
 
-s('a report file that cannot be written is a usage error before the run', () => {
+s('a report file that cannot be written, or `-`, is a usage error before the run', () => {
   const file = join(scratch.dir, 'no-such-folder', 'run.html');
   const { code, stdout, stderr } = typestep('run', definition, '--input', '{"amount":5}', '--handlers', handlers, '--report', file);
   assert.is(code, 2);
   assert.is(stdout, '');
   assert.match(stderr, `typestep run: cannot write the report ${file}: ENOENT`);
   assert.not.ok(existsSync(file));
+  const toStdout = typestep('run', definition, '--input', '{"amount":5}', '--handlers', handlers, '--report', '-');
+  assert.equal([toStdout.code, toStdout.stdout], [2, '']);
+  assert.match(toStdout.stderr, 'typestep run: --report needs a file name');
 });
 
 s("the README's example: the hand-written order-fulfilment run as a report", () => {

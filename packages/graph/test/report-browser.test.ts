@@ -24,9 +24,10 @@ const definition = {
       Retry: [{ ErrorEquals: ['Busy'], MaxAttempts: 2, IntervalSeconds: 1 }],
       Next: 'Pack lines',
     },
-    'Pack lines': { Type: 'Map', Items: '{% [1, 2, 3] %}', ItemProcessor: { StartAt: 'Pack', States: { Pack: { Type: 'Pass', End: true } } }, Next: 'Ship' },
-    Ship: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:ship', Catch: [{ ErrorEquals: ['NoCourier'], Next: 'Shipping failed' }], Next: 'Done' },
-    Done: { Type: 'Succeed' },
+    'Pack lines': { Type: 'Map', Items: '{% [1, 2, 3] %}', ItemProcessor: { StartAt: 'Pack', States: { Pack: { Type: 'Pass', End: true } } }, Next: 'Label' },
+    Label: { Type: 'Pass', Output: { label: '{% $join([1..400].("line " & $string($))) %}' }, Next: 'Ship' },
+    Ship: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:1:function:ship', Catch: [{ ErrorEquals: ['NoCourier'], Next: 'Shipping failed' }], Next: 'Done <b>now</b>' },
+    'Done <b>now</b>': { Type: 'Succeed' },
     'Shipping failed': { Type: 'Fail', Error: 'ShippingFailed', Cause: 'no courier today' },
   },
 };
@@ -83,7 +84,7 @@ async function checkReport(context: BrowserContext, reportFile: string, dir: str
   assert.is(await stroke('Shipping failed'), 'rgb(198, 40, 40)');
   assert.is(await stroke('Ship'), 'rgb(224, 123, 0)', 'caught');
   assert.is(await stroke('Charge card'), 'rgb(166, 138, 0)', 'retried');
-  assert.is(await stroke('Done'), 'rgb(196, 196, 196)', 'not reached');
+  assert.is(await stroke('Done <b>now</b>'), 'rgb(196, 196, 196)', 'not reached');
   assert.match((await page.locator('#status').textContent())!, 'ShippingFailed');
 
   await node('Price order').click();
@@ -110,6 +111,21 @@ async function checkReport(context: BrowserContext, reportFile: string, dir: str
   const png = readFileSync(process.env.REPORT_SCREENSHOT ?? screenshot);
   assert.ok(png.length > 10_000, `the screenshot has ${png.length} bytes`);
   assert.equal([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  // A long payload: its start, and the rest behind "show all".
+  await node('Label').click();
+  const output = panel.locator('.visit pre.payload').nth(1);
+  assert.match((await output.textContent())!, /…$/);
+  const showAll = panel.locator('details.show-all').first();
+  await showAll.locator('summary').click();
+  assert.match((await showAll.locator('pre').textContent())!, 'line 400');
+
+  // A state name that looks like markup is text in the drawing and the panel.
+  await node('Done <b>now</b>').click();
+  assert.is(await panel.locator('h2').textContent(), 'Done <b>now</b>');
+  assert.is(await page.locator('#panel b, #machine b').count(), 0);
+  assert.match((await panel.textContent())!, 'This state was not reached.');
+
   assert.equal(problems, []);
 }
 

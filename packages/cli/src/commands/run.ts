@@ -158,6 +158,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           return usage(`cannot append to the --task-tokens file ${args.taskTokens}: ${systemMessage(error)}`);
         }
       }
+      if (args.report === STANDARD_STREAM) return usage('--report needs a file name: the page cannot share stdout with the result');
       if (args.report !== undefined) {
         try {
           appendFileSync(args.report, '');

@@ -60,8 +60,7 @@ export class EventThreadTracker {
     let thread = previousThread;
     if (event.type === 'MapIterationStarted') {
       // The first iterations follow MapStateStarted; one started when another ended (MaxConcurrency) follows that one's last event.
-      let parent = previousThread;
-      if (previous?.type !== 'MapStateStarted') for (let sibling: EventThread | undefined = previousThread; sibling?.parent; sibling = sibling.parent) if (sibling.mapIndex !== undefined) { parent = sibling.parent; break; }
+      const parent = previous?.type === 'MapStateStarted' ? previousThread : siblingIterationParent(previousThread);
       const details = event.mapIterationStartedEventDetails as { index: number; name: string };
       thread = { parent, label: `${parent.label}${details.name}[${details.index}] › `, mapIndex: details.index };
     } else if (previous?.type === 'ParallelStateStarted' && !CLOSING.test(event.type)) {
@@ -74,6 +73,12 @@ export class EventThreadTracker {
     threads.set(event.id, thread);
     return thread;
   }
+}
+
+/** The Map thread around the iteration `thread` runs in (or inside): where a sibling iteration belongs. */
+function siblingIterationParent(thread: EventThread): EventThread {
+  for (let current: EventThread | undefined = thread; current?.parent; current = current.parent) if (current.mapIndex !== undefined) return current.parent;
+  return thread;
 }
 
 /** The name of the state whose `…StateEntered` event leads, by `previousEventId`, to `event`. */
