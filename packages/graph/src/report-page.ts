@@ -34,7 +34,7 @@ export const REPORT_STYLE = [
   '#machine g.outcome-unfinished>.state{stroke-dasharray:4 2}#machine g.outcome-not-reached text{fill:#999}',
   '#machine g.node{cursor:pointer}#machine g.selected>.state{stroke:#1565c0;stroke-width:4px}',
   '#events{padding:12px 20px}#events h2{font-size:16px}table{border-collapse:collapse;width:100%;font-size:12px}',
-  'th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #eee;vertical-align:top}td code{word-break:break-all}',
+  'th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #eee;vertical-align:top}td code{word-break:break-all}#events td:nth-child(2){white-space:nowrap}#events td:nth-child(4){min-width:10em}',
   'tr[data-state]{cursor:pointer}tr[data-state]:hover{background:#f0f4ff}tr.selected{background:#dbe7ff}tr.gap td{color:#777;text-align:center}',
   '.frame{font:12px monospace;background:#f4f5f7;border:1px solid #e1e3e8;padding:4px 0;overflow:auto}',
   '.frame div{white-space:pre;padding:0 6px}.frame .here{background:#fff3c4}.frame .number{color:#999;display:inline-block;min-width:3em}',
