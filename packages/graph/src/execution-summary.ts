@@ -179,14 +179,16 @@ export function summarizeExecution(definition: object, history: readonly History
   const ended = execution.status !== 'RUNNING' && execution.status !== 'SUCCEEDED';
   const details: Array<[VisitRecord, VisitDetail]> = [];
   for (const record of records.values()) details.push([record, visitDetail(record, execution, ended, start)]);
-  // A failure that ends an iteration or branch fails the Map or Parallel around it, whose own failure event names no error.
-  for (const [record, detail] of details.reverse()) {
+  // A failure that ends an iteration or branch fails the Map or Parallel around it, whose own failure event names no error;
+  // innermost first, so that a failure passes out through nested Maps and Parallels.
+  const detailOf = new Map(details);
+  for (const [record, detail] of [...details].reverse()) {
     if (detail.outcome !== 'failed' || !record.around) continue;
-    const around = details.find(([candidate]) => candidate === record.around)?.[1];
+    const around = detailOf.get(record.around);
     if (around && !around.error) Object.assign(around, { error: detail.error, cause: detail.cause });
     if (record.around.branches && record.visit.thread.branch !== undefined) record.around.branches.set(record.visit.thread.branch, 'failed');
   }
-  for (const [record, detail] of details.reverse()) {
+  for (const [record, detail] of details) {
     if (record.branches) detail.branches = [...record.branches].map(([index, outcome]) => ({ index, outcome })).sort((a, b) => a.index - b.index);
     const name = record.visit.name;
     const summary = states.get(name) ?? { name, type: record.visit.type, outcome: 'not-reached' as StateOutcome, counts: {}, visits: 0, assigns: false, retries: 0, detailed: [] };
