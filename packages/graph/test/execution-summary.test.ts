@@ -162,6 +162,29 @@ s('Parallel: each branch with its outcome; a failed branch fails the Parallel', 
   assert.is(summary.execution.error, 'RightFailed');
 });
 
+s('a branch cut short by its sibling failing is unfinished, and so is the state it was in', async () => {
+  const summary = await run(
+    {
+      StartAt: 'Both',
+      States: {
+        Both: {
+          Type: 'Parallel',
+          Branches: [
+            { StartAt: 'Wait a day', States: { 'Wait a day': { Type: 'Wait', Seconds: 86400, Next: 'Later' }, Later: { Type: 'Pass', End: true } } },
+            { StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'Boom' } } },
+          ],
+          End: true,
+        },
+      },
+    },
+  );
+  assert.equal(outcomes(summary), { Both: 'failed', 'Wait a day': 'unfinished', Later: 'not-reached', Boom: 'failed' });
+  assert.equal(summary.states.get('Both')!.detailed[0]!.branches, [
+    { index: 0, outcome: 'unfinished' },
+    { index: 1, outcome: 'failed' },
+  ]);
+});
+
 s('a 10,000-iteration Map keeps counts, a few visits in detail and a bounded event table', async () => {
   const items = Array.from({ length: 10_000 }, (_, index) => index);
   const summary = await run(
