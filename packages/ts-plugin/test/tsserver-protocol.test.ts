@@ -14,21 +14,22 @@ interface ProtocolDiagnostic { start: Location; end: Location; text: string; cod
 interface TextChange { start: Location; end: Location; newText: string }
 interface CodeFix { fixName: string; description: string; changes: { fileName: string; textChanges: TextChange[] }[] }
 
-const workflowText = `import { lambda, workflow } from '@typestep/dsl';
+// The README's example workflow and tsconfig are what the editor opens here.
+const readme = readFileSync(join(root, 'packages', 'ts-plugin', 'README.md'), 'utf8');
+const blockAfter = (fence: string, marker: string) => {
+  const from = readme.indexOf(`${fence}\n`, readme.indexOf(marker));
+  return readme.slice(from + fence.length + 1, readme.indexOf('\n```', from) + 1);
+};
+const workflowText = blockAfter('```ts', '## What the editor shows');
+const readmeTsconfig = JSON.parse(blockAfter('```json', 'Name the plugin in `tsconfig.json`')) as { compilerOptions: { plugins: unknown[] } };
 
-const step = lambda<{ n: number }, { n: number }>('\${StepArn}');
-
-async function twice(n: number): Promise<number> {
-  const r = await step({ n });
-  return r.n * 2;
+/** The protocol's 1-based line and offset of the first `text` in `source` (plus `shift` characters). */
+function locate(source: string, text: string, shift = 0): Location {
+  const index = source.indexOf(text);
+  if (index < 0) throw new Error(`${text} is not in the README's workflow`);
+  const before = source.slice(0, index + shift).split('\n');
+  return { line: before.length, offset: before.at(-1)!.length + 1 };
 }
-
-export const main = workflow('PluginCase', async (input: { n: number; a: number | string }) => {
-  const same = input.a == input.n;
-  const doubled = twice(input.n);
-  return { same, n: input.n };
-});
-`;
 // Not a workflow file: it never imports @typestep/dsl, so typestep adds nothing (TypeScript's own error stays).
 const plainText = `export function compare(a: number | string, b: number): boolean {
   return a == b;
@@ -48,7 +49,7 @@ writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'plugin-case', p
 writeFileSync(
   join(dir, 'tsconfig.json'),
   JSON.stringify({
-    compilerOptions: { strict: true, target: 'es2023', module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, skipLibCheck: true, types: [], plugins: [{ name: '@typestep/ts-plugin' }] },
+    compilerOptions: { strict: true, target: 'es2023', module: 'nodenext', moduleResolution: 'nodenext', noEmit: true, skipLibCheck: true, types: [], plugins: readmeTsconfig.compilerOptions.plugins },
     include: ['*.ts'],
   }),
 );
@@ -103,11 +104,14 @@ s('tsserver loads the plugin from the tsconfig', async () => {
 s('a workflow file gets typestep diagnostics: source, number, code and message, range', async () => {
   const found = typestep(await diagnosticsOf(files.workflow));
   assert.equal(found.map((d) => [d.code, d.text.split(':')[0]]), [[910044, 'expression_loose_equality'], [910017, 'helper_not_awaited']]);
+  // The README shows them as the editor does: message (cut at `…`), then `typestep(number)`.
+  const shown = blockAfter('```text', 'the editor underlines').trim().split('\n').map((line) => /^(.*?)(?: …)?  typestep\((\d+)\)$/.exec(line)!);
+  assert.equal(shown.map((m) => Number(m[2])), found.map((d) => d.code));
+  for (const [i, m] of shown.entries()) assert.ok(found[i]!.text.startsWith(m[1]!), `${found[i]!.text}\nstarts with\n${m[1]}`);
   const loose = found[0]!;
   assert.is(loose.category, 'error');
   assert.match(loose.text, /use `===`/);
-  // `input.a == input.n` on line 11.
-  assert.equal([loose.start, loose.end], [{ line: 11, offset: 16 }, { line: 11, offset: 34 }]);
+  assert.equal([loose.start, loose.end], [locate(workflowText, 'input.a == input.n'), locate(workflowText, 'input.a == input.n', 'input.a == input.n'.length)]);
 });
 
 s('asking again for the same version answers from the cache (the compiler runs once)', async () => {
@@ -119,7 +123,7 @@ s('asking again for the same version answers from the cache (the compiler runs o
 
 s('an unsaved edit that fixes a problem makes its diagnostic go away', async () => {
   const before = checksOf(files.workflow);
-  await edit([{ start: { line: 11, offset: 24 }, end: { line: 11, offset: 26 }, newText: '===' }]);
+  await edit([{ start: locate(current, '== input.n'), end: locate(current, '== input.n', 2), newText: '===' }]);
   assert.ok(current.includes('input.a === input.n'));
   const found = typestep(await diagnosticsOf(files.workflow));
   assert.equal(found.map((d) => d.code), [910017]);
