@@ -13,9 +13,10 @@ import { WorkflowChecker } from './workflow-checker.js';
  * @example
  * { "compilerOptions": { "plugins": [{ "name": "@typestep/ts-plugin" }] } }
  */
-function init(modules: { typescript: typeof ts }): ts.server.PluginModule {
-  const typescript = modules.typescript;
-  return {
+function init(modules: { typescript: unknown }): { create(info: unknown): unknown } {
+  // Typed loosely in the signature: the package's declarations then name no TypeScript version (tsserver checks nothing).
+  const typescript = modules.typescript as typeof ts;
+  const plugin: ts.server.PluginModule = {
     create(info) {
       const log = (message: string) => info.project.projectService.logger.info(message);
       try {
@@ -31,6 +32,7 @@ function init(modules: { typescript: typeof ts }): ts.server.PluginModule {
       }
     },
   };
+  return plugin;
 }
 
 export = init;
