@@ -1,5 +1,5 @@
 import type { CompileDiagnostic, SourceSpan } from '@typestep/compiler';
-import type * as ts from 'typescript6';
+import type { ts } from 'ts-morph';
 import { diagnosticNumbers } from './diagnostic-numbers.js';
 
 /** The `source` of every diagnostic the plugin adds (editors show it next to the code: `typestep(910017)`). */

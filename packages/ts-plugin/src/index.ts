@@ -1,4 +1,4 @@
-import type * as ts from 'typescript6';
+import type { ts } from 'ts-morph';
 import { createLanguageServiceProxy } from './language-service-proxy.js';
 import { loadCheckerModules } from './load-modules.js';
 import { WorkflowChecker } from './workflow-checker.js';
@@ -7,15 +7,15 @@ import { WorkflowChecker } from './workflow-checker.js';
  * The plugin's factory, as tsserver loads it: tsserver `require`s the
  * package and calls its export (which must be the function itself, hence
  * `export =` rather than a named export) with the TypeScript it runs. The
- * plugin never imports `typescript` itself: it works with the editor's.
+ * plugin never loads `typescript` itself: it works with the editor's (its
+ * types are the TypeScript 6 declarations ts-morph ships).
  *
  * Enable it in `tsconfig.json`:
  * @example
  * { "compilerOptions": { "plugins": [{ "name": "@typestep/ts-plugin" }] } }
  */
-function init(modules: { typescript: unknown }): { create(info: unknown): unknown } {
-  // Typed loosely in the signature: the package's declarations then name no TypeScript version (tsserver checks nothing).
-  const typescript = modules.typescript as typeof ts;
+function init(modules: { typescript: typeof ts }): ts.server.PluginModule {
+  const typescript = modules.typescript;
   const plugin: ts.server.PluginModule = {
     create(info) {
       const log = (message: string) => info.project.projectService.logger.info(message);

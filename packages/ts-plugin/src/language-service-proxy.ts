@@ -1,4 +1,4 @@
-import type * as ts from 'typescript6';
+import type { ts } from 'ts-morph';
 import { codeOfNumber, diagnosticNumbers } from './diagnostic-numbers.js';
 import { rangeOf, toCodeFix, toEditorDiagnostic, unavailableDiagnostic } from './editor-diagnostics.js';
 import { CompilerUnavailableError } from './load-modules.js';

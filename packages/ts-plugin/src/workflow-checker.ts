@@ -1,6 +1,5 @@
 import type { CompileDiagnostic } from '@typestep/compiler';
-import type { Project } from 'ts-morph';
-import type * as ts from 'typescript6';
+import type { Project, ts } from 'ts-morph';
 
 /** Where the checker reads the editor's text: tsserver's language service host (unsaved buffers included). */
 export interface ScriptSource {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { CompileDiagnostic, messages, type DiagnosticCode } from '@typestep/compiler';
-import type * as ts from 'typescript6';
+import type { ts } from 'ts-morph';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { codeOfNumber, diagnosticNumbers } from '../src/diagnostic-numbers.js';

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type * as ts from 'typescript6';
+import type { ts } from 'ts-morph';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { loadCheckerModules } from '../src/load-modules.js';
