@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type Identifier, type ParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type MethodDeclaration, type FunctionExpression, type Identifier, type ParameterDeclaration } from 'ts-morph';
 import { bindPattern } from './bindings.js';
 import { deferredFunction, deferredRecord } from './deferred-calls.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
@@ -108,9 +108,10 @@ export function lowerHelperFunctionReference(declaration: Node, use: Identifier,
  * when the function around the call is not async (`await` is not allowed
  * there; the call has to move out of the callback, a choice left to people).
  */
-function awaitFix(call: import('ts-morph').CallExpression, name: string): DiagnosticFix | undefined {
-  const around = call.getFirstAncestor((node) => Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node));
-  if (!around || !(Node.isArrowFunction(around) || Node.isFunctionExpression(around) || Node.isFunctionDeclaration(around) || Node.isMethodDeclaration(around)) || !around.isAsync()) return undefined;
+function awaitFix(call: CallExpression, name: string): DiagnosticFix | undefined {
+  const isFunction = (node: Node): node is FunctionLike | MethodDeclaration =>
+    Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node);
+  if (!call.getFirstAncestor(isFunction)?.isAsync()) return undefined;
   const parent = call.getParent();
   const isTarget = (Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent) || Node.isCallExpression(parent) || Node.isNonNullExpression(parent) || Node.isTaggedTemplateExpression(parent)) && parent.getChildAtIndex(0) === call;
   const edits = isTarget
