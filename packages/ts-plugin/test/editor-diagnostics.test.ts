@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { CompileDiagnostic, messages, type DiagnosticCode } from '@typestep/compiler';
 import type { ts } from 'ts-morph';
 import { suite } from 'uvu';
@@ -7,7 +6,7 @@ import { codeOfNumber, diagnosticNumbers } from '../src/diagnostic-numbers.js';
 import { rangeOf, toCodeFix, toEditorDiagnostic, unavailableDiagnostic, UNAVAILABLE_NUMBER } from '../src/editor-diagnostics.js';
 
 // The JS TypeScript an editor would hand the plugin (the plugin itself never loads it).
-const typescript = createRequire(import.meta.url)('typescript6') as typeof ts;
+const typescript = require('typescript6') as typeof ts;
 const text = 'const a = 1;\nconst same = a == b;\n';
 const file = typescript.createSourceFile('/w/order.ts', text, typescript.ScriptTarget.Latest);
 const span = (line: number, column: number, endLine: number, endColumn: number) => ({ file: '/w/order.ts', line, column, endLine, endColumn });

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { ts } from 'ts-morph';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -6,7 +5,7 @@ import { createLanguageServiceProxy } from '../src/language-service-proxy.js';
 import { CompilerUnavailableError } from '../src/load-modules.js';
 import { WorkflowChecker } from '../src/workflow-checker.js';
 
-const typescript = createRequire(import.meta.url)('typescript6') as typeof ts;
+const typescript = require('typescript6') as typeof ts;
 const s = suite('ts-plugin: language service proxy');
 
 /** A language service holding one file, with TypeScript's own diagnostic for it. */

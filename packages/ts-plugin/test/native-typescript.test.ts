@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = join(__dirname, '../../..');
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 const s = suite('ts-plugin: TypeScript 7 native LSP');
 

@@ -7,7 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TsServerSession } from './tsserver-session.js';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = join(__dirname, '../../..');
 
 interface Location { line: number; offset: number }
 interface ProtocolDiagnostic { start: Location; end: Location; text: string; code: number; category: string; source?: string }

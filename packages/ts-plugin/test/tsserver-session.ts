@@ -1,9 +1,6 @@
 // Drives a real tsserver (the JS TypeScript 6 of the `typescript6` devDependency) over its stdio protocol:
 // requests are one JSON object per line; responses and events come back as `Content-Length` framed JSON.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
 
 /** One tsserver process and the requests in flight. */
 export class TsServerSession {

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ts } from 'ts-morph';
 import { suite } from 'uvu';
@@ -6,9 +5,9 @@ import * as assert from 'uvu/assert';
 import { loadCheckerModules } from '../src/load-modules.js';
 import { WorkflowChecker, type ScriptSource } from '../src/workflow-checker.js';
 
-const typescript = createRequire(import.meta.url)('typescript6') as typeof ts;
+const typescript = require('typescript6') as typeof ts;
 // Inside the repository so `@typestep/dsl` resolves; the text only ever comes from the fake editor below.
-const path = join(new URL('.', import.meta.url).pathname, 'unsaved-workflow.ts');
+const path = join(__dirname, 'unsaved-workflow.ts');
 const source = (comparison: string) => `import { workflow } from '@typestep/dsl';
 export const w = workflow('Unsaved', async (input: { a: number | string; n: number }) => ({ same: ${comparison} }));
 `;
