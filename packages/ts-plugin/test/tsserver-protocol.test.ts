@@ -114,6 +114,15 @@ s('a workflow file gets typestep diagnostics: source, number, code and message, 
   assert.equal([loose.start, loose.end], [locate(workflowText, 'input.a == input.n'), locate(workflowText, 'input.a == input.n', 'input.a == input.n'.length)]);
 });
 
+s('geterr (what VS Code sends) delivers them in the semanticDiag event, and getSupportedCodeFixes names typestep\'s numbers', async () => {
+  const event = server.nextEvent<{ file: string; diagnostics: ProtocolDiagnostic[] }>('semanticDiag', (body) => body.file === files.workflow);
+  server.send('geterr', { files: [files.workflow], delay: 0 });
+  const { diagnostics } = await event;
+  assert.equal(typestep(diagnostics).map((d) => d.code), [910044, 910017]);
+  const supported = await server.request<string[]>('getSupportedCodeFixes', { file: files.workflow });
+  assert.ok(supported.includes('910044') && supported.includes('910017'));
+});
+
 s('asking again for the same version answers from the cache (the compiler runs once)', async () => {
   const before = checksOf(files.workflow);
   await diagnosticsOf(files.workflow);

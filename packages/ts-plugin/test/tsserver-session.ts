@@ -9,6 +9,7 @@ export class TsServerSession {
   private buffer = Buffer.alloc(0);
   private readonly pending = new Map<number, { resolve: (body: unknown) => void; reject: (error: Error) => void; command: string }>();
   private stderr = '';
+  private readonly listeners: ((event: { event: string; body: unknown }) => void)[] = [];
 
   constructor(options: { cwd: string; logFile: string; pluginProbeLocation: string; env?: Record<string, string> }) {
     const tsserver = require.resolve('typescript6/lib/tsserver.js');
@@ -23,6 +24,11 @@ export class TsServerSession {
       for (const { reject, command } of this.pending.values()) reject(new Error(`tsserver exited (${code ?? signal}) before answering ${command}: ${this.stderr}`));
       this.pending.clear();
     });
+  }
+
+  /** Sends a request that tsserver answers with events only (`geterr`), not a response. */
+  send(command: string, args: unknown): void {
+    this.child.stdin!.write(`${JSON.stringify({ seq: ++this.seq, type: 'request', command, arguments: args })}\n`);
   }
 
   /** Sends a request and resolves with the response's body; rejects on `success: false` or when tsserver does not answer in `limitMs`. */
@@ -43,6 +49,23 @@ export class TsServerSession {
     });
   }
 
+  /** Resolves with the body of the first event named `name` whose body `matches`. */
+  nextEvent<T = unknown>(name: string, matches: (body: T) => boolean, limitMs = 180_000): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const listener = (event: { event: string; body: unknown }) => {
+        if (event.event !== name || !matches(event.body as T)) return;
+        this.listeners.splice(this.listeners.indexOf(listener), 1);
+        clearTimeout(timer);
+        resolve(event.body as T);
+      };
+      const timer = setTimeout(() => {
+        this.listeners.splice(this.listeners.indexOf(listener), 1);
+        reject(new Error(`tsserver sent no ${name} event within ${limitMs} ms`));
+      }, limitMs);
+      this.listeners.push(listener);
+    });
+  }
+
   kill(): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
   }
@@ -56,6 +79,7 @@ export class TsServerSession {
       if (!Number.isFinite(length) || this.buffer.length < header + 4 + length) return;
       const message = JSON.parse(this.buffer.subarray(header + 4, header + 4 + length).toString('utf8'));
       this.buffer = this.buffer.subarray(header + 4 + length);
+      if (message.type === 'event') for (const listener of [...this.listeners]) listener(message);
       if (message.type !== 'response') continue;
       const waiting = this.pending.get(message.request_seq);
       if (!waiting) continue;
