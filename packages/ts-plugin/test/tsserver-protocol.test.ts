@@ -44,7 +44,19 @@ export const w = workflow('Crash', async (input: { a: number | string; n: number
 
 const dir = mkdtempSync(join(tmpdir(), 'typestep-ts-plugin-'));
 const logFile = join(dir, 'tsserver.log');
-const files = { workflow: join(dir, 'workflow.ts'), plain: join(dir, 'plain.ts'), crash: join(dir, 'crash-me.ts') };
+const files = {
+  workflow: join(dir, 'workflow.ts'),
+  plain: join(dir, 'plain.ts'),
+  crash: join(dir, 'crash-me.ts'),
+  types: join(dir, 'order-types.ts'),
+  typed: join(dir, 'typed.ts'),
+};
+// A workflow whose input type lives in another module: an unsaved edit there changes what the workflow file reports.
+const typesText = 'export interface Pair {\n  a: number;\n  n: number;\n}\n';
+const typedText = `import { workflow } from '@typestep/dsl';
+import type { Pair } from './order-types.js';
+export const typed = workflow('Typed', async (input: Pair) => ({ same: input.a == input.n }));
+`;
 writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'plugin-case', private: true, type: 'module' }));
 writeFileSync(
   join(dir, 'tsconfig.json'),
@@ -56,6 +68,8 @@ writeFileSync(
 writeFileSync(files.workflow, workflowText);
 writeFileSync(files.plain, plainText);
 writeFileSync(files.crash, crashText);
+writeFileSync(files.types, typesText);
+writeFileSync(files.typed, typedText);
 // The project resolves @typestep/dsl as an installed package would be found: in its own node_modules.
 mkdirSync(join(dir, 'node_modules', '@typestep'), { recursive: true });
 symlinkSync(join(root, 'packages', 'dsl'), join(dir, 'node_modules', '@typestep', 'dsl'), 'dir');
@@ -152,6 +166,13 @@ s('getCodeFixes returns the compiler fix as an edit, and applying it clears the 
   await edit(fix!.changes[0]!.textChanges);
   assert.ok(current.includes('const doubled = await twice(input.n);'), current);
   assert.equal(typestep(await diagnosticsOf(files.workflow)), []);
+});
+
+s('an unsaved edit in an imported module is seen by the workflow that imports it', async () => {
+  assert.equal(typestep(await diagnosticsOf(files.typed)), [], '`==` between two numbers compiles');
+  const widened = { start: { line: 2, offset: 6 }, end: { line: 2, offset: 12 }, newText: 'number | string' };
+  await server.request('updateOpen', { changedFiles: [{ fileName: files.types, textChanges: [widened] }] });
+  assert.equal(typestep(await diagnosticsOf(files.typed)).map((d) => d.code), [910044]);
 });
 
 s('a file that does not import @typestep/dsl gets TypeScript\'s diagnostics only and is never compiled', async () => {
