@@ -6,8 +6,9 @@ import { lower } from './phases/3-lower/index.js';
 import { emit, formatJson, type SourceMapEntry } from './phases/4-emit/index.js';
 import { buildWorkflowSchemas, type WorkflowSchemaDocument } from './schema/index.js';
 
-/** What to compile: file paths or globs (with an optional tsconfig), or a ts-morph project. */
+/** What to compile: file paths or globs (with an optional tsconfig), or a ts-morph project (and, optionally, which of its files). */
 export interface CompileOptions {
+  /** Paths or globs; with `project`, paths of its files to compile instead of all of them. */
   files?: string[];
   project?: Project;
   tsconfig?: string;
@@ -49,6 +50,34 @@ export interface CompileResult {
  * for (const w of workflows) writeFileSync(`${w.name}.asl.json`, w.text);
  */
 export async function compile(options: CompileOptions): Promise<CompileResult> {
+  const { machines, diagnostics } = lowerProject(options);
+  const failedFiles = new Set(diagnostics.diagnostics.map((diagnostic) => diagnostic.span.file));
+  const workflows: CompiledWorkflow[] = [];
+  for (const { workflow, machine, schema } of machines) {
+    const file = workflow.call.getSourceFile().getFilePath();
+    if (failedFiles.has(file)) continue;
+    const { definition, sourceMap } = emit(machine);
+    workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
+  }
+  return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
+}
+
+/**
+ * The diagnostics `compile` would report, without emitting or formatting
+ * anything; synchronous, for editors (`@typestep/ts-plugin`) that must answer
+ * in the same call. With a `project`, `files` picks which of its files to
+ * check (absolute paths); without, all of them.
+ *
+ * @example
+ * const diagnostics = check({ project, files: ['/src/order.ts'] });
+ * for (const d of diagnostics) console.error(String(d));
+ */
+export function check(options: CompileOptions): CompileDiagnostic[] {
+  return [...lowerProject(options).diagnostics.diagnostics].sort(byPosition);
+}
+
+/** Discovery, analysis, lowering and schemas of every workflow: all the work that finds problems. */
+function lowerProject(options: CompileOptions) {
   const { project, files } = openProject(options);
   const diagnostics = new DiagnosticCollector();
   const discovery = discover(project, files, diagnostics);
@@ -68,15 +97,7 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
       return [];
     }
   });
-  const failedFiles = new Set(diagnostics.diagnostics.map((diagnostic) => diagnostic.span.file));
-  const workflows: CompiledWorkflow[] = [];
-  for (const { workflow, machine, schema } of machines) {
-    const file = workflow.call.getSourceFile().getFilePath();
-    if (failedFiles.has(file)) continue;
-    const { definition, sourceMap } = emit(machine);
-    workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
-  }
-  return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
+  return { machines, diagnostics };
 }
 
 /** How many statements a workflow's body holds, nested ones included: the size `workflow_too_large` reports. */
@@ -105,6 +126,11 @@ export const DEFAULT_COMPILER_OPTIONS = {
 };
 
 function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
+  if (options.project && options.files) {
+    const project = options.project;
+    const files = options.files.map((path) => project.getSourceFile(path) ?? fail(`cannot compile ${path}: it is not a file of the project`));
+    return { project, files };
+  }
   if (options.project) {
     const files = options.project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isInNodeModules());
     return { project: options.project, files };
@@ -128,6 +154,10 @@ function checkTsconfig(path: string): void {
   const message = ts.flattenDiagnosticMessageText(error.messageText, ' ');
   const at = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start) : undefined;
   throw new Error(`cannot use the tsconfig ${path}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${message}`);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 function byPosition(a: CompileDiagnostic, b: CompileDiagnostic): number {
