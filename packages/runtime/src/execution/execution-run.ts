@@ -7,6 +7,7 @@ import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
 import type { TaskRegistry } from '../integrations/task-registry.js';
 import type { TurnScheduler } from './turns.js';
+import type { Redrive } from './replay-plan.js';
 
 /** Who the execution is: the strings that surface through `$$` and ARNs. */
 export interface ExecutionIdentity {
@@ -71,7 +72,7 @@ export class ExecutionRun {
       RoleArn: this.identity.roleArn,
     };
     // Express executions cannot be redriven, and AWS leaves the count out of their context.
-    if (this.machineType === 'STANDARD') context.RedriveCount = 0;
+    if (this.machineType === 'STANDARD') context.RedriveCount = this.redrive?.count ?? 0;
     return (this.executionContextValue = context);
   }
 
@@ -86,6 +87,9 @@ export class ExecutionRun {
 
   /** Finds a registered local state machine by ARN or name, for `states:startExecution`. */
   findStateMachine: (arnOrName: string) => StateMachine<any, any> | undefined = () => undefined;
+
+  /** Set for a redriven execution: its redrive count and time, and what its failed Map/Parallel keeps. */
+  redrive: Redrive | undefined;
 
   /** Mocked task responses for this execution, if a mock configuration was given. */
   mocks: TaskMocks | undefined;

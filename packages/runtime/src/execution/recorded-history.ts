@@ -1,0 +1,175 @@
+import { ExecutionInterrupted } from './execution-run.js';
+import type { HistoryEvent } from './history.js';
+
+/**
+ * Raised (as `execution.result`'s rejection) when a resumed or redriven
+ * execution does not reproduce its recorded history: the definition, the
+ * handlers' recorded answers or the seed no longer lead to the same events.
+ * `eventId` is the first recorded event that did not match.
+ *
+ * @example
+ * try {
+ *   await machine.start(input, { resumeFrom: events }).result;
+ * } catch (error) {
+ *   if (error instanceof ReplayMismatchError) console.error(`diverged at event #${error.eventId}`);
+ * }
+ */
+export class ReplayMismatchError extends ExecutionInterrupted {
+  override readonly name = 'ReplayMismatchError';
+  constructor(
+    readonly eventId: number,
+    message: string,
+  ) {
+    super('FAILED', { error: 'Typestep.ReplayMismatch', cause: message });
+    this.message = message;
+  }
+}
+
+/** Events that begin a branch or iteration, or close a Map/Parallel beside its StateExited: several may share a `previousEventId`. */
+const SIBLING_EVENT = /^(MapIteration|MapRun)|^(Map|Parallel)State(Started|Succeeded|Failed|Aborted)$/;
+
+/**
+ * The recorded events of an execution being resumed or redriven, and which of
+ * them the replay has reproduced so far.
+ *
+ * The replay re-runs the interpreter from the start; each event it writes is
+ * matched against the recorded event at the same place — the unreproduced
+ * recorded event with the same `previousEventId`, type and details — instead
+ * of being appended. Matching by place rather than by position keeps
+ * concurrent branches and iterations (which may write in another order on the
+ * real clock) aligned with their own records. An event with no recorded
+ * event at its place is new: the record of that thread has ended.
+ */
+export class RecordedHistory {
+  /** Recorded events not yet reproduced, by `previousEventId`, in id order. */
+  private readonly pending = new Map<number, HistoryEvent[]>();
+  private unmatched: number;
+
+  /**
+   * @param events the whole record (ids 1…n, as read back)
+   * @param matchable the ids of those the replay must reproduce (default: all); a redrive re-runs the others' work
+   */
+  constructor(
+    readonly events: readonly HistoryEvent[],
+    matchable?: ReadonlySet<number>,
+  ) {
+    const reproduced = matchable ? events.filter((event) => matchable.has(event.id)) : events;
+    this.unmatched = reproduced.length;
+    for (const event of reproduced) {
+      const list = this.pending.get(event.previousEventId);
+      if (list) list.push(event);
+      else this.pending.set(event.previousEventId, [event]);
+    }
+  }
+
+  /** True while some recorded event is still to be reproduced. */
+  get replaying(): boolean {
+    return this.unmatched > 0;
+  }
+
+  /** The first recorded event, not yet reproduced, that follows `eventId` on its thread. */
+  next(eventId: number): HistoryEvent | undefined {
+    return this.pending.get(eventId)?.[0];
+  }
+
+  /**
+   * The recorded event that `type`/`details` reproduce at `previousEventId`,
+   * now reproduced; undefined when the record has nothing there (a new event).
+   * Throws `ReplayMismatchError` when the record holds a different event there.
+   */
+  match(type: string, previousEventId: number, detailsKey: string, details: Record<string, unknown> | undefined): HistoryEvent | undefined {
+    const candidates = this.pending.get(previousEventId);
+    if (!candidates) return undefined;
+    // `details` come in text form (History's `textDetails`), as recorded ones do.
+    const produced = details === undefined ? undefined : canonical(details);
+    for (let i = 0; i < candidates.length; i++) {
+      const recorded = candidates[i]!;
+      if (recorded.type !== type) continue;
+      const recordedDetails = recorded[detailsKey];
+      if (produced !== undefined || recordedDetails !== undefined) {
+        if (produced === undefined || recordedDetails === undefined || canonical(recordedDetails) !== produced) continue;
+      }
+      candidates.splice(i, 1);
+      if (candidates.length === 0) this.pending.delete(previousEventId);
+      this.unmatched--;
+      return recorded;
+    }
+    // Where threads fork (branches, iterations) or a Map/Parallel closes, another thread's record may sit at the same place.
+    const previous = this.events[previousEventId - 1];
+    if (SIBLING_EVENT.test(type) || (previous && SIBLING_EVENT.test(previous.type)) || candidates.every((c) => SIBLING_EVENT.test(c.type))) {
+      return undefined;
+    }
+    const recorded = candidates[0]!;
+    throw new ReplayMismatchError(
+      recorded.id,
+      `The recorded history does not match this state machine: event #${recorded.id} was recorded as ${describe(recorded.type, recorded[detailsKeyOfRecorded(recorded)])}, ` +
+        `but the replay produced ${describe(type, details)} there (after event #${previousEventId}). ` +
+        'Was the definition, the input or the seed changed since the execution was recorded?',
+    );
+  }
+
+  /** Throws when the replay ended without reproducing every recorded event. */
+  checkComplete(): void {
+    if (this.unmatched === 0) return;
+    let first: HistoryEvent | undefined;
+    for (const list of this.pending.values()) if (!first || list[0]!.id < first.id) first = list[0];
+    if (!first) return;
+    throw new ReplayMismatchError(
+      first.id,
+      `The recorded history does not match this state machine: event #${first.id} (${describe(first.type, first[detailsKeyOfRecorded(first)])}) ` +
+        'was never reproduced by the replay. Was the definition, the input or the seed changed since the execution was recorded?',
+    );
+  }
+}
+
+function detailsKeyOfRecorded(event: HistoryEvent): string {
+  return Object.keys(event).find((key) => key.endsWith('EventDetails')) ?? '';
+}
+
+/** `TaskStateEntered 'Charge card'`, or the type alone. */
+function describe(type: string, details: unknown): string {
+  const name = (details as { name?: unknown } | undefined)?.name;
+  return typeof name === 'string' ? `${type} '${name}'` : type;
+}
+
+/**
+ * Details as comparable text: the recorded side may have been read back from
+ * a database (keys in another order, undefined fields dropped, payloads as
+ * JSON text), the produced side holds payloads as values.
+ */
+function canonical(details: unknown): string {
+  return JSON.stringify(sortKeys(JSON.parse(JSON.stringify(textOf(details)))));
+}
+
+const PAYLOAD_FIELDS = new Set(['input', 'output', 'parameters']);
+
+function textOf(details: unknown): unknown {
+  if (details === null || typeof details !== 'object') return details;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    if (PAYLOAD_FIELDS.has(key)) out[key] = typeof value === 'string' ? normalizeText(value) : JSON.stringify(value);
+    else if (key === 'assignedVariables' && value && typeof value === 'object') {
+      const texts: Record<string, string> = {};
+      for (const [name, assigned] of Object.entries(value)) texts[name] = typeof assigned === 'string' ? normalizeText(assigned) : JSON.stringify(assigned);
+      out[key] = texts;
+    } else out[key] = value;
+  }
+  return out;
+}
+
+/** A payload already in text form, rewritten the way the interpreter writes it (a database may have reformatted it). */
+function normalizeText(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text));
+  } catch {
+    return text;
+  }
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
+  return out;
+}

@@ -1,0 +1,183 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { StateMachine, TaskService, type HandlerMap, type HistoryEvent, type StartOptions } from '../src/index.js';
+import { resumeCases, type ResumeCase } from './resume-fixtures.js';
+
+const s = suite('resume from recorded history');
+
+const START = { startTime: '2025-01-01T00:00:00Z', seed: 11, name: 'order-1' } satisfies StartOptions;
+
+/** Events compared field by field: ids, chains, types, timestamps and details. */
+function plain(history: readonly HistoryEvent[]): unknown[] {
+  return history.map((event) => JSON.parse(JSON.stringify(event)));
+}
+
+/** Handler calls whose answer an event records: each handler call writes exactly one. */
+const ANSWER = /^(Task|LambdaFunction)(Succeeded|Failed|TimedOut)$/;
+
+async function runCase(testCase: ResumeCase, options: { resumeFrom?: readonly HistoryEvent[]; service?: TaskService } = {}) {
+  const calls = new Map<string, number>();
+  const machine = new StateMachine(testCase.definition, { handlers: testCase.handlers(calls), taskService: options.service });
+  const execution = machine.start(testCase.input, { ...START, resumeFrom: options.resumeFrom });
+  const result = await execution.result;
+  return { result, history: execution.history, calls };
+}
+
+function countedCalls(calls: Map<string, number>, testCase: ResumeCase): number {
+  let total = 0;
+  for (const [name, n] of calls) if (!testCase.uncounted?.includes(name)) total += n;
+  return total;
+}
+
+for (const testCase of resumeCases) {
+  s(`${testCase.name}: resuming from every prefix reproduces the run, without calling answered tasks again`, async () => {
+    const full = await runCase(testCase);
+    assert.is(full.result.status, full.result.status === 'SUCCEEDED' ? 'SUCCEEDED' : full.result.status);
+    const expected = plain(full.history);
+    const fullCalls = countedCalls(full.calls, testCase);
+    for (let k = 1; k <= full.history.length; k++) {
+      const prefix = full.history.slice(0, k);
+      const resumed = await runCase(testCase, { resumeFrom: prefix });
+      assert.equal(plain(resumed.history), expected, `history after resuming from ${k} events`);
+      assert.equal(resumed.result, full.result, `result after resuming from ${k} events`);
+      const answered = prefix.filter((event) => ANSWER.test(event.type)).length;
+      assert.is(countedCalls(resumed.calls, testCase), fullCalls - answered, `handler calls after resuming from ${k} events`);
+    }
+  });
+}
+
+s('a resumed execution starts with exactly the recorded events (same objects’ content), then goes on', async () => {
+  const testCase = resumeCases[1]!;
+  const full = await runCase(testCase);
+  const prefix = full.history.slice(0, 4);
+  const resumed = await runCase(testCase, { resumeFrom: prefix });
+  assert.equal(plain(resumed.history.slice(0, 4)), plain(prefix));
+  assert.ok(resumed.history.length > 4);
+});
+
+// Callbacks and activities: the answers come from outside, here from a listener that answers every task that waits.
+const CALLBACK = {
+  StartAt: 'Approve',
+  States: {
+    Approve: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+      Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token', 'order.$': '$.order' } },
+      Next: 'Review',
+    },
+    Review: { Type: 'Task', Resource: 'arn:aws:states:us-east-1:123456789012:activity:review', TimeoutSeconds: 600, End: true },
+  },
+};
+
+function answeringService(log: string[]): TaskService {
+  const service = new TaskService({ secret: 'test secret' });
+  service.onTaskWaiting((task) => {
+    setImmediate(async () => {
+      if (task.kind === 'callback') {
+        log.push(`callback ${task.taskToken}`);
+        service.sendTaskSuccess(task.taskToken!, { approved: true });
+        return;
+      }
+      // A worker that took the task before the restart answers with the token it holds.
+      const { taskToken, input } = task.taskToken ? task : await service.getActivityTask(task.resource, 'worker-1', { waitSeconds: 0 });
+      if (!taskToken) return;
+      log.push(`activity ${taskToken}`);
+      service.sendTaskSuccess(taskToken, { reviewed: input });
+    });
+  });
+  return service;
+}
+
+s('callback and activity tasks: resuming from every prefix reproduces the run', async () => {
+  const testCase: ResumeCase = { name: 'callback', definition: CALLBACK, input: { order: 3 }, handlers: (): HandlerMap => ({}) };
+  const fullLog: string[] = [];
+  const full = await runCase(testCase, { service: answeringService(fullLog) });
+  assert.is(full.result.status, 'SUCCEEDED');
+  for (let k = 1; k <= full.history.length; k++) {
+    const log: string[] = [];
+    const resumed = await runCase(testCase, { resumeFrom: full.history.slice(0, k), service: answeringService(log) });
+    assert.equal(plain(resumed.history), plain(full.history), `history after resuming from ${k} events`);
+    assert.equal(resumed.result, full.result);
+    // Tokens are the same as before the restart.
+    for (const line of log) assert.ok(fullLog.includes(line), `${line} was issued before the restart too`);
+  }
+});
+
+s('a callback token seen before the restart is taken after it', async () => {
+  const service = new TaskService({ secret: 'kept across restarts' });
+  const tokens: string[] = [];
+  service.onTaskWaiting((task) => void tokens.push(task.taskToken!));
+  const machine = new StateMachine(CALLBACK, { taskService: service });
+  const first = machine.start({ order: 9 }, START);
+  const seen: HistoryEvent[] = [];
+  for await (const event of first.events()) {
+    seen.push(event);
+    if (event.type === 'TaskSubmitted') break;
+  }
+  first.abort(); // the "crash": the first process is gone
+  await first.result;
+
+  // A new process: a new service with the same secret.
+  const restarted = new TaskService({ secret: 'kept across restarts' });
+  restarted.onTaskWaiting((task) => {
+    if (task.kind === 'activity') {
+      setImmediate(async () => {
+        const { taskToken } = await restarted.getActivityTask(task.resource, 'w', { waitSeconds: 0 });
+        restarted.sendTaskSuccess(taskToken!, { ok: true });
+      });
+    }
+  });
+  const resumed = new StateMachine(CALLBACK, { taskService: restarted }).start(null, { ...START, resumeFrom: seen });
+  await new Promise((resolve) => setImmediate(resolve));
+  restarted.sendTaskSuccess(tokens[0]!, { approved: 'before the crash' });
+  const result = await resumed.result;
+  assert.equal(result, { status: 'SUCCEEDED', output: { ok: true } });
+  const succeeded = resumed.history.find((event) => event.type === 'TaskSucceeded')!;
+  assert.is((succeeded.taskSucceededEventDetails as { output: string }).output, '{"approved":"before the crash"}');
+});
+
+s('a Wait keeps its deadline on the real clock: one that is past ends at once', async () => {
+  const definition = { StartAt: 'Pause', States: { Pause: { Type: 'Wait', Seconds: 3600, Next: 'Done' }, Done: { Type: 'Pass', End: true } } };
+  const machine = new StateMachine(definition);
+  const enteredAt = new Date(Date.now() - 2 * 3600 * 1000);
+  const record: HistoryEvent[] = [
+    { id: 1, previousEventId: 0, timestamp: enteredAt, type: 'ExecutionStarted', executionStartedEventDetails: { input: '{}', inputDetails: { truncated: false }, roleArn: 'arn:aws:iam::123456789012:role/typestep-local' } },
+    { id: 2, previousEventId: 0, timestamp: enteredAt, type: 'WaitStateEntered', stateEnteredEventDetails: { name: 'Pause', input: '{}', inputDetails: { truncated: false } } },
+  ];
+  const execution = machine.start(null, { clock: 'real', resumeFrom: record });
+  const result = await execution.result;
+  assert.equal(result, { status: 'SUCCEEDED', output: {} });
+  assert.is(execution.history[2]!.type, 'WaitStateExited');
+  assert.ok(execution.history[2]!.timestamp.getTime() >= enteredAt.getTime() + 3600 * 1000);
+});
+
+s('a record the definition does not reproduce fails loudly, naming the first mismatching event', async () => {
+  const testCase = resumeCases[0]!;
+  const full = await runCase(testCase);
+  const changed = structuredClone(testCase.definition) as { States: Record<string, { ResultPath?: string }> };
+  changed.States.Reserve!.ResultPath = '$.other';
+  const machine = new StateMachine(changed, { handlers: testCase.handlers(new Map()) });
+  const execution = machine.start(testCase.input, { ...START, resumeFrom: full.history });
+  try {
+    await execution.result;
+    assert.unreachable('the resume should have failed');
+  } catch (error) {
+    assert.is((error as Error).name, 'ReplayMismatchError');
+    assert.match((error as Error).message, /event #\d+/);
+    assert.match((error as Error).message, /TaskStateExited 'Reserve'/);
+  }
+});
+
+s('Express machines cannot be resumed', () => {
+  const machine = new StateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, { type: 'EXPRESS' });
+  assert.throws(() => machine.start({}, { resumeFrom: [] }), (error: Error) => error.name === 'ExecutionNotResumable');
+});
+
+s('a malformed record is refused', () => {
+  const machine = new StateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
+  assert.throws(() => machine.start({}, { resumeFrom: [] }), (error: Error) => error.name === 'InvalidExecutionHistory');
+  const wrongStart = [{ id: 1, previousEventId: 0, timestamp: new Date(), type: 'PassStateEntered' }];
+  assert.throws(() => machine.start({}, { resumeFrom: wrongStart }), /starts with PassStateEntered/);
+});
+
+s.run();
