@@ -353,7 +353,7 @@ export class Execution<Output = unknown> {
       recordsHistory: true,
     };
     const { redrive } = run;
-    if (redrive) {
+    if (redrive?.opens) {
       run.history.append('ExecutionRedriven', run.history.recorded!.events.length, redrive.time, { redriveCount: redrive.count });
     }
     // A value JSON cannot hold is not recorded: AWS could never have received it.

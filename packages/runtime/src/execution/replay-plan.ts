@@ -37,6 +37,8 @@ export interface Redrive {
    * iterations are not run again.
    */
   readonly kept: ReadonlyMap<number, ReadonlyMap<number, unknown>>;
+  /** True when this start is the redrive (it writes ExecutionRedriven); false when it resumes a redriven execution. */
+  readonly opens: boolean;
 }
 
 export interface ReplayPlan {
@@ -79,7 +81,14 @@ export function planReplay(
   const started = events[0]!.executionStartedEventDetails as { input?: unknown } | undefined;
   const input = typeof started?.input === 'string' ? parseRecorded(started.input, 'the ExecutionStarted input') : (started?.input ?? null);
   const base = { events, input, startTime: events[0]!.timestamp.getTime() };
-  if (resumeFrom) return { ...base, matchable: undefined, redrive: undefined };
+  if (resumeFrom) {
+    // A redriven execution that was interrupted: its replay is a redrive's, without a new ExecutionRedriven.
+    const redriven = events.findLast((event) => event.type === 'ExecutionRedriven');
+    if (!redriven) return { ...base, matchable: undefined, redrive: undefined };
+    const { matchable, kept } = planRedrive(events);
+    const count = events.filter((event) => event.type === 'ExecutionRedriven').length;
+    return { ...base, matchable, redrive: { count, time: redriven.timestamp.getTime(), kept, opens: false } };
+  }
 
   const last = events[events.length - 1]!;
   if (!REDRIVABLE.test(last.type)) {
@@ -92,7 +101,7 @@ export function planReplay(
   const time = Math.max(now, last.timestamp.getTime());
   const { matchable, kept } = planRedrive(events);
   const count = events.filter((event) => event.type === 'ExecutionRedriven').length + 1;
-  return { ...base, matchable, redrive: { count, time, kept } };
+  return { ...base, matchable, redrive: { count, time, kept, opens: true } };
 }
 
 /**
@@ -110,14 +119,14 @@ function planRedrive(events: readonly HistoryEvent[]): { matchable: Set<number>;
   let attemptStart = 0;
   const ends: number[] = [];
   events.forEach((event, index) => {
-    if (ENDED.test(event.type)) ends.push(index);
+    if (REDRIVABLE.test(event.type)) ends.push(index);
   });
   for (let a = 0; a < ends.length; a++) {
     const end = ends[a]!;
     const attempt = events.slice(attemptStart, end + 1);
     const rerun = attempt.findLast((event) => event.type.endsWith('StateEntered') && threads.get(event.id)?.parent === undefined);
     for (const event of attempt) {
-      if (event.type === 'ExecutionRedriven' || ENDED.test(event.type)) continue;
+      if (event.type === 'ExecutionRedriven' || REDRIVABLE.test(event.type)) continue;
       if (rerun && event.id >= rerun.id) continue;
       matchable.add(event.id);
     }
@@ -131,6 +140,8 @@ function planRedrive(events: readonly HistoryEvent[]): { matchable: Set<number>;
     }
     attemptStart = end + 1;
   }
+  // What follows the last ending is a redrive still running (a resume): all of it is reproduced.
+  for (const event of events.slice(attemptStart)) if (event.type !== 'ExecutionRedriven') matchable.add(event.id);
   return { matchable, kept };
 }
 
