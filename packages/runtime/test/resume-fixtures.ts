@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../src/index.js';
+import { StateMachine, type HandlerMap } from '../src/index.js';
 
 /**
  * Definitions the resume tests run to completion, then resume from every
@@ -13,6 +13,8 @@ export interface ResumeCase {
   uncounted?: string[];
   /** Handlers by state name; `calls` counts calls per state. */
   handlers(calls: Map<string, number>): HandlerMap;
+  /** Child state machines that `states:startExecution` tasks start. */
+  children?(calls: Map<string, number>): StateMachine[];
 }
 
 const count = (calls: Map<string, number>, name: string) => {
@@ -216,5 +218,41 @@ export const resumeCases: ResumeCase[] = [
       },
     },
     handlers: (calls) => ({ Call: () => (count(calls, 'Call'), {}) }),
+  },
+
+  {
+    name: 'child execution (startExecution.sync:2)',
+    input: { order: 5 },
+    uncounted: ['Pack'],
+    definition: {
+      StartAt: 'Before',
+      States: {
+        Before: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:before', ResultPath: null, Next: 'Child' },
+        Child: {
+          Type: 'Task',
+          Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: {
+            StateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:packer',
+            'Input.$': '$',
+            'Name.$': "States.Format('{}-pack', $$.Execution.Name)",
+          },
+          ResultSelector: { 'packed.$': '$.Output' },
+          End: true,
+        },
+      },
+    },
+    handlers: (calls) => ({ Before: () => (count(calls, 'Before'), {}) }),
+    children: (calls) => [
+      new StateMachine(
+        {
+          StartAt: 'Pack',
+          States: {
+            Pause: { Type: 'Wait', Seconds: 60, End: true },
+            Pack: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:pack', Next: 'Pause' },
+          },
+        },
+        { name: 'packer', handlers: { Pack: (input) => (count(calls, 'Pack'), { box: input }) } },
+      ),
+    ],
   },
 ];

@@ -12,12 +12,21 @@ function plain(history: readonly HistoryEvent[]): unknown[] {
   return history.map((event) => JSON.parse(JSON.stringify(event)));
 }
 
-/** Handler calls whose answer an event records: each handler call writes exactly one. */
+/** Handler calls whose answer an event records: each handler call writes exactly one (a child execution's answer is no handler's). */
 const ANSWER = /^(Task|LambdaFunction)(Succeeded|Failed|TimedOut)$/;
+function isHandlerAnswer(event: HistoryEvent): boolean {
+  if (!ANSWER.test(event.type)) return false;
+  const details = Object.entries(event).find(([key]) => key.endsWith('EventDetails'))?.[1] as { resourceType?: string } | undefined;
+  return details?.resourceType !== 'states';
+}
 
 async function runCase(testCase: ResumeCase, options: { resumeFrom?: readonly HistoryEvent[]; service?: TaskService } = {}) {
   const calls = new Map<string, number>();
-  const machine = new StateMachine(testCase.definition, { handlers: testCase.handlers(calls), taskService: options.service });
+  const machine = new StateMachine(testCase.definition, {
+    handlers: testCase.handlers(calls),
+    taskService: options.service,
+    stateMachines: testCase.children?.(calls),
+  });
   const execution = machine.start(testCase.input, { ...START, resumeFrom: options.resumeFrom });
   const result = await execution.result;
   return { result, history: execution.history, calls };
@@ -40,7 +49,7 @@ for (const testCase of resumeCases) {
       const resumed = await runCase(testCase, { resumeFrom: prefix });
       assert.equal(plain(resumed.history), expected, `history after resuming from ${k} events`);
       assert.equal(resumed.result, full.result, `result after resuming from ${k} events`);
-      const answered = prefix.filter((event) => ANSWER.test(event.type)).length;
+      const answered = prefix.filter(isHandlerAnswer).length;
       assert.is(countedCalls(resumed.calls, testCase), fullCalls - answered, `handler calls after resuming from ${k} events`);
     }
   });
