@@ -160,6 +160,39 @@ s('a Wait keeps its deadline on the real clock: one that is past ends at once', 
   assert.ok(execution.history[2]!.timestamp.getTime() >= enteredAt.getTime() + 3600 * 1000);
 });
 
+s('real clock: a Map with concurrency resumes from every prefix, matching its iterations by place', async () => {
+  const base = resumeCases.find((c) => c.name === 'inline Map with MaxConcurrency')!;
+  // Without its Retry, whose one-second backoff would be real here.
+  const testCase = { ...base, definition: structuredClone(base.definition) as { States: { Each: { ItemProcessor: { States: { Square: { Retry?: unknown } } } } } } };
+  delete testCase.definition.States.Each.ItemProcessor.States.Square.Retry;
+  // Handlers that take real time, in an order that varies from run to run (and never fail).
+  const jittered = (calls: Map<string, number>): HandlerMap => {
+    const square = base.handlers(calls).Square!;
+    return { Square: async (input, context) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 3));
+      return square(input, { ...context, context: { ...context.context, State: { RetryCount: 1 } }, sleep: async () => undefined });
+    } };
+  };
+  const start = async (resumeFrom?: readonly HistoryEvent[]) => {
+    const calls = new Map<string, number>();
+    const execution = new StateMachine(testCase.definition, { handlers: jittered(calls) }).start(testCase.input, { clock: 'real', name: 'real-1', resumeFrom });
+    return { result: await execution.result, history: execution.history, calls };
+  };
+  const full = await start();
+  assert.is(full.result.status, 'SUCCEEDED');
+  const shape = (events: readonly HistoryEvent[]) =>
+    events.map(({ id: _id, previousEventId: _previous, timestamp: _time, ...rest }) => JSON.stringify(rest)).sort();
+  for (let k = 1; k <= full.history.length; k++) {
+    const prefix = full.history.slice(0, k);
+    const resumed = await start(prefix);
+    assert.equal(resumed.result, full.result, `result after resuming from ${k} events`);
+    assert.equal(plain(resumed.history.slice(0, k)), plain(prefix), `the recorded events come first (${k})`);
+    assert.equal(shape(resumed.history), shape(full.history), `the same events after resuming from ${k} events`);
+    const answered = prefix.filter(isHandlerAnswer).length;
+    assert.is(resumed.calls.get('Square') ?? 0, (full.calls.get('Square') ?? 0) - answered, `handler calls after resuming from ${k} events`);
+  }
+});
+
 s('a record the definition does not reproduce fails loudly, naming the first mismatching event', async () => {
   const testCase = resumeCases[0]!;
   const full = await runCase(testCase);

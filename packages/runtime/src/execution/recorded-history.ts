@@ -78,6 +78,7 @@ export class RecordedHistory {
    * Throws `ReplayMismatchError` when the record holds a different event there.
    */
   match(type: string, previousEventId: number, detailsKey: string, details: Record<string, unknown> | undefined): HistoryEvent | undefined {
+    if (type === 'MapIterationStarted') return this.matchIterationStart(details!);
     const candidates = this.pending.get(previousEventId);
     if (!candidates) return undefined;
     // `details` come in text form (History's `textDetails`), as recorded ones do.
@@ -92,6 +93,7 @@ export class RecordedHistory {
       candidates.splice(i, 1);
       if (candidates.length === 0) this.pending.delete(previousEventId);
       this.unmatched--;
+      this.noteReproduced(recorded);
       return recorded;
     }
     // Where threads fork (branches, iterations) or a Map/Parallel closes, another thread's record may sit at the same place.
@@ -106,6 +108,39 @@ export class RecordedHistory {
         `but the replay produced ${describe(type, details)} there (after event #${previousEventId}). ` +
         'Was the definition, the input or the seed changed since the execution was recorded?',
     );
+  }
+
+  /**
+   * An iteration's start points at whichever iteration ended last when it
+   * began, which on the real clock depends on timing: it is matched by its
+   * Map's name and index alone, in the latest visit of that Map started.
+   */
+  private matchIterationStart(details: Record<string, unknown>): HistoryEvent | undefined {
+    const { name, index } = details as { name: string; index: number };
+    const after = this.mapStarts.get(name) ?? 0;
+    for (const [previous, list] of this.pending) {
+      const i = list.findIndex((event) => {
+        if (event.type !== 'MapIterationStarted' || event.id <= after) return false;
+        const recorded = event.mapIterationStartedEventDetails as { name?: unknown; index?: unknown } | undefined;
+        return recorded?.name === name && recorded.index === index;
+      });
+      if (i < 0) continue;
+      const [event] = list.splice(i, 1);
+      if (list.length === 0) this.pending.delete(previous);
+      this.unmatched--;
+      return event;
+    }
+    return undefined;
+  }
+
+  /** The id of the MapStateStarted last reproduced, by Map state name. */
+  private readonly mapStarts = new Map<string, number>();
+
+  private noteReproduced(event: HistoryEvent): void {
+    if (event.type !== 'MapStateStarted') return;
+    const entered = this.events[event.previousEventId - 1];
+    const name = (entered?.stateEnteredEventDetails as { name?: unknown } | undefined)?.name;
+    if (typeof name === 'string') this.mapStarts.set(name, event.id);
   }
 
   /** Throws when the replay ended without reproducing every recorded event. */
