@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MachineDefinition } from './definition.js';
 import { realClock, resumingClock, virtualClock } from './execution/clock.js';
 import { ExecutionInterrupted, ExecutionRun, type ExecutionIdentity } from './execution/execution-run.js';
@@ -90,7 +91,11 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
   clock?: 'virtual' | 'real';
   /** The instant the execution starts on the virtual clock (default: now). */
   startTime?: Date | string | number;
-  /** Seeds jitter, `States.UUID`, `States.MathRandom`, `$random`, `$uuid` for a replayable run. */
+  /**
+   * Seeds jitter, `States.UUID`, `States.MathRandom`, `$random`, `$uuid` for a
+   * replayable run. Default: a seed drawn from the execution's ARN and start
+   * time, which a resumed execution reproduces.
+   */
   seed?: number;
   /** Overrides the machine's handlers for this execution. */
   handlers?: HandlerRegistry | TypedHandlerMap<Tasks>;
@@ -246,6 +251,16 @@ export class StateMachine<Input = unknown, Output = unknown, Tasks extends TaskT
   }
 }
 
+/**
+ * The seed of an execution started without one: from its ARN and start time,
+ * which a resumed or redriven execution has again, so that its replay draws
+ * the same random numbers (jitter, `States.UUID`, `$random`…). Executions
+ * differ in ARN (their names are unique), so their draws differ.
+ */
+function seedOf(executionArn: string, startTime: number): number {
+  return createHash('sha256').update(`${executionArn}\u0000${startTime}`).digest().readUInt32LE(0);
+}
+
 /** The test case `mocks` selects; the machine is the one named by the options, else `machineName`. */
 function selectTestCase(mocks: MockOptions, machineName: string | undefined): TaskMocks {
   return createTaskMocks(mocks.config, { stateMachineName: mocks.stateMachineName ?? machineName, testCase: mocks.testCase });
@@ -275,7 +290,7 @@ export class Execution<Output = unknown> {
     const clock = options.clock !== 'real' ? virtualClock : replay ? resumingClock(replayProgress(history)) : realClock;
     const startTime = replay ? replay.startTime : requested;
     if (replay) input = replay.input;
-    const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
+    const random = seededRandom(options.seed ?? seedOf(identity.executionArn, startTime));
     const timeout = machine.definition.TimeoutSeconds ?? (machine.options.type === 'EXPRESS' ? 300 : undefined);
     this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType);
     this.run.redrive = replay?.redrive;
