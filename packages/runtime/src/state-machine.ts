@@ -373,7 +373,8 @@ export class Execution<Output = unknown> {
     }
     // A value JSON cannot hold is not recorded: AWS could never have received it.
     const recordedInput = inputProblem && !inputProblem.startsWith('nesting') ? null : input;
-    run.history.append('ExecutionStarted', 0, run.clock.now(startTime), {
+    // At the start time itself: a resume reads its start time (the seed and task tokens derive from it) back from here.
+    run.history.append('ExecutionStarted', 0, startTime, {
       input: recordedInput,
       inputDetails: { truncated: false },
       roleArn: run.identity.roleArn,

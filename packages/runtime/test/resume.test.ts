@@ -145,6 +145,55 @@ s('a callback token seen before the restart is taken after it', async () => {
   assert.is((succeeded.taskSucceededEventDetails as { output: string }).output, '{"approved":"before the crash"}');
 });
 
+s('200 executions waiting on task tokens: after a "crash", resumed with the same secret, the tokens seen before finish them all', async () => {
+  const definition = {
+    StartAt: 'Prepare',
+    States: {
+      Prepare: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:prepare', ResultPath: '$.prepared', Next: 'Wait for answer' },
+      'Wait for answer': {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token', 'n.$': '$.n' } },
+        ResultPath: '$.answer',
+        End: true,
+      },
+    },
+  };
+  let prepares = 0;
+  const handlers = { Prepare: (input: unknown) => (prepares++, { double: (input as { n: number }).n * 2 }) };
+  const before = new TaskService({ secret: 'durable' });
+  const tokens = new Map<string, string>();
+  before.onTaskWaiting((task) => void tokens.set(task.executionArn, task.taskToken!));
+  const machine = new StateMachine(definition, { handlers, taskService: before, name: 'durable' });
+  const stored = new Map<string, HistoryEvent[]>();
+  const firsts = Array.from({ length: 200 }, (_, n) => machine.start({ n }, { name: `run-${n}`, clock: 'real' }));
+  await Promise.all(
+    firsts.map(async (execution) => {
+      const events: HistoryEvent[] = [];
+      stored.set(execution.executionArn, events);
+      for await (const event of execution.events()) {
+        events.push(JSON.parse(JSON.stringify(event))); // as a database gives them back: timestamps as text
+        if (event.type === 'TaskSubmitted') break;
+      }
+    }),
+  );
+  for (const execution of firsts) execution.abort();
+  assert.is(prepares, 200);
+
+  const after = new TaskService({ secret: 'durable' });
+  const restarted = new StateMachine(definition, { handlers, taskService: after, name: 'durable' });
+  const resumed = [...stored].map(([arn, events]) => restarted.start(null, { name: arn.split(':').pop(), clock: 'real', resumeFrom: events }));
+  for (const execution of resumed) after.sendTaskSuccess(tokens.get(execution.executionArn)!, { ok: execution.executionArn });
+  const results = await Promise.all(resumed.map((execution) => execution.result));
+  results.forEach((result, n) => {
+    assert.equal(result, { status: 'SUCCEEDED', output: { n, prepared: { double: n * 2 }, answer: { ok: resumed[n]!.executionArn } } });
+    const history = resumed[n]!.history;
+    assert.equal(history.map((event) => event.id), history.map((_, i) => i + 1));
+    assert.equal(history.slice(-3).map((event) => event.type), ['TaskSucceeded', 'TaskStateExited', 'ExecutionSucceeded']);
+  });
+  assert.is(prepares, 200, 'Prepare was answered before the crash and is not called again');
+});
+
 s('a Wait keeps its deadline on the real clock: one that is past ends at once', async () => {
   const definition = { StartAt: 'Pause', States: { Pause: { Type: 'Wait', Seconds: 3600, Next: 'Done' }, Done: { Type: 'Pass', End: true } } };
   const machine = new StateMachine(definition);
@@ -207,6 +256,7 @@ s('a record the definition does not reproduce fails loudly, naming the first mis
     assert.is((error as Error).name, 'ReplayMismatchError');
     assert.match((error as Error).message, /event #\d+/);
     assert.match((error as Error).message, /TaskStateExited 'Reserve'/);
+    assert.match((error as Error).message, /output: recorded/);
   }
 });
 

@@ -102,11 +102,13 @@ export class RecordedHistory {
       return undefined;
     }
     const recorded = candidates[0]!;
+    const recordedDetails = recorded[detailsKeyOfRecorded(recorded)];
+    const difference = recorded.type === type ? ` (${firstDifference(recordedDetails, details)})` : '';
     throw new ReplayMismatchError(
       recorded.id,
-      `The recorded history does not match this state machine: event #${recorded.id} was recorded as ${describe(recorded.type, recorded[detailsKeyOfRecorded(recorded)])}, ` +
-        `but the replay produced ${describe(type, details)} there (after event #${previousEventId}). ` +
-        'Was the definition, the input or the seed changed since the execution was recorded?',
+      `The recorded history does not match this state machine: event #${recorded.id} was recorded as ${describe(recorded.type, recordedDetails)}, ` +
+        `but the replay produced ${describe(type, details)} there (after event #${previousEventId})${difference}. ` +
+        'Was the definition, the input, the identity or the seed changed since the execution was recorded?',
     );
   }
 
@@ -155,6 +157,23 @@ export class RecordedHistory {
         'was never reproduced by the replay. Was the definition, the input or the seed changed since the execution was recorded?',
     );
   }
+}
+
+/** The first detail field whose recorded and produced values differ, for the mismatch message. */
+function firstDifference(recorded: unknown, produced: unknown): string {
+  const a = (sortKeys(JSON.parse(JSON.stringify(textOf(recorded) ?? {}))) ?? {}) as Record<string, unknown>;
+  const b = (sortKeys(JSON.parse(JSON.stringify(textOf(produced) ?? {}))) ?? {}) as Record<string, unknown>;
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    const left = JSON.stringify(a[key]);
+    const right = JSON.stringify(b[key]);
+    if (left !== right) return `${key}: recorded ${clip(left)}, produced ${clip(right)}`;
+  }
+  return 'details differ';
+}
+
+function clip(text: string | undefined): string {
+  if (text === undefined) return 'nothing';
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
 function detailsKeyOfRecorded(event: HistoryEvent): string {
