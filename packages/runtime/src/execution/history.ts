@@ -24,7 +24,7 @@ export type HistoryListener = (event: HistoryEvent) => void;
  * a run. This relies on payloads never being mutated once recorded, which
  * holds: states build new values, and handlers get and return copies.
  */
-const PAYLOAD_FIELDS = new Set(['input', 'output', 'parameters']);
+export const PAYLOAD_FIELDS: ReadonlySet<string> = new Set(['input', 'output', 'parameters']);
 
 /** AWS writes state input/output into history as JSON text (of any depth). */
 export function payloadText(value: unknown): string {
@@ -36,6 +36,17 @@ export function detailsKeyOf(type: string): string {
   if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
   if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
   return type[0]!.toLowerCase() + type.slice(1) + 'EventDetails';
+}
+
+/** The key of an event's details object as the event holds it (one read back may name it as AWS does). */
+export function detailsKeyIn(event: HistoryEvent): string | undefined {
+  return Object.keys(event).find((key) => key.endsWith('EventDetails'));
+}
+
+/** An event's details object, if it has one. */
+export function detailsOf(event: HistoryEvent): Record<string, unknown> | undefined {
+  const key = detailsKeyIn(event);
+  return key === undefined ? undefined : (event[key] as Record<string, unknown> | undefined);
 }
 
 interface EventRecord {
@@ -71,7 +82,7 @@ export class History {
   constructor(recorded?: readonly HistoryEvent[], matchable?: ReadonlySet<number>) {
     if (!recorded) return;
     for (const event of recorded) {
-      const detailsKey = Object.keys(event).find((key) => key.endsWith('EventDetails')) ?? detailsKeyOf(event.type);
+      const detailsKey = detailsKeyIn(event) ?? detailsKeyOf(event.type);
       this.records.push({ type: event.type, previousEventId: event.previousEventId, time: event.timestamp.getTime(), detailsKey, details: undefined, event });
     }
     this.recorded = new RecordedHistory(recorded, matchable);

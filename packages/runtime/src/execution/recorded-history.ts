@@ -1,5 +1,5 @@
 import { ExecutionInterrupted } from './execution-run.js';
-import type { HistoryEvent } from './history.js';
+import { detailsOf, PAYLOAD_FIELDS, type HistoryEvent } from './history.js';
 
 /**
  * Raised (as `execution.result`'s rejection) when a resumed or redriven
@@ -102,7 +102,7 @@ export class RecordedHistory {
       return undefined;
     }
     const recorded = candidates[0]!;
-    const recordedDetails = recorded[detailsKeyOfRecorded(recorded)];
+    const recordedDetails = detailsOf(recorded);
     const difference = recorded.type === type ? ` (${firstDifference(recordedDetails, details)})` : '';
     throw new ReplayMismatchError(
       recorded.id,
@@ -153,7 +153,7 @@ export class RecordedHistory {
     if (!first) return;
     throw new ReplayMismatchError(
       first.id,
-      `The recorded history does not match this state machine: event #${first.id} (${describe(first.type, first[detailsKeyOfRecorded(first)])}) ` +
+      `The recorded history does not match this state machine: event #${first.id} (${describe(first.type, detailsOf(first))}) ` +
         'was never reproduced by the replay. Was the definition, the input or the seed changed since the execution was recorded?',
     );
   }
@@ -176,10 +176,6 @@ function clip(text: string | undefined): string {
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 
-function detailsKeyOfRecorded(event: HistoryEvent): string {
-  return Object.keys(event).find((key) => key.endsWith('EventDetails')) ?? '';
-}
-
 /** `TaskStateEntered 'Charge card'`, or the type alone. */
 function describe(type: string, details: unknown): string {
   const name = (details as { name?: unknown } | undefined)?.name;
@@ -194,8 +190,6 @@ function describe(type: string, details: unknown): string {
 function canonical(details: unknown): string {
   return JSON.stringify(sortKeys(JSON.parse(JSON.stringify(textOf(details)))));
 }
-
-const PAYLOAD_FIELDS = new Set(['input', 'output', 'parameters']);
 
 function textOf(details: unknown): unknown {
   if (details === null || typeof details !== 'object') return details;

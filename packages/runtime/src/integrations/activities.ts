@@ -2,6 +2,7 @@ import { recordEvent } from '../execution/thread.js';
 import type { TaskCall } from './task-call.js';
 import { recordTaskOutcome } from './task-outcome.js';
 import { recordedNext, recordedOutcome } from './recorded-outcome.js';
+import { detailsOf } from '../execution/history.js';
 import { taskPlace } from './callbacks.js';
 import { awaitOutside } from '../execution/turns.js';
 
@@ -26,7 +27,9 @@ export function runActivity(call: TaskCall): Promise<unknown> {
   };
   // A resumed execution: a worker that took the task before the restart keeps it (and its token); an answer recorded is taken.
   const next = recordedNext(thread);
-  const recorded = next?.type === 'ActivityStarted' ? { started: true, workerName: (next.activityStartedEventDetails as { workerName?: string } | undefined)?.workerName } : next && recordedOutcome(thread, next) ? { started: false } : undefined;
+  let recorded: { started: boolean; workerName?: string } | undefined;
+  if (next?.type === 'ActivityStarted') recorded = { started: true, workerName: (detailsOf(next) as { workerName?: string } | undefined)?.workerName };
+  else if (next && recordedOutcome(thread, next)) recorded = { started: false };
   const task = thread.run.tasks.scheduleActivity(
     thread,
     info,

@@ -1,5 +1,5 @@
 import { StatesError } from '../errors.js';
-import type { HistoryEvent } from '../execution/history.js';
+import { detailsOf, type HistoryEvent } from '../execution/history.js';
 import type { Thread } from '../execution/thread.js';
 import type { TaskOutcome } from './waiting-task.js';
 
@@ -31,7 +31,7 @@ export function recordedNext(thread: Thread): HistoryEvent | undefined {
 export function recordedOutcome(thread: Thread, event = recordedNext(thread)): RecordedOutcome | undefined {
   const match = event && OUTCOME_EVENT.exec(event.type);
   if (!event || !match) return undefined;
-  const details = (event[`${event.type[0]!.toLowerCase()}${event.type.slice(1)}EventDetails`] ?? {}) as {
+  const details = (detailsOf(event) ?? {}) as {
     output?: unknown;
     error?: string;
     cause?: string;
@@ -49,7 +49,6 @@ export function recordedOutcome(thread: Thread, event = recordedNext(thread)): R
 
 /** The JSON value of a recorded payload field (`output` of TaskSubmitted…), which AWS writes as text. */
 export function recordedPayload(event: HistoryEvent, field: string): unknown {
-  const details = event[Object.keys(event).find((key) => key.endsWith('EventDetails')) ?? ''] as Record<string, unknown> | undefined;
-  const value = details?.[field];
+  const value = detailsOf(event)?.[field];
   return typeof value === 'string' ? JSON.parse(value) : (value ?? null);
 }
