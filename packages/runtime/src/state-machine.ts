@@ -285,7 +285,7 @@ export class Execution<Output = unknown> {
   ) {
     const machineType = machine.options.type ?? 'STANDARD';
     const requested = options.startTime === undefined ? Date.now() : new Date(options.startTime).getTime();
-    const replay = planReplay(options, machineType, requested);
+    const replay = planReplay(options, machine.definition, machineType, requested);
     const history = new History(replay?.events, replay?.matchable);
     const clock = options.clock !== 'real' ? virtualClock : replay ? resumingClock(replayProgress(history)) : realClock;
     const startTime = replay ? replay.startTime : requested;
@@ -402,7 +402,8 @@ export class Execution<Output = unknown> {
       if (thrown instanceof ReplayMismatchError) throw thrown;
       if (run.interruptedBy instanceof ReplayMismatchError) throw run.interruptedBy;
       const result = this.recordEnding(thrown, thread);
-      run.history.recorded?.checkComplete();
+      // An abort or timeout may stop a replay half way; a failure must have reproduced the whole record.
+      if (!(thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED')) run.history.recorded?.checkComplete();
       return result;
     } finally {
       if (timer) clearTimeout(timer);

@@ -93,6 +93,23 @@ const MAP = {
   },
 };
 
+s('a state replayed from before the redrive reads the RedriveCount it ran with', async () => {
+  const definition = {
+    StartAt: 'Note',
+    States: {
+      Note: { Type: 'Pass', Parameters: { 'before.$': '$$.Execution.RedriveCount' }, Next: 'Charge' },
+      Charge: TWO_TASKS.States.Charge,
+    },
+  };
+  const broken = { value: true };
+  const machine = new StateMachine(definition, { handlers: flakyHandlers(broken, {}) });
+  const failed = machine.start({}, START);
+  await failed.result;
+  broken.value = false;
+  const redriven = machine.start(null, { ...START, redriveFrom: failed.history });
+  assert.equal(await redriven.result, { status: 'SUCCEEDED', output: { before: 0, charged: { redrives: 1 } } });
+});
+
 s('a Map redrive re-runs only the failed and unstarted iterations', async () => {
   const broken = new Set([2]);
   const calls: number[] = [];
@@ -121,6 +138,38 @@ s('a Map redrive re-runs only the failed and unstarted iterations', async () => 
     .map((event) => (event.mapIterationSucceededEventDetails as { index: number }).index + 1);
   assert.ok(succeededBefore.length > 0 && !succeededBefore.includes(2));
   assert.equal(calls.sort(), [1, 2, 3, 4, 5].filter((item) => !succeededBefore.includes(item)));
+});
+
+s('a Parallel redrive re-runs only the failed branch, and a second failure keeps what succeeded', async () => {
+  const branch = (name: string) => ({ StartAt: name, States: { [name]: { Type: 'Task', Resource: `arn:aws:lambda:us-east-1:123456789012:function:${name}`, End: true } } });
+  const definition = { StartAt: 'All', States: { All: { Type: 'Parallel', Branches: [branch('A'), branch('B'), branch('C')], End: true } } };
+  const failing = new Set(['B', 'C']);
+  const calls: string[] = [];
+  const handler = (name: string) => (input: unknown) => {
+    calls.push(name);
+    if (failing.has(name)) throw Object.assign(new Error(`${name} is down`), { name: 'Unavailable' });
+    return { [name]: input };
+  };
+  const machine = new StateMachine(definition, { handlers: { A: handler('A'), B: handler('B'), C: handler('C') } });
+  const first = machine.start(1, START);
+  assert.is((await first.result).status, 'FAILED');
+  assert.ok(calls.includes('A'));
+
+  failing.delete('B');
+  calls.length = 0;
+  const second = machine.start(null, { ...START, redriveFrom: first.history });
+  assert.is((await second.result).status, 'FAILED');
+  assert.ok(!calls.includes('A'), 'A succeeded before and is not run again');
+
+  failing.clear();
+  calls.length = 0;
+  const third = machine.start(null, { ...START, redriveFrom: second.history });
+  assert.equal(await third.result, { status: 'SUCCEEDED', output: [{ A: 1 }, { B: 1 }, { C: 1 }] });
+  // B succeeded in the second attempt (if it was not aborted by C's failure first): only what did not succeed runs.
+  const bSucceeded = second.history.some(
+    (event) => event.type === 'LambdaFunctionSucceeded' && (event.lambdaFunctionSucceededEventDetails as { output: string }).output.includes('"B"'),
+  );
+  assert.equal(calls, bSucceeded ? ['C'] : ['B', 'C']);
 });
 
 s('only FAILED, TIMED_OUT and ABORTED Standard executions can be redriven', async () => {

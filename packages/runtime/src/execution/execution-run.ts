@@ -76,6 +76,25 @@ export class ExecutionRun {
     return (this.executionContextValue = context);
   }
 
+  private readonly contextsByRedriveCount = new Map<number, Record<string, unknown>>();
+
+  /**
+   * `$$.Execution` for the state visit entered at event `enteredEventId`: in
+   * a redriven execution, a visit replayed from an earlier attempt reads that
+   * attempt's RedriveCount, as it did when it ran.
+   */
+  executionContextAt(enteredEventId: number): Record<string, unknown> {
+    const context = this.executionContext;
+    const redriven = this.redrive?.redrivenIds;
+    if (!redriven || this.machineType !== 'STANDARD') return context;
+    let count = 0;
+    while (count < redriven.length && redriven[count]! < enteredEventId) count++;
+    if (count === context.RedriveCount) return context;
+    let earlier = this.contextsByRedriveCount.get(count);
+    if (!earlier) this.contextsByRedriveCount.set(count, (earlier = { ...context, RedriveCount: count }));
+    return earlier;
+  }
+
   /** Aborted when the execution stops; created on first use, since most runs never need it. */
   get abort(): AbortController {
     if (this.abortController) return this.abortController;

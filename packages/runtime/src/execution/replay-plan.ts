@@ -1,5 +1,6 @@
 import type { HistoryEvent } from './history.js';
-import { eventThreads } from './history-threads.js';
+import { eventThreads, type EventThread } from './history-threads.js';
+import type { MachineDefinition } from '../definition.js';
 
 /** Why a record cannot be resumed or redriven; `name` is the code (AWS's `ExecutionNotRedrivable` for redrives). */
 export type ReplayRefusalCode = 'ExecutionNotRedrivable' | 'ExecutionNotResumable' | 'InvalidExecutionHistory';
@@ -25,20 +26,22 @@ export class ReplayRefusedError extends Error {
   }
 }
 
-/** What a redriven execution carries: AWS's redrive count and time, and what its failed Map keeps. */
+/** What a redriven execution carries: AWS's redrive count and time, and what its failed Map or Parallel keeps. */
 export interface Redrive {
   /** `$$.Execution.RedriveCount` and ExecutionRedriven's `redriveCount`: 1 for the first redrive. */
   readonly count: number;
   /** When the redrive happened (epoch ms); the re-run's events are not older. */
   readonly time: number;
   /**
-   * Results of Map iterations that succeeded before a redrive, by the id of
-   * the re-run Map's StateEntered event, then by iteration index: those
-   * iterations are not run again.
+   * Results of Map iterations and Parallel branches that succeeded before a
+   * redrive, by the id of the re-run state's StateEntered event, then by
+   * iteration or branch index: those are not run again.
    */
   readonly kept: ReadonlyMap<number, ReadonlyMap<number, unknown>>;
   /** True when this start is the redrive (it writes ExecutionRedriven); false when it resumes a redriven execution. */
   readonly opens: boolean;
+  /** The ids of the ExecutionRedriven events, this redrive's included, in order. */
+  readonly redrivenIds: readonly number[];
 }
 
 export interface ReplayPlan {
@@ -64,6 +67,7 @@ const REDRIVABLE = /^Execution(Failed|TimedOut|Aborted)$/;
  */
 export function planReplay(
   options: { resumeFrom?: readonly HistoryEvent[]; redriveFrom?: readonly HistoryEvent[] },
+  definition: MachineDefinition,
   machineType: 'STANDARD' | 'EXPRESS',
   now: number,
 ): ReplayPlan | undefined {
@@ -85,9 +89,10 @@ export function planReplay(
     // A redriven execution that was interrupted: its replay is a redrive's, without a new ExecutionRedriven.
     const redriven = events.findLast((event) => event.type === 'ExecutionRedriven');
     if (!redriven) return { ...base, matchable: undefined, redrive: undefined };
-    const { matchable, kept } = planRedrive(events);
+    const { matchable, kept } = planRedrive(events, definition);
     const count = events.filter((event) => event.type === 'ExecutionRedriven').length;
-    return { ...base, matchable, redrive: { count, time: redriven.timestamp.getTime(), kept, opens: false } };
+    const redrivenIds = events.filter((event) => event.type === 'ExecutionRedriven').map((event) => event.id);
+    return { ...base, matchable, redrive: { count, time: redriven.timestamp.getTime(), kept, opens: false, redrivenIds } };
   }
 
   const last = events[events.length - 1]!;
@@ -99,20 +104,21 @@ export function planReplay(
     throw new ReplayRefusedError('ExecutionNotRedrivable', 'The execution ended more than 14 days ago; AWS redrives executions for 14 days after they end.');
   }
   const time = Math.max(now, last.timestamp.getTime());
-  const { matchable, kept } = planRedrive(events);
+  const { matchable, kept } = planRedrive(events, definition);
   const count = events.filter((event) => event.type === 'ExecutionRedriven').length + 1;
-  return { ...base, matchable, redrive: { count, time, kept, opens: true } };
+  const redrivenIds = [...events.filter((event) => event.type === 'ExecutionRedriven').map((event) => event.id), events.length + 1];
+  return { ...base, matchable, redrive: { count, time, kept, opens: true, redrivenIds } };
 }
 
 /**
  * Splits the record into attempts (the first run, then one per
  * ExecutionRedriven). In each, the top-level state that was running when it
  * ended, and everything after, is run again by the next attempt; the rest
- * succeeded and is reproduced. A failed top-level Map keeps the results of its
- * iterations that succeeded (in that attempt or, when it was itself a re-run,
- * kept from before).
+ * succeeded and is reproduced. A failed top-level Map or Parallel keeps the
+ * results of its iterations or branches that succeeded (in that attempt or,
+ * when it was itself a re-run, kept from before).
  */
-function planRedrive(events: readonly HistoryEvent[]): { matchable: Set<number>; kept: Map<number, Map<number, unknown>> } {
+function planRedrive(events: readonly HistoryEvent[], definition: MachineDefinition): { matchable: Set<number>; kept: Map<number, Map<number, unknown>> } {
   const threads = eventThreads(events);
   const matchable = new Set<number>();
   const kept = new Map<number, Map<number, unknown>>();
@@ -133,9 +139,10 @@ function planRedrive(events: readonly HistoryEvent[]): { matchable: Set<number>;
     const redriven = events[end + 1];
     // The StateEntered id the next attempt's re-run has: the first event after its ExecutionRedriven.
     const reentered = redriven ? redriven.id + 1 : events.length + 2;
-    if (rerun?.type === 'MapStateEntered') {
+    if (rerun?.type === 'MapStateEntered' || rerun?.type === 'ParallelStateEntered') {
       const results = new Map<number, unknown>(kept.get(rerun.id) ?? []);
-      for (const [index, output] of succeededIterations(events, attempt, rerun)) results.set(index, output);
+      const succeeded = rerun.type === 'MapStateEntered' ? succeededIterations(events, attempt, rerun) : succeededBranches(attempt, rerun, threads, definition);
+      for (const [index, output] of succeeded) results.set(index, output);
       if (results.size > 0) kept.set(reentered, results);
     }
     attemptStart = end + 1;
@@ -147,7 +154,7 @@ function planRedrive(events: readonly HistoryEvent[]): { matchable: Set<number>;
 
 /** Outputs of the iterations of the Map visit `entered` that succeeded, by index. */
 function succeededIterations(events: readonly HistoryEvent[], attempt: readonly HistoryEvent[], entered: HistoryEvent): Map<number, unknown> {
-  const name = (entered.stateEnteredEventDetails as { name: string }).name;
+  const name = stateNameOf(entered);
   const out = new Map<number, unknown>();
   for (const event of attempt) {
     if (event.id <= entered.id || event.type !== 'MapIterationSucceeded') continue;
@@ -159,6 +166,50 @@ function succeededIterations(events: readonly HistoryEvent[], attempt: readonly 
     if (output !== undefined) out.set(details.index, typeof output === 'string' ? parseRecorded(output, `event #${exited!.id}'s output`) : output);
   }
   return out;
+}
+
+/**
+ * Outputs of the branches of the Parallel visit `entered` that succeeded, by
+ * branch index: a branch succeeded when its last event is the exit of one of
+ * its end states. Branches are told apart by their first state (a kept
+ * branch does not run again, so their order of starting says nothing).
+ */
+function succeededBranches(
+  attempt: readonly HistoryEvent[],
+  entered: HistoryEvent,
+  threads: Map<number, EventThread>,
+  definition: MachineDefinition,
+): Map<number, unknown> {
+  const name = stateNameOf(entered);
+  const branches = ((definition.States[name] as { Branches?: unknown } | undefined)?.Branches ?? []) as Array<{
+    StartAt: string;
+    States: Record<string, { Type?: string; End?: boolean }>;
+  }>;
+  const started = attempt.find((event) => event.type === 'ParallelStateStarted' && event.previousEventId === entered.id);
+  const out = new Map<number, unknown>();
+  if (!started) return out;
+  const parallelThread = threads.get(started.id);
+  const byBranch = new Map<EventThread, HistoryEvent[]>();
+  for (const event of attempt) {
+    const thread = threads.get(event.id);
+    if (event.id <= started.id || !thread || thread.parent !== parallelThread || thread.branch === undefined) continue;
+    const list = byBranch.get(thread) ?? [];
+    list.push(event);
+    byBranch.set(thread, list);
+  }
+  for (const branchEvents of byBranch.values()) {
+    const index = branches.findIndex((branch) => branch.StartAt === stateNameOf(branchEvents[0]!));
+    const last = branchEvents[branchEvents.length - 1]!;
+    const state = index >= 0 && last.type.endsWith('StateExited') ? branches[index]!.States[stateNameOf(last)] : undefined;
+    if (!state || !(state.End === true || state.Type === 'Succeed')) continue;
+    const output = (last.stateExitedEventDetails as { output?: unknown } | undefined)?.output;
+    if (output !== undefined) out.set(index, typeof output === 'string' ? parseRecorded(output, `event #${last.id}'s output`) : output);
+  }
+  return out;
+}
+
+function stateNameOf(event: HistoryEvent): string {
+  return ((event.stateEnteredEventDetails ?? event.stateExitedEventDetails) as { name?: string } | undefined)?.name ?? '';
 }
 
 /** The record with Date timestamps (a database may give strings), checked to be a history from its start. */
