@@ -284,7 +284,8 @@ export class Execution<Output = unknown> {
     mocks?: TaskMocks,
   ) {
     const machineType = machine.options.type ?? 'STANDARD';
-    const requested = options.startTime === undefined ? Date.now() : new Date(options.startTime).getTime();
+    // `startTime` places the virtual clock; the real clock starts (or redrives) now.
+    const requested = options.startTime === undefined || options.clock === 'real' ? Date.now() : new Date(options.startTime).getTime();
     const replay = planReplay(options, machine.definition, machineType, requested);
     const history = new History(replay?.events, replay?.matchable);
     const clock = options.clock !== 'real' ? virtualClock : replay ? resumingClock(replayProgress(history)) : realClock;
@@ -292,7 +293,7 @@ export class Execution<Output = unknown> {
     if (replay) input = replay.input;
     const random = seededRandom(options.seed ?? seedOf(identity.executionArn, startTime));
     const timeout = machine.definition.TimeoutSeconds ?? (machine.options.type === 'EXPRESS' ? 300 : undefined);
-    this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType);
+    this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType, replay?.redrive?.time);
     this.run.redrive = replay?.redrive;
     this.run.findStateMachine = (arnOrName) => machine.findChild(arnOrName);
     this.run.mocks = mocks;

@@ -172,6 +172,28 @@ s('a Parallel redrive re-runs only the failed branch, and a second failure keeps
   assert.equal(calls, bSucceeded ? ['C'] : ['B', 'C']);
 });
 
+s('a TIMED_OUT execution is redriven with its TimeoutSeconds counted from the redrive', async () => {
+  const definition = {
+    TimeoutSeconds: 60,
+    StartAt: 'Slow',
+    States: { Slow: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:slow', End: true } },
+  };
+  let seconds = 120;
+  const machine = new StateMachine(definition, {
+    handlers: {
+      Slow: async (_input: unknown, context: { sleep(seconds: number): Promise<void> }) => {
+        await context.sleep(seconds);
+        return { took: seconds };
+      },
+    },
+  });
+  const timedOut = machine.start({}, START);
+  assert.equal(await timedOut.result, { status: 'TIMED_OUT' });
+  seconds = 30;
+  const redriven = machine.start(null, { ...START, startTime: '2025-01-03T00:00:00Z', redriveFrom: timedOut.history });
+  assert.equal(await redriven.result, { status: 'SUCCEEDED', output: { took: 30 } });
+});
+
 s('only FAILED, TIMED_OUT and ABORTED Standard executions can be redriven', async () => {
   const machine = new StateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
   const succeeded = machine.start({}, START);
@@ -181,6 +203,12 @@ s('only FAILED, TIMED_OUT and ABORTED Standard executions can be redriven', asyn
   assert.throws(() => machine.start(null, { redriveFrom: succeeded.history.slice(0, 2) }), notRedrivable);
   const express = new StateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, { type: 'EXPRESS' });
   assert.throws(() => express.start(null, { redriveFrom: succeeded.history }), notRedrivable);
+  const waiting = new StateMachine({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 600, End: true } } });
+  const aborted = waiting.start({}, { clock: 'real' });
+  aborted.abort();
+  assert.equal(await aborted.result, { status: 'ABORTED' });
+  const redriven = waiting.start(null, { redriveFrom: aborted.history });
+  assert.equal(await redriven.result, { status: 'SUCCEEDED', output: {} });
 });
 
 s('an execution that ended more than 14 days ago cannot be redriven', async () => {

@@ -53,10 +53,12 @@ export class ExecutionRun {
     input: unknown,
     timeoutSeconds: number | undefined,
     readonly machineType: 'STANDARD' | 'EXPRESS' = 'STANDARD',
+    /** Where TimeoutSeconds counts from: the start, or a redrive (which gives the execution its time again). */
+    timeoutFrom = startTime,
   ) {
     this.input = input;
     this.stateMachineContext = { Id: identity.stateMachineArn, Name: identity.stateMachineName };
-    this.deadline = timeoutSeconds === undefined ? Infinity : startTime + timeoutSeconds * 1000;
+    this.deadline = timeoutSeconds === undefined ? Infinity : timeoutFrom + timeoutSeconds * 1000;
   }
 
   private readonly input: unknown;

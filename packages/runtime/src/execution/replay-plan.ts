@@ -56,6 +56,9 @@ export interface ReplayPlan {
 
 /** AWS lets an execution be redriven for 14 days after it ended. */
 const REDRIVE_WINDOW_MS = 14 * 24 * 3600 * 1000;
+/** A Standard execution is open for a year at most, and its history holds 25,000 events. */
+const MAX_OPEN_MS = 365 * 24 * 3600 * 1000;
+const HISTORY_LIMIT = 25_000;
 const ENDED = /^Execution(Succeeded|Failed|TimedOut|Aborted)$/;
 const REDRIVABLE = /^Execution(Failed|TimedOut|Aborted)$/;
 
@@ -102,6 +105,12 @@ export function planReplay(
   }
   if (now - last.timestamp.getTime() > REDRIVE_WINDOW_MS) {
     throw new ReplayRefusedError('ExecutionNotRedrivable', 'The execution ended more than 14 days ago; AWS redrives executions for 14 days after they end.');
+  }
+  if (now - base.startTime > MAX_OPEN_MS) {
+    throw new ReplayRefusedError('ExecutionNotRedrivable', 'The execution started more than a year ago: it has exceeded the maximum execution time.');
+  }
+  if (events.length >= HISTORY_LIMIT - 1) {
+    throw new ReplayRefusedError('ExecutionNotRedrivable', `The execution's history has reached its limit of ${HISTORY_LIMIT} events.`);
   }
   const time = Math.max(now, last.timestamp.getTime());
   const { matchable, kept } = planRedrive(events, definition);
