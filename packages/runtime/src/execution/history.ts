@@ -71,13 +71,11 @@ export class History {
   /** The newest event written or reproduced so far (while replaying, recorded events ahead of the replay do not count). */
   private latestId = 0;
   private live = false;
-  /** Called before the first event that is not a reproduced one is appended. */
-  onLive: (() => void) | undefined;
 
   /**
    * @param recorded the events of the execution so far (resume, redrive): they
-   *   are the history's first events, and the interpreter's run reproduces the
-   *   first `matchable` of them instead of appending (`RecordedHistory`).
+   *   are the history's first events, and the interpreter's run reproduces
+   *   them (those in `matchable`, when given) instead of appending (`RecordedHistory`).
    */
   constructor(recorded?: readonly HistoryEvent[], matchable?: ReadonlySet<number>) {
     if (!recorded) return;
@@ -107,10 +105,7 @@ export class History {
       }
     }
     // ExecutionRedriven opens a redrive before its replay; the replayed part is not new.
-    if (this.recorded && !this.live && type !== 'ExecutionRedriven') {
-      this.live = true;
-      this.onLive?.();
-    }
+    if (this.recorded && type !== 'ExecutionRedriven') this.live = true;
     const record: EventRecord = { type, previousEventId, time, detailsKey: key, details };
     this.records.push(record);
     this.latestId = this.records.length;

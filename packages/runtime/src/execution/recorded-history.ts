@@ -59,8 +59,18 @@ export class RecordedHistory {
       const list = this.pending.get(event.previousEventId);
       if (list) list.push(event);
       else this.pending.set(event.previousEventId, [event]);
+      if (event.type === 'MapIterationStarted') {
+        const { name, index } = (detailsOf(event) ?? {}) as { name?: unknown; index?: unknown };
+        const key = iterationKey(name, index);
+        const starts = this.iterationStarts.get(key);
+        if (starts) starts.push(event);
+        else this.iterationStarts.set(key, [event]);
+      }
     }
   }
+
+  /** Recorded MapIterationStarted events not yet reproduced, by Map name and index, in id order. */
+  private readonly iterationStarts = new Map<string, HistoryEvent[]>();
 
   /** True while some recorded event is still to be reproduced. */
   get replaying(): boolean {
@@ -120,19 +130,15 @@ export class RecordedHistory {
   private matchIterationStart(details: Record<string, unknown>): HistoryEvent | undefined {
     const { name, index } = details as { name: string; index: number };
     const after = this.mapStarts.get(name) ?? 0;
-    for (const [previous, list] of this.pending) {
-      const i = list.findIndex((event) => {
-        if (event.type !== 'MapIterationStarted' || event.id <= after) return false;
-        const recorded = event.mapIterationStartedEventDetails as { name?: unknown; index?: unknown } | undefined;
-        return recorded?.name === name && recorded.index === index;
-      });
-      if (i < 0) continue;
-      const [event] = list.splice(i, 1);
-      if (list.length === 0) this.pending.delete(previous);
-      this.unmatched--;
-      return event;
-    }
-    return undefined;
+    const starts = this.iterationStarts.get(iterationKey(name, index));
+    const at = starts?.findIndex((event) => event.id > after) ?? -1;
+    if (at < 0) return undefined;
+    const [event] = starts!.splice(at, 1);
+    const siblings = this.pending.get(event!.previousEventId)!;
+    siblings.splice(siblings.indexOf(event!), 1);
+    if (siblings.length === 0) this.pending.delete(event!.previousEventId);
+    this.unmatched--;
+    return event;
   }
 
   /** The id of the MapStateStarted last reproduced, by Map state name. */
@@ -174,6 +180,10 @@ function firstDifference(recorded: unknown, produced: unknown): string {
 function clip(text: string | undefined): string {
   if (text === undefined) return 'nothing';
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+function iterationKey(name: unknown, index: unknown): string {
+  return `${String(name)}\u0000${String(index)}`;
 }
 
 /** `TaskStateEntered 'Charge card'`, or the type alone. */

@@ -63,6 +63,7 @@ export function recordEvent(
  */
 function appendEvent(thread: Thread, type: string, previousEventId: number, details?: Record<string, unknown>, detailsKey?: string): number {
   const { run } = thread;
+  if (!run.history.recorded) return run.history.append(type, previousEventId, run.clock.now(thread.now), details, detailsKey);
   // A redriven execution's new events happen at the redrive, however long ago the work before it was.
   const notBefore = run.redrive?.time ?? -Infinity;
   let id: number;
