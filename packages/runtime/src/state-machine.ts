@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { MachineDefinition } from './definition.js';
 import { realClock, resumingClock, virtualClock } from './execution/clock.js';
 import { ExecutionInterrupted, ExecutionRun, type ExecutionIdentity } from './execution/execution-run.js';
@@ -18,7 +17,7 @@ import type { TaskMocks } from './integrations/mocks-hook.js';
 import { defaultTaskService, registryOf, type TaskService } from './integrations/task-service.js';
 import { createTaskMocks, type MockOptions } from './mocks/index.js';
 import { prepareDefinition } from './prepare.js';
-import { seededRandom } from './random.js';
+import { executionSeed, seededRandom } from './random.js';
 import { parseDefinitionText, validateDefinition, type ValidationProblem } from './validation/index.js';
 import { handlersForTasks, SchemaChecks, type MachineSchema, type TaskTypes, type TypedHandlerMap } from './schema-validation.js';
 
@@ -122,10 +121,11 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
    * ExecutionRedriven, the states that did not succeed run again (a Map or
    * Parallel re-runs only its failed or unstarted iterations and branches),
    * successful ones keep their results, and `$$.Execution.RedriveCount`
-   * counts the redrives. On the virtual clock, `startTime` is the redrive's
-   * time (default: now). Throws `ExecutionNotRedrivable` for a running or
-   * succeeded execution, an Express machine, or one that ended more than 14
-   * days ago.
+   * counts the redrives; TimeoutSeconds counts from the redrive. On the
+   * virtual clock, `startTime` is the redrive's time (default: now). Throws
+   * `ReplayRefusedError` named `ExecutionNotRedrivable` for a running or
+   * succeeded execution, an Express machine, one that ended more than 14 days
+   * ago, started more than a year ago or reached the history limit.
    */
   redriveFrom?: readonly HistoryEvent[];
 }
@@ -251,16 +251,6 @@ export class StateMachine<Input = unknown, Output = unknown, Tasks extends TaskT
   }
 }
 
-/**
- * The seed of an execution started without one: from its ARN and start time,
- * which a resumed or redriven execution has again, so that its replay draws
- * the same random numbers (jitter, `States.UUID`, `$random`…). Executions
- * differ in ARN (their names are unique), so their draws differ.
- */
-function seedOf(executionArn: string, startTime: number): number {
-  return createHash('sha256').update(`${executionArn}\u0000${startTime}`).digest().readUInt32LE(0);
-}
-
 /** The test case `mocks` selects; the machine is the one named by the options, else `machineName`. */
 function selectTestCase(mocks: MockOptions, machineName: string | undefined): TaskMocks {
   return createTaskMocks(mocks.config, { stateMachineName: mocks.stateMachineName ?? machineName, testCase: mocks.testCase });
@@ -268,7 +258,11 @@ function selectTestCase(mocks: MockOptions, machineName: string | undefined): Ta
 
 /** One run of a state machine. */
 export class Execution<Output = unknown> {
-  /** Settles when the execution ends; never rejects for ASL failures. */
+  /**
+   * Settles when the execution ends; never rejects for ASL failures. Rejects
+   * with `ReplayMismatchError` when a resumed or redriven execution does not
+   * reproduce its recorded events.
+   */
   readonly result: Promise<ExecutionResult<Output>>;
   readonly executionArn: string;
   private readonly run: ExecutionRun;
@@ -291,7 +285,7 @@ export class Execution<Output = unknown> {
     const clock = options.clock !== 'real' ? virtualClock : replay ? resumingClock(replayProgress(history)) : realClock;
     const startTime = replay ? replay.startTime : requested;
     if (replay) input = replay.input;
-    const random = seededRandom(options.seed ?? seedOf(identity.executionArn, startTime));
+    const random = seededRandom(options.seed ?? executionSeed(identity.executionArn, startTime));
     const timeout = machine.definition.TimeoutSeconds ?? (machine.options.type === 'EXPRESS' ? 300 : undefined);
     this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType, replay?.redrive?.time);
     this.run.redrive = replay?.redrive;
@@ -306,10 +300,10 @@ export class Execution<Output = unknown> {
     this.result = this.execute(prepared, input, startTime).catch((internal: unknown) => this.failInternally(internal));
   }
 
-
   /**
-   * The promise of `result` never rejects: an error of the interpreter itself
-   * ends the execution as FAILED with States.Runtime, saying so.
+   * `result` does not reject for an error of the interpreter itself: it ends
+   * the execution as FAILED with States.Runtime, saying so. It rejects only
+   * when a resumed or redriven execution does not reproduce its record.
    */
   private failInternally(internal: unknown): ExecutionResult<Output> {
     // A record that the machine does not reproduce is not the execution's failure: the resume itself failed.
