@@ -128,6 +128,17 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
    * ago, started more than a year ago or reached the history limit.
    */
   redriveFrom?: readonly HistoryEvent[];
+  /**
+   * Called with each new history event as it is written, synchronously,
+   * from the first (ExecutionStarted) on; for a resumed or redriven
+   * execution, only the events after the record. Made for persisting a
+   * history event by event (what `resumeFrom` reads back): an event is
+   * stored before the execution goes on.
+   *
+   * @example
+   * machine.start(input, { name, onEvent: (event) => insertEvent.run(name, event.id, JSON.stringify(event)) });
+   */
+  onEvent?: (event: HistoryEvent) => void;
 }
 
 /** Raised when a definition does not validate; `problems` lists every problem found. */
@@ -282,6 +293,7 @@ export class Execution<Output = unknown> {
     const requested = options.startTime === undefined || options.clock === 'real' ? Date.now() : new Date(options.startTime).getTime();
     const replay = planReplay(options, machine.definition, machineType, requested);
     const history = new History(replay?.events, replay?.matchable);
+    if (options.onEvent) history.onEvent(options.onEvent);
     const clock = options.clock !== 'real' ? virtualClock : replay ? resumingClock(replayProgress(history)) : realClock;
     const startTime = replay ? replay.startTime : requested;
     if (replay) input = replay.input;

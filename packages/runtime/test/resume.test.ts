@@ -55,6 +55,19 @@ for (const testCase of resumeCases) {
   });
 }
 
+s('onEvent sees every new event as it is written, and on resume only those after the record', async () => {
+  const testCase = resumeCases[0]!;
+  const seen: HistoryEvent[] = [];
+  const machine = new StateMachine(testCase.definition, { handlers: testCase.handlers(new Map()) });
+  const full = machine.start(testCase.input, { ...START, onEvent: (event) => void seen.push(event) });
+  await full.result;
+  assert.equal(plain(seen), plain(full.history));
+  const resumedSeen: HistoryEvent[] = [];
+  const resumed = machine.start(null, { ...START, resumeFrom: full.history.slice(0, 7), onEvent: (event) => void resumedSeen.push(event) });
+  await resumed.result;
+  assert.equal(plain(resumedSeen), plain(full.history.slice(7)));
+});
+
 s('a resumed execution starts with exactly the recorded events (same objects’ content), then goes on', async () => {
   const testCase = resumeCases[1]!;
   const full = await runCase(testCase);
