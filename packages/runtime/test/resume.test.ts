@@ -278,6 +278,14 @@ s('Express machines cannot be resumed', () => {
   assert.throws(() => machine.start({}, { resumeFrom: [] }), (error: Error) => error.name === 'ExecutionNotResumable');
 });
 
+s('an aborted execution is not resumed (it can be redriven)', async () => {
+  const machine = new StateMachine({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 600, End: true } } });
+  const aborted = machine.start({}, { clock: 'real' });
+  aborted.abort();
+  await aborted.result;
+  assert.throws(() => machine.start(null, { resumeFrom: aborted.history }), (error: Error) => error.name === 'ExecutionNotResumable' && /redriven/.test(error.message));
+});
+
 s('a malformed record is refused', () => {
   const machine = new StateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } });
   assert.throws(() => machine.start({}, { resumeFrom: [] }), (error: Error) => error.name === 'InvalidExecutionHistory');

@@ -89,6 +89,10 @@ export function planReplay(
   const input = typeof started?.input === 'string' ? parseRecorded(started.input, 'the ExecutionStarted input') : (started?.input ?? null);
   const base = { events, input, startTime: events[0]!.timestamp.getTime() };
   if (resumeFrom) {
+    // An abort came from outside the execution: a replay cannot reproduce it, and an aborted execution goes on only by a redrive.
+    if (events[events.length - 1]!.type === 'ExecutionAborted') {
+      throw new ReplayRefusedError('ExecutionNotResumable', 'The execution was aborted; an aborted execution can be redriven (redriveFrom), not resumed.');
+    }
     // A redriven execution that was interrupted: its replay is a redrive's, without a new ExecutionRedriven.
     const redriven = events.findLast((event) => event.type === 'ExecutionRedriven');
     if (!redriven) return { ...base, matchable: undefined, redrive: undefined };
