@@ -273,6 +273,22 @@ s('a record the definition does not reproduce fails loudly, naming the first mis
   }
 });
 
+s('a renamed state inside a Parallel branch is a mismatch too (found when the record is left unreproduced)', async () => {
+  const testCase = resumeCases.find((c) => c.name === 'Parallel branches')!;
+  const full = await runCase(testCase);
+  const renamed = JSON.parse(JSON.stringify(testCase.definition).replaceAll('"Left"', '"Left again"'));
+  const handlers = testCase.handlers(new Map());
+  const machine = new StateMachine(renamed, { handlers: { ...handlers, 'Left again': handlers.Left! } });
+  const execution = machine.start(testCase.input, { ...START, resumeFrom: full.history });
+  try {
+    await execution.result;
+    assert.unreachable('the resume should have failed');
+  } catch (error) {
+    assert.is((error as Error).name, 'ReplayMismatchError');
+    assert.match((error as Error).message, /'Left'/);
+  }
+});
+
 s('Express machines cannot be resumed', () => {
   const machine = new StateMachine({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, { type: 'EXPRESS' });
   assert.throws(() => machine.start({}, { resumeFrom: [] }), (error: Error) => error.name === 'ExecutionNotResumable');
