@@ -19,7 +19,9 @@ async function run(machine: StateMachine, testCase: ConformanceCase, resumeFrom?
   return { result, history: execution.history, plain: JSON.parse(JSON.stringify(execution.history)) as unknown[] };
 }
 
-if (!corpus.exists) {
+if (!corpus.exists && process.env.TYPESTEP_REQUIRE_CONFORMANCE === '1') {
+  s('the conformance corpus is there', () => assert.unreachable(`TYPESTEP_REQUIRE_CONFORMANCE=1, but ${corpus.dir} is absent`));
+} else if (!corpus.exists) {
   console.log(`resume-conformance: skipped — the conformance corpus (${corpus.dir}) is absent; set TYPESTEP_CONFORMANCE to run it`);
   s.skip('every prefix of every Standard case', () => undefined);
 } else {
