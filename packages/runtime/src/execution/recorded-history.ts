@@ -92,13 +92,16 @@ export class RecordedHistory {
     const candidates = this.pending.get(previousEventId);
     if (!candidates) return undefined;
     // `details` come in text form (History's `textDetails`), as recorded ones do.
-    const produced = details === undefined ? undefined : canonical(details);
+    const producedText = details === undefined ? undefined : JSON.stringify(details);
+    let produced: string | undefined;
     for (let i = 0; i < candidates.length; i++) {
       const recorded = candidates[i]!;
       if (recorded.type !== type) continue;
       const recordedDetails = recorded[detailsKey];
-      if (produced !== undefined || recordedDetails !== undefined) {
-        if (produced === undefined || recordedDetails === undefined || canonical(recordedDetails) !== produced) continue;
+      if (producedText !== undefined || recordedDetails !== undefined) {
+        if (producedText === undefined || recordedDetails === undefined) continue;
+        // A record this runtime wrote reads back the same, key for key: the exact text is the quick check.
+        if (JSON.stringify(recordedDetails) !== producedText && canonical(recordedDetails) !== (produced ??= canonical(details!))) continue;
       }
       candidates.splice(i, 1);
       if (candidates.length === 0) this.pending.delete(previousEventId);
