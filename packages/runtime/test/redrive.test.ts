@@ -238,4 +238,34 @@ s('a redriven execution interrupted mid-way resumes from every prefix of its his
   }
 });
 
+s('a redriven Map interrupted mid-way resumes from every prefix, keeping the iterations kept by the redrive', async () => {
+  const broken = new Set([2]);
+  const calls: number[] = [];
+  const machine = new StateMachine(MAP, {
+    handlers: {
+      Ship: (item) => {
+        calls.push(item as number);
+        if (broken.has(item as number)) throw Object.assign(new Error('no stock'), { name: 'OutOfStock' });
+        return { shipped: item };
+      },
+    },
+  });
+  const failed = machine.start({ items: [1, 2, 3, 4] }, START);
+  await failed.result;
+  broken.clear();
+  const redriven = machine.start(null, { ...START, redriveFrom: failed.history });
+  const expected = await redriven.result;
+  assert.is(expected.status, 'SUCCEEDED');
+  const full = JSON.parse(JSON.stringify(redriven.history));
+  for (let k = failed.history.length + 1; k <= redriven.history.length; k++) {
+    calls.length = 0;
+    const resumed = machine.start(null, { ...START, resumeFrom: redriven.history.slice(0, k) });
+    assert.equal(await resumed.result, expected, `result after resuming from ${k} events`);
+    assert.equal(JSON.parse(JSON.stringify(resumed.history)), full, `history after resuming from ${k} events`);
+    const answered = redriven.history.slice(failed.history.length, k).filter((event) => event.type === 'LambdaFunctionSucceeded').length;
+    const rerun = redriven.history.slice(failed.history.length).filter((event) => event.type === 'LambdaFunctionSucceeded').length;
+    assert.is(calls.length, rerun - answered, `handler calls after resuming from ${k} events`);
+  }
+});
+
 s.run();
