@@ -350,10 +350,12 @@ export class Execution<Output = unknown> {
     let wake: (() => void) | undefined;
     let done = false;
     this.run.history.onEvent(() => wake?.());
-    this.result.finally(() => {
+    const end = () => {
       done = true;
       wake?.();
-    });
+    };
+    // A result that rejects (a replay mismatch) ends the stream too; reporting it is the result's.
+    this.result.then(end, end);
     const { history } = this.run;
     for (;;) {
       while (index < history.length) yield history.at(index++)!;

@@ -272,7 +272,12 @@ s('a record the definition does not reproduce fails loudly, naming the first mis
   const changed = structuredClone(testCase.definition) as { States: Record<string, { ResultPath?: string }> };
   changed.States.Reserve!.ResultPath = '$.other';
   const machine = new StateMachine(changed, { handlers: testCase.handlers(new Map()) });
-  const { message } = await mismatchOf(machine.start(testCase.input, { ...START, resumeFrom: full.history }).result);
+  const execution = machine.start(testCase.input, { ...START, resumeFrom: full.history });
+  // Reading the events of a resume that fails ends the stream (and leaves no unhandled rejection behind).
+  const streamed: HistoryEvent[] = [];
+  for await (const event of execution.events()) streamed.push(event);
+  assert.ok(streamed.length >= 1);
+  const { message } = await mismatchOf(execution.result);
   assert.match(message, /event #\d+/);
   assert.match(message, /TaskStateExited 'Reserve'/);
   assert.match(message, /output: recorded/);
