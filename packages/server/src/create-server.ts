@@ -106,7 +106,7 @@ export async function createServer(options: ServerOptions = {}): Promise<StepFun
   const mockConfig = typeof options.mockConfig === 'string' ? loadMockConfig(options.mockConfig) : options.mockConfig;
   const store = Store.open(options.dataDir);
   // Task tokens are signed with a secret kept in the store, so a restarted server accepts the tokens it issued before.
-  const tasks = taskServiceWithSecret(store.setting('task-token-secret', () => randomBytes(32).toString('base64url')));
+  const tasks = new TaskService({ secret: store.setting('task-token-secret', () => randomBytes(32).toString('base64url')) });
   const host = new ExecutionHost(store, { identity, clock: options.clock ?? 'real', handlers: options.handlers, mockConfig, taskService: tasks });
   const context: ServerContext = { store, host, identity, tasks, mockConfig };
 
@@ -178,16 +178,6 @@ function errorReply(error: unknown): [number, ReturnType<typeof awsErrorBody>] {
   if (error instanceof AwsApiError) return [error.status, awsErrorBody(error.code, error.message)];
   if (error instanceof TaskServiceError) return [400, awsErrorBody(error.name, error.message)];
   return [500, awsErrorBody('InternalFailure', `typestep serve could not handle the request: ${(error as Error)?.message ?? String(error)}`)];
-}
-
-/**
- * A TaskService that signs tokens with `secret`. Runtimes before
- * `TaskService({ secret })` ignore the option (their tokens then do not
- * outlive the process).
- */
-function taskServiceWithSecret(secret: string): TaskService {
-  const WithSecret = TaskService as unknown as new (options: { secret?: string }) => TaskService;
-  return new WithSecret({ secret });
 }
 
 function loadMockConfig(text: string): object {

@@ -13,31 +13,6 @@ import {
 import type { ServerIdentity } from './arns.js';
 import type { ExecutionRow, Store } from './store/store.js';
 
-/**
- * The options the runtime takes to continue an execution from its recorded
- * history (`resumeFrom`: carry on a RUNNING one after a restart;
- * `redriveFrom`: RedriveExecution of a closed one). Declared here as well so
- * this package compiles against a runtime that does not have them yet.
- */
-type ContinuingStartOptions = StartOptions & {
-  resumeFrom?: readonly HistoryEvent[];
-  redriveFrom?: readonly HistoryEvent[];
-};
-
-const CANNOT_CONTINUE = 'this @typestep/runtime cannot continue an execution from its recorded history (StartOptions.resumeFrom / redriveFrom)';
-
-/**
- * Whether the runtime continued the recorded history rather than starting
- * afresh (a runtime without `resumeFrom`/`redriveFrom` ignores them). One
- * that started afresh is aborted: its events would clash with the recorded ones.
- */
-function continues(execution: Execution, events: readonly HistoryEvent[]): boolean {
-  const first = execution.history[0];
-  if (!first || first.timestamp.getTime() === events[0]?.timestamp.getTime()) return true;
-  execution.abort();
-  return false;
-}
-
 /** The error and cause of a rejection of `result`, in ASL terms. */
 function failureOf(error: unknown): { error: string; cause: string } {
   const failure = (error as { failure?: { error?: string; cause?: string } } | undefined)?.failure;
@@ -112,7 +87,7 @@ export class ExecutionHost {
   ): Execution {
     const machineName = row.machine_arn.slice(row.machine_arn.lastIndexOf(':') + 1);
     const machine = this.machineFor(machineName, row.type, row.definition, row.role_arn);
-    const options: ContinuingStartOptions = {
+    const options: StartOptions = {
       name: row.name,
       clock: this.options.clock,
       seed: seedOf(row.arn),
@@ -157,14 +132,16 @@ export class ExecutionHost {
   }
 
   /**
-   * The ExecutionStarted event to record, timed at the row's `started_at`:
-   * the instant the execution was started with (`startTime`). On the real
-   * clock the runtime stamps the event when it appends it, which can be a
-   * millisecond later; a replay starts from the recorded instant, and what
-   * it derives from it (task tokens) must match the first run.
+   * The ExecutionStarted event to record, and the row's `started_at` set to
+   * its instant. On the real clock the runtime starts the execution when it
+   * is created, not at the instant the row was made; a replay starts from
+   * the recorded instant, and what it derives from it (task tokens) must
+   * match the first run, so the row takes the runtime's instant.
    */
   startedEvent(execution: Execution, row: Pick<ExecutionRow, 'started_at'>): HistoryEvent {
-    return { ...execution.history[0]!, timestamp: new Date(row.started_at) };
+    const started = execution.history[0]!;
+    row.started_at = started.timestamp.getTime();
+    return started;
   }
 
   /** Continues a RUNNING execution of the store from its recorded events (after a restart). */
@@ -178,7 +155,6 @@ export class ExecutionHost {
       // One execution the runtime cannot continue must not keep the server from opening.
       return fail((error as Error).message);
     }
-    if (!continues(execution, events)) return fail(CANNOT_CONTINUE);
     void this.track(row.arn, execution, events.length);
   }
 
@@ -195,7 +171,6 @@ export class ExecutionHost {
       // The runtime's own refusal (ExecutionNotRedrivable: too old, an Express machine…).
       throw new AwsApiError('ExecutionNotRedrivable', (error as Error).message);
     }
-    if (!continues(execution, events)) throw new AwsApiError('ExecutionNotRedrivable', `typestep serve cannot redrive '${row.arn}': ${CANNOT_CONTINUE}`);
     this.store.redriveExecution(row.arn, at);
     void this.track(row.arn, execution, events.length);
   }
