@@ -133,7 +133,7 @@ const EXPECTED_TYPES = [
   'ExecutionSucceeded',
 ];
 
-// Needs the runtime's StartOptions.resumeFrom (continuing an execution from its recorded events).
+// Uses the runtime's StartOptions.resumeFrom (continuing an execution from its recorded events).
 s(`kill -9 loses nothing acknowledged: ${COUNT} executions waiting on task tokens resume and finish`, async () => {
   const dataDir = scratchDir('typestep-serve-kill-');
   const children: ChildProcess[] = [];

@@ -1,4 +1,4 @@
-// These cases need the runtime's StartOptions.resumeFrom / redriveFrom (continuing an execution from its
+// These cases use the runtime's StartOptions.resumeFrom / redriveFrom (continuing an execution from its
 // recorded history), which @typestep/runtime gains alongside this package.
 import { rmSync } from 'node:fs';
 import {
