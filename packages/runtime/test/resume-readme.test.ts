@@ -1,6 +1,9 @@
 // The README's "Resuming and redriving" examples are real: each ```ts block runs here as written,
 // with '@typestep/runtime' pointing at this package's built output.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -9,10 +12,15 @@ const section = readme.slice(readme.indexOf('## Resuming and redriving'), readme
 const blocks = [...section.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map(([, code]) => code!);
 const runtime = new URL('../dist/index.js', import.meta.url).href;
 
-/** Runs a README block as a module of its own and returns its exports. */
+const scratch = mkdtempSync(join(tmpdir(), 'typestep-resume-readme-'));
+let written = 0;
+
+/** Runs a README block as a TypeScript module of its own (tsx strips the types) and returns its exports. */
 function runBlock(code: string, prelude = ''): Promise<Record<string, unknown>> {
   const source = prelude + code.replaceAll("'@typestep/runtime'", `'${runtime}'`);
-  return import(`data:text/javascript,${encodeURIComponent(source)}`);
+  const file = join(scratch, `block-${++written}.mts`);
+  writeFileSync(file, source);
+  return import(pathToFileURL(file).href);
 }
 
 const s = suite('README: resuming and redriving');
@@ -29,7 +37,7 @@ s('the redrive example runs the failed state again', async () => {
     import { StateMachine } from '${runtime}';
     const definition = { StartAt: 'A', States: { A: { Type: 'Pass', Result: 1, ResultPath: '$.a', Next: 'B' }, B: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:b', End: true } } };
     let calls = 0;
-    const handlers = { B: (input) => { if (++calls === 1) throw Object.assign(new Error('down'), { name: 'Unavailable' }); return input; } };
+    const handlers = { B: (input: unknown) => { if (++calls === 1) throw Object.assign(new Error('down'), { name: 'Unavailable' }); return input; } };
     const input = { order: 1 };
     export const outcome = () => ({ calls, failed: failed.history.length, result: redriven.result });
   `;
