@@ -50,6 +50,22 @@ export interface CompileResult {
  */
 export async function compile(options: CompileOptions): Promise<CompileResult> {
   const { project, files } = openProject(options);
+  return compileSourceFiles(project, files, options);
+}
+
+/**
+ * The pipeline of {@link compile} on some source files of an open project:
+ * only `files` are checked and searched for workflows (their imports are
+ * read as the checker needs them). What a long-lived session (watch mode,
+ * an editor) calls after it refreshed the files that changed.
+ *
+ * @example
+ * const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
+ * const file = project.addSourceFileAtPath('src/order.workflow.ts');
+ * project.resolveSourceFileDependencies();
+ * const { workflows } = await compileSourceFiles(project, [file]);
+ */
+export async function compileSourceFiles(project: Project, files: SourceFile[], options: Pick<CompileOptions, 'strictSchema'> = {}): Promise<CompileResult> {
   const diagnostics = new DiagnosticCollector();
   const discovery = discover(project, files, diagnostics);
   const machines = discovery.workflows.flatMap((workflow) => {
@@ -104,7 +120,14 @@ export const DEFAULT_COMPILER_OPTIONS = {
   noEmit: true,
 };
 
-function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
+/**
+ * The project a compile works on and the files it compiles: `options.project`
+ * as it is, or a new one holding `options.files` and what they import.
+ *
+ * @example
+ * const { project, files } = openProject({ files: ['src/*.workflow.ts'] });
+ */
+export function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
   if (options.project) {
     const files = options.project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isInNodeModules());
     return { project: options.project, files };
@@ -130,6 +153,7 @@ function checkTsconfig(path: string): void {
   throw new Error(`cannot use the tsconfig ${path}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${message}`);
 }
 
-function byPosition(a: CompileDiagnostic, b: CompileDiagnostic): number {
+/** Orders diagnostics by file, then line, then column: the order every compile reports them in. */
+export function byPosition(a: CompileDiagnostic, b: CompileDiagnostic): number {
   return a.span.file.localeCompare(b.span.file) || a.span.line - b.span.line || a.span.column - b.span.column;
 }

@@ -1,4 +1,5 @@
-export { compile } from './compile.js';
+export { compile, compileSourceFiles } from './compile.js';
+export { CompileSession, type FileChange, type SessionUpdate } from './watch/index.js';
 export type { CompileOptions, CompileResult, CompiledWorkflow } from './compile.js';
 export type { SourceMapEntry } from './phases/4-emit/index.js';
 export { codeFrame, CompileDiagnostic, DiagnosticCollector, messages, type DiagnosticCode, type SourceSpan } from './diagnostics/index.js';
