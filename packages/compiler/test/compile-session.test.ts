@@ -105,6 +105,17 @@ s('a change to an imported module recompiles the workflows that import it', asyn
   assert.ok(broken.diagnostics.some((d) => d.code === 'type_error' && d.span.file === hello && /greet/.test(d.message)));
 });
 
+s('a module a workflow starts to import is followed from then on', async () => {
+  const { write, hello, session } = await openSession();
+  const more = write('more-tasks.ts', greetTask('${MoreGreetArn}'));
+  write('hello.workflow.ts', helloWorkflow('Hello', 'Hi').replace("'./tasks.js'", "'./more-tasks.js'"));
+  assert.match((await session.update([hello])).workflows[0]!.text, '${MoreGreetArn}');
+  write('more-tasks.ts', greetTask('${LaterGreetArn}'));
+  const update = await session.update([more]);
+  assert.equal(update.recompiled, [hello]);
+  assert.match(update.workflows[0]!.text, '${LaterGreetArn}');
+});
+
 s('an added file matching the globs is compiled; a removed one leaves with its workflows', async () => {
   const { write, count, session } = await openSession();
   const added = write('bye.workflow.ts', helloWorkflow('Bye', 'Bye'));

@@ -126,7 +126,8 @@ export class CompileSession {
     for (const path of removed) affected.delete(path);
     // Every file the change can reach is parsed again, not edited in place: the compiler caches facts per syntax node and per file, and ts-morph keeps a file's nodes across in-place edits.
     for (const path of affected) this.replaceFile(path, texts.get(path));
-    if (added.length > 0 || removed.size > 0) this.project.resolveSourceFileDependencies();
+    // A file an edit started to import joins the project, so that its own changes are followed too.
+    if (affected.size > 0 || added.length > 0) this.project.resolveSourceFileDependencies();
 
     const removedFiles = this.roots.filter((root) => removed.has(root));
     const before = new Set(this.roots.flatMap((root) => this.states.get(root)?.declared ?? []));
