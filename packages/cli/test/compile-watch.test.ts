@@ -81,11 +81,12 @@ s('recompiles on each save, reports an error without exiting, clears it, and sto
   }
 });
 
-s('a glob picks up a new file; a removed file takes its outputs with it; SIGTERM stops it', async () => {
+s('with a glob and --tsconfig: a new file is compiled; a removed one takes its outputs with it; SIGTERM stops it', async () => {
   const scratch = workflowFolder('compile-watch-glob');
   scratch.file('hello.workflow.ts', helloSource('Hi'));
+  const tsconfig = scratch.file('tsconfig.json', { compilerOptions: { strict: true, target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true } });
   const out = join(scratch.dir, 'build');
-  const watch = startWatch([join(scratch.dir, '*.workflow.ts'), '--out', out, '--emit', 'sam']);
+  const watch = startWatch([join(scratch.dir, '*.workflow.ts'), '--out', out, '--emit', 'sam', '--tsconfig', tsconfig]);
   try {
     await watch.waitFor(/watching/);
     let mark = watch.stderr().length;

@@ -47,6 +47,7 @@ export class CompileSession {
   /** The workflow files, in the order a full compile takes them (it decides which of two same-named workflows is the duplicate). */
   private roots: string[];
   private readonly states = new Map<string, FileState>();
+  private running: Promise<unknown> = Promise.resolve();
 
   private constructor(
     /** The project the session keeps open. */
@@ -94,12 +95,20 @@ export class CompileSession {
    * matches the session's `files` globs (or, for a session on a given project,
    * always); a path the session never read and that matches nothing is
    * ignored. Adding or removing a file also recompiles the files that have
-   * problems (an import that did not resolve may now).
+   * problems (an import that did not resolve may now). Calls made while
+   * one runs wait for it, in order.
    *
    * @example
    * const { recompiled, workflows, diagnostics, removedWorkflows } = await session.update(['src/money.ts']);
    */
-  async update(changes: readonly FileChange[]): Promise<SessionUpdate> {
+  update(changes: readonly FileChange[]): Promise<SessionUpdate> {
+    // One update at a time: an editor may send the next change before the last one is compiled.
+    const next = this.running.then(() => this.apply(changes));
+    this.running = next.catch(() => undefined);
+    return next;
+  }
+
+  private async apply(changes: readonly FileChange[]): Promise<SessionUpdate> {
     // Who imports what, read before any file is replaced: a removed file's importers are only known from here.
     const importers = importersOf(this.project);
     const changed = new Set<string>();
