@@ -166,6 +166,7 @@ function watchTable(watch) {
     ['measure (typestep, one process)', 'wall', 'CPU'],
     [`watch recompile of ${watch.edited} after an edit, median of ${watch.edits}`, ms(watch.medianMs), ms(watch.cpuMedianMs)],
     [`  90th percentile; the first edit`, `${ms(watch.p90Ms)}; ${ms(watch.firstMs)}`, ''],
+    [`  without a session: compile() of that file alone, same process (median of ${watch.freshMs.length})`, ms(watch.freshMedianMs), ''],
     [`opening the session: full compile of ${watch.workflows} workflows (after import ${ms(watch.importMs)})`, ms(watch.openMs), ''],
   ];
   return ['Watch mode (CompileSession.update, up to the formatted ASL):', ...table(rows, [0])];
