@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { Project, ts } from 'ts-morph';
 import { compile, CompileSession } from '../src/index.js';
 
 const s = suite('CompileSession');
@@ -172,6 +173,20 @@ s('a name another file declares is reported as a duplicate, and cleared when it 
   assert.equal(fixed.diagnostics, []);
   assert.equal(session.result.workflows.map((w) => w.name).sort(), ['Count', 'Hello']);
   assert.equal(session.result.diagnostics, []);
+});
+
+s('a session on a given project takes every TypeScript file that appears', async () => {
+  const { dir, write } = folder();
+  const project = new Project({ compilerOptions: { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2023 } });
+  project.addSourceFileAtPath(write('count.ts', countWorkflow));
+  const session = await CompileSession.open({ project });
+  assert.equal(session.result.workflows.map((w) => w.name), ['Count']);
+  const added = write('other.ts', countWorkflow.replace("'Count'", "'Other'"));
+  const notes = write('notes.md', '# not TypeScript');
+  const update = await session.update([added, notes]);
+  assert.equal(update.recompiled, [added]);
+  assert.equal(session.result.workflows.map((w) => w.name).sort(), ['Count', 'Other']);
+  assert.is(project.getSourceFile(join(dir, 'notes.md')), undefined);
 });
 
 s('takes an unsaved text in place of the file on disk', async () => {

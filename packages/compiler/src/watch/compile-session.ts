@@ -21,6 +21,9 @@ export interface SessionUpdate extends CompileResult {
   removedWorkflows: string[];
 }
 
+/** A TypeScript source file's name. */
+const SOURCE_FILE = /\.(?:ts|tsx|mts|cts)$/;
+
 /** One workflow file's last compile. */
 interface FileState {
   workflows: CompiledWorkflow[];
@@ -164,7 +167,12 @@ export class CompileSession {
     if (added.length === 0) return [];
     for (const { path, text } of added) if (text !== undefined) this.project.createSourceFile(path, text, { overwrite: true });
     const known = new Set(this.roots);
-    if (!this.options.files) return added.map(({ path }) => path).filter((path) => !known.has(path));
+    if (!this.options.files) {
+      // A session on a given project takes every TypeScript source that appears.
+      const sources = added.filter(({ path }) => SOURCE_FILE.test(path) && !path.endsWith('.d.ts'));
+      for (const { path, text } of sources) if (text === undefined) this.project.addSourceFileAtPath(path);
+      return sources.map(({ path }) => path).filter((path) => !known.has(path));
+    }
     // The globs decide, as in a full compile; walking them again also finds files created while no one watched.
     const matched = this.project.addSourceFilesAtPaths(this.options.files).map((file) => file.getFilePath());
     return matched.filter((path) => !known.has(path));
