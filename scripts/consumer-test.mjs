@@ -11,7 +11,9 @@ import { delimiter, dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const packages = ['dsl', 'runtime', 'compiler', 'deploy', 'cli', 'testing'];
+const packages = ['dsl', 'runtime', 'compiler', 'deploy', 'graph', 'cli', 'testing', 'ts-plugin'];
+// The JS TypeScript whose tsserver loads @typestep/ts-plugin, as an editor's workspace version would (TypeScript 7 loads no plugins).
+const typescriptForEditors = JSON.parse(readFileSync(join(root, 'packages/ts-plugin/package.json'), 'utf8')).devDependencies.typescript6;
 const typescriptRange = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies.typescript;
 
 // `npm warn` lines an install may print that say nothing about our packages, each with its reason.
@@ -108,6 +110,7 @@ import { LocalS3, StateMachine, type ExecutionResult, type MachineDefinition } f
 import { compile, type CompileResult } from '@typestep/compiler';
 import { main } from '@typestep/cli';
 import { policyFor, type Policy } from '@typestep/deploy';
+import { renderExecutionReport, summarizeExecution, type ExecutionSummary } from '@typestep/graph';
 import { testWorkflow, type TestRun } from '@typestep/testing';
 import { greet, type Greeting } from './workflow.js';
 
@@ -120,6 +123,8 @@ export const bytes: Uint8Array | undefined = machine.s3?.getObject('b', 'k');
 export const started: Promise<ExecutionResult> = machine.run({});
 
 export const policy: Policy = policyFor(definition);
+export const report: Promise<string> = renderExecutionReport({ definition, history: [] });
+export const summary: ExecutionSummary = summarizeExecution(definition, []);
 export const compiled: Promise<CompileResult> = compile({ files: ['workflow.ts'] });
 export const exitCode: Promise<number> = main(['--help']);
 export const tested: Promise<TestRun<{ message: string }>> = testWorkflow(greet, {
@@ -179,7 +184,7 @@ const installed =
   packed &&
   check('npm install the tarballs (no unexpected npm warn)', () => {
     writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'typestep-consumer', private: true, type: 'module' }, null, 2)}\n`);
-    const result = run('npm', ['install', '--no-audit', '--no-fund', ...tarballs, `typescript@${typescriptRange}`], project);
+    const result = run('npm', ['install', '--no-audit', '--no-fund', ...tarballs, `typescript@${typescriptRange}`, `typescript6@${typescriptForEditors}`], project);
     expectSuccess(result, 'npm install');
     const warnings = result.output.split('\n').filter((line) => /^npm warn/i.test(line) && !harmlessWarnings.some((known) => known.test(line)));
     if (warnings.length) throw new Error(`unexpected warnings:\n${warnings.join('\n')}`);
@@ -220,6 +225,36 @@ if (installed) {
   check('tsc --noEmit (each package imported, every shipped .d.ts, skipLibCheck false, no @types/node)', () =>
     expectSuccess(run('npx', ['tsc', '-p', 'tsconfig.json', '--pretty', 'false'], project), 'tsc --noEmit'),
   );
+}
+
+/**
+ * The editor's side: the installed TypeScript 6's tsserver (found beside the project's packages, as VS
+ * Code's "Use Workspace Version" runs it) loads @typestep/ts-plugin from a tsconfig's `plugins` and
+ * reports a typestep diagnostic for a workflow with a loose `==`. Requests go in on stdin at once;
+ * tsserver answers them in order and exits when stdin closes.
+ */
+if (installed) {
+  check('tsserver (typescript@6) loads @typestep/ts-plugin and reports typestep diagnostics', () => {
+    const editor = join(project, 'editor');
+    mkdirSync(editor, { recursive: true });
+    const file = join(editor, 'loose.ts');
+    writeFileSync(file, `import { workflow } from '@typestep/dsl';\nexport const w = workflow('Loose', async (input: { a: number | string; n: number }) => ({ same: input.a == input.n }));\n`);
+    writeFileSync(join(editor, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...tsconfig.compilerOptions, plugins: [{ name: '@typestep/ts-plugin' }] }, files: ['loose.ts'] }));
+    const requests = [
+      { seq: 1, type: 'request', command: 'updateOpen', arguments: { openFiles: [{ file, projectRootPath: editor }] } },
+      { seq: 2, type: 'request', command: 'semanticDiagnosticsSync', arguments: { file } },
+    ];
+    const tsserver = join(project, 'node_modules/typescript6/lib/tsserver.js');
+    const result = spawnSync(process.execPath, [tsserver, '--disableAutomaticTypingAcquisition'], { cwd: editor, env: consumerEnv, encoding: 'utf8', input: requests.map((r) => JSON.stringify(r)).join('\n') + '\n' });
+    const response = result.stdout
+      .split(/Content-Length: \d+\r\n\r\n/)
+      .map((text) => (text.trim().startsWith('{') ? JSON.parse(text) : undefined))
+      .find((message) => message?.type === 'response' && message.request_seq === 2);
+    if (!response?.success) throw new Error(`no diagnostics from tsserver: ${result.stdout.slice(0, 2000)}${result.stderr}`);
+    const found = response.body.filter((d) => d.source === 'typestep').map((d) => d.text.split(':')[0]);
+    if (!found.includes('expression_loose_equality')) throw new Error(`expected expression_loose_equality from the plugin, got ${JSON.stringify(response.body)}`);
+    return found.join(', ');
+  });
 }
 
 /**

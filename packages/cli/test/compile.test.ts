@@ -56,6 +56,22 @@ s('--json prints diagnostics as JSON', () => {
   assert.is(diagnostics[0].line, 4);
 });
 
+s('a diagnostic with a mechanical rewrite prints it as "fix: …", and --json carries its edits', () => {
+  const scratch = workflowFolder('compile-fix');
+  const looseSource = `import { workflow } from '@typestep/dsl';
+export const loose = workflow('Loose', async (input: { a: number | string; n: number }) => {
+  return input.a == input.n;
+});
+`;
+  const source = scratch.file('loose.ts', looseSource);
+  const { code, stderr } = typestep('compile', source, '--out', join(scratch.dir, 'out'));
+  assert.is(code, 2);
+  assert.match(stderr, 'error expression_loose_equality');
+  assert.match(stderr, 'fix: Use `===`');
+  const [diagnostic] = JSON.parse(typestep('compile', source, '--out', join(scratch.dir, 'out'), '--json').stdout);
+  assert.equal(diagnostic.fix, { description: 'Use `===`', edits: [{ line: 3, column: 18, endLine: 3, endColumn: 20, newText: '===' }] });
+});
+
 s('usage errors exit 2', () => {
   assert.is(typestep('compile', '--out', 'x').code, 2);
   const scratch = scratchFolder('compile-none');

@@ -6,8 +6,9 @@ import { lower } from './phases/3-lower/index.js';
 import { emit, formatJson, type SourceMapEntry } from './phases/4-emit/index.js';
 import { buildWorkflowSchemas, type WorkflowSchemaDocument } from './schema/index.js';
 
-/** What to compile: file paths or globs (with an optional tsconfig), or a ts-morph project. */
+/** What to compile: file paths or globs (with an optional tsconfig), or a ts-morph project (and, optionally, which of its files). */
 export interface CompileOptions {
+  /** Paths or globs; with `project`, paths of its files to compile instead of all of them. */
   files?: string[];
   project?: Project;
   tsconfig?: string;
@@ -49,23 +50,35 @@ export interface CompileResult {
  * for (const w of workflows) writeFileSync(`${w.name}.asl.json`, w.text);
  */
 export async function compile(options: CompileOptions): Promise<CompileResult> {
-  const { project, files } = openProject(options);
-  return compileSourceFiles(project, files, options);
+  const { machines, diagnostics } = lowerProject(options);
+  const failedFiles = new Set(diagnostics.diagnostics.map((diagnostic) => diagnostic.span.file));
+  const workflows: CompiledWorkflow[] = [];
+  for (const { workflow, machine, schema } of machines) {
+    const file = workflow.call.getSourceFile().getFilePath();
+    if (failedFiles.has(file)) continue;
+    const { definition, sourceMap } = emit(machine);
+    workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
+  }
+  return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
 }
 
 /**
- * The pipeline of {@link compile} on some source files of an open project:
- * only `files` are checked and searched for workflows (their imports are
- * read as the checker needs them). What a long-lived session (watch mode,
- * an editor) calls after it refreshed the files that changed.
+ * The diagnostics `compile` would report, without emitting or formatting
+ * anything; synchronous, for editors (`@typestep/ts-plugin`) that must answer
+ * in the same call. With a `project`, `files` picks which of its files to
+ * check (absolute paths); without, all of them.
  *
  * @example
- * const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
- * const file = project.addSourceFileAtPath('src/order.workflow.ts');
- * project.resolveSourceFileDependencies();
- * const { workflows } = await compileSourceFiles(project, [file]);
+ * const diagnostics = check({ project, files: ['/src/order.ts'] });
+ * for (const d of diagnostics) console.error(String(d));
  */
-export async function compileSourceFiles(project: Project, files: SourceFile[], options: Pick<CompileOptions, 'strictSchema'> = {}): Promise<CompileResult> {
+export function check(options: CompileOptions): CompileDiagnostic[] {
+  return [...lowerProject(options).diagnostics.diagnostics].sort(byPosition);
+}
+
+/** Discovery, analysis, lowering and schemas of every workflow: all the work that finds problems. */
+function lowerProject(options: CompileOptions) {
+  const { project, files } = openProject(options);
   const diagnostics = new DiagnosticCollector();
   const discovery = discover(project, files, diagnostics);
   const machines = discovery.workflows.flatMap((workflow) => {
@@ -84,15 +97,7 @@ export async function compileSourceFiles(project: Project, files: SourceFile[], 
       return [];
     }
   });
-  const failedFiles = new Set(diagnostics.diagnostics.map((diagnostic) => diagnostic.span.file));
-  const workflows: CompiledWorkflow[] = [];
-  for (const { workflow, machine, schema } of machines) {
-    const file = workflow.call.getSourceFile().getFilePath();
-    if (failedFiles.has(file)) continue;
-    const { definition, sourceMap } = emit(machine);
-    workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
-  }
-  return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
+  return { machines, diagnostics };
 }
 
 /** How many statements a workflow's body holds, nested ones included: the size `workflow_too_large` reports. */
@@ -122,12 +127,18 @@ export const DEFAULT_COMPILER_OPTIONS = {
 
 /**
  * The project a compile works on and the files it compiles: `options.project`
- * as it is, or a new one holding `options.files` and what they import.
+ * (all its files, or those `options.files` names), or a new one holding
+ * `options.files` and what they import.
  *
  * @example
  * const { project, files } = openProject({ files: ['src/*.workflow.ts'] });
  */
 export function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
+  if (options.project && options.files) {
+    const project = options.project;
+    const files = options.files.map((path) => project.getSourceFile(path) ?? fail(`cannot compile ${path}: it is not a file of the project`));
+    return { project, files };
+  }
   if (options.project) {
     const files = options.project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isInNodeModules());
     return { project: options.project, files };
@@ -151,6 +162,10 @@ function checkTsconfig(path: string): void {
   const message = ts.flattenDiagnosticMessageText(error.messageText, ' ');
   const at = error.file && error.start !== undefined ? error.file.getLineAndCharacterOfPosition(error.start) : undefined;
   throw new Error(`cannot use the tsconfig ${path}${at ? `:${at.line + 1}:${at.character + 1}` : ''}: ${message}`);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 /** Orders diagnostics by file, then line, then column: the order every compile reports them in. */

@@ -1,6 +1,6 @@
-export { compile, compileSourceFiles } from './compile.js';
+export { check, compile } from './compile.js';
 export { CompileSession, type FileChange, type SessionUpdate } from './watch/index.js';
 export type { CompileOptions, CompileResult, CompiledWorkflow } from './compile.js';
 export type { SourceMapEntry } from './phases/4-emit/index.js';
-export { codeFrame, CompileDiagnostic, DiagnosticCollector, messages, type DiagnosticCode, type SourceSpan } from './diagnostics/index.js';
+export { codeFrame, CompileDiagnostic, DiagnosticCollector, messages, type DiagnosticCode, type DiagnosticFix, type DiagnosticJson, type SourceEdit, type SourceSpan } from './diagnostics/index.js';
 export * from './schema/index.js';

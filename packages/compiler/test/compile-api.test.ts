@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compile } from '../src/index.js';
+import { check, compile } from '../src/index.js';
 
 const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 const s = suite('compile()');
@@ -23,6 +23,15 @@ s('takes a ts-morph project; returns name, type, definition, text and a source m
   const states = Object.keys(workflow!.definition.States as object);
   assert.equal(Object.keys(workflow!.sourceMap).sort(), [...states].sort());
   assert.equal(workflow!.sourceMap['Charge card'], { file: join(fixtures, 'task-lambda', 'input.ts'), line: 16, column: 30, endLine: 16, endColumn: 71 });
+});
+
+s('check() reports what compile() reports, synchronously and without output', async () => {
+  for (const name of ['error-helpers', 'error-all-at-once', 'task-lambda']) {
+    const files = [join(fixtures, name, 'input.ts')];
+    const checked = check({ files });
+    assert.not.ok(checked instanceof Promise);
+    assert.equal(checked.map((d) => d.toJSON()), (await compile({ files })).diagnostics.map((d) => d.toJSON()), name);
+  }
 });
 
 s('schemas allow properties the types do not declare unless strictSchema is set', async () => {

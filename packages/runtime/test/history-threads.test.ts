@@ -51,6 +51,21 @@ s('each state entered is placed in its Map iteration or Parallel branch, and the
   ]);
 });
 
+s('a Map with MaxConcurrency: an iteration started when another ended is still its own iteration, inside the Map', async () => {
+  const limited = structuredClone(definition);
+  (limited.States.Both.Branches[1]!.States.Each as { MaxConcurrency?: number }).MaxConcurrency = 1;
+  const execution = new StateMachine(limited, { handlers: { [fn]: (n: number) => n * 2 } }).start({ items: [1, 2, 3] });
+  assert.is((await execution.result).status, 'SUCCEEDED');
+  const threads = eventThreads(execution.history);
+  const started = execution.history.filter((event) => event.type === 'MapIterationStarted');
+  // The later iterations follow the previous one's last event, not MapStateStarted.
+  assert.ok(started.slice(1).every((event) => execution.history[event.previousEventId - 1]!.type !== 'MapStateStarted'));
+  const works = execution.history.filter((event) => event.type === 'TaskStateEntered').map((event) => threads.get(event.id)!.label);
+  assert.equal(works, ['Both[branch 1] › Each[0] › ', 'Both[branch 1] › Each[1] › ', 'Both[branch 1] › Each[2] › ']);
+  const after = execution.history.find((event) => event.type === 'PassStateEntered' && (event.stateEnteredEventDetails as { name: string }).name === 'After')!;
+  assert.is(threads.get(after.id)!.label, '');
+});
+
 s('a failure is traced back to the state it started in, with its Map index', async () => {
   const handler = (n: number) => {
     if (n === 2) throw Object.assign(new Error('two'), { name: 'Bad.Item' });

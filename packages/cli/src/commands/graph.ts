@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { compile } from '@typestep/compiler';
+import { machineGraph, toDot, toMermaid, toSvg } from '@typestep/graph';
 import type { SourceLocation } from '@typestep/runtime';
 import type { CommandModule } from 'yargs';
 import { companionFiles, readSourceMap } from '../compiled-companions.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { machineGraph } from '../graph/machine-graph.js';
-import { toDot, toMermaid } from '../graph/render-text.js';
-import { toSvg } from '../graph/render-svg.js';
 import { STANDARD_STREAM, readJsonFile } from '../standard-streams.js';
 
 interface GraphArgs {

@@ -21,6 +21,7 @@ import { childMachineKeys } from '../child-machines.js';
 import { loadHandlersModule } from '../handlers-module.js';
 import { companionFiles, readSchemaFile, readSourceMap } from '../compiled-companions.js';
 import { failureCodeFrame, traceExecution, type TraceOutput } from '../trace.js';
+import { writeReportFile } from '../report-file.js';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
 import { formatProblems, isFileProblem, loadDefinitionFile } from '../definition-file.js';
 import { describeError, systemMessage } from '../system-message.js';
@@ -37,6 +38,7 @@ interface RunArgs {
   seed?: number;
   history?: boolean;
   trace?: boolean;
+  report?: string;
   type: 'STANDARD' | 'EXPRESS';
   mockConfig?: string;
   testCase?: string;
@@ -86,6 +88,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .option('seed', { type: 'number', describe: 'Seed for jitter, UUIDs and random numbers' })
         .option('history', { type: 'boolean', describe: 'Also print the execution history (not with --json)' })
         .option('trace', { type: 'boolean', describe: 'Print one line per state on stderr as the run goes (time, duration, retries, TypeScript line), and the code frame of a failure' })
+        .option('report', { type: 'string', describe: 'Write the execution as one self-contained HTML page to this file: the graph coloured by what each state did, a panel per state, the history' })
         .option('json', { type: 'boolean', describe: 'Print exactly one JSON object with the result' })
         .option('type', { choices: ['STANDARD', 'EXPRESS'] as const, default: 'STANDARD' as const, describe: 'State machine type' })
         .option('mock-config', { type: 'string', describe: 'Step Functions Local mock configuration file (MockConfigFile.json)' })
@@ -122,6 +125,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .option('validate', { type: 'boolean', default: true, describe: 'Check input and output against the schemas (--no-validate: do not)' })
         .example('$0 run build/ProcessOrder.asl.json --input-file order.json --handlers handlers.mjs', 'schema and source map beside the definition are used')
         .example('$0 run machine.asl.json --input \'{"n":1}\' --json', 'one JSON object on stdout')
+        .example('$0 run build/ProcessOrder.asl.json --handlers handlers.mjs --report run.html', 'the run as an HTML page to open in a browser')
         .example('$0 run machine.asl.json --mock-config MockConfigFile.json --test-case HappyPath', 'tasks answered by a Step Functions Local mock file')
         .example('$0 run parent.asl.json --state-machine Child=build/Child.asl.json', 'a child machine for states:startExecution')
         .example('cat input.json | $0 run machine.asl.json --input-file -', 'input from stdin') as never,
@@ -152,6 +156,14 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           appendFileSync(args.taskTokens, '');
         } catch (error) {
           return usage(`cannot append to the --task-tokens file ${args.taskTokens}: ${systemMessage(error)}`);
+        }
+      }
+      if (args.report === STANDARD_STREAM) return usage('--report needs a file name: the page cannot share stdout with the result');
+      if (args.report !== undefined) {
+        try {
+          appendFileSync(args.report, '');
+        } catch (error) {
+          return usage(`cannot write the report ${args.report}: ${systemMessage(error)}`);
         }
       }
       let handlers: HandlerRegistry | HandlerMap | undefined;
@@ -241,6 +253,12 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         const events = execution.history;
         const elapsed = (events.at(-1)!.timestamp.getTime() - events[0]!.timestamp.getTime()) / 1000;
         process.stdout.write(`(${events.length} history events, ${elapsed} s of workflow time on the ${args.clock} clock)\n`);
+      }
+      if (args.report !== undefined) {
+        const title = args.definition === STANDARD_STREAM ? 'state machine' : args.definition;
+        const problem = await writeReportFile(args.report, definition as object, execution.history, sourceMap, title);
+        if (problem) return usage(problem);
+        process.stderr.write(`report: ${args.report}\n`);
       }
       setExit(result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED);
     },

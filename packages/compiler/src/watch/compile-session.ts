@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Project, SourceFile } from 'ts-morph';
-import { byPosition, compileSourceFiles, openProject, type CompileOptions, type CompileResult, type CompiledWorkflow } from '../compile.js';
+import { byPosition, compile, openProject, type CompileOptions, type CompileResult, type CompiledWorkflow } from '../compile.js';
 import type { CompileDiagnostic } from '../diagnostics/index.js';
 import { importersOf, isOwnFile, withImporters } from './import-graph.js';
 
@@ -208,8 +208,7 @@ export class CompileSession {
 
   /** Compiles the files of `group` together and records what each one gave. */
   private async compileGroup(group: readonly string[]): Promise<CompileResult> {
-    const files = group.map((path) => this.project.getSourceFileOrThrow(path));
-    const result = await compileSourceFiles(this.project, files, this.options);
+    const result = await compile({ project: this.project, files: [...group], ...(this.options.strictSchema ? { strictSchema: true } : {}) });
     for (const path of group) {
       // A diagnostic in an imported file belongs to the first file of the group (in practice a group has one file).
       const own = (diagnostic: CompileDiagnostic) => diagnostic.span.file === path || (path === group[0] && !group.includes(diagnostic.span.file));

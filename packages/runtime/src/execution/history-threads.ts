@@ -58,9 +58,11 @@ export class EventThreadTracker {
     const previous = byId.get(event.previousEventId);
     const previousThread = previous ? threads.get(previous.id) ?? ROOT : ROOT;
     let thread = previousThread;
-    if (previous?.type === 'MapStateStarted' && event.type === 'MapIterationStarted') {
+    if (event.type === 'MapIterationStarted') {
+      // The first iterations follow MapStateStarted; one started when another ended (MaxConcurrency) follows that one's last event.
+      const parent = previous?.type === 'MapStateStarted' ? previousThread : siblingIterationParent(previousThread);
       const details = event.mapIterationStartedEventDetails as { index: number; name: string };
-      thread = { parent: previousThread, label: `${previousThread.label}${details.name}[${details.index}] › `, mapIndex: details.index };
+      thread = { parent, label: `${parent.label}${details.name}[${details.index}] › `, mapIndex: details.index };
     } else if (previous?.type === 'ParallelStateStarted' && !CLOSING.test(event.type)) {
       const branch = branchCounts.get(previous.id) ?? 0;
       branchCounts.set(previous.id, branch + 1);
@@ -71,6 +73,12 @@ export class EventThreadTracker {
     threads.set(event.id, thread);
     return thread;
   }
+}
+
+/** The Map thread around the iteration `thread` runs in (or inside): where a sibling iteration belongs. */
+function siblingIterationParent(thread: EventThread): EventThread {
+  for (let current: EventThread | undefined = thread; current?.parent; current = current.parent) if (current.mapIndex !== undefined) return current.parent;
+  return thread;
 }
 
 /** The name of the state whose `…StateEntered` event leads, by `previousEventId`, to `event`. */

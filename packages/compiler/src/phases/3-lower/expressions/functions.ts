@@ -1,8 +1,9 @@
-import { Node, SyntaxKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type Identifier, type ParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type MethodDeclaration, type FunctionExpression, type Identifier, type ParameterDeclaration } from 'ts-morph';
 import { bindPattern } from './bindings.js';
 import { deferredFunction, deferredRecord } from './deferred-calls.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { lowerFunctionBody } from './statements.js';
+import { editAt, type DiagnosticFix } from '../../../diagnostics/index.js';
 
 type FunctionLike = ArrowFunction | FunctionExpression | FunctionDeclaration;
 
@@ -82,7 +83,7 @@ export function lowerHelperFunctionReference(declaration: Node, use: Identifier,
   const call = use.getParent();
   if (fn.isAsync() && Node.isCallExpression(call) && call.getExpression() === use) {
     const result = Node.isVariableDeclaration(call.getParent()) ? (call.getParent() as import('ts-morph').VariableDeclaration).getName() : 'result';
-    return ctx.report('helper_not_awaited', call, { name, result, call: call.getText().replace(/\s+/g, ' ') });
+    return ctx.report('helper_not_awaited', call, { name, result, call: call.getText().replace(/\s+/g, ' ') }, awaitFix(call, name));
   }
   if (fn.isAsync() || (!Node.isArrowFunction(fn) && fn.isGenerator())) {
     return ctx.report('expression_impure_helper', use, { name, reason: 'it is async or a generator (await it in the workflow body instead)' });
@@ -99,4 +100,22 @@ export function lowerHelperFunctionReference(declaration: Node, use: Identifier,
   ctx.functions.set(declaration, entry);
   entry.text = lowerLambda(fn, ctx);
   return variable;
+}
+
+/**
+ * `helper_not_awaited`'s rewrite: `await` before the call, in parentheses
+ * where the call is the target of a property access or another call. None
+ * when the function around the call is not async (`await` is not allowed
+ * there; the call has to move out of the callback, a choice left to people).
+ */
+function awaitFix(call: CallExpression, name: string): DiagnosticFix | undefined {
+  const isFunction = (node: Node): node is FunctionLike | MethodDeclaration =>
+    Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node);
+  if (!call.getFirstAncestor(isFunction)?.isAsync()) return undefined;
+  const parent = call.getParent();
+  const isTarget = (Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent) || Node.isCallExpression(parent) || Node.isNonNullExpression(parent) || Node.isTaggedTemplateExpression(parent)) && parent.getChildAtIndex(0) === call;
+  const edits = isTarget
+    ? [editAt(call, call.getStart(), call.getStart(), '(await '), editAt(call, call.getEnd(), call.getEnd(), ')')]
+    : [editAt(call, call.getStart(), call.getStart(), 'await ')];
+  return { description: `Await \`${name}(…)\``, edits };
 }

@@ -1,5 +1,5 @@
 import { Node, type CallExpression, type Expression } from 'ts-morph';
-import type { DiagnosticCode } from '../../../diagnostics/index.js';
+import type { DiagnosticCode, DiagnosticFix } from '../../../diagnostics/index.js';
 import type { ExpressionScope } from './index.js';
 import type { Flow } from './statements.js';
 import { helperVariable, type HelperName } from './runtime-helpers.js';
@@ -110,8 +110,8 @@ export class LowerContext {
     return helperVariable(name);
   }
 
-  report(code: DiagnosticCode, node: Node, params?: Record<string, string | number>): string {
-    this.scope.diagnostics.report(code, node, params);
+  report(code: DiagnosticCode, node: Node, params?: Record<string, string | number>, fix?: DiagnosticFix): string {
+    this.scope.diagnostics.report(code, node, params, fix);
     // A placeholder that keeps the surrounding text well formed; the compile writes nothing anyway.
     return 'null';
   }

@@ -10,6 +10,7 @@ import { lowerAsString } from './to-string.js';
 import { lowerConditionNode, truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';
+import { editAt } from '../../../diagnostics/index.js';
 
 const ARITHMETIC: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.MinusToken]: '-',
@@ -174,8 +175,10 @@ function lowerLooseEquality(node: BinaryExpression, ctx: LowerContext, negate: b
       return `(${lowerNode(left, ctx)} ${negate ? '!=' : '='} ${lowerNode(right, ctx)})`;
     }
   }
-  const operator = node.getOperatorToken().getText();
-  return ctx.report('expression_loose_equality', node, { operator, left: left.getType().getText(), right: right.getType().getText(), strict: negate ? '!==' : '===' });
+  const token = node.getOperatorToken();
+  const strict = negate ? '!==' : '===';
+  const fix = { description: `Use \`${strict}\``, edits: [editAt(node, token.getStart(), token.getEnd(), strict)] };
+  return ctx.report('expression_loose_equality', node, { operator: token.getText(), left: left.getType().getText(), right: right.getType().getText(), strict }, fix);
 }
 
 /** `&&` / `||` return one of their operands in JavaScript, not a boolean. */

@@ -5,6 +5,7 @@ import { hasDefaultsOrRest } from '../awaited/result-binding.js';
 import { lowerValue } from '../awaited/value.js';
 import type { LoweringContext } from '../context.js';
 import type { Flow } from '../flow.js';
+import { editAt, type DiagnosticFix } from '../../../diagnostics/index.js';
 
 /**
  * `const x = await task(…)` (also destructuring, and `c ? await a() : b`):
@@ -19,7 +20,7 @@ import type { Flow } from '../flow.js';
 export function lowerVariableStatement(statement: VariableStatement, flow: Flow, ctx: LoweringContext): void {
   const declarations = statement.getDeclarations();
   if (declarations.length !== 1) {
-    ctx.diagnostics.report('await_in_declaration_list', statement);
+    ctx.diagnostics.report('await_in_declaration_list', statement, {}, splitDeclarationsFix(statement));
     // The awaited values are still lowered, so their own problems are reported in the same run.
     for (const declaration of declarations) {
       const initializer = declaration.getInitializer();
@@ -39,4 +40,15 @@ export function lowerVariableStatement(statement: VariableStatement, flow: Flow,
     return;
   }
   lowerValue(initializer, { kind: 'bind', target: declaration }, flow, ctx);
+}
+
+/** `await_in_declaration_list`'s rewrite: one statement per declaration, each with the list's keyword, at the list's indentation. */
+function splitDeclarationsFix(statement: VariableStatement): DiagnosticFix {
+  const keyword = statement.getDeclarationKind();
+  const start = statement.getStart();
+  const full = statement.getSourceFile().getFullText();
+  // The text before the statement on its line (ts-morph's getIndentationText reports its own setting, not the file's).
+  const indentation = /^[ \t]*/.exec(full.slice(full.lastIndexOf('\n', start - 1) + 1, start))![0];
+  const text = statement.getDeclarations().map((declaration) => `${keyword} ${declaration.getText()};`).join(`\n${indentation}`);
+  return { description: 'Declare one variable per statement', edits: [editAt(statement, start, statement.getEnd(), text)] };
 }

@@ -1,6 +1,7 @@
 import type { ELK as ElkLayout, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import * as elkBundle from 'elkjs/lib/elk.bundled.js';
 import type { GraphEdge, GraphNode, MachineGraph } from './machine-graph.js';
+import { escapeMarkup } from './markup-escape.js';
 import { nodeText } from './render-text.js';
 
 // elkjs is CommonJS: its constructor is the module's export, which an ES import sees as `default`.
@@ -12,6 +13,12 @@ const LINE_HEIGHT = 15;
 const PADDING = 12;
 const LABEL_CHAR_WIDTH = 5.6;
 
+/** What {@link toSvg} may add to the drawing. */
+export interface SvgOptions {
+  /** Extra CSS classes on a node's `<g>`, by node id (the execution report's outcome colours). */
+  nodeClasses?: Readonly<Record<string, string>>;
+}
+
 /**
  * The graph as one self-contained SVG document, laid out by elkjs (ELK's
  * layered algorithm, clusters laid out with their contents): state shapes by
@@ -21,7 +28,7 @@ const LABEL_CHAR_WIDTH = 5.6;
  * @example
  * await toSvg(machineGraph(definition), 'ProcessOrder') // '<svg xmlns="http://www.w3.org/2000/svg" …'
  */
-export async function toSvg(graph: MachineGraph, title: string): Promise<string> {
+export async function toSvg(graph: MachineGraph, title: string, options: SvgOptions = {}): Promise<string> {
   const elk = new ELK();
   const nodesById = new Map(graph.nodes.map((node) => [node.id, node]));
   const elkNodes = new Map<string, ElkNode>();
@@ -59,7 +66,7 @@ export async function toSvg(graph: MachineGraph, title: string): Promise<string>
   const drawClusters = (node: ElkNode) => {
     for (const child of node.children ?? []) {
       if (!child.children) continue;
-      parts.push(`<g class="cluster"><rect x="${n(child.x)}" y="${n(child.y)}" width="${n(child.width)}" height="${n(child.height)}" rx="8"/><text x="${n(child.x! + 10)}" y="${n(child.y! + 18)}">${escape(child.labels?.[0]?.text ?? '')}</text></g>`);
+      parts.push(`<g class="cluster"><rect x="${n(child.x)}" y="${n(child.y)}" width="${n(child.width)}" height="${n(child.height)}" rx="8"/><text x="${n(child.x! + 10)}" y="${n(child.y! + 18)}">${escapeMarkup(child.labels?.[0]?.text ?? '')}</text></g>`);
       drawClusters(child);
     }
   };
@@ -69,7 +76,7 @@ export async function toSvg(graph: MachineGraph, title: string): Promise<string>
   const drawNodes = (node: ElkNode) => {
     for (const child of node.children ?? []) {
       if (child.children) drawNodes(child);
-      else parts.push(drawNode(child, nodesById.get(child.id)!));
+      else parts.push(drawNode(child, nodesById.get(child.id)!, options.nodeClasses?.[child.id]));
     }
   };
   drawNodes(laid);
@@ -78,7 +85,7 @@ export async function toSvg(graph: MachineGraph, title: string): Promise<string>
   const height = Math.ceil((laid.height ?? 0) + 2);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="-1 -1 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="11">`,
-    `<title>${escape(title)}</title>`,
+    `<title>${escapeMarkup(title)}</title>`,
     '<style>.cluster rect{fill:#f7f7fb;stroke:#b8b8cc}.cluster text{fill:#555;font-size:11px}.state{fill:#fff;stroke:#446}.state.Choice{fill:#fffbea}.state.Fail{stroke:#c33;fill:#fdecec}.state.Succeed{stroke:#393;fill:#eef8ee}.state.Start,.state.End{fill:#eee;stroke:#999}.edge{fill:none;stroke:#555}.edge.catch{stroke:#c33;stroke-dasharray:5 3}.edge.branch{stroke-dasharray:2 3}.label{fill:#444;font-size:10px}.label.catch{fill:#c33}.source{fill:#888;font-size:9px}</style>',
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#555"/></marker></defs>',
     ...parts,
@@ -96,7 +103,7 @@ function nodeSize(node: GraphNode): { width: number; height: number } {
   return node.type === 'Choice' ? { width: width * 1.4, height: height * 1.6 } : { width, height };
 }
 
-function drawNode(box: ElkNode, node: GraphNode): string {
+function drawNode(box: ElkNode, node: GraphNode, extraClass: string | undefined): string {
   const x = box.x!;
   const y = box.y!;
   const w = box.width!;
@@ -109,10 +116,10 @@ function drawNode(box: ElkNode, node: GraphNode): string {
   const lines = nodeText(node, '\n').split('\n');
   const top = y + h / 2 - ((lines.length - 1) * LINE_HEIGHT) / 2 + 4;
   const text = lines
-    .map((line, index) => `<text x="${n(x + w / 2)}" y="${n(top + index * LINE_HEIGHT)}" text-anchor="middle"${index > 0 ? ' class="source"' : ''}>${escape(line)}</text>`)
+    .map((line, index) => `<text x="${n(x + w / 2)}" y="${n(top + index * LINE_HEIGHT)}" text-anchor="middle"${index > 0 ? ' class="source"' : ''}>${escapeMarkup(line)}</text>`)
     .join('');
   const tooltip = [node.label, `(${node.type})`, node.source && `at ${node.source}`].filter(Boolean).join(' ');
-  return `<g id="${node.id}"><title>${escape(tooltip)}</title>${shape}${text}</g>`;
+  return `<g id="${node.id}"${extraClass ? ` class="${escapeMarkup(extraClass)}"` : ''}><title>${escapeMarkup(tooltip)}</title>${shape}${text}</g>`;
 }
 
 function drawEdge(edge: ElkExtendedEdge, kind: GraphEdge): string {
@@ -120,14 +127,10 @@ function drawEdge(edge: ElkExtendedEdge, kind: GraphEdge): string {
     const points = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint];
     return `<path class="edge ${kind.kind}" d="${points.map((point, index) => `${index ? 'L' : 'M'}${n(point.x)} ${n(point.y)}`).join(' ')}" marker-end="url(#arrow)"/>`;
   });
-  const labels = (edge.labels ?? []).map((label) => `<text class="label ${kind.kind}" x="${n(label.x! + 2)}" y="${n(label.y! + 10)}">${escape(label.text ?? '')}</text>`);
+  const labels = (edge.labels ?? []).map((label) => `<text class="label ${kind.kind}" x="${n(label.x! + 2)}" y="${n(label.y! + 10)}">${escapeMarkup(label.text ?? '')}</text>`);
   return `<g>${paths.join('')}${labels.join('')}</g>`;
 }
 
 function n(value: number | undefined): string {
   return String(Math.round((value ?? 0) * 10) / 10);
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
