@@ -1,12 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 
-/** A directory to watch; `recursive` also watches its subdirectories (for a `**` glob). */
-export interface WatchedDirectory {
-  dir: string;
-  recursive: boolean;
-}
-
 /**
  * Watches directories (not files: an editor that saves by writing a new
  * file and renaming it over the old one replaces the file a file watch
@@ -16,7 +10,7 @@ export interface WatchedDirectory {
  *
  * @example
  * const watcher = new FileWatcher((path) => path.endsWith('.ts'), (paths) => recompile(paths));
- * watcher.watch([{ dir: 'src', recursive: false }]);
+ * watcher.watch(['src']);
  */
 export class FileWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
@@ -30,26 +24,29 @@ export class FileWatcher {
     private readonly debounceMs = 30,
   ) {}
 
-  /** Watches exactly `directories` from now on: new ones are added, ones no longer listed closed. */
-  watch(directories: readonly WatchedDirectory[]): void {
-    const wanted = new Map(directories.map((entry) => [`${entry.recursive ? 'R' : 'D'} ${entry.dir}`, entry]));
-    for (const [key, watcher] of this.watchers) {
-      if (wanted.has(key)) continue;
+  /**
+   * Watches exactly `directories` from now on (each without its
+   * subdirectories): new ones are added, ones no longer listed closed.
+   */
+  watch(directories: readonly string[]): void {
+    const wanted = new Set(directories);
+    for (const [dir, watcher] of this.watchers) {
+      if (wanted.has(dir)) continue;
       watcher.close();
-      this.watchers.delete(key);
+      this.watchers.delete(dir);
     }
-    for (const [key, { dir, recursive }] of wanted) {
-      if (this.watchers.has(key)) continue;
+    for (const dir of wanted) {
+      if (this.watchers.has(dir)) continue;
       try {
-        const watcher = watch(dir, { recursive }, (_event, name) => {
+        const watcher = watch(dir, (_event, name) => {
           if (name) this.noticed(join(dir, name.toString()));
         });
         // A directory that goes away ends its watch; its files' removal was already noticed.
         watcher.on('error', () => {
           watcher.close();
-          this.watchers.delete(key);
+          this.watchers.delete(dir);
         });
-        this.watchers.set(key, watcher);
+        this.watchers.set(dir, watcher);
       } catch (error) {
         this.onProblem(`cannot watch ${dir}: ${(error as Error).message}`);
       }

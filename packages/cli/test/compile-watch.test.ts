@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -81,16 +81,18 @@ s('recompiles on each save, reports an error without exiting, clears it, and sto
   }
 });
 
-s('with a glob and --tsconfig: a new file is compiled; a removed one takes its outputs with it; SIGTERM stops it', async () => {
+s('with a ** glob and --tsconfig: a new file in a new directory is compiled; a removed one takes its outputs with it; SIGTERM stops it', async () => {
   const scratch = workflowFolder('compile-watch-glob');
   scratch.file('hello.workflow.ts', helloSource('Hi'));
   const tsconfig = scratch.file('tsconfig.json', { compilerOptions: { strict: true, target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true } });
   const out = join(scratch.dir, 'build');
-  const watch = startWatch([join(scratch.dir, '*.workflow.ts'), '--out', out, '--emit', 'sam', '--tsconfig', tsconfig]);
+  const watch = startWatch([join(scratch.dir, '**/*.workflow.ts'), '--out', out, '--emit', 'sam', '--tsconfig', tsconfig]);
   try {
     await watch.waitFor(/watching/);
     let mark = watch.stderr().length;
-    const added = scratch.file('bye.workflow.ts', helloSource('Bye').replace("'Hello'", "'Bye'"));
+    // A new directory, and a file in it written at once: found by walking the directory.
+    mkdirSync(join(scratch.dir, 'more'));
+    const added = scratch.file('more/bye.workflow.ts', helloSource('Bye').replace("'Hello'", "'Bye'"));
     await watch.waitFor(/compiled Bye in \d+ ms\n/, mark);
     assert.ok(existsSync(join(out, 'Bye.sam.json')));
 

@@ -1,12 +1,13 @@
 import { existsSync, fstatSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { CompileSession, type CompileDiagnostic, type CompileOptions, type CompileResult, type CompiledWorkflow } from '@typestep/compiler';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { FileWatcher, type WatchedDirectory } from '../file-watcher.js';
+import { FileWatcher } from '../file-watcher.js';
 import { writeText } from '../standard-streams.js';
 import { systemMessage } from '../system-message.js';
 import { declarationsOf, fileNameProblem, OUTPUT_EXTENSIONS, workflowOutputs, type DeclarationWriter, type EmitFormat } from './compile-outputs.js';
+import { directoriesToWatch, isDirectory, isSourceFile, sourcesUnder } from './compile-watch-directories.js';
 
 /** What `typestep compile --watch` needs from its arguments. */
 export interface WatchArgs {
@@ -16,9 +17,6 @@ export interface WatchArgs {
   emit: readonly EmitFormat[];
   json: boolean;
 }
-
-/** A TypeScript source a workflow can be made of (declaration files are not followed). */
-const SOURCE_FILE = /\.(?:ts|tsx|mts|cts)$/;
 
 /**
  * `typestep compile --watch`: compiles everything once, then recompiles on
@@ -52,22 +50,23 @@ export async function watchCompile(args: WatchArgs): Promise<number> {
   await report(args, writer, { ...session.result, recompiled: session.files, removedWorkflows: [] }, started);
 
   const watcher = new FileWatcher(
-    (path) => SOURCE_FILE.test(path) && !path.endsWith('.d.ts') && !path.startsWith(out + sep),
+    // A new directory counts too: what was created in it before its watch began is found by walking it.
+    (path) => !path.startsWith(out + sep) && path !== out && (isSourceFile(path) || isDirectory(path)),
     (paths) => queue.add(paths),
     (message) => process.stderr.write(`typestep compile: ${message}\n`),
   );
   const queue = new UpdateQueue(async (paths) => {
     const began = performance.now();
     try {
-      const update = await session.update(paths);
+      const update = await session.update(paths.flatMap((path) => (isDirectory(path) ? sourcesUnder(path, out) : [path])));
       await report(args, writer, update, began);
     } catch (error) {
       // A fault of the compiler on one edit must not end the watch: the next edit may compile.
       process.stderr.write(`typestep compile: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     }
-    watcher.watch(directoriesToWatch(session, args.files));
+    watcher.watch(directoriesToWatch(session.sourceFiles, args.files, out));
   });
-  watcher.watch(directoriesToWatch(session, args.files));
+  watcher.watch(directoriesToWatch(session.sourceFiles, args.files, out));
   process.stderr.write(`watching ${session.sourceFiles.length} file${session.sourceFiles.length === 1 ? '' : 's'} for changes (Ctrl-C to stop)\n`);
 
   await untilStopped();
@@ -190,24 +189,6 @@ class UpdateQueue {
     }
     this.running = undefined;
   }
-}
-
-/**
- * The directories of every file the session reads, and the directory each
- * glob starts from (with its subdirectories for `**`), so files that appear
- * are seen too.
- */
-function directoriesToWatch(session: CompileSession, patterns: readonly string[]): WatchedDirectory[] {
-  const directories = new Map<string, WatchedDirectory>();
-  for (const file of session.sourceFiles) directories.set(dirname(file), { dir: dirname(file), recursive: false });
-  for (const pattern of patterns) {
-    const segments = pattern.split(/[\\/]/);
-    const firstGlob = segments.findIndex((segment) => /[*?[\]{}!]/.test(segment));
-    if (firstGlob === -1) continue;
-    const dir = resolve(segments.slice(0, firstGlob).join('/') || '.');
-    if (existsSync(dir)) directories.set(dir, { dir, recursive: segments.slice(firstGlob).includes('**') || directories.get(dir)?.recursive === true });
-  }
-  return [...directories.values()];
 }
 
 /** Resolves on SIGINT or SIGTERM, or when stdin is a pipe and closes (how a parent process stops a child it started). */
