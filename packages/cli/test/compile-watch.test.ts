@@ -81,12 +81,12 @@ s('recompiles on each save, reports an error without exiting, clears it, and sto
   }
 });
 
-s('with a ** glob and --tsconfig: a new file in a new directory is compiled; a removed one takes its outputs with it; SIGTERM stops it', async () => {
+s('with a ** glob, --tsconfig and --json: a new file in a new directory is compiled; a removed one takes its outputs with it; SIGTERM stops it', async () => {
   const scratch = workflowFolder('compile-watch-glob');
   scratch.file('hello.workflow.ts', helloSource('Hi'));
   const tsconfig = scratch.file('tsconfig.json', { compilerOptions: { strict: true, target: 'ES2023', module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true } });
   const out = join(scratch.dir, 'build');
-  const watch = startWatch([join(scratch.dir, '**/*.workflow.ts'), '--out', out, '--emit', 'sam', '--tsconfig', tsconfig]);
+  const watch = startWatch([join(scratch.dir, '**/*.workflow.ts'), '--out', out, '--emit', 'sam', '--tsconfig', tsconfig, '--json']);
   try {
     await watch.waitFor(/watching/);
     let mark = watch.stderr().length;
@@ -106,6 +106,9 @@ s('with a ** glob and --tsconfig: a new file in a new directory is compiled; a r
 
     watch.child.kill('SIGTERM');
     assert.is(await watch.exited, 0);
+    // --json: one array of diagnostics per recompile on stdout (the first compile, the added file, the removed one).
+    const reports = watch.stdout().trim().split('\n').map((line) => JSON.parse(line));
+    assert.equal(reports, [[], [], []]);
   } finally {
     watch.child.kill('SIGKILL');
   }
