@@ -205,6 +205,14 @@ if (installed) {
     if (!result.output.includes('typestep compile')) throw new Error(`the help does not list compile:\n${result.output}`);
   });
 
+  // The CLI does not depend on @typestep/server (a native build): without it, serve says what to install.
+  check('npx typestep serve without @typestep/server exits 2 naming the package', () => {
+    const result = run('npx', ['typestep', 'serve', '--port', '0'], project);
+    if (result.code !== 2 || !result.output.includes('npm install --save-dev @typestep/server')) {
+      throw new Error(`expected exit 2 naming @typestep/server, got ${result.code}:\n${result.output}`);
+    }
+  });
+
   const compiled = check('npx typestep compile workflow.ts', () => {
     expectSuccess(run('npx', ['typestep', 'compile', 'workflow.ts', '--out', 'build'], project), 'typestep compile');
     if (!existsSync(join(project, 'build/Greet.asl.json'))) throw new Error('build/Greet.asl.json was not written');

@@ -5,6 +5,7 @@ import { graphCommand } from './commands/graph.js';
 import { initCommand } from './commands/init.js';
 import { policyCommand } from './commands/policy.js';
 import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 import { taskCallCommands } from './commands/task-calls.js';
 import { typesCommand } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     typesCommand(setExit),
     graphCommand(setExit),
     policyCommand(setExit),
+    serveCommand(setExit),
     ...taskCallCommands(setExit),
   ];
   const names = commands.map(commandName);

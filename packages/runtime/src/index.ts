@@ -33,3 +33,15 @@ export { serviceHandlerInput, serviceResult, serviceError } from './integrations
 export { raceIdleDeadline } from './integrations/idle-deadlines.js';
 export { DEFAULT_TASK_TIMEOUT_SECONDS } from './integrations/waiting-task.js';
 export { readObjectItemList } from './states/distributed-map/item-reader.js';
+export {
+  AWS_TARGET_PREFIX,
+  AWS_ERROR_NAMESPACE,
+  AwsApiError,
+  BodyTooLarge,
+  readAwsJsonBody,
+  replyAwsJson,
+  awsErrorBody,
+  allowedHosts,
+  watchDisconnect,
+  closeHttpServer,
+} from './integrations/aws-json-protocol.js';

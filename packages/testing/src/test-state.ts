@@ -1,4 +1,4 @@
-import { matchesError, StateMachine, type HandlerMap, type HistoryEvent } from '@typestep/runtime';
+import { matchesError, StateMachine, type HandlerMap, type HistoryEvent, type MockOptions } from '@typestep/runtime';
 
 /** How one state ended, in the terms of AWS's TestState API. */
 export interface StateTestResult {
@@ -23,6 +23,12 @@ export interface StateTestOptions {
   queryLanguage?: 'JSONPath' | 'JSONata';
   /** The state's name. Default `State`. */
   name?: string;
+  /**
+   * A Step Functions Local mock configuration test case whose responses
+   * answer the state as the service would (the whole response, as TestState's
+   * `mock.result`, not a handler's result inside an integration's envelope).
+   */
+  mocks?: MockOptions;
 }
 
 /**
@@ -47,7 +53,7 @@ export async function testState(state: Record<string, unknown>, options: StateTe
     states[startAt] = { Type: 'Pass', QueryLanguage: 'JSONata', Assign: literalAssign(options.variables), Output: '{% $states.input %}', Next: name };
   }
   const definition = { QueryLanguage: options.queryLanguage ?? 'JSONPath', StartAt: startAt, States: states };
-  const execution = new StateMachine(definition, { handlers: options.handlers }).start(options.input ?? {});
+  const execution = new StateMachine(definition, { handlers: options.handlers, mocks: options.mocks }).start(options.input ?? {});
   const result = await execution.result;
   const history: HistoryEvent[] = [...execution.history];
   const entered = history.filter((event) => event.type.endsWith('StateEntered')).map((event) => (event.stateEnteredEventDetails as { name: string }).name);

@@ -4,21 +4,19 @@ import type { CommandModule } from 'yargs';
 import {
   describeFailureOrigin,
   failureOrigin,
-  HandlerRegistry,
   MockConfigError,
   StateMachine,
   stringifyJson,
   type Execution,
   TaskService,
   type ExecutionResult,
-  type HandlerMap,
   type LocalS3Options,
   type MachineSchema,
   type SourceLocation,
   type WaitingTaskInfo,
 } from '@typestep/runtime';
 import { childMachineKeys } from '../child-machines.js';
-import { loadHandlersModule } from '../handlers-module.js';
+import { loadTaskSources } from '../task-sources.js';
 import { companionFiles, readSchemaFile, readSourceMap } from '../compiled-companions.js';
 import { failureCodeFrame, traceExecution, type TraceOutput } from '../trace.js';
 import { writeReportFile } from '../report-file.js';
@@ -26,7 +24,7 @@ import { openControlChannel, type ControlChannel } from '../control-channel.js';
 import { formatProblems, isFileProblem, loadDefinitionFile } from '../definition-file.js';
 import { describeError, systemMessage } from '../system-message.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { STANDARD_STREAM, parseJsonText, readJsonFile, readText } from '../standard-streams.js';
+import { STANDARD_STREAM, parseJsonText, readJsonFile } from '../standard-streams.js';
 
 interface RunArgs {
   definition: string;
@@ -166,18 +164,9 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           return usage(`cannot write the report ${args.report}: ${systemMessage(error)}`);
         }
       }
-      let handlers: HandlerRegistry | HandlerMap | undefined;
-      if (args.handlers) {
-        const loaded = await loadHandlersModule(args.handlers);
-        if (typeof loaded === 'string') return usage(loaded);
-        handlers = loaded;
-      }
-      let mockConfig: string | undefined;
-      if (args.mockConfig !== undefined) {
-        const read = readText(args.mockConfig);
-        if ('problem' in read) return usage(`cannot read the mock configuration ${args.mockConfig}: ${read.problem}`);
-        mockConfig = read.text;
-      }
+      const sources = await loadTaskSources(args);
+      if (typeof sources === 'string') return usage(sources);
+      const { handlers, mockConfig } = sources;
       const companions = companionFiles(args.definition);
       const schema = readSchemas(args, companions.schema);
       if (typeof schema === 'string') return usage(schema);

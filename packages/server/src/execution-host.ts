@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import {
+  AwsApiError,
+  StateMachine,
+  type Execution,
+  type ExecutionResult,
+  type HandlerMap,
+  type HandlerRegistry,
+  type HistoryEvent,
+  type StartOptions,
+  type TaskService,
+} from '@typestep/runtime';
+import type { ServerIdentity } from './arns.js';
+import type { ExecutionRow, Store } from './store/store.js';
+
+/**
+ * The options the runtime takes to continue an execution from its recorded
+ * history (`resumeFrom`: carry on a RUNNING one after a restart;
+ * `redriveFrom`: RedriveExecution of a closed one). Declared here as well so
+ * this package compiles against a runtime that does not have them yet.
+ */
+type ContinuingStartOptions = StartOptions & {
+  resumeFrom?: readonly HistoryEvent[];
+  redriveFrom?: readonly HistoryEvent[];
+};
+
+const CANNOT_CONTINUE = 'this @typestep/runtime cannot continue an execution from its recorded history (StartOptions.resumeFrom / redriveFrom)';
+
+/**
+ * Whether the runtime continued the recorded history rather than starting
+ * afresh (a runtime without `resumeFrom`/`redriveFrom` ignores them). One
+ * that started afresh is aborted: its events would clash with the recorded ones.
+ */
+function continues(execution: Execution, events: readonly HistoryEvent[]): boolean {
+  const first = execution.history[0];
+  if (!first || first.timestamp.getTime() === events[0]?.timestamp.getTime()) return true;
+  execution.abort();
+  return false;
+}
+
+/** The error and cause of a rejection of `result`, in ASL terms. */
+function failureOf(error: unknown): { error: string; cause: string } {
+  const failure = (error as { failure?: { error?: string; cause?: string } } | undefined)?.failure;
+  if (failure?.error) return { error: failure.error, cause: failure.cause ?? '' };
+  return { error: 'States.Runtime', cause: `typestep serve could not continue the execution: ${(error as Error)?.message ?? String(error)}` };
+}
+
+/**
+ * Every execution is seeded from its ARN: what it draws at random (States.UUID,
+ * $random, retry jitter, the MessageId of a callback's SQS request) comes out
+ * the same when it is replayed from its history after a restart or a redrive.
+ */
+function seedOf(executionArn: string): number {
+  return createHash('sha256').update(executionArn).digest().readUInt32BE(0);
+}
+
+/** What the executions of a server run with. */
+export interface ExecutionHostOptions {
+  identity: ServerIdentity;
+  clock: 'real' | 'virtual';
+  handlers?: HandlerRegistry | HandlerMap;
+  /** A Step Functions Local mock configuration; a `#TestCase` ARN suffix picks a test case from it. */
+  mockConfig?: object;
+  taskService: TaskService;
+}
+
+/** How an execution is to begin: afresh, or continuing its recorded events. */
+type Continuation = { resumeFrom: readonly HistoryEvent[] } | { redriveFrom: readonly HistoryEvent[] } | undefined;
+
+/**
+ * Runs the server's executions on the event loop and writes what they do to
+ * the store as it happens: every history event, then how the execution
+ * ended. Keeps the running ones to stop them.
+ *
+ * @example
+ * const execution = host.begin(row);             // a new execution (row already committed)
+ * host.resume(row, store.events(row.arn));       // after a restart
+ */
+export class ExecutionHost {
+  private readonly live = new Map<string, Execution>();
+  private readonly settled = new Map<string, Promise<void>>();
+  private readonly stopReasons = new Map<string, { error?: string; cause?: string }>();
+  /** Prepared machines by definition, so 1,000 starts of one machine validate and prepare it once. */
+  private readonly machines = new Map<string, StateMachine>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: ExecutionHostOptions,
+  ) {}
+
+  /** A prepared machine for this definition, name, type and role. */
+  machineFor(name: string, type: 'STANDARD' | 'EXPRESS', definition: string, roleArn: string): StateMachine {
+    const key = JSON.stringify([name, type, roleArn, definition]);
+    let machine = this.machines.get(key);
+    if (!machine) {
+      const { identity, handlers, taskService } = this.options;
+      machine = new StateMachine(definition, { name, type, roleArn, handlers, taskService, ...identity, validate: false });
+      this.machines.set(key, machine);
+    }
+    return machine;
+  }
+
+  /**
+   * Starts the execution of a row not yet committed and returns it; the
+   * caller commits the row with `startedEvent(execution, row)` and then
+   * calls `track`.
+   */
+  start(
+    row: Pick<ExecutionRow, 'arn' | 'name' | 'machine_arn' | 'type' | 'definition' | 'role_arn' | 'test_case' | 'input' | 'started_at'>,
+    continuation?: Continuation,
+    startTime = row.started_at,
+  ): Execution {
+    const machineName = row.machine_arn.slice(row.machine_arn.lastIndexOf(':') + 1);
+    const machine = this.machineFor(machineName, row.type, row.definition, row.role_arn);
+    const options: ContinuingStartOptions = {
+      name: row.name,
+      clock: this.options.clock,
+      seed: seedOf(row.arn),
+      startTime,
+      identity: { executionArn: row.arn, executionName: row.name, stateMachineArn: row.machine_arn, stateMachineName: machineName, roleArn: row.role_arn },
+      ...continuation,
+    };
+    if (row.test_case !== null) {
+      // Checked at StartExecution; a mock configuration is always there when a test case is.
+      options.mocks = { config: this.options.mockConfig!, testCase: row.test_case, stateMachineName: machineName };
+    }
+    return machine.start(JSON.parse(row.input), options);
+  }
+
+  /**
+   * Writes the execution's events after the first `recorded` ones as they
+   * happen, then its end; resolves once both are queued for the store.
+   */
+  track(arn: string, execution: Execution, recorded: number): Promise<void> {
+    this.live.set(arn, execution);
+    const pump = (async () => {
+      for await (const event of execution.events()) if (event.id > recorded) this.store.appendEvents(arn, [event]);
+    })();
+    // `result` rejects when a replayed history does not match the machine (ReplayMismatchError): that ends the execution FAILED.
+    const result = execution.result.catch((error: unknown): ExecutionResult => ({ status: 'FAILED', ...failureOf(error) }));
+    const done = Promise.all([pump.catch(() => undefined), result]).then(([, ended]) => {
+      this.live.delete(arn);
+      this.settled.delete(arn);
+      const last = execution.history[execution.history.length - 1];
+      this.store.endExecution(arn, { ...this.endOf(arn, ended), stoppedAt: last ? last.timestamp.getTime() : Date.now() });
+    });
+    this.settled.set(arn, done);
+    return done;
+  }
+
+  private endOf(arn: string, result: ExecutionResult): { status: ExecutionResult['status']; output?: string; error?: string; cause?: string } {
+    if (result.status === 'SUCCEEDED') return { status: 'SUCCEEDED', output: JSON.stringify(result.output ?? null) };
+    const stop = this.stopReasons.get(arn);
+    this.stopReasons.delete(arn);
+    if (result.status === 'ABORTED' && stop) return { status: 'ABORTED', ...stop };
+    return { status: result.status, error: result.error, cause: result.cause };
+  }
+
+  /**
+   * The ExecutionStarted event to record, timed at the row's `started_at`:
+   * the instant the execution was started with (`startTime`). On the real
+   * clock the runtime stamps the event when it appends it, which can be a
+   * millisecond later; a replay starts from the recorded instant, and what
+   * it derives from it (task tokens) must match the first run.
+   */
+  startedEvent(execution: Execution, row: Pick<ExecutionRow, 'started_at'>): HistoryEvent {
+    return { ...execution.history[0]!, timestamp: new Date(row.started_at) };
+  }
+
+  /** Continues a RUNNING execution of the store from its recorded events (after a restart). */
+  resume(row: ExecutionRow, events: readonly HistoryEvent[]): void {
+    const fail = (why: string) =>
+      this.store.endExecution(row.arn, { status: 'FAILED', error: 'States.Runtime', cause: `typestep serve could not resume this execution after a restart: ${why}`, stoppedAt: Date.now() });
+    let execution: Execution;
+    try {
+      execution = this.start(row, { resumeFrom: events });
+    } catch (error) {
+      // One execution the runtime cannot continue must not keep the server from opening.
+      return fail((error as Error).message);
+    }
+    if (!continues(execution, events)) return fail(CANNOT_CONTINUE);
+    void this.track(row.arn, execution, events.length);
+  }
+
+  /**
+   * Re-runs a closed execution from its recorded events (RedriveExecution):
+   * marks it RUNNING again (committed) and tracks it. Throws
+   * `ExecutionNotRedrivable` when the runtime cannot continue an execution.
+   */
+  redrive(row: ExecutionRow, events: readonly HistoryEvent[], at: number): void {
+    let execution: Execution;
+    try {
+      execution = this.start(row, { redriveFrom: events }, at);
+    } catch (error) {
+      // The runtime's own refusal (ExecutionNotRedrivable: too old, an Express machine…).
+      throw new AwsApiError('ExecutionNotRedrivable', (error as Error).message);
+    }
+    if (!continues(execution, events)) throw new AwsApiError('ExecutionNotRedrivable', `typestep serve cannot redrive '${row.arn}': ${CANNOT_CONTINUE}`);
+    this.store.redriveExecution(row.arn, at);
+    void this.track(row.arn, execution, events.length);
+  }
+
+  /** Whether the execution runs in this process. */
+  isRunning(arn: string): boolean {
+    return this.live.has(arn);
+  }
+
+  /** Aborts a running execution; its end records `error` and `cause`. Resolves once that end is queued. */
+  async stop(arn: string, reason: { error?: string; cause?: string }): Promise<void> {
+    const execution = this.live.get(arn);
+    if (!execution) return;
+    this.stopReasons.set(arn, reason);
+    execution.abort();
+    await this.settled.get(arn);
+  }
+
+  /** Resolves once the execution's end is queued for the store. */
+  async settle(arn: string): Promise<void> {
+    await this.settled.get(arn);
+  }
+
+  /** Stops tracking everything (the server is closing; RUNNING rows stay RUNNING and resume next time). */
+  detach(): Execution[] {
+    const running = [...this.live.values()];
+    this.live.clear();
+    return running;
+  }
+}

@@ -1,0 +1,103 @@
+import { AwsApiError, type HistoryEvent } from '@typestep/runtime';
+import { parseArn } from '../arns.js';
+import { defined, epochSeconds, readPage, requiredString } from '../request-fields.js';
+import { requireExecution, type Operation, type ServerContext } from '../server-context.js';
+
+/** One Distributed Map run, read back from its execution's history. */
+interface MapRunSummary {
+  mapRunArn: string;
+  executionArn: string;
+  stateMachineArn: string;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  startDate: number;
+  stopDate?: number;
+  counts: { total: number; succeeded: number; failed: number; aborted: number; running: number };
+}
+
+const ENDS: Record<string, MapRunSummary['status']> = { MapRunSucceeded: 'SUCCEEDED', MapRunFailed: 'FAILED', MapRunAborted: 'ABORTED' };
+
+/**
+ * The map runs of an execution, from its history: MapRunStarted opens one
+ * (its size is the MapStateStarted just before it), MapRun{Succeeded,Failed,
+ * Aborted} ends it. The history does not hold the child executions, so the
+ * item counts are derived: all items count as succeeded when the run
+ * succeeded, and those not otherwise accounted for as failed (aborted) when
+ * it failed (was aborted).
+ */
+function mapRunsOf(executionArn: string, stateMachineArn: string, events: readonly HistoryEvent[]): MapRunSummary[] {
+  const runs: MapRunSummary[] = [];
+  let open: MapRunSummary | undefined;
+  let size = 0;
+  for (const event of events) {
+    if (event.type === 'MapStateStarted') size = (event.mapStateStartedEventDetails as { length?: number } | undefined)?.length ?? 0;
+    else if (event.type === 'MapRunStarted') {
+      const arn = (event.mapRunStartedEventDetails as { mapRunArn: string }).mapRunArn;
+      open = { mapRunArn: arn, executionArn, stateMachineArn, status: 'RUNNING', startDate: event.timestamp.getTime(), counts: { total: size, succeeded: 0, failed: 0, aborted: 0, running: 0 } };
+      runs.push(open);
+    } else if (open && event.type === 'MapIterationSucceeded') open.counts.succeeded++;
+    else if (open && event.type === 'MapIterationFailed') open.counts.failed++;
+    else if (open && event.type === 'MapIterationAborted') open.counts.aborted++;
+    else if (open && ENDS[event.type]) {
+      open.status = ENDS[event.type]!;
+      // A Distributed Map's children are executions of their own, not events here: the end tells how they went.
+      const { total, succeeded, failed, aborted } = open.counts;
+      const unaccounted = Math.max(0, total - succeeded - failed - aborted);
+      if (open.status === 'SUCCEEDED') open.counts.succeeded += unaccounted;
+      else if (open.status === 'FAILED') open.counts.failed += unaccounted;
+      else open.counts.aborted += unaccounted;
+      open.stopDate = event.timestamp.getTime();
+      open = undefined;
+    }
+  }
+  for (const run of runs) run.counts.running = run.status === 'RUNNING' ? Math.max(0, run.counts.total - run.counts.succeeded - run.counts.failed - run.counts.aborted) : 0;
+  return runs;
+}
+
+function findMapRun(context: ServerContext, mapRunArn: string): MapRunSummary {
+  parseArn(mapRunArn, ['mapRun']);
+  const found = context.store.db
+    .prepare(`SELECT DISTINCT execution_arn FROM events WHERE body LIKE ? ESCAPE '\\' LIMIT 1`)
+    .get(`%"mapRunArn":"${mapRunArn.replace(/[\\%_]/g, (c) => `\\${c}`)}"%`) as { execution_arn: string } | undefined;
+  const execution = found && context.store.execution(found.execution_arn);
+  const run = execution && mapRunsOf(execution.arn, execution.machine_arn, context.store.events(execution.arn)).find((r) => r.mapRunArn === mapRunArn);
+  if (!run) throw new AwsApiError('ResourceNotFound', `Resource not found: '${mapRunArn}'`);
+  return run;
+}
+
+function counts(run: MapRunSummary) {
+  const { total, succeeded, failed, aborted, running } = run.counts;
+  const pending = Math.max(0, total - succeeded - failed - aborted - running);
+  return { pending, running, succeeded, failed, timedOut: 0, aborted, total, resultsWritten: succeeded + failed, failuresNotRedrivable: 0, pendingRedrive: 0 };
+}
+
+/** DescribeMapRun and ListMapRuns. */
+export const mapRunOperations: Record<string, Operation> = {
+  DescribeMapRun: (body, context) => {
+    context.store.flush();
+    const run = findMapRun(context, requiredString(body, 'mapRunArn'));
+    return defined({
+      mapRunArn: run.mapRunArn,
+      executionArn: run.executionArn,
+      status: run.status,
+      startDate: epochSeconds(run.startDate),
+      stopDate: run.stopDate === undefined ? undefined : epochSeconds(run.stopDate),
+      maxConcurrency: 0,
+      toleratedFailurePercentage: 0,
+      toleratedFailureCount: 0,
+      itemCounts: counts(run),
+      executionCounts: counts(run),
+      redriveCount: 0,
+    });
+  },
+  ListMapRuns: (body, context) => {
+    const execution = requireExecution(context, requiredString(body, 'executionArn'));
+    const runs = mapRunsOf(execution.arn, execution.machine_arn, context.store.events(execution.arn));
+    const page = readPage(body, `ListMapRuns:${execution.arn}`, (limit, offset) => runs.slice(offset, offset + limit));
+    return defined({
+      mapRuns: page.items.map((run) =>
+        defined({ mapRunArn: run.mapRunArn, executionArn: run.executionArn, stateMachineArn: run.stateMachineArn, startDate: epochSeconds(run.startDate), stopDate: run.stopDate === undefined ? undefined : epochSeconds(run.stopDate) }),
+      ),
+      nextToken: page.nextToken,
+    });
+  },
+};
