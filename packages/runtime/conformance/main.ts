@@ -13,9 +13,10 @@
  * that a failure instead).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCases, runCase, type CaseOutcome } from './run-case.js';
+import { conformanceCasesDir } from './cases-dir.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -23,9 +24,7 @@ const option = (name: string) => {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 };
-const defaultCasesDir = join(here, '../../../../shared/conformance');
-const explicitCasesDir = option('--cases') ?? process.env.TYPESTEP_CONFORMANCE;
-const casesDir = resolve(explicitCasesDir ?? defaultCasesDir);
+const { dir: casesDir, named: explicitCasesDir } = conformanceCasesDir(option('--cases'));
 const verbose = args.includes('--verbose');
 const filter = option('--filter');
 

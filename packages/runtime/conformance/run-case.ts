@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { StateMachine, type ExecutionResult } from '../src/index.js';
+import { StateMachine, type ExecutionResult, type StartOptions } from '../src/index.js';
 import { compareHistory } from './compare-history.js';
 import { jsonMatches, normalizeOutput, normalizeText, textMatches, type ExtraRule } from './normalize.js';
 
@@ -62,18 +62,10 @@ export function loadCases(dir: string): ConformanceCase[] {
   return cases;
 }
 
-/** Runs one case with the recorded identity on the virtual clock and compares as the README says. */
-export async function runCase(testCase: ConformanceCase): Promise<CaseOutcome> {
-  const area = testCase.id.split('/')[0]!;
-  const fail = (reason: string): CaseOutcome => ({ id: testCase.id, area, passed: false, reason });
-  const { context, expected } = testCase;
-  let machine: StateMachine;
-  try {
-    machine = new StateMachine(testCase.definition as object, { type: context.stateMachineType });
-  } catch (error) {
-    return fail(`definition rejected: ${(error as Error).message.split('\n').slice(0, 2).join(' ')}`);
-  }
-  const execution = machine.start(testCase.input, {
+/** How a case starts: its recorded identity and clock start, on the virtual clock. */
+export function startOptionsOf(testCase: ConformanceCase): StartOptions {
+  const { context } = testCase;
+  return {
     startTime: context.clockStart ?? Date.now(),
     identity: {
       stateMachineArn: context.stateMachineArn,
@@ -85,7 +77,21 @@ export async function runCase(testCase: ConformanceCase): Promise<CaseOutcome> {
       region: context.region,
       partition: context.partition,
     },
-  });
+  };
+}
+
+/** Runs one case with the recorded identity on the virtual clock and compares as the README says. */
+export async function runCase(testCase: ConformanceCase): Promise<CaseOutcome> {
+  const area = testCase.id.split('/')[0]!;
+  const fail = (reason: string): CaseOutcome => ({ id: testCase.id, area, passed: false, reason });
+  const { context, expected } = testCase;
+  let machine: StateMachine;
+  try {
+    machine = new StateMachine(testCase.definition as object, { type: context.stateMachineType });
+  } catch (error) {
+    return fail(`definition rejected: ${(error as Error).message.split('\n').slice(0, 2).join(' ')}`);
+  }
+  const execution = machine.start(testCase.input, startOptionsOf(testCase));
   let result: ExecutionResult;
   try {
     result = await execution.result;

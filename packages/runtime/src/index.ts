@@ -10,6 +10,8 @@ export { stringifyJson, MAX_JSON_DEPTH } from './json-value.js';
 export { prepareRetrier, matchesError, retryDelayMs } from './execution/error-handling.js';
 export type { PreparedRetrier } from './execution/error-handling.js';
 export type { HistoryEvent } from './execution/history.js';
+export { ReplayMismatchError } from './execution/recorded-history.js';
+export { ReplayRefusedError, type ReplayRefusalCode } from './execution/replay-plan.js';
 export { describeFailureOrigin, EventThreadTracker, eventThreads, failureOrigin } from './execution/history-threads.js';
 export type { EventThread, FailureOrigin, SourceLocation } from './execution/history-threads.js';
 export { errorOf, StateVisitTracker, type HistoryStateVisit } from './execution/history-visits.js';

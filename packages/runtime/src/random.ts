@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Random sources. Executions draw from a seedable generator so a run can be
  * replayed exactly (`start(input, { seed })`); jitter, `States.UUID`,
@@ -25,4 +27,14 @@ export function formatUuid(random: () => number): string {
     hex += nibble.toString(16);
   }
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
+ * The seed of an execution started without one: from its ARN and start time,
+ * which a resumed or redriven execution has again, so that its replay draws
+ * the same random numbers (jitter, `States.UUID`, `$random`…). Executions
+ * differ in ARN (their names are unique), so their draws differ.
+ */
+export function executionSeed(executionArn: string, startTime: number): number {
+  return createHash('sha256').update(`${executionArn}\u0000${startTime}`).digest().readUInt32LE(0);
 }

@@ -1,8 +1,10 @@
 import type { MachineDefinition } from './definition.js';
-import { realClock, virtualClock } from './execution/clock.js';
+import { realClock, resumingClock, virtualClock } from './execution/clock.js';
 import { ExecutionInterrupted, ExecutionRun, type ExecutionIdentity } from './execution/execution-run.js';
 import { toStatesError } from './execution/error-handling.js';
 import { History, type HistoryEvent } from './execution/history.js';
+import { ReplayMismatchError } from './execution/recorded-history.js';
+import { planReplay, replayProgress } from './execution/replay-plan.js';
 import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './execution/payload-limit.js';
 import type { PreparedMachine } from './execution/prepared.js';
 import { runMachine } from './execution/run-machine.js';
@@ -15,7 +17,7 @@ import type { TaskMocks } from './integrations/mocks-hook.js';
 import { defaultTaskService, registryOf, type TaskService } from './integrations/task-service.js';
 import { createTaskMocks, type MockOptions } from './mocks/index.js';
 import { prepareDefinition } from './prepare.js';
-import { seededRandom } from './random.js';
+import { executionSeed, seededRandom } from './random.js';
 import { parseDefinitionText, validateDefinition, type ValidationProblem } from './validation/index.js';
 import { handlersForTasks, SchemaChecks, type MachineSchema, type TaskTypes, type TypedHandlerMap } from './schema-validation.js';
 
@@ -88,7 +90,11 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
   clock?: 'virtual' | 'real';
   /** The instant the execution starts on the virtual clock (default: now). */
   startTime?: Date | string | number;
-  /** Seeds jitter, `States.UUID`, `States.MathRandom`, `$random`, `$uuid` for a replayable run. */
+  /**
+   * Seeds jitter, `States.UUID`, `States.MathRandom`, `$random`, `$uuid` for a
+   * replayable run. Default: a seed drawn from the execution's ARN and start
+   * time, which a resumed execution reproduces.
+   */
   seed?: number;
   /** Overrides the machine's handlers for this execution. */
   handlers?: HandlerRegistry | TypedHandlerMap<Tasks>;
@@ -96,6 +102,43 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
   identity?: Partial<ExecutionIdentity>;
   /** Runs this test case of a mock configuration instead of the machine's `mocks`. */
   mocks?: MockOptions;
+  /**
+   * Resumes an execution from its recorded events (ExecutionStarted first,
+   * e.g. read back from a database after a crash). The new execution's
+   * history starts with exactly those events and goes on from where they end;
+   * its input and start time are the recorded ones (the `input` argument is
+   * not used). Tasks the record answered are not called again; a task
+   * started but not answered is called again (at least once); callback and
+   * activity tasks keep their task tokens; Waits keep their deadlines. Give
+   * the same `seed`, identity and handlers as the first run. A record the
+   * machine does not reproduce rejects `result` with `ReplayMismatchError`.
+   * Standard machines only.
+   */
+  resumeFrom?: readonly HistoryEvent[];
+  /**
+   * Redrives a FAILED, TIMED_OUT or ABORTED execution (its complete
+   * history), as RedriveExecution does: the history goes on with
+   * ExecutionRedriven, the states that did not succeed run again (a Map or
+   * Parallel re-runs only its failed or unstarted iterations and branches),
+   * successful ones keep their results, and `$$.Execution.RedriveCount`
+   * counts the redrives; TimeoutSeconds counts from the redrive. On the
+   * virtual clock, `startTime` is the redrive's time (default: now). Throws
+   * `ReplayRefusedError` named `ExecutionNotRedrivable` for a running or
+   * succeeded execution, an Express machine, one that ended more than 14 days
+   * ago, started more than a year ago or reached the history limit.
+   */
+  redriveFrom?: readonly HistoryEvent[];
+  /**
+   * Called with each new history event as it is written, synchronously,
+   * from the first (ExecutionStarted) on; for a resumed or redriven
+   * execution, only the events after the record. Made for persisting a
+   * history event by event (what `resumeFrom` reads back): an event is
+   * stored before the execution goes on.
+   *
+   * @example
+   * machine.start(input, { name, onEvent: (event) => insertEvent.run(name, event.id, JSON.stringify(event)) });
+   */
+  onEvent?: (event: HistoryEvent) => void;
 }
 
 /** Raised when a definition does not validate; `problems` lists every problem found. */
@@ -226,7 +269,11 @@ function selectTestCase(mocks: MockOptions, machineName: string | undefined): Ta
 
 /** One run of a state machine. */
 export class Execution<Output = unknown> {
-  /** Settles when the execution ends; never rejects for ASL failures. */
+  /**
+   * Settles when the execution ends; never rejects for ASL failures. Rejects
+   * with `ReplayMismatchError` when a resumed or redriven execution does not
+   * reproduce its recorded events.
+   */
   readonly result: Promise<ExecutionResult<Output>>;
   readonly executionArn: string;
   private readonly run: ExecutionRun;
@@ -241,11 +288,19 @@ export class Execution<Output = unknown> {
     handlers: HandlerRegistry,
     mocks?: TaskMocks,
   ) {
-    const clock = options.clock === 'real' ? realClock : virtualClock;
-    const startTime = options.startTime === undefined ? Date.now() : new Date(options.startTime).getTime();
-    const random = options.seed === undefined ? Math.random : seededRandom(options.seed);
+    const machineType = machine.options.type ?? 'STANDARD';
+    // `startTime` places the virtual clock; the real clock starts (or redrives) now.
+    const requested = options.startTime === undefined || options.clock === 'real' ? Date.now() : new Date(options.startTime).getTime();
+    const replay = planReplay(options, machine.definition, machineType, requested);
+    const history = new History(replay?.events, replay?.matchable);
+    if (options.onEvent) history.onEvent(options.onEvent);
+    const clock = options.clock !== 'real' ? virtualClock : replay ? resumingClock(replayProgress(history)) : realClock;
+    const startTime = replay ? replay.startTime : requested;
+    if (replay) input = replay.input;
+    const random = seededRandom(options.seed ?? executionSeed(identity.executionArn, startTime));
     const timeout = machine.definition.TimeoutSeconds ?? (machine.options.type === 'EXPRESS' ? 300 : undefined);
-    this.run = new ExecutionRun(identity, new History(), clock, handlers, random, startTime, input, timeout, machine.options.type ?? 'STANDARD');
+    this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType, replay?.redrive?.time);
+    this.run.redrive = replay?.redrive;
     this.run.findStateMachine = (arnOrName) => machine.findChild(arnOrName);
     this.run.mocks = mocks;
     this.run.s3 = machine.s3;
@@ -258,10 +313,13 @@ export class Execution<Output = unknown> {
   }
 
   /**
-   * The promise of `result` never rejects: an error of the interpreter itself
-   * ends the execution as FAILED with States.Runtime, saying so.
+   * `result` does not reject for an error of the interpreter itself: it ends
+   * the execution as FAILED with States.Runtime, saying so. It rejects only
+   * when a resumed or redriven execution does not reproduce its record.
    */
   private failInternally(internal: unknown): ExecutionResult<Output> {
+    // A record that the machine does not reproduce is not the execution's failure: the resume itself failed.
+    if (internal instanceof ReplayMismatchError) throw internal;
     const error = toStatesError(internal);
     const cause = `typestep could not run the execution (an interpreter error, not an ASL one): ${error.error}: ${error.cause ?? ''}`;
     const { history } = this.run;
@@ -273,7 +331,10 @@ export class Execution<Output = unknown> {
     return { status: 'FAILED', error: 'States.Runtime', cause };
   }
 
-  /** Every history event so far, in GetExecutionHistory's shape. */
+  /**
+   * Every history event so far, in GetExecutionHistory's shape; for a resumed
+   * or redriven execution, the recorded events first.
+   */
   get history(): readonly HistoryEvent[] {
     return this.run.history.events;
   }
@@ -289,10 +350,12 @@ export class Execution<Output = unknown> {
     let wake: (() => void) | undefined;
     let done = false;
     this.run.history.onEvent(() => wake?.());
-    this.result.finally(() => {
+    const end = () => {
       done = true;
       wake?.();
-    });
+    };
+    // A result that rejects (a replay mismatch) ends the stream too; reporting it is the result's.
+    this.result.then(end, end);
     const { history } = this.run;
     for (;;) {
       while (index < history.length) yield history.at(index++)!;
@@ -313,9 +376,14 @@ export class Execution<Output = unknown> {
       inputSize: inputProblem ? Infinity : payloadSizeBound(input),
       recordsHistory: true,
     };
+    const { redrive } = run;
+    if (redrive?.opens) {
+      run.history.append('ExecutionRedriven', run.history.recorded!.events.length, redrive.time, { redriveCount: redrive.count });
+    }
     // A value JSON cannot hold is not recorded: AWS could never have received it.
     const recordedInput = inputProblem && !inputProblem.startsWith('nesting') ? null : input;
-    run.history.append('ExecutionStarted', 0, run.clock.now(startTime), {
+    // At the start time itself: a resume reads its start time (the seed and task tokens derive from it) back from here.
+    run.history.append('ExecutionStarted', 0, startTime, {
       input: recordedInput,
       inputDetails: { truncated: false },
       roleArn: run.identity.roleArn,
@@ -337,28 +405,40 @@ export class Execution<Output = unknown> {
         output,
         outputDetails: { truncated: false },
       }, 'executionSucceededEventDetails');
+      run.history.recorded?.checkComplete();
       return { status: 'SUCCEEDED', output: output as Output };
     } catch (thrown) {
-      const time = run.clock.now(thread.now);
-      if (thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED') {
-        if (thrown.status === 'TIMED_OUT') {
-          run.history.append('ExecutionTimedOut', run.history.lastId, Math.min(time, run.deadline), {});
-          return { status: 'TIMED_OUT' };
-        }
-        run.history.append('ExecutionAborted', run.history.lastId, time, {});
-        return { status: 'ABORTED' };
-      }
-      const error = thrown instanceof ExecutionInterrupted ? toStatesError(thrown.failure) : toStatesError(thrown);
-      const details: Record<string, unknown> = {};
-      if (error.error) details.error = error.error;
-      if (error.cause !== undefined) details.cause = error.cause;
-      run.history.append('ExecutionFailed', run.history.lastId, time, details);
-      const result: ExecutionResult<Output> = { status: 'FAILED' };
-      if (error.error) result.error = error.error;
-      if (error.cause !== undefined) result.cause = error.cause;
+      if (thrown instanceof ReplayMismatchError) throw thrown;
+      if (run.interruptedBy instanceof ReplayMismatchError) throw run.interruptedBy;
+      const result = this.recordEnding(thrown, thread);
+      // An abort or timeout may stop a replay half way; a failure must have reproduced the whole record.
+      if (!(thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED')) run.history.recorded?.checkComplete();
       return result;
     } finally {
       if (timer) clearTimeout(timer);
     }
+  }
+
+  /** Writes how a failed, timed-out or aborted execution ended, and returns its result. */
+  private recordEnding(thrown: unknown, thread: Thread): ExecutionResult<Output> {
+    const { run } = this;
+    const time = run.clock.now(thread.now);
+    if (thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED') {
+      if (thrown.status === 'TIMED_OUT') {
+        run.history.append('ExecutionTimedOut', run.history.lastId, Math.min(time, run.deadline), {});
+        return { status: 'TIMED_OUT' };
+      }
+      run.history.append('ExecutionAborted', run.history.lastId, time, {});
+      return { status: 'ABORTED' };
+    }
+    const error = thrown instanceof ExecutionInterrupted ? toStatesError(thrown.failure) : toStatesError(thrown);
+    const details: Record<string, unknown> = {};
+    if (error.error) details.error = error.error;
+    if (error.cause !== undefined) details.cause = error.cause;
+    run.history.append('ExecutionFailed', run.history.lastId, time, details);
+    const result: ExecutionResult<Output> = { status: 'FAILED' };
+    if (error.error) result.error = error.error;
+    if (error.cause !== undefined) result.cause = error.cause;
+    return result;
   }
 }

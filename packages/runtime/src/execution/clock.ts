@@ -35,3 +35,25 @@ export const realClock: Clock = {
       signal.addEventListener('abort', onAbort, { once: true });
     }),
 };
+
+/**
+ * The real clock of a resumed execution. While the record is being replayed,
+ * time is the recorded time (each reproduced event sets its thread's `now`),
+ * and a wait whose end is still in the record takes none; once the execution
+ * writes new events it is the real clock. A wait that began before the
+ * restart therefore ends when it would have: a Wait entered at T for 60 s
+ * ends at T + 60 s, or at once if that is past.
+ *
+ * @param progress `live`: new events are being written; `replaying`: recorded events remain to reproduce.
+ */
+export function resumingClock(progress: { readonly live: boolean; readonly replaying: boolean }): Clock {
+  return {
+    kind: 'real',
+    now: (threadNow) => (progress.live ? Date.now() : threadNow),
+    sleep: (threadNow, ms, signal) => {
+      const until = (progress.live ? Date.now() : threadNow) + Math.max(0, ms);
+      if (!progress.live && progress.replaying) return until;
+      return realClock.sleep(threadNow, until - Date.now(), signal);
+    },
+  };
+}

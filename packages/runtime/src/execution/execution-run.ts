@@ -7,6 +7,7 @@ import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
 import type { TaskRegistry } from '../integrations/task-registry.js';
 import type { TurnScheduler } from './turns.js';
+import type { Redrive } from './replay-plan.js';
 
 /** Who the execution is: the strings that surface through `$$` and ARNs. */
 export interface ExecutionIdentity {
@@ -52,10 +53,12 @@ export class ExecutionRun {
     input: unknown,
     timeoutSeconds: number | undefined,
     readonly machineType: 'STANDARD' | 'EXPRESS' = 'STANDARD',
+    /** Where TimeoutSeconds counts from: the start, or a redrive (which gives the execution its time again). */
+    timeoutFrom = startTime,
   ) {
     this.input = input;
     this.stateMachineContext = { Id: identity.stateMachineArn, Name: identity.stateMachineName };
-    this.deadline = timeoutSeconds === undefined ? Infinity : startTime + timeoutSeconds * 1000;
+    this.deadline = timeoutSeconds === undefined ? Infinity : timeoutFrom + timeoutSeconds * 1000;
   }
 
   private readonly input: unknown;
@@ -71,8 +74,27 @@ export class ExecutionRun {
       RoleArn: this.identity.roleArn,
     };
     // Express executions cannot be redriven, and AWS leaves the count out of their context.
-    if (this.machineType === 'STANDARD') context.RedriveCount = 0;
+    if (this.machineType === 'STANDARD') context.RedriveCount = this.redrive?.count ?? 0;
     return (this.executionContextValue = context);
+  }
+
+  private readonly contextsByRedriveCount = new Map<number, Record<string, unknown>>();
+
+  /**
+   * `$$.Execution` for the state visit entered at event `enteredEventId`: in
+   * a redriven execution, a visit replayed from an earlier attempt reads that
+   * attempt's RedriveCount, as it did when it ran.
+   */
+  executionContextAt(enteredEventId: number): Record<string, unknown> {
+    const context = this.executionContext;
+    const redriven = this.redrive?.redrivenIds;
+    if (!redriven || this.machineType !== 'STANDARD') return context;
+    let count = 0;
+    while (count < redriven.length && redriven[count]! < enteredEventId) count++;
+    if (count === context.RedriveCount) return context;
+    let earlier = this.contextsByRedriveCount.get(count);
+    if (!earlier) this.contextsByRedriveCount.set(count, (earlier = { ...context, RedriveCount: count }));
+    return earlier;
   }
 
   /** Aborted when the execution stops; created on first use, since most runs never need it. */
@@ -86,6 +108,9 @@ export class ExecutionRun {
 
   /** Finds a registered local state machine by ARN or name, for `states:startExecution`. */
   findStateMachine: (arnOrName: string) => StateMachine<any, any> | undefined = () => undefined;
+
+  /** Set for a redriven execution: its redrive count and time, and what its failed Map/Parallel keeps. */
+  redrive: Redrive | undefined;
 
   /** Mocked task responses for this execution, if a mock configuration was given. */
   mocks: TaskMocks | undefined;

@@ -1,4 +1,5 @@
 import { stringifyJson } from '../json-value.js';
+import { RecordedHistory } from './recorded-history.js';
 
 /**
  * Execution history in the shape of Step Functions' GetExecutionHistory:
@@ -23,7 +24,7 @@ export type HistoryListener = (event: HistoryEvent) => void;
  * a run. This relies on payloads never being mutated once recorded, which
  * holds: states build new values, and handlers get and return copies.
  */
-const PAYLOAD_FIELDS = new Set(['input', 'output', 'parameters']);
+export const PAYLOAD_FIELDS: ReadonlySet<string> = new Set(['input', 'output', 'parameters']);
 
 /** AWS writes state input/output into history as JSON text (of any depth). */
 export function payloadText(value: unknown): string {
@@ -35,6 +36,17 @@ export function detailsKeyOf(type: string): string {
   if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
   if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
   return type[0]!.toLowerCase() + type.slice(1) + 'EventDetails';
+}
+
+/** The key of an event's details object as the event holds it (one read back may name it as AWS does). */
+export function detailsKeyIn(event: HistoryEvent): string | undefined {
+  return Object.keys(event).find((key) => key.endsWith('EventDetails'));
+}
+
+/** An event's details object, if it has one. */
+export function detailsOf(event: HistoryEvent): Record<string, unknown> | undefined {
+  const key = detailsKeyIn(event);
+  return key === undefined ? undefined : (event[key] as Record<string, unknown> | undefined);
 }
 
 interface EventRecord {
@@ -54,15 +66,49 @@ interface EventRecord {
 export class History {
   private readonly records: EventRecord[] = [];
   private readonly listeners: HistoryListener[] = [];
+  /** The record being replayed, for a resumed or redriven execution. */
+  readonly recorded: RecordedHistory | undefined;
+  /** The newest event written or reproduced so far (while replaying, recorded events ahead of the replay do not count). */
+  private latestId = 0;
+  private live = false;
+
+  /**
+   * @param recorded the events of the execution so far (resume, redrive): they
+   *   are the history's first events, and the interpreter's run reproduces
+   *   them (those in `matchable`, when given) instead of appending (`RecordedHistory`).
+   */
+  constructor(recorded?: readonly HistoryEvent[], matchable?: ReadonlySet<number>) {
+    if (!recorded) return;
+    for (const event of recorded) {
+      const detailsKey = detailsKeyIn(event) ?? detailsKeyOf(event.type);
+      this.records.push({ type: event.type, previousEventId: event.previousEventId, time: event.timestamp.getTime(), detailsKey, details: undefined, event });
+    }
+    this.recorded = new RecordedHistory(recorded, matchable);
+  }
 
   onEvent(listener: HistoryListener): void {
     this.listeners.push(listener);
   }
 
-  /** Appends an event; `detailsKey` defaults to AWS's name for the type's details. */
+  /**
+   * Appends an event; `detailsKey` defaults to AWS's name for the type's
+   * details. While replaying, an event the record holds at its place is
+   * reproduced instead: its recorded id is returned (see `replayedAt`).
+   */
   append(type: string, previousEventId: number, time: number, details?: Record<string, unknown>, detailsKey?: string): number {
-    const record: EventRecord = { type, previousEventId, time, detailsKey: detailsKey ?? detailsKeyOf(type), details };
+    const key = detailsKey ?? detailsKeyOf(type);
+    if (this.recorded?.replaying) {
+      const reproduced = this.recorded.match(type, previousEventId, key, details && textDetails(details));
+      if (reproduced) {
+        this.latestId = Math.max(this.latestId, reproduced.id);
+        return reproduced.id;
+      }
+    }
+    // ExecutionRedriven opens a redrive before its replay; the replayed part is not new.
+    if (this.recorded && type !== 'ExecutionRedriven') this.live = true;
+    const record: EventRecord = { type, previousEventId, time, detailsKey: key, details };
     this.records.push(record);
+    this.latestId = this.records.length;
     if (this.listeners.length > 0) {
       const event = this.materialize(record, this.records.length);
       for (const listener of this.listeners) listener(event);
@@ -70,8 +116,18 @@ export class History {
     return this.records.length;
   }
 
+  /** True once the execution writes events the record does not hold. */
+  get isLive(): boolean {
+    return this.live;
+  }
+
+  /** The recorded time (epoch ms) of event `id` when it is a reproduced one, else undefined. */
+  replayedAt(id: number): number | undefined {
+    return this.recorded && id <= this.recorded.events.length ? this.records[id - 1]!.time : undefined;
+  }
+
   get lastId(): number {
-    return this.records.length;
+    return this.latestId;
   }
 
   /** The `previousEventId` of the event with id `id`. */
@@ -110,7 +166,7 @@ export class History {
   }
 }
 
-function textDetails(details: Record<string, unknown>): Record<string, unknown> {
+export function textDetails(details: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(details)) {
     const value = details[key];

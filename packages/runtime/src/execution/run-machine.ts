@@ -65,7 +65,7 @@ function makeVisit(thread: Thread, state: PreparedState, enteredEventId: number,
     context() {
       if (context) return context;
       context = {
-        Execution: thread.executionContext ?? thread.run.executionContext,
+        Execution: thread.executionContext ?? thread.run.executionContextAt(enteredEventId),
         State: stateContext(thread, state, enteredTime, retryCount),
         StateMachine: thread.stateMachineContext ?? thread.run.stateMachineContext,
       };

@@ -1,4 +1,4 @@
-import type { ExecutionRun } from './execution-run.js';
+import { ExecutionInterrupted, type ExecutionRun } from './execution-run.js';
 import type { ChildGroup } from './turns.js';
 import type { VariableScope } from './variables.js';
 
@@ -51,8 +51,32 @@ export function recordEvent(
 ): number {
   if (!thread.recordsHistory) return thread.lastEventId;
   thread.run.checkHistoryRoom();
-  const id = thread.run.history.append(type, previousEventId, thread.run.clock.now(thread.now), details, detailsKey);
+  const id = appendEvent(thread, type, previousEventId, details, detailsKey);
   thread.lastEventId = id;
+  return id;
+}
+
+/**
+ * Appends (or, replaying, reproduces) an event. A reproduced event sets the
+ * thread's time to the recorded one: what a task took, or how long ago a Wait
+ * began, is what the record says.
+ */
+function appendEvent(thread: Thread, type: string, previousEventId: number, details?: Record<string, unknown>, detailsKey?: string): number {
+  const { run } = thread;
+  if (!run.history.recorded) return run.history.append(type, previousEventId, run.clock.now(thread.now), details, detailsKey);
+  // A redriven execution's new events happen at the redrive, however long ago the work before it was.
+  const notBefore = run.redrive?.time ?? -Infinity;
+  let id: number;
+  try {
+    id = run.history.append(type, previousEventId, Math.max(run.clock.now(thread.now), notBefore), details, detailsKey);
+  } catch (thrown) {
+    // A record that no longer matches ends every thread at once, past any Catch.
+    if (thrown instanceof ExecutionInterrupted) throw run.stop(thrown);
+    throw thrown;
+  }
+  const recordedAt = run.history.replayedAt(id);
+  if (recordedAt !== undefined) thread.now = recordedAt;
+  else if (thread.now < notBefore && run.clock.kind === 'virtual') thread.now = notBefore;
   return id;
 }
 
@@ -64,5 +88,5 @@ export function recordEvent(
 export function recordSideEvent(thread: Thread, type: string, previousEventId = thread.lastEventId): number {
   if (!thread.recordsHistory) return thread.lastEventId;
   thread.run.checkHistoryRoom();
-  return thread.run.history.append(type, previousEventId, thread.run.clock.now(thread.now));
+  return appendEvent(thread, type, previousEventId);
 }

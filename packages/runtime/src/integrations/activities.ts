@@ -1,6 +1,9 @@
 import { recordEvent } from '../execution/thread.js';
 import type { TaskCall } from './task-call.js';
 import { recordTaskOutcome } from './task-outcome.js';
+import { recordedNext, recordedOutcome } from './recorded-outcome.js';
+import { detailsOf } from '../execution/history.js';
+import { taskPlace } from './callbacks.js';
 import { awaitOutside } from '../execution/turns.js';
 
 /**
@@ -22,13 +25,26 @@ export function runActivity(call: TaskCall): Promise<unknown> {
     executionArn: (thread.executionContext?.Id as string | undefined) ?? thread.run.identity.executionArn,
     input: parameters,
   };
+  // A resumed execution: a worker that took the task before the restart keeps it (and its token); an answer recorded is taken.
+  const next = recordedNext(thread);
+  let recorded: { started: boolean; workerName?: string } | undefined;
+  if (next?.type === 'ActivityStarted') recorded = { started: true, workerName: (detailsOf(next) as { workerName?: string } | undefined)?.workerName };
+  else if (next && recordedOutcome(thread, next)) recorded = { started: false };
   const task = thread.run.tasks.scheduleActivity(
     thread,
     info,
     { timeoutSeconds: call.timeoutSeconds, heartbeatSeconds: call.heartbeatSeconds },
     (workerName) => recordEvent(thread, 'ActivityStarted', workerName === undefined ? {} : { workerName }),
+    taskPlace(thread, call.visit, stateName),
+    recorded,
   );
-  if (!task.settled) thread.run.tasks.announce(info);
+  const answer = recorded && recordedOutcome(thread);
+  if (answer) {
+    thread.now = answer.time;
+    task.settle(answer.outcome);
+  }
+  // An activity a worker took before the restart is announced with its token: that worker may still answer.
+  if (!task.settled) thread.run.tasks.announce(recorded?.started ? { ...info, taskToken: task.token } : info);
   return awaitOutside(thread, task.wait()).then((outcome) => recordTaskOutcome(thread, outcome, ACTIVITY_EVENTS, {}));
 }
 

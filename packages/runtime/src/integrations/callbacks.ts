@@ -3,6 +3,7 @@ import { recordEvent, type StateVisit, type Thread } from '../execution/thread.j
 import type { TaskResource } from './resource.js';
 import type { TaskCall } from './task-call.js';
 import { recordTaskOutcome } from './task-outcome.js';
+import { recordedOutcome } from './recorded-outcome.js';
 import type { WaitingTask } from './waiting-task.js';
 import { awaitOutside } from '../execution/turns.js';
 
@@ -23,13 +24,17 @@ export function withTaskToken<T>(
   resource: TaskResource,
   execute: () => T | Promise<T>,
 ): T | Promise<T> {
-  const task = thread.run.tasks.openCallback(thread, {
-    kind: 'callback',
-    stateName,
-    resource: resource.arn,
-    executionArn: (thread.executionContext?.Id as string | undefined) ?? thread.run.identity.executionArn,
-    input: null,
-  });
+  const task = thread.run.tasks.openCallback(
+    thread,
+    {
+      kind: 'callback',
+      stateName,
+      resource: resource.arn,
+      executionArn: (thread.executionContext?.Id as string | undefined) ?? thread.run.identity.executionArn,
+      input: null,
+    },
+    taskPlace(thread, visit, stateName),
+  );
   visit.taskToken = task.token;
   callbacks.set(visit, task);
   let result: T | Promise<T>;
@@ -57,9 +62,29 @@ export function waitForTaskToken(call: TaskCall, submitted: unknown): Promise<un
   const names = { resourceType: resource.resourceType, resource: resource.resourceName };
   recordEvent(thread, 'TaskSubmitted', { ...names, output: submitted, outputDetails: { truncated: false } });
   task.limit(call.timeoutSeconds, call.heartbeatSeconds);
+  // Answered before a restart: the recorded answer, at its recorded time.
+  const recorded = recordedOutcome(thread);
+  if (recorded) {
+    thread.now = recorded.time;
+    task.settle(recorded.outcome);
+  }
   task.start();
   if (!task.settled) thread.run.tasks.announce({ ...task.info, taskToken: task.token, input: call.parameters });
   return awaitOutside(thread, task.wait()).then((outcome) => recordTaskOutcome(thread, outcome, CALLBACK_EVENTS, names));
+}
+
+/**
+ * Where a callback or activity task is in its execution, as text its token is
+ * derived from: the same task gets the same token when a resumed execution
+ * reaches it again, so an answer sent with a token issued before a restart
+ * is taken after it. The StateEntered event id and retry count tell visits
+ * apart; the Map item's index, iterations of a Distributed Map (which write no
+ * events of their own here).
+ */
+export function taskPlace(thread: Thread, visit: StateVisit, stateName: string): string {
+  const { run } = thread;
+  const execution = (thread.executionContext?.Id as string | undefined) ?? run.identity.executionArn;
+  return [execution, run.startTime, stateName, visit.enteredEventId, visit.retryCount, thread.mapItem?.Index ?? ''].join('\u0000');
 }
 
 const CALLBACK_EVENTS = { succeeded: 'TaskSucceeded', failed: 'TaskFailed', timedOut: 'TaskTimedOut' };

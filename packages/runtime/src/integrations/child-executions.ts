@@ -3,6 +3,7 @@ import { recordEvent } from '../execution/thread.js';
 import type { StateMachine } from '../state-machine.js';
 import type { TaskCall } from './task-call.js';
 import { awaitOutside } from '../execution/turns.js';
+import { recordedNext, recordedOutcome, recordedPayload } from './recorded-outcome.js';
 
 /**
  * `arn:aws:states:::states:startExecution` and its `.sync` / `.sync:2` forms:
@@ -40,9 +41,12 @@ export function startChildExecution(
     }
   }
   recordEvent(thread, 'TaskStarted', { resourceType: resource.resourceType, resource: resource.resourceName });
+  // Resuming: a child the record saw start is not started twice; one the record saw end is not waited for.
+  const replayed = replayChild(call, succeed, fail);
+  if (replayed.settled) return replayed.value;
   const startTime = run.clock.now(thread.now);
   const child = machine.start(input, {
-    name: typeof request.Name === 'string' ? request.Name : undefined,
+    name: typeof request.Name === 'string' ? request.Name : replayed.childName,
     clock: run.clock.kind,
     startTime,
   });
@@ -52,12 +56,14 @@ export function startChildExecution(
     child.result.catch(() => undefined);
     return succeed(started);
   }
-  recordEvent(thread, 'TaskSubmitted', {
-    resourceType: resource.resourceType,
-    resource: resource.resourceName,
-    output: started,
-    outputDetails: { truncated: false },
-  });
+  if (!replayed.submitted) {
+    recordEvent(thread, 'TaskSubmitted', {
+      resourceType: resource.resourceType,
+      resource: resource.resourceName,
+      output: started,
+      outputDetails: { truncated: false },
+    });
+  }
   return awaitOutside(thread, child.result).then((result) => {
     const history = child.history;
     const stopDate = history.length > 0 ? history[history.length - 1]!.timestamp.getTime() : startTime;
@@ -86,3 +92,43 @@ export function startChildExecution(
   });
 }
 
+
+/**
+ * What the record of a resumed execution says about a child execution: its
+ * recorded answer (the child is then neither started nor waited for), or,
+ * for a `.sync` child that was started but had not ended, the name it had:
+ * the child is started again under that name (from its start: the child's
+ * own progress is not resumed).
+ */
+function replayChild(
+  call: TaskCall,
+  succeed: (value: unknown) => unknown,
+  fail: (error: unknown) => never,
+): { settled: true; value: unknown } | { settled: false; childName?: string; submitted?: boolean } {
+  const { thread, resource } = call;
+  let next = recordedNext(thread);
+  if (!next) return { settled: false };
+  if (next.type === 'TaskSubmitted') {
+    const started = recordedPayload(next, 'output') as { ExecutionArn?: unknown };
+    const childName = typeof started.ExecutionArn === 'string' ? started.ExecutionArn.split(':').pop() : undefined;
+    recordEvent(thread, 'TaskSubmitted', {
+      resourceType: resource.resourceType,
+      resource: resource.resourceName,
+      output: started,
+      outputDetails: { truncated: false },
+    });
+    next = recordedNext(thread);
+    const answer = next && recordedOutcome(thread, next);
+    if (!answer) return { settled: false, childName, submitted: true };
+    const { outcome } = answer;
+    const value = awaitOutside(thread, Promise.resolve()).then(() => {
+      thread.now = answer.time;
+      return outcome.kind === 'succeeded' ? succeed(outcome.output) : fail(outcome.error);
+    });
+    return { settled: true, value };
+  }
+  const answer = recordedOutcome(thread, next);
+  if (!answer) return { settled: false };
+  thread.now = answer.time;
+  return { settled: true, value: answer.outcome.kind === 'succeeded' ? succeed(answer.outcome.output) : fail(answer.outcome.error) };
+}

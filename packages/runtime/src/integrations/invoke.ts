@@ -2,7 +2,7 @@ import { StatesError } from '../errors.js';
 import { copyJson } from '../json-copy.js';
 import { describeNonJson, nonJsonError } from '../json-value.js';
 import { toStatesError } from '../execution/error-handling.js';
-import { ExecutionInterrupted } from '../execution/execution-run.js';
+import { ExecutionInterrupted, type ExecutionRun } from '../execution/execution-run.js';
 import { recordEvent } from '../execution/thread.js';
 import { afterTurn } from '../execution/turns.js';
 import { raceIdleDeadline } from './idle-deadlines.js';
@@ -13,6 +13,8 @@ import { waitForTaskToken } from './callbacks.js';
 import { completeJob, Job } from './jobs.js';
 import { startChildExecution } from './child-executions.js';
 import { handlerInput, shapeError, shapeResult } from './service-shapes.js';
+import { recordedNext, recordedOutcome, recordedPayload } from './recorded-outcome.js';
+import { seededRandom } from '../random.js';
 
 /**
  * Runs a Task's resource and returns its result (what ResultSelector sees),
@@ -68,11 +70,11 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
       return fail(error);
     }
     // `.waitForTaskToken`: the request was sent; the task now waits for its callback.
-    if (resource.pattern === 'waitForTaskToken') return waitForTaskToken(call, shapeResult(resource, sent, run.random));
+    if (resource.pattern === 'waitForTaskToken') return waitForTaskToken(call, shapeResult(resource, sent, responseRandom(run)));
     if (resource.pattern === 'sync' || resource.pattern === 'sync:2') {
       return completeJob(call, new Job({ output: sent }), succeed, fail);
     }
-    return succeed(shapeResult(resource, sent, run.random));
+    return succeed(shapeResult(resource, sent, responseRandom(run)));
   };
   // An error's name is what ErrorEquals matches: one that is not a string cannot be matched, and fails the task as the service's own error.
   const handlerError = (thrown: unknown): StatesError => {
@@ -109,7 +111,8 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
     // A callback needs no handler: the request is accepted as sent, and the answer comes with the token.
     if (resource.pattern === 'waitForTaskToken') {
       recordStarted(call);
-      return settle({});
+      const replayed = replayRecordedCall(call, succeed, fail);
+      return replayed === NOT_RECORDED ? settle({}) : replayed;
     }
     return fail(
       new StatesError(
@@ -119,6 +122,8 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
     );
   }
   recordStarted(call);
+  const replayed = replayRecordedCall(call, succeed, fail);
+  if (replayed !== NOT_RECORDED) return replayed;
 
   const limitMs = call.timeoutSeconds === undefined ? undefined : call.timeoutSeconds * 1000;
   const controller = new AbortController();
@@ -214,6 +219,49 @@ export function invokeTask(call: TaskCall): unknown | Promise<unknown> {
       return finish(() => fail(handlerError(thrown)));
     },
   );
+}
+
+/**
+ * The random source of one service response (the ids AWS puts in it): one
+ * draw from the execution's, however many ids the response needs, so that a
+ * replay that takes the response from the record draws the same.
+ */
+function responseRandom(run: ExecutionRun): () => number {
+  return seededRandom(Math.floor(run.random() * 0x1_0000_0000));
+}
+
+const NOT_RECORDED = Symbol('not recorded');
+
+/**
+ * A handler call whose answer the record of a resumed execution holds: the
+ * handler is not called again. Its recorded outcome (or, for a callback, its
+ * recorded TaskSubmitted) is taken at its recorded time, after the turn the
+ * call took. A call the record has not answered is made again (at least once).
+ */
+function replayRecordedCall(
+  call: TaskCall,
+  succeed: (value: unknown) => unknown,
+  fail: (thrown: unknown) => never,
+): unknown | Promise<unknown> | typeof NOT_RECORDED {
+  const { thread, resource } = call;
+  const { run } = thread;
+  const next = recordedNext(thread);
+  if (!next) return NOT_RECORDED;
+  const shaped = resource.pattern !== 'sync' && resource.pattern !== 'sync:2';
+  if (next.type === 'TaskSubmitted' && resource.pattern === 'waitForTaskToken') {
+    responseRandom(run);
+    thread.now = next.timestamp.getTime();
+    return afterTurn(thread, () => waitForTaskToken(call, recordedPayload(next, 'output')));
+  }
+  const recorded = recordedOutcome(thread, next);
+  if (!recorded) return NOT_RECORDED;
+  const { outcome } = recorded;
+  if (outcome.kind === 'succeeded' && shaped && resource.pattern !== 'waitForTaskToken') responseRandom(run);
+  thread.now = recorded.time;
+  // A timeout is recorded at once, as the call's own deadline ends it.
+  if (outcome.kind === 'timed-out') return fail(outcome.error);
+  run.checkRunning(thread.now);
+  return afterTurn(thread, () => (outcome.kind === 'succeeded' ? succeed(outcome.output) : fail(outcome.error)));
 }
 
 /** `lambda:invoke` names its function in the request: a handler registered for that function ARN or name answers. */

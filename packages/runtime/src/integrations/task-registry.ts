@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { realClock, virtualClock } from '../execution/clock.js';
 import { describeNonJson } from '../json-value.js';
 import { StatesError } from '../errors.js';
@@ -97,31 +97,58 @@ const ACTIVITY_ARN = /^arn:[^:]+:states:[^:]+:[^:]+:activity:[^:]+$/;
  * the tasks that wait for an answer, queues activity tasks for workers, and
  * takes the answers. `TaskService` is its public face.
  *
- * A token is a random id plus an HMAC of it under this registry's secret, so
+ * A token is an id plus an HMAC of it under this registry's secret, so
  * a token this process issued is recognised after its task has ended without
  * keeping every spent token: a spent one is `TaskTimedOut`, anything else
- * `InvalidToken`.
+ * `InvalidToken`. An execution's tasks get ids derived from where they are in
+ * it (a hash, so the token stays opaque), which a resumed execution reproduces;
+ * with the same secret, a restarted process then takes answers sent with tokens
+ * issued before the restart.
  */
 export class TaskRegistry {
-  private readonly secret = randomBytes(32);
+  private readonly secret: Uint8Array;
+
+  /** @param secret what tokens are signed with; the same secret in a restarted process accepts the tokens issued before. */
+  constructor(secret?: string | Uint8Array) {
+    this.secret = secret === undefined ? randomBytes(32) : typeof secret === 'string' ? Buffer.from(secret) : secret;
+  }
+
   private readonly live = new Map<string, WaitingTask>();
   private readonly queued = new Map<string, WaitingTask[]>();
   private readonly pollers = new Map<string, Poller[]>();
   private readonly listeners = new Set<(task: WaitingTaskInfo) => void>();
 
-  /** A callback task whose token is issued now, for `$$.Task.Token`; it starts waiting later. */
-  openCallback(thread: WaitingThread, info: WaitingTaskInfo): WaitingTask {
+  /**
+   * A callback task whose token is issued now, for `$$.Task.Token`; it starts
+   * waiting later. `place` (where the task is in its execution) makes the
+   * token the same when a resumed execution reaches the task again.
+   */
+  openCallback(thread: WaitingThread, info: WaitingTaskInfo, place?: string): WaitingTask {
     const task = new WaitingTask(thread, info, (done) => this.forget(done));
-    task.token = this.issueToken();
+    task.place = place;
+    task.token = this.issueToken(place);
     this.live.set(task.token, task);
     return task;
   }
 
   /** An activity task, queued until a worker polls for it (or handed to a worker already polling). */
-  scheduleActivity(thread: WaitingThread, info: WaitingTaskInfo, limits: { timeoutSeconds?: number; heartbeatSeconds?: number }, onStart: (workerName: string | undefined) => void): WaitingTask {
+  scheduleActivity(
+    thread: WaitingThread,
+    info: WaitingTaskInfo,
+    limits: { timeoutSeconds?: number; heartbeatSeconds?: number },
+    onStart: (workerName: string | undefined) => void,
+    place?: string,
+    /** What the record of a resumed execution says: a worker took the task (it is not queued again), or it ended (`started: false`). */
+    recorded?: { started: boolean; workerName?: string },
+  ): WaitingTask {
     const task = new WaitingTask(thread, info, (done) => this.forget(done));
     task.limit(limits.timeoutSeconds, limits.heartbeatSeconds);
     task.onStart = onStart;
+    task.place = place;
+    if (recorded) {
+      if (recorded.started) this.startActivity(task, recorded.workerName);
+      return task;
+    }
     const poller = this.pollers.get(info.resource)?.shift();
     if (poller) poller.deliver(task);
     else this.queueOf(info.resource).push(task);
@@ -247,7 +274,7 @@ export class TaskRegistry {
   }
 
   private startActivity(task: WaitingTask, workerName: string | undefined): ActivityTask {
-    task.token = this.issueToken();
+    task.token = this.issueToken(task.place === undefined ? undefined : `${task.place}\u0000activity`);
     this.live.set(task.token, task);
     task.start(workerName);
     return { taskToken: task.token, input: copyJson(task.info.input) };
@@ -262,9 +289,17 @@ export class TaskRegistry {
     throw new TaskServiceError('InvalidToken', "Invalid Token: 'Invalid token'");
   }
 
-  private issueToken(): string {
-    const id = randomBytes(TOKEN_ID_BYTES).toString('base64url');
-    return id + this.mac(id);
+  /** A random token, or one derived from the task's place (made unique among the live tasks). */
+  private issueToken(place?: string): string {
+    if (place === undefined) {
+      const id = randomBytes(TOKEN_ID_BYTES).toString('base64url');
+      return id + this.mac(id);
+    }
+    for (let n = 0; ; n++) {
+      const id = createHash('sha256').update(n === 0 ? place : `${place}\u0000${n}`).digest().subarray(0, TOKEN_ID_BYTES).toString('base64url');
+      const token = id + this.mac(id);
+      if (!this.live.has(token)) return token;
+    }
   }
 
   private issued(token: unknown): boolean {

@@ -30,8 +30,17 @@ const registries = new WeakMap<TaskService, TaskRegistry>();
  * await execution.result; // { status: 'SUCCEEDED', … }
  */
 export class TaskService {
-  constructor() {
-    registries.set(this, new TaskRegistry());
+  /**
+   * @param options.secret what task tokens are signed with (default: random
+   *   per service). A service that resumes executions after a restart
+   *   (`start(input, { resumeFrom })`) gives the same secret each time, so
+   *   tokens issued before the restart are still accepted.
+   *
+   * @example
+   * const service = new TaskService({ secret: process.env.TOKEN_SECRET });
+   */
+  constructor(options: { secret?: string | Uint8Array } = {}) {
+    registries.set(this, new TaskRegistry(options.secret));
   }
 
   /**

@@ -56,6 +56,8 @@ export interface WaitingThread {
  */
 export class WaitingTask implements IdleWait {
   token: string | undefined;
+  /** Where the task is in its execution, which its token is derived from (see `TaskRegistry`). */
+  place: string | undefined;
   /** Called once a worker takes an activity task (ActivityStarted). */
   onStart: ((workerName: string | undefined) => void) | undefined;
   private outcome: TaskOutcome | 'closed' | undefined;

@@ -12,6 +12,8 @@ import type { StatesError } from '../errors.js';
 export interface ChildRun {
   machine: PreparedMachine;
   input: unknown;
+  /** Set when a redrive keeps this child's result from before: it is not run again, and writes no events. */
+  kept?: { output: unknown };
   /** Virtual time at which the child may start (Map's MaxConcurrency delays some). */
   mapItem?: { Index: number; Value: unknown };
   /** Called on the child's thread before it runs and after it ends. */
@@ -153,6 +155,7 @@ export function runChildren(
       const child = children[index]!;
       const thread = makeThread(child, now, group);
       running.set(index, thread);
+      if (child.kept) return end(index, thread, { output: child.kept.output });
       child.onStart?.(thread);
       let result: unknown;
       try {
@@ -216,6 +219,10 @@ export function runChildren(
       const index = nextIndex++;
       const child = children[index]!;
       const thread = makeThread(child, parent.run.clock.now(parent.now));
+      if (child.kept) {
+        settle(index, thread, { output: child.kept.output });
+        continue;
+      }
       child.onStart?.(thread);
       try {
         settle(index, thread, { output: await runMachine(thread, child.machine, child.input) });

@@ -90,8 +90,11 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
     if (mapRun) recordEvent(thread, 'MapRunStarted', { mapRunArn: mapRun.arn });
     const selectorInputs = units.map((value, index) => ({ Index: index, Value: value }));
     const opening = writer && mapRun ? writer.start(thread, visit, input, effective, mapRun) : undefined;
+    // A redrive runs again only the iterations that did not succeed before.
+    const kept = distributed ? undefined : thread.run.redrive?.kept.get(visit.enteredEventId);
     return thenMaybe(opening, (results) => thenMaybe(selectAll(thread, visit, input, effective, selectorInputs), (selected) => {
       const children: ChildRun[] = selected.map((itemInput, index) => ({
+        kept: kept?.has(index) ? { output: kept.get(index) } : undefined,
         machine: processor,
         input: itemInput,
         // A Distributed Map child is an execution of its own: no $$.Map, its own $$.Execution.

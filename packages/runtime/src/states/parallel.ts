@@ -29,7 +29,13 @@ export function prepareParallel(name: string, def: StateDefinition, ctx: Prepare
     execute: (thread, input, visit) =>
       thenMaybe(flow.prepareInput(thread, visit, input), (effective) => {
         recordEvent(thread, 'ParallelStateStarted');
-        const children = branches.map((machine) => ({ machine, input: effective }));
+        // A redrive runs again only the branches that did not succeed before.
+        const kept = thread.run.redrive?.kept.get(visit.enteredEventId);
+        const children = branches.map((machine, index) => ({
+          machine,
+          input: effective,
+          kept: kept?.has(index) ? { output: kept.get(index) } : undefined,
+        }));
         return thenMaybe(runChildren(thread, children, 0, {}), (outcome) => {
           // ParallelStateFailed is the run loop's to write: AWS leaves it out when the state is retried.
           if (outcome.error) throw outcome.error;
