@@ -1,13 +1,14 @@
 // bench/compile: typestep's compiler against @ts2asl/convert.
 //
 //   npx tsc -b && node bench/compile/index.mjs      (or: npm run bench:compile)
-//   options: --cold-runs N (7)  --rounds N (5)  --count N (50)  --no-timing  --json FILE
+//   options: --cold-runs N (7)  --rounds N (5)  --count N (50)  --edits N (20)  --no-timing  --json FILE
 //
 // 1. Compiles each workflow pair with both tools (in this process) and runs both outputs in
 //    typestep's runtime on the same inputs: outputs must equal the typestep workflow run natively.
 //    Counts states and state transitions (…StateEntered events) per execution.
 // 2. Cold compile: a fresh `node` per run that imports the compiler and compiles one workflow file.
 // 3. Throughput: a generated project of N workflows compiled in one process after a warm-up.
+// 4. Watch: one CompileSession, then N edits of one workflow file, each recompile timed (watch.mjs).
 
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -58,6 +59,7 @@ report.timedPairs = compilable.map((pair) => pair.id);
 if (options.timing) {
   report.cold = coldCompile(compilable[0] ?? pairs[0]);
   report.throughput = throughput(compilable.length > 0 ? compilable : pairs);
+  report.watch = watchRecompiles();
 }
 
 printReport(report);
@@ -132,13 +134,20 @@ function throughput(usedPairs) {
   return result;
 }
 
+/** typestep alone (ts2asl has no watch mode): recompiles of one edited workflow in a session (watch.mjs). */
+function watchRecompiles() {
+  const { result, failure } = runChild([here('./watch.mjs'), '--json', '--edits', String(options.edits)], 'WATCH_RESULT');
+  return failure ? { failure } : result;
+}
+
 function parseOptions(args) {
-  const parsed = { coldRuns: 7, rounds: 5, count: 50, timing: true, json: undefined };
+  const parsed = { coldRuns: 7, rounds: 5, count: 50, edits: 20, timing: true, json: undefined };
   for (let index = 0; index < args.length; index += 1) {
     const arg = args[index];
     if (arg === '--cold-runs') parsed.coldRuns = Math.max(1, Number(args[++index]));
     else if (arg === '--rounds') parsed.rounds = Math.max(1, Number(args[++index]));
     else if (arg === '--count') parsed.count = Math.max(1, Number(args[++index]));
+    else if (arg === '--edits') parsed.edits = Math.max(1, Number(args[++index]));
     else if (arg === '--no-timing') parsed.timing = false;
     else if (arg === '--json') parsed.json = args[++index];
     else throw new Error(`unknown option ${arg}`);

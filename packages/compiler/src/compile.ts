@@ -125,7 +125,15 @@ export const DEFAULT_COMPILER_OPTIONS = {
   noEmit: true,
 };
 
-function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
+/**
+ * The project a compile works on and the files it compiles: `options.project`
+ * (all its files, or those `options.files` names), or a new one holding
+ * `options.files` and what they import.
+ *
+ * @example
+ * const { project, files } = openProject({ files: ['src/*.workflow.ts'] });
+ */
+export function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
   if (options.project && options.files) {
     const project = options.project;
     const files = options.files.map((path) => project.getSourceFile(path) ?? fail(`cannot compile ${path}: it is not a file of the project`));
@@ -160,6 +168,7 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-function byPosition(a: CompileDiagnostic, b: CompileDiagnostic): number {
+/** Orders diagnostics by file, then line, then column: the order every compile reports them in. */
+export function byPosition(a: CompileDiagnostic, b: CompileDiagnostic): number {
   return a.span.file.localeCompare(b.span.file) || a.span.line - b.span.line || a.span.column - b.span.column;
 }

@@ -1,9 +1,10 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { compile, generateDeclarations, type CompiledWorkflow } from '@typestep/compiler';
+import { compile, type CompiledWorkflow } from '@typestep/compiler';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { deployOutputs } from './compile-deploy-outputs.js';
+import { fileNameProblem, workflowOutputs, type EmitFormat } from './compile-outputs.js';
+import { watchCompile } from './compile-watch.js';
 import { STANDARD_STREAM, fileProblem, writeText } from '../standard-streams.js';
 import { systemMessage } from '../system-message.js';
 
@@ -14,6 +15,7 @@ interface CompileArgs {
   json?: boolean;
   strictSchema?: boolean;
   emit?: Array<'cloudformation' | 'sam'>;
+  watch?: boolean;
 }
 
 /**
@@ -26,7 +28,8 @@ interface CompileArgs {
  * `--emit cloudformation` / `--emit sam`, `<Name>.cfn.json` / `<Name>.sam.json`; `--out -` prints the one workflow's
  * ASL to stdout instead. Prints every diagnostic with its code frame to
  * stderr (`--json`: as a JSON array on stdout) and exits 2 when there is any,
- * as for any other usage error.
+ * as for any other usage error. `--watch` compiles once, then again on
+ * every change (see compile-watch.ts) until stopped.
  */
 export function compileCommand(setExit: (code: number) => void): CommandModule<object, CompileArgs> {
   return {
@@ -40,9 +43,11 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
         .option('strict-schema', { type: 'boolean', describe: 'Schemas reject properties the types do not declare (additionalProperties: false)' })
         .option('json', { type: 'boolean', describe: 'Print diagnostics as a JSON array on stdout' })
         .option('emit', { choices: ['cloudformation', 'sam'] as const, array: true, describe: 'Also write <Name>.cfn.json (CloudFormation) or <Name>.sam.json (SAM)' })
+        .option('watch', { type: 'boolean', describe: 'Compile again on every change of the files or what they import, until Ctrl-C (or stdin closes, when it is a pipe)' })
         .example('$0 compile src/workflow.ts --out build', 'writes build/<Name>.asl.json, .map.json, .schema.json and .d.ts')
         .example("$0 compile 'src/**/*.workflow.ts' --out build --strict-schema", 'every workflow the glob matches; schemas forbid extra properties')
-        .example('$0 compile src/workflow.ts --out - > machine.asl.json', 'the ASL alone, on stdout') as never,
+        .example('$0 compile src/workflow.ts --out - > machine.asl.json', 'the ASL alone, on stdout')
+        .example("$0 compile 'src/*.workflow.ts' --out build --watch", 'compiles, then recompiles what each save changes') as never,
     handler: async (args) => {
       const fail = (message: string) => {
         process.stderr.write(`typestep compile: ${message}\n`);
@@ -51,7 +56,9 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
       if (args.json && args.out === STANDARD_STREAM) return fail('--json and --out - would both write to stdout: give --out a directory, or leave out --json');
       const missing = missingFile(args.files);
       if (missing) return fail(missing);
+      if (args.watch && args.out === STANDARD_STREAM) return fail('--watch writes files as they change: give --out a directory, not -');
       const options = { files: args.files, strictSchema: args.strictSchema === true, ...(args.tsconfig ? { tsconfig: args.tsconfig } : {}) };
+      if (args.watch) return setExit(await watchCompile({ files: args.files, out: args.out, options, emit: args.emit ?? [], json: args.json === true }));
       let result;
       try {
         result = await compile(options);
@@ -100,12 +107,7 @@ function printDefinition(workflows: CompiledWorkflow[]): string | undefined {
 }
 
 /** Each workflow's files in `out` (the four, the placeholder manifest and any templates asked for); the paths of the definitions on stderr. */
-async function writeOutputs(
-  workflows: CompiledWorkflow[],
-  out: string,
-  announce: boolean,
-  emit: ReadonlyArray<'cloudformation' | 'sam'>,
-): Promise<string | undefined> {
+async function writeOutputs(workflows: CompiledWorkflow[], out: string, announce: boolean, emit: readonly EmitFormat[]): Promise<string | undefined> {
   for (const workflow of workflows) {
     const problem = fileNameProblem(workflow.name);
     if (problem) return `the workflow name ${JSON.stringify(workflow.name)} cannot name its output files: ${problem}`;
@@ -116,36 +118,17 @@ async function writeOutputs(
     return `cannot create the output directory ${out}: ${systemMessage(error)}`;
   }
   for (const workflow of workflows) {
-    const base = join(out, workflow.name);
-    const sourceMap = Object.fromEntries(
-      Object.entries(workflow.sourceMap).map(([state, span]) => [state, { ...span, file: relative(out, span.file) }]),
-    );
-    let deploy: Array<[string, string]>;
+    let outputs: Array<[string, string]>;
     try {
-      deploy = deployOutputs(base, workflow.name, JSON.parse(workflow.text), emit);
+      outputs = await workflowOutputs(workflow, out, emit);
     } catch (error) {
-      return `cannot make the deployment files of ${workflow.name}: ${(error as Error).message}`;
+      return (error as Error).message;
     }
-    const outputs: Array<[string, string]> = [
-      [`${base}.asl.json`, workflow.text],
-      [`${base}.map.json`, `${JSON.stringify(sourceMap, null, 2)}\n`],
-      [`${base}.schema.json`, `${JSON.stringify(workflow.schema, null, 2)}\n`],
-      [`${base}.d.ts`, await generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` })],
-      ...deploy,
-    ];
     for (const [path, text] of outputs) {
       const problem = writeText(path, text);
       if (problem) return `cannot write ${path}: ${problem}`;
     }
-    if (announce) process.stderr.write(`${base}.asl.json\n`);
+    if (announce) process.stderr.write(`${outputs[0]![0]}\n`);
   }
-  return undefined;
-}
-
-/** Why `name` cannot be the base of a file name in the output directory, or undefined. */
-function fileNameProblem(name: string): string | undefined {
-  if (name === '' || name === '.' || name === '..') return 'it is empty or a relative directory';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'it holds a control character (NUL, newline…)';
-  if (/[\\/]/.test(name)) return 'it holds a path separator';
   return undefined;
 }

@@ -1,0 +1,1 @@
+export { CompileSession, type FileChange, type SessionUpdate } from './compile-session.js';
