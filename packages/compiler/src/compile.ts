@@ -4,7 +4,10 @@ import { discover } from './phases/1-discover/index.js';
 import { analyze } from './phases/2-analyze/index.js';
 import { lower } from './phases/3-lower/index.js';
 import { emit, formatJson, type SourceMapEntry } from './phases/4-emit/index.js';
+import { createDefaultProject } from './program/index.js';
 import { buildWorkflowSchemas, type WorkflowSchemaDocument } from './schema/index.js';
+
+export { DEFAULT_COMPILER_OPTIONS } from './program/index.js';
 
 /** What to compile: file paths or globs (with an optional tsconfig), or a ts-morph project. */
 export interface CompileOptions {
@@ -88,22 +91,6 @@ function countStatements(call: Node): number {
   return count;
 }
 
-/**
- * The TypeScript options of a compile without a tsconfig.
- *
- * @example
- * const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
- */
-export const DEFAULT_COMPILER_OPTIONS = {
-  // ES2023 for the array methods the lowering supports (findLast, toSorted, with…); Node 20 has them natively.
-  target: ts.ScriptTarget.ES2023,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  skipLibCheck: true,
-  noEmit: true,
-};
-
 function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
   if (options.project) {
     const files = options.project.getSourceFiles().filter((file) => !file.isDeclarationFile() && !file.isInNodeModules());
@@ -112,7 +99,7 @@ function openProject(options: CompileOptions): { project: Project; files: Source
   if (options.tsconfig) checkTsconfig(options.tsconfig);
   const project = options.tsconfig
     ? new Project({ tsConfigFilePath: options.tsconfig, skipAddingFilesFromTsConfig: true })
-    : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
+    : createDefaultProject();
   const files = project.addSourceFilesAtPaths(options.files ?? []);
   project.resolveSourceFileDependencies();
   return { project, files };
