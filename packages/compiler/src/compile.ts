@@ -1,10 +1,11 @@
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { Node, Project, ts, type SourceFile } from './ts-morph.js';
 import { DiagnosticCollector, type CompileDiagnostic } from './diagnostics/index.js';
 import { discover } from './phases/1-discover/index.js';
 import { analyze } from './phases/2-analyze/index.js';
 import { lower } from './phases/3-lower/index.js';
 import { emit, formatJson, type SourceMapEntry } from './phases/4-emit/index.js';
 import { createDefaultProject } from './program/index.js';
+import { saveCodeCache } from './startup/index.js';
 import { buildWorkflowSchemas, type WorkflowSchemaDocument } from './schema/index.js';
 
 export { DEFAULT_COMPILER_OPTIONS } from './program/index.js';
@@ -79,6 +80,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     const { definition, sourceMap } = emit(machine);
     workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
   }
+  // After the work, so the cache also holds the functions this compile needed.
+  saveCodeCache();
   return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
 }
 

@@ -1,4 +1,4 @@
-import { Project, ts } from 'ts-morph';
+import { Project, ts } from '../ts-morph.js';
 import { HOST_GLOBALS_FILE, HOST_GLOBALS_SOURCE } from './host-globals.js';
 
 /**
