@@ -1,14 +1,16 @@
 import Module, { createRequire } from 'node:module';
+import { isAscii } from 'node:buffer';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { Script, constants } from 'node:vm';
-import { CodeCache } from './code-cache.js';
+import { CodeCache, nodeModulesFolder } from './code-cache.js';
 
-/** A script compiled without usable cached data: its code is written to the cache by `saveCodeCache()`. */
+/** A script compiled without usable cached data: its code is written to `cache` by `saveCodeCache()`. */
 interface Unsaved {
   file: string;
   stats: Stats;
   script: Script;
+  cache: CodeCache;
 }
 
 /** Node's CommonJS module, with the members this loader needs (`@types/node` leaves them out). */
@@ -21,30 +23,26 @@ const Modules = Module as unknown as {
 };
 
 const unsaved: Unsaved[] = [];
-let cache: CodeCache | undefined;
-let cacheChosen = false;
+const environmentCaches = new Map<string, CodeCache | undefined>();
 
 /**
  * `require(file)` of a big CommonJS file, compiled with the V8 code cache of
- * an earlier process when there is one (`CodeCache`). The module is Node's
- * own: it lands in `require.cache` under its path, so a later `require` or
- * `import` of it gets the same exports. Already loaded → those exports. Node
- * evaluates the same code either way; the cache only saves compiling it.
+ * an earlier process when `cache` has one. The module is Node's own: it lands
+ * in `require.cache` under its path, so a later `require` of it gets the same
+ * exports, and an already loaded file is not loaded again. Node runs the same
+ * code either way; the cache only saves compiling it. Without a cache (see
+ * `CodeCache.fromEnvironment`) this is a plain `require`.
  *
  * @example
  * const ts = requireWithCodeCache(require.resolve('@ts-morph/common/dist/typescript.js'));
  */
-export function requireWithCodeCache(file: string): unknown {
+export function requireWithCodeCache(file: string, cache = environmentCache(file)): unknown {
   const existing = Modules._cache[file];
   if (existing?.loaded) return existing.exports;
-  if (!cacheChosen) {
-    cache = CodeCache.fromEnvironment(file);
-    cacheChosen = true;
-  }
   if (!cache) return createRequire(file)(file);
   const stats = statSync(file);
   const cachedData = cache.read(file, stats);
-  const script = new Script(Modules.wrap(readFileSync(file, 'utf8')), {
+  const script = new Script(Modules.wrap(readSource(file)), {
     filename: file,
     cachedData,
     importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -61,19 +59,32 @@ export function requireWithCodeCache(file: string): unknown {
     throw error;
   }
   module.loaded = true;
-  if (!cachedData || script.cachedDataRejected) unsaved.push({ file, stats, script });
+  if (!cachedData || script.cachedDataRejected) unsaved.push({ file, stats, script, cache });
   return module.exports;
 }
 
 /**
- * Writes the code of the files `requireWithCodeCache` compiled without a cache.
- * Called after a compile, so the data also holds the functions that compile
- * needed (V8 compiles most functions only when first called). Silent when no
- * folder is writable.
+ * Writes the code of the files `requireWithCodeCache` compiled without a
+ * usable cache. Called after a compile, so the data also holds the functions
+ * that compile needed (V8 compiles most functions only when first called).
+ * Silent when no folder is writable.
  *
  * @example
  * await compile({ files }); saveCodeCache();
  */
 export function saveCodeCache(): void {
-  for (const { file, stats, script } of unsaved.splice(0)) cache?.write(file, stats, script.createCachedData());
+  for (const { file, stats, script, cache } of unsaved.splice(0)) cache.write(file, stats, script.createCachedData());
+}
+
+/** The environment's cache (`CodeCache.fromEnvironment`), chosen once per `node_modules` folder. */
+function environmentCache(file: string): CodeCache | undefined {
+  const nodeModules = nodeModulesFolder(file) ?? '';
+  if (!environmentCaches.has(nodeModules)) environmentCaches.set(nodeModules, CodeCache.fromEnvironment(file));
+  return environmentCaches.get(nodeModules);
+}
+
+/** The file's text; ASCII (TypeScript's 9 MB are) is decoded as Latin-1, which gives the same string faster. */
+function readSource(file: string): string {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
