@@ -3,7 +3,7 @@ import { isAscii } from 'node:buffer';
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { Script, constants } from 'node:vm';
-import { CodeCache, nodeModulesFolder } from './code-cache.js';
+import { CodeCache } from './code-cache.js';
 
 /** A script compiled without usable cached data: its code is written to `cache` by `saveCodeCache()`. */
 interface Unsaved {
@@ -23,7 +23,8 @@ const Modules = Module as unknown as {
 };
 
 const unsaved: Unsaved[] = [];
-const environmentCaches = new Map<string, CodeCache | undefined>();
+let environment: CodeCache | undefined;
+let environmentCacheChosen = false;
 
 /**
  * `require(file)` of a big CommonJS file, compiled with the V8 code cache of
@@ -76,11 +77,11 @@ export function saveCodeCache(): void {
   for (const { file, stats, script, cache } of unsaved.splice(0)) cache.write(file, stats, script.createCachedData());
 }
 
-/** The environment's cache (`CodeCache.fromEnvironment`), chosen once per `node_modules` folder. */
+/** The environment's cache (`CodeCache.fromEnvironment`), chosen on the first load: one folder for every file. */
 function environmentCache(file: string): CodeCache | undefined {
-  const nodeModules = nodeModulesFolder(file) ?? '';
-  if (!environmentCaches.has(nodeModules)) environmentCaches.set(nodeModules, CodeCache.fromEnvironment(file));
-  return environmentCaches.get(nodeModules);
+  if (!environmentCacheChosen) environment = CodeCache.fromEnvironment(file);
+  environmentCacheChosen = true;
+  return environment;
 }
 
 /** The file's text; ASCII (TypeScript's 9 MB are) is decoded as Latin-1, which gives the same string faster. */
