@@ -6,12 +6,15 @@
 // 1. Compiles each workflow pair with both tools (in this process) and runs both outputs in
 //    typestep's runtime on the same inputs: outputs must equal the typestep workflow run natively.
 //    Counts states and state transitions (…StateEntered events) per execution.
-// 2. Cold compile: a fresh `node` per run that imports the compiler and compiles one workflow file.
+// 2. Cold compile: a fresh `node` per run that imports the compiler and compiles one workflow file;
+//    typestep with its code cache present and with an empty one (its first compile ever).
 // 3. Throughput: a generated project of N workflows compiled in one process after a warm-up.
 // 4. Watch: one CompileSession, then N edits of one workflow file, each recompile timed (watch.mjs).
 
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { comparePair } from './compare-outputs.mjs';
 import { generateProject } from './generate-project.mjs';
@@ -57,7 +60,8 @@ const compilable = pairs.filter((pair) => {
 });
 report.timedPairs = compilable.map((pair) => pair.id);
 if (options.timing) {
-  report.cold = coldCompile(compilable[0] ?? pairs[0]);
+  const coldPair = compilable[0] ?? pairs[0];
+  report.cold = coldCompile(coldPair, compilable.find((pair) => pair !== coldPair) ?? coldPair);
   report.throughput = throughput(compilable.length > 0 ? compilable : pairs);
   report.watch = watchRecompiles();
 }
@@ -87,32 +91,44 @@ function nativeOutcomes() {
   return { result: JSON.parse(line.slice('NATIVE_RESULT '.length)) };
 }
 
-function coldCompile(pair) {
-  const cold = { pair: pair.id, runs: options.coldRuns };
-  const samples = { typestep: [], ts2asl: [] };
-  const internal = { typestep: [], ts2asl: [] };
+/**
+ * Cold compiles, each in a new process. typestep runs twice per round: with its code cache
+ * present (what every compile after the first gets; the cache was written by one untimed
+ * compile of another pair) and with an empty cache (the first compile ever on a machine).
+ */
+function coldCompile(pair, warmUpPair) {
+  const cold = { pair: pair.id, runs: options.coldRuns, warmUpPair: warmUpPair.id };
+  const series = { typestep: 'typestep', 'typestep-first': 'typestep', ts2asl: 'ts2asl' };
+  const samples = Object.fromEntries(Object.keys(series).map((name) => [name, []]));
+  const internal = Object.fromEntries(Object.keys(series).map((name) => [name, []]));
+  const cacheRoot = mkdtempSync(join(tmpdir(), 'typestep-bench-cache-'));
+  const warmCache = join(cacheRoot, 'warm');
+  const childArgs = (tool, usedPair) => [here('./cold-compile.mjs'), tool, sourceFileFor(tool, usedPair), workflowNameFor(tool, usedPair)];
+  const warmUp = runChild(childArgs('typestep', warmUpPair), 'COLD_RESULT', { ...process.env, TYPESTEP_CACHE_DIR: warmCache });
+  if (warmUp.failure) cold.typestep = { failure: warmUp.failure };
   for (let run = 0; run < options.coldRuns; run += 1) {
     // Alternate which tool goes first, so neither always meets a warmer disk cache.
-    const order = run % 2 === 0 ? TOOLS : [...TOOLS].reverse();
-    for (const tool of order) {
-      if (cold[tool]?.failure) continue;
-      const args = [here('./cold-compile.mjs'), tool, sourceFileFor(tool, pair), workflowNameFor(tool, pair)];
-      const { wallMs, result, failure } = runChild(args, 'COLD_RESULT');
+    const order = run % 2 === 0 ? Object.keys(series) : Object.keys(series).reverse();
+    for (const name of order) {
+      if (cold[name]?.failure) continue;
+      const cacheDir = name === 'typestep-first' ? join(cacheRoot, `empty-${run}`) : warmCache;
+      const { wallMs, result, failure } = runChild(childArgs(series[name], pair), 'COLD_RESULT', { ...process.env, TYPESTEP_CACHE_DIR: cacheDir });
       if (failure) {
-        cold[tool] = { failure };
+        cold[name] = { failure };
         continue;
       }
-      samples[tool].push(wallMs);
-      internal[tool].push(result);
+      samples[name].push(wallMs);
+      internal[name].push(result);
     }
   }
-  for (const tool of TOOLS) {
-    if (cold[tool]?.failure) continue;
-    cold[tool] = {
-      medianMs: median(samples[tool]),
-      samplesMs: samples[tool],
-      importMs: median(internal[tool].map((entry) => entry.importMs)),
-      compileMs: median(internal[tool].map((entry) => entry.compileMs)),
+  rmSync(cacheRoot, { recursive: true, force: true });
+  for (const name of Object.keys(series)) {
+    if (cold[name]?.failure) continue;
+    cold[name] = {
+      medianMs: median(samples[name]),
+      samplesMs: samples[name],
+      importMs: median(internal[name].map((entry) => entry.importMs)),
+      compileMs: median(internal[name].map((entry) => entry.compileMs)),
     };
   }
   return cold;

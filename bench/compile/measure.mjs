@@ -12,12 +12,12 @@ export function median(values) {
 }
 
 /**
- * Runs `node <args>` to completion and times the whole process from spawn to exit.
+ * Runs `node <args>` to completion (with the environment `env`) and times the whole process from spawn to exit.
  * @returns {{ wallMs: number, result?: any, failure?: string }} `result` is the JSON after `marker`
  */
-export function runChild(args, marker) {
+export function runChild(args, marker, env = process.env) {
   const started = performance.now();
-  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env });
   const wallMs = performance.now() - started;
   const line = child.stdout.split('\n').find((text) => text.startsWith(`${marker} `));
   if (child.status !== 0 || !line) return { wallMs, failure: explainFailure(child) };

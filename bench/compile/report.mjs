@@ -2,6 +2,8 @@
 
 const TRANSITION_TARGET = 3;
 const WATCH_TARGET_MS = 50;
+/** Cold compile (code cache present) at most this fraction of ts2asl's time, whole process, medians of one run. */
+const COLD_TARGET = 0.5;
 
 /** @param {any} report what index.mjs gathered */
 export function printReport(report) {
@@ -74,9 +76,13 @@ function timingTable(report) {
   const rows = [['measure', 'typestep', '@ts2asl/convert', 'typestep vs ts2asl']];
   const { cold, throughput } = report;
   if (cold) {
-    const ratio = cold.typestep?.medianMs && cold.ts2asl?.medianMs ? `${(cold.typestep.medianMs / cold.ts2asl.medianMs).toFixed(2)}× the time` : '—';
-    rows.push([`cold compile of ${cold.pair} (whole process, median of ${cold.runs})`, ms(cold.typestep), ms(cold.ts2asl), ratio]);
+    const ratio = (entry) => (entry?.medianMs && cold.ts2asl?.medianMs ? `${(entry.medianMs / cold.ts2asl.medianMs).toFixed(2)}× the time` : '—');
+    rows.push([`cold compile of ${cold.pair} (whole process, median of ${cold.runs})`, ms(cold.typestep), ms(cold.ts2asl), ratio(cold.typestep)]);
     rows.push(['  inside the child: import + compile', split(cold.typestep), split(cold.ts2asl), '']);
+    if (cold['typestep-first']) {
+      rows.push(['  first compile ever (empty code cache)', ms(cold['typestep-first']), '', ratio(cold['typestep-first'])]);
+      rows.push(['  inside the child: import + compile', split(cold['typestep-first']), '', '']);
+    }
   }
   if (throughput) {
     const a = throughput.typestep?.workflowsPerSecond;
@@ -126,11 +132,13 @@ function failures(report) {
 function targets(report) {
   const lines = ['Targets:'];
   const cold = report.cold;
-  if (!cold) lines.push('- cold compile no slower than ts2asl: not measured (--no-timing)');
-  else if (!cold.typestep?.medianMs || !cold.ts2asl?.medianMs) lines.push('- cold compile no slower than ts2asl: NOT MEASURED (a tool failed, see above)');
+  const coldLabel = `- cold compile ≤ ${COLD_TARGET}× ts2asl's (code cache present)`;
+  if (!cold) lines.push(`${coldLabel}: not measured (--no-timing)`);
+  else if (!cold.typestep?.medianMs || !cold.ts2asl?.medianMs) lines.push(`${coldLabel}: NOT MEASURED (a tool failed, see above)`);
   else {
-    const met = cold.typestep.medianMs <= cold.ts2asl.medianMs;
-    lines.push(`- cold compile no slower than ts2asl: ${met ? 'met' : 'NOT MET'} (${Math.round(cold.typestep.medianMs)} ms vs ${Math.round(cold.ts2asl.medianMs)} ms)`);
+    const met = cold.typestep.medianMs <= COLD_TARGET * cold.ts2asl.medianMs;
+    const ratio = (cold.typestep.medianMs / cold.ts2asl.medianMs).toFixed(2);
+    lines.push(`${coldLabel}: ${met ? 'met' : 'NOT MET'} (${Math.round(cold.typestep.medianMs)} ms vs ${Math.round(cold.ts2asl.medianMs)} ms, ${ratio}×)`);
   }
   lines.push(sizeTarget(report));
   lines.push(watchTarget(report.watch));

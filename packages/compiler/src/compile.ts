@@ -1,10 +1,14 @@
-import { Node, Project, ts, type SourceFile } from 'ts-morph';
+import { Node, Project, ts, type SourceFile } from './ts-morph.js';
 import { DiagnosticCollector, type CompileDiagnostic } from './diagnostics/index.js';
 import { discover } from './phases/1-discover/index.js';
 import { analyze } from './phases/2-analyze/index.js';
 import { lower } from './phases/3-lower/index.js';
 import { emit, formatJson, type SourceMapEntry } from './phases/4-emit/index.js';
+import { createDefaultProject } from './program/index.js';
+import { saveCodeCache } from './startup/index.js';
 import { buildWorkflowSchemas, type WorkflowSchemaDocument } from './schema/index.js';
+
+export { DEFAULT_COMPILER_OPTIONS } from './program/index.js';
 
 /** What to compile: file paths or globs (with an optional tsconfig), or a ts-morph project (and, optionally, which of its files). */
 export interface CompileOptions {
@@ -59,6 +63,8 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     const { definition, sourceMap } = emit(machine);
     workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
   }
+  // After the work, so the cache also holds the functions this compile needed.
+  saveCodeCache();
   return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
 }
 
@@ -110,22 +116,6 @@ function countStatements(call: Node): number {
 }
 
 /**
- * The TypeScript options of a compile without a tsconfig.
- *
- * @example
- * const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
- */
-export const DEFAULT_COMPILER_OPTIONS = {
-  // ES2023 for the array methods the lowering supports (findLast, toSorted, with…); Node 20 has them natively.
-  target: ts.ScriptTarget.ES2023,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  strict: true,
-  skipLibCheck: true,
-  noEmit: true,
-};
-
-/**
  * The project a compile works on and the files it compiles: `options.project`
  * (all its files, or those `options.files` names), or a new one holding
  * `options.files` and what they import.
@@ -146,7 +136,7 @@ export function openProject(options: CompileOptions): { project: Project; files:
   if (options.tsconfig) checkTsconfig(options.tsconfig);
   const project = options.tsconfig
     ? new Project({ tsConfigFilePath: options.tsconfig, skipAddingFilesFromTsConfig: true })
-    : new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
+    : createDefaultProject();
   const files = project.addSourceFilesAtPaths(options.files ?? []);
   project.resolveSourceFileDependencies();
   return { project, files };

@@ -1,4 +1,4 @@
-import { ts, type Node, type Symbol as MorphSymbol } from 'ts-morph';
+import { ts, type Node, type Symbol as MorphSymbol } from '../ts-morph.js';
 
 /**
  * The JSDoc text of a declaration (its summary, without tags), which becomes

@@ -1,4 +1,4 @@
-import { Node, ts, type Type } from 'ts-morph';
+import { Node, ts, type Type } from '../ts-morph.js';
 import type { DiagnosticCode } from '../diagnostics/index.js';
 
 /** Why a type cannot travel as JSON, as a catalog code and a short reason. */

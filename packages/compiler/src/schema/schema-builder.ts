@@ -1,10 +1,13 @@
-import { Node, ts, type Symbol as MorphSymbol, type Type } from 'ts-morph';
+import { Node, ts, type Symbol as MorphSymbol, type Type } from '../ts-morph.js';
 import type { DiagnosticCollector } from '../diagnostics/index.js';
 import { definitionName } from './definition-name.js';
 import { describeSymbol } from './jsdoc-description.js';
 import type { JsonSchema } from './json-schema.js';
 import { nonJsonProblem } from './non-json-types.js';
 import { schemaForUnion } from './union-schema.js';
+
+/** TypeScript's own type under a ts-morph type (`compilerType`). */
+type CompilerType = import('ts-morph').ts.Type;
 
 /**
  * Turns TypeScript types into JSON Schemas, sharing one `$defs` table between
@@ -25,9 +28,9 @@ import { schemaForUnion } from './union-schema.js';
 export class SchemaBuilder {
   /** The shared definitions, by name. */
   readonly defs: Record<string, JsonSchema> = {};
-  private readonly namesByType = new Map<ts.Type, string>();
+  private readonly namesByType = new Map<CompilerType, string>();
   /** Anonymous types being converted, to name them if they turn out recursive. */
-  private readonly inProgress = new Map<ts.Type, { recursiveName?: string }>();
+  private readonly inProgress = new Map<CompilerType, { recursiveName?: string }>();
 
   /**
    * `strict`: objects without an index signature get `additionalProperties:
@@ -145,7 +148,7 @@ export class SchemaBuilder {
 
   /** `[string, number?, ...boolean[]]`: `prefixItems`, with lengths from the element flags. */
   private tupleSchema(type: Type, node: Node): JsonSchema {
-    const target = type.getTargetType()?.compilerType as ts.TupleType | undefined;
+    const target = type.getTargetType()?.compilerType as import('ts-morph').ts.TupleType | undefined;
     const flags = target?.elementFlags ?? [];
     const elements = type.getTupleElements();
     const prefixItems: JsonSchema[] = [];

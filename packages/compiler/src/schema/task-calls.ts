@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type Type, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Type, type VariableDeclaration } from '../ts-morph.js';
 
 /** A task declaration a workflow body calls, with the types it is called with. */
 export interface TaskCall {

@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type Type } from 'ts-morph';
+import { Node, type CallExpression, type Type } from '../ts-morph.js';
 import type { DiagnosticCollector } from '../diagnostics/index.js';
 import { JSON_SCHEMA_DRAFT, type JsonSchema } from './json-schema.js';
 import { SchemaBuilder } from './schema-builder.js';

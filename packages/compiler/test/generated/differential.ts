@@ -5,12 +5,12 @@ import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Project, ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import * as assert from 'uvu/assert';
 import * as dsl from '@typestep/dsl';
 import { StateMachine } from '@typestep/runtime';
 import { compile } from '../../src/index.js';
-import { DEFAULT_COMPILER_OPTIONS } from '../../src/compile.js';
+import { createDefaultProject, DEFAULT_COMPILER_OPTIONS } from '../../src/program/index.js';
 import { failure } from '../fixture-cases.js';
 import { moduleSource, type ProgramOptions } from './program-source.js';
 
@@ -44,7 +44,7 @@ const RUNS = [
  */
 export class ProgramChecker {
   private readonly root = linkedDslFolder();
-  private readonly project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
+  private readonly project = createDefaultProject();
 
   /** The program of `seed`, as the generator writes it. */
   program(seed: number, options: ProgramOptions): GeneratedProgram {

@@ -1,4 +1,4 @@
-import { Node, type Symbol as MorphSymbol } from 'ts-morph';
+import { Node, type Symbol as MorphSymbol } from '../../ts-morph.js';
 
 /** Exports of `@typestep/dsl` the compiler gives a meaning to, by export path (`sns.publish` for a member of `sns`). */
 export type DslName = string;

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ClassDeclaration, type ConstructorDeclaration, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ClassDeclaration, type ConstructorDeclaration, type NewExpression, type SourceFile } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import { dslNameOf } from './dsl-symbols.js';
 import { staticValue } from './static-value.js';

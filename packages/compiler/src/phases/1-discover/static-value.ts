@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type BinaryExpression, type ElementAccessExpression, type NumericLiteral, type PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type ElementAccessExpression, type NumericLiteral, type PropertyAccessExpression } from '../../ts-morph.js';
 
 /** What {@link staticValue} returns for a node it cannot evaluate at compile time. */
 export const NOT_STATIC: unique symbol = Symbol('not static');

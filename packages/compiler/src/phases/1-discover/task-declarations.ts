@@ -1,6 +1,6 @@
 import * as dsl from '@typestep/dsl';
 import type { TaskDescription } from '@typestep/dsl';
-import { Node, type CallExpression, type VariableDeclaration } from 'ts-morph';
+import { Node, type CallExpression, type VariableDeclaration } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import { constDeclarationOf, dslNameOf } from './dsl-symbols.js';
 import { NOT_STATIC, staticValue } from './static-value.js';

@@ -1,4 +1,4 @@
-import { DiagnosticCategory, type Project, type SourceFile } from 'ts-morph';
+import { DiagnosticCategory, type Project, type SourceFile } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 
 /**

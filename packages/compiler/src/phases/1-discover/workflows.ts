@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionExpression, type SourceFile } from '../../ts-morph.js';
 import type { WorkflowOptions } from '@typestep/dsl';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import { dslNameOf } from './dsl-symbols.js';

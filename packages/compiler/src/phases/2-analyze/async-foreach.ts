@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrowFunction, type FunctionExpression } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type FunctionExpression } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from '../../ts-morph.js';
 import { throwingHelperOf } from './throwing-helpers.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Type } from 'ts-morph';
+import { Node, SyntaxKind, type Type } from '../../ts-morph.js';
 
 /**
  * True when a value of `type` may be `undefined` at run time: the type says

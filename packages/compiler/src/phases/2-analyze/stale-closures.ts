@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import { isAssignmentTarget } from './variable-names.js';
 

@@ -1,4 +1,4 @@
-import { Node, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression } from 'ts-morph';
+import { Node, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression } from '../../ts-morph.js';
 
 /** A function of the project a workflow calls by name: a declaration, or a `const` bound to an arrow or function expression. */
 export type HelperFunction = ArrowFunction | FunctionExpression | FunctionDeclaration;

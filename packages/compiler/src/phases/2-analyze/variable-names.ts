@@ -1,10 +1,13 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type VariableDeclaration } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 // Two leaf predicates of the expression lowering, imported by file: its index loads the whole lowering, which imports this phase.
 import { isFoldedCallback } from '../3-lower/expressions/folded-callbacks.js';
 import { changesInPlace } from '../3-lower/expressions/in-place.js';
 import { dslNameOf } from '../1-discover/index.js';
 import { mayBeUndefined, readsThroughIndex } from './may-be-undefined.js';
+
+/** TypeScript's own node under a ts-morph node (`compilerNode`). */
+type CompilerNode = import('ts-morph').ts.Node;
 
 /** ASL variable names: letters, digits and underscores, not starting with a digit. */
 const ASL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -37,7 +40,7 @@ const RESERVED = new Set([
  */
 export class VariableNames {
   private readonly byDeclaration = new Map<Node, string>();
-  private readonly byCompilerNode = new Map<ts.Node, string>();
+  private readonly byCompilerNode = new Map<CompilerNode, string>();
   private readonly hoisted = new Map<Node, string>();
   private readonly taken: Set<string>;
 
@@ -127,7 +130,7 @@ export class VariableNames {
     return undefined;
   }
 
-  private ofCompilerNode(declaration: ts.Node): string | undefined {
+  private ofCompilerNode(declaration: CompilerNode): string | undefined {
     return this.byCompilerNode.get(declaration) ?? this.parent?.ofCompilerNode(declaration);
   }
 

@@ -1,4 +1,4 @@
-import { Node, type ArrowFunction, type FunctionExpression, type ParameterDeclaration } from 'ts-morph';
+import { Node, type ArrowFunction, type FunctionExpression, type ParameterDeclaration } from '../../ts-morph.js';
 import { bindingsOf } from './awaited/result-binding.js';
 import type { LoweringContext } from './context.js';
 import { Flow, label } from './flow.js';

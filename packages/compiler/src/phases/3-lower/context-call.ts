@@ -1,4 +1,4 @@
-import { Node, type Statement } from 'ts-morph';
+import { Node, type Statement } from '../../ts-morph.js';
 import { dslNameOf } from '../1-discover/index.js';
 import type { LoweringContext } from './context.js';
 import type { PendingItem } from './pending.js';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type Statement } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
 import { changesInPlace, lowerPureStatements, type ExpressionScope } from './expressions/index.js';

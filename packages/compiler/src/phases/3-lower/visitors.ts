@@ -1,4 +1,4 @@
-import { SyntaxKind } from 'ts-morph';
+import { SyntaxKind } from '../../ts-morph.js';
 import { hoistAwaits } from './awaited/hoist.js';
 import { lowerReturnedValue, lowerValue } from './awaited/value.js';
 import { lowerBody } from './body.js';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from '../../../ts-morph.js';
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { helperFunctionOf, nameVariables, reportOuterAssignments, type HelperFunction } from '../../2-analyze/index.js';
 import { addConditionChoice } from '../condition-choice.js';

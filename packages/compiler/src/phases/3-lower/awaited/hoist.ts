@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type ConditionalExpression, type PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type ConditionalExpression, type PropertyAccessExpression } from '../../../ts-morph.js';
 import { containsAwait, mayBeUndefined, throwingHelperOf } from '../../2-analyze/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';

@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type CallExpression, type Expression } from '../../../ts-morph.js';
 import { dslNameOf, NOT_STATIC, staticValue } from '../../1-discover/index.js';
 import { nestedContext, type LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';

@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type CallExpression, type Expression } from '../../../ts-morph.js';
 import { containsAwait } from '../../2-analyze/index.js';
 import { nestedContext, type LoweringContext } from '../context.js';
 import { Flow, label } from '../flow.js';

@@ -1,4 +1,4 @@
-import { Node, type BindingName, type Expression } from 'ts-morph';
+import { Node, type BindingName, type Expression } from '../../../ts-morph.js';
 import { mayBeUndefined } from '../../2-analyze/index.js';
 import { lowerPatternBindings } from '../expressions/index.js';
 import { scopeOf } from '../pending.js';

@@ -1,5 +1,5 @@
 import { retrierFor, type RetryOptions, type TaskDescription } from '@typestep/dsl';
-import { Node, SyntaxKind, type CallExpression, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Expression } from '../../../ts-morph.js';
 import { NOT_STATIC, staticValue } from '../../1-discover/index.js';
 import { reportNonJson } from '../expressions/collections.js';
 import type { LoweringContext } from '../context.js';

@@ -1,4 +1,4 @@
-import { Node, type Expression } from 'ts-morph';
+import { Node, type Expression } from '../../../ts-morph.js';
 
 /** Strips parentheses and type-only wrappers. */
 export function unwrap(expression: Expression): Expression {

@@ -1,4 +1,4 @@
-import { Node, type AwaitExpression, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type AwaitExpression, type CallExpression, type Expression } from '../../../ts-morph.js';
 import { containsAwait, throwingHelperOf } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { addConditionChoice } from '../condition-choice.js';

@@ -1,4 +1,4 @@
-import { Node, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from 'ts-morph';
+import { Node, type ElementAccessExpression, type Expression, type PropertyAccessExpression } from '../../../ts-morph.js';
 import { enumMemberValue, staticValue } from '../../1-discover/static-value.js';
 import { isCollection, sizeText } from './collections.js';
 import { lowerNode, type LowerContext } from './lower-context.js';

@@ -1,5 +1,5 @@
 import { dslNameOf } from '../../1-discover/index.js';
-import { Node, SyntaxKind, type Symbol as TsSymbol } from 'ts-morph';
+import { Node, SyntaxKind, type Symbol as TsSymbol } from '../../../ts-morph.js';
 import { changedDepth, changesInPlace, isAssignment, rootOf, unwrap } from './in-place.js';
 import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
 import { findWriteBack } from './write-back.js';

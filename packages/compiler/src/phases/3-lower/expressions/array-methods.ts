@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Expression, type NewExpression } from '../../../ts-morph.js';
 import { helperFunctionOf } from '../../2-analyze/index.js';
 import { isGlobal } from './standard-globals.js';
 import { isDateType } from './dates.js';

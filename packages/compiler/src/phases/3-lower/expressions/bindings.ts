@@ -1,4 +1,4 @@
-import { Node, type BindingName } from 'ts-morph';
+import { Node, type BindingName } from '../../../ts-morph.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce, stringLiteral } from './text.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type Expression, type FunctionExpression, type PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type Expression, type FunctionExpression, type PropertyAccessExpression } from '../../../ts-morph.js';
 import { bindPattern } from './bindings.js';
 import { isChangedInPlace } from './aliasing.js';
 import { callbackResultKinds } from './callbacks.js';

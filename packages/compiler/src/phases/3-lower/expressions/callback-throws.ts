@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node } from '../../../ts-morph.js';
 import type { LowerContext } from './lower-context.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Node, type Expression } from 'ts-morph';
+import { Node, type Expression } from '../../../ts-morph.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { truthy } from './truthiness.js';
 import { valueKinds, type Kinds } from './value-kinds.js';

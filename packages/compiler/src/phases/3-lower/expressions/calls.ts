@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from '../../../ts-morph.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { throwingHelperOf } from '../../2-analyze/index.js';
 import { isTaskCallee } from '../../1-discover/task-declarations.js';

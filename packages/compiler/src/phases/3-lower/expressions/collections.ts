@@ -12,7 +12,7 @@
  * read the collections. The `…Text` functions build the JSONata for each
  * operation, so in-place updates (`set.add(x)` as a statement) can reuse them.
  */
-import { Node, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
+import { Node, type CallExpression, type Expression, type NewExpression, type Type } from '../../../ts-morph.js';
 import { collectionKindOf, type CollectionKind } from './collection-kind.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';

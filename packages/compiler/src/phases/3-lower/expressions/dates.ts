@@ -10,7 +10,7 @@
  * natively the machine clock. The two runs differ, so outputs should not
  * depend on it.
  */
-import { Node, type CallExpression, type Expression, type NewExpression, type Type } from 'ts-morph';
+import { Node, type CallExpression, type Expression, type NewExpression, type Type } from '../../../ts-morph.js';
 import { isGlobal } from './standard-globals.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { jsString, lowerToString } from './to-string.js';

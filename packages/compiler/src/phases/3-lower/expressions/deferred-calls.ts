@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type FunctionExpression, type Identifier, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type FunctionExpression, type Identifier, type VariableDeclaration } from '../../../ts-morph.js';
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { isAssignmentTarget } from '../../2-analyze/index.js';
 import { changesInPlace, unwrap } from './in-place.js';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PropertyAccessExpression } from 'ts-morph';
+import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PropertyAccessExpression } from '../../../ts-morph.js';
 import { isGlobal } from './standard-globals.js';
 import { findAlias } from './aliasing.js';
 import { isCallbackFold, outerChanges } from './folded-callbacks.js';

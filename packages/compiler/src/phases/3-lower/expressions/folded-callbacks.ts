@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression } from '../../../ts-morph.js';
 import { changesInPlace, isAssignment } from './in-place.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type MethodDeclaration, type FunctionExpression, type Identifier, type ParameterDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type MethodDeclaration, type FunctionExpression, type Identifier, type ParameterDeclaration } from '../../../ts-morph.js';
 import { bindPattern } from './bindings.js';
 import { deferredFunction, deferredRecord } from './deferred-calls.js';
 import { lowerNode, type LowerContext } from './lower-context.js';

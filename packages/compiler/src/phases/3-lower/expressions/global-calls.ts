@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type Expression, type Identifier } from 'ts-morph';
+import { Node, type CallExpression, type Expression, type Identifier } from '../../../ts-morph.js';
 import { isGlobal } from './standard-globals.js';
 import { infinitySign } from './infinity-bounds.js';
 import { lowerNode, type LowerContext } from './lower-context.js';

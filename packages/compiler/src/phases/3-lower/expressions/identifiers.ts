@@ -1,4 +1,4 @@
-import { Node, VariableDeclarationKind, type Identifier } from 'ts-morph';
+import { Node, VariableDeclarationKind, type Identifier } from '../../../ts-morph.js';
 import { lowerHelperFunctionReference } from './functions.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { toNumber } from './operators.js';

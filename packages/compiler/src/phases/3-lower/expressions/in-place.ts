@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from '../../../ts-morph.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 
 /**

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type Expression } from '../../../ts-morph.js';
 import { isGlobal } from './standard-globals.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';

@@ -1,4 +1,4 @@
-import { Node, type BinaryExpression, type Expression } from 'ts-morph';
+import { Node, type BinaryExpression, type Expression } from '../../../ts-morph.js';
 import { classNamesOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, errorNamesOf, hasPlainErrorClasses } from '../../1-discover/index.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 

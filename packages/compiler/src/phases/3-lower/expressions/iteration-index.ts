@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type ForOfStatement } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type ForOfStatement } from '../../../ts-morph.js';
 import { changesInPlace, rootOf, unwrap } from './in-place.js';
 import type { LowerContext } from './lower-context.js';
 

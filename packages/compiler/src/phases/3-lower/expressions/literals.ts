@@ -1,4 +1,4 @@
-import { Node, type ArrayLiteralExpression, type Expression, type ObjectLiteralExpression, type TemplateExpression } from 'ts-morph';
+import { Node, type ArrayLiteralExpression, type Expression, type ObjectLiteralExpression, type TemplateExpression } from '../../../ts-morph.js';
 import { isCollection } from './collections.js';
 import { nonDateString } from './dates.js';
 import { lowerNode, type LowerContext } from './lower-context.js';

@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type CallExpression, type Expression } from '../../../ts-morph.js';
 import type { DiagnosticCode, DiagnosticFix } from '../../../diagnostics/index.js';
 import type { ExpressionScope } from './index.js';
 import type { Flow } from './statements.js';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type Expression } from '../../../ts-morph.js';
 import { lowerElementAccess, lowerPropertyAccess } from './access.js';
 import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { lowerCall } from './calls.js';

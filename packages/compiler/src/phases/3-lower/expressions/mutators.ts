@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type CallExpression, type Expression } from '../../../ts-morph.js';
 import { collectionKind } from './in-place.js';
 import { lowerArrayMethod } from './array-methods.js';
 import { mapDeleteText, mapHasText, mapSetText, setAddText, setDeleteText, setHasText } from './collections.js';

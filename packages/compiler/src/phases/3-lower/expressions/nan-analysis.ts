@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from 'ts-morph';
+import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from '../../../ts-morph.js';
 import { dslNameOf } from '../../1-discover/dsl-symbols.js';
 import { isGlobal } from './standard-globals.js';
 import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';

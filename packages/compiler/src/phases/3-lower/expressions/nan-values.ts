@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Expression } from 'ts-morph';
+import { Node, SyntaxKind, type Expression } from '../../../ts-morph.js';
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import type { LowerContext } from './lower-context.js';
 import { isWorkflowReturn, mayBeNaN, unwrap } from './nan-analysis.js';

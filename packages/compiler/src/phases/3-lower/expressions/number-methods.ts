@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type CallExpression, type Expression } from '../../../ts-morph.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { jsString } from './to-string.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';

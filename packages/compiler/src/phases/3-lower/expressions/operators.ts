@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression, type Expression, type PrefixUnaryExpression } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression, type Expression, type PrefixUnaryExpression } from '../../../ts-morph.js';
 import { isDateComparison } from './dates.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce, numberLiteral } from './text.js';

@@ -13,7 +13,7 @@
  *
  * Each case lowers only where the result is the same and reports the rest.
  */
-import { Node, type CallExpression, type Expression, type RegularExpressionLiteral } from 'ts-morph';
+import { Node, type CallExpression, type Expression, type RegularExpressionLiteral } from '../../../ts-morph.js';
 import { callbackResultKinds, lowerCallback } from './callbacks.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';

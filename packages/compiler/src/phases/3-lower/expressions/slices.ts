@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, type Statement } from '../../../ts-morph.js';
 import { changesInPlace } from './in-place.js';
 
 /**

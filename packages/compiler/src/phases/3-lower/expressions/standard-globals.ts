@@ -1,4 +1,4 @@
-import { Node, type Expression } from 'ts-morph';
+import { Node, type Expression } from '../../../ts-morph.js';
 
 /** True when `node` names a global of the standard library (`Math`, `JSON`, …), not a local of that name. */
 export function isGlobal(node: Expression, name: string): boolean {

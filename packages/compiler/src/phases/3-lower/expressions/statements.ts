@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Expression, type Statement } from 'ts-morph';
+import { Node, SyntaxKind, VariableDeclarationKind, type CallExpression, type Expression, type Statement } from '../../../ts-morph.js';
 import { bindPattern } from './bindings.js';
 import { isChangedInPlace } from './aliasing.js';
 import { reportThrowInCallback } from './callback-throws.js';

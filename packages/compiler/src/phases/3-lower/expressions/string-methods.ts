@@ -1,4 +1,4 @@
-import { Node, type CallExpression, type Expression } from 'ts-morph';
+import { Node, type CallExpression, type Expression } from '../../../ts-morph.js';
 import { isRegExp, lowerStringRegExpMethod } from './regexps.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';

@@ -1,5 +1,5 @@
 import type { Expression } from 'ts-morph';
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind } from '../../../ts-morph.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { truthinessKinds } from './nan-values.js';

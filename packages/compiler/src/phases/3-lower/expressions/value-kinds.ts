@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Type } from 'ts-morph';
+import { Node, SyntaxKind, type Type } from '../../../ts-morph.js';
 import { enumMemberValue } from '../../1-discover/static-value.js';
 import { collectionKindOf } from './collection-kind.js';
 

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Statement, type Symbol as TsSymbol } from 'ts-morph';
+import { Node, SyntaxKind, type Statement, type Symbol as TsSymbol } from '../../../ts-morph.js';
 import { changesInPlace, isAssignment, rootOf, unwrap } from './in-place.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';
 

@@ -1,4 +1,4 @@
-import { Node, type NewExpression } from 'ts-morph';
+import { Node, type NewExpression } from '../../../ts-morph.js';
 import { constructedError, staticValue, type Argument, type ConstructedError, type ErrorClass } from '../../1-discover/index.js';
 import { lowerExpression, type ExpressionScope } from '../expressions/index.js';
 

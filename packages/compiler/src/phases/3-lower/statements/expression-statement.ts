@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ExpressionStatement } from 'ts-morph';
+import { Node, SyntaxKind, type ExpressionStatement } from '../../../ts-morph.js';
 import { throwingHelperOf } from '../../2-analyze/index.js';
 import { hoistAwaits, lowerShortCircuitStatement } from '../awaited/hoist.js';
 import { unwrap } from '../awaited/unwrap.js';

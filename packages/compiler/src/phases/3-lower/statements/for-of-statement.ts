@@ -1,4 +1,4 @@
-import { Node, type ForOfStatement } from 'ts-morph';
+import { Node, type ForOfStatement } from '../../../ts-morph.js';
 import { isPure } from '../../2-analyze/index.js';
 import { hoistAwaits } from '../awaited/hoist.js';
 import { bindingsOf } from '../awaited/result-binding.js';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Expression, type ForStatement } from 'ts-morph';
+import { Node, SyntaxKind, type Expression, type ForStatement } from '../../../ts-morph.js';
 import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';
 import { lowerExpression } from '../expressions/index.js';

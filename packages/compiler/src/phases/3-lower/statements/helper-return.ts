@@ -1,4 +1,4 @@
-import { Node, type ReturnStatement } from 'ts-morph';
+import { Node, type ReturnStatement } from '../../../ts-morph.js';
 import { sendNothing } from '../awaited/helper-call.js';
 import { sinkBindings, throughPath, type Sink } from '../awaited/result-binding.js';
 import { lowerReturnedValue } from '../awaited/value.js';

@@ -1,4 +1,4 @@
-import { Node, type LabeledStatement } from 'ts-morph';
+import { Node, type LabeledStatement } from '../../../ts-morph.js';
 import type { LoweringContext } from '../context.js';
 import { label, type Flow } from '../flow.js';
 import { lowerStatements, statementsOf } from './statements.js';

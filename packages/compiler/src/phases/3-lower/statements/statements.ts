@@ -1,4 +1,4 @@
-import { Node, type Block, type Statement } from 'ts-morph';
+import { Node, type Block, type Statement } from '../../../ts-morph.js';
 import { isPure } from '../../2-analyze/index.js';
 import { contextBindings } from '../context-call.js';
 import type { LoweringContext, StatementVisitor } from '../context.js';

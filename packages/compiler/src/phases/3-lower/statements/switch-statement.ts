@@ -1,4 +1,4 @@
-import { Node, type SwitchStatement } from 'ts-morph';
+import { Node, type SwitchStatement } from '../../../ts-morph.js';
 import { containsAwait } from '../../2-analyze/index.js';
 import { hoistAwaits } from '../awaited/hoist.js';
 import type { LoweringContext } from '../context.js';

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ThrowStatement } from 'ts-morph';
+import { Node, SyntaxKind, type ThrowStatement } from '../../../ts-morph.js';
 import { constructedErrorClass, dslNameOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, rethrownError, staticValue, type ErrorClass } from '../../1-discover/index.js';
 import { containsAwait } from '../../2-analyze/index.js';
 import { hoistAwaits } from '../awaited/hoist.js';
