@@ -74,8 +74,11 @@ writeFileSync(files.typed, typedText);
 mkdirSync(join(dir, 'node_modules', '@typestep'), { recursive: true });
 symlinkSync(join(root, 'packages', 'dsl'), join(dir, 'node_modules', '@typestep', 'dsl'), 'dir');
 
-const server = new TsServerSession({ cwd: dir, logFile, pluginProbeLocation: root, env: { TYPESTEP_TS_PLUGIN_SIMULATE_CRASH: 'crash-me' } });
-process.on('exit', () => server.kill());
+// Started in `before`, not when the file is imported: uvu imports every test file before it runs any, and
+// a child process alive from then on keeps the event loop busy, which the runtime's virtual-clock tests
+// (deadlines that fire when the process is idle) must not see.
+let server: TsServerSession;
+process.on('exit', () => server?.kill());
 
 const s = suite('ts-plugin through tsserver');
 const diagnosticsOf = (file: string) => server.request<ProtocolDiagnostic[]>('semanticDiagnosticsSync', { file });
@@ -99,6 +102,7 @@ async function edit(changes: TextChange[]): Promise<void> {
 }
 
 s.before(async () => {
+  server = new TsServerSession({ cwd: dir, logFile, pluginProbeLocation: root, env: { TYPESTEP_TS_PLUGIN_SIMULATE_CRASH: 'crash-me' } });
   await server.request('configure', { preferences: {} });
   await server.request('updateOpen', {
     openFiles: Object.values(files).map((file) => ({ file, fileContent: readFileSync(file, 'utf8'), projectRootPath: dir })),
