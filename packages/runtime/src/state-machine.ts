@@ -100,6 +100,16 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
   handlers?: HandlerRegistry | TypedHandlerMap<Tasks>;
   /** Overrides any part of the identity (ARNs, names) for this execution. */
   identity?: Partial<ExecutionIdentity>;
+  /**
+   * Fields laid over the context object (`$$`, `$states.context`) of every
+   * state, as AWS's TestState `context` does: each top-level object given
+   * (`Execution`, `State`, `Map`, …) is merged over the one the runtime
+   * builds, field by field; any other value replaces it.
+   *
+   * @example
+   * machine.start(input, { context: { Execution: { Name: 'order-42' }, Map: { Item: { Index: 3, Value: 'x' } } } });
+   */
+  context?: Record<string, unknown>;
   /** Runs this test case of a mock configuration instead of the machine's `mocks`. */
   mocks?: MockOptions;
   /**
@@ -304,6 +314,7 @@ export class Execution<Output = unknown> {
     this.run.findStateMachine = (arnOrName) => machine.findChild(arnOrName);
     this.run.mocks = mocks;
     this.run.s3 = machine.s3;
+    this.run.contextOverride = options.context;
     this.run.tasks = registryOf(machine.options.taskService ?? defaultTaskService);
     this.run.maxHistoryEvents =
       machine.options.maxHistoryEvents ?? (machine.options.type === 'EXPRESS' ? Infinity : STANDARD_HISTORY_LIMIT);

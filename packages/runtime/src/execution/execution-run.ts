@@ -115,6 +115,9 @@ export class ExecutionRun {
   /** Mocked task responses for this execution, if a mock configuration was given. */
   mocks: TaskMocks | undefined;
 
+  /** Fields laid over every state's context object (`StartOptions.context`, TestState's `context`). */
+  contextOverride: Record<string, unknown> | undefined;
+
   /** The local S3 stand-in that Distributed Map's ItemReader and ResultWriter use, if one was configured. */
   s3: LocalS3 | undefined;
 
