@@ -139,6 +139,17 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
    */
   redriveFrom?: readonly HistoryEvent[];
   /**
+   * With `resumeFrom`: when each waiting task last got a SendTaskHeartbeat
+   * before the restart, by task token (the record has no event for a
+   * heartbeat). A resumed task with HeartbeatSeconds found here counts its
+   * heartbeat deadline from that instant rather than from its last
+   * recorded event; one whose deadline passed meanwhile times out at once.
+   *
+   * @example
+   * machine.start(input, { resumeFrom: events, heartbeats: { [taskToken]: new Date('2026-01-01T10:00:30Z') } });
+   */
+  heartbeats?: Record<string, Date | string | number>;
+  /**
    * Called with each new history event as it is written, synchronously,
    * from the first (ExecutionStarted) on; for a resumed or redriven
    * execution, only the events after the record. Made for persisting a
@@ -315,6 +326,9 @@ export class Execution<Output = unknown> {
     this.run.mocks = mocks;
     this.run.s3 = machine.s3;
     this.run.contextOverride = options.context;
+    if (options.heartbeats) {
+      this.run.recordedHeartbeats = new Map(Object.entries(options.heartbeats).map(([token, at]) => [token, new Date(at).getTime()]));
+    }
     this.run.tasks = registryOf(machine.options.taskService ?? defaultTaskService);
     this.run.maxHistoryEvents =
       machine.options.maxHistoryEvents ?? (machine.options.type === 'EXPRESS' ? Infinity : STANDARD_HISTORY_LIMIT);

@@ -115,6 +115,9 @@ export class ExecutionRun {
   /** Mocked task responses for this execution, if a mock configuration was given. */
   mocks: TaskMocks | undefined;
 
+  /** When resumed tasks last got a heartbeat before a restart, by token (`StartOptions.heartbeats`). */
+  recordedHeartbeats: ReadonlyMap<string, number> | undefined;
+
   /** Fields laid over every state's context object (`StartOptions.context`, TestState's `context`). */
   contextOverride: Record<string, unknown> | undefined;
 
