@@ -111,7 +111,8 @@ export async function createServer(options: ServerOptions = {}): Promise<StepFun
   const context: ServerContext = { store, host, identity, tasks, mockConfig };
 
   const running = store.runningExecutions();
-  for (const row of running) host.resume(row, store.events(row.arn));
+  const heartbeats = store.taskHeartbeats();
+  for (const row of running) host.resume(row, store.events(row.arn), heartbeats);
   redeliverTaskAnswers(context);
 
   const inFlight = new Set<AbortController>();

@@ -40,7 +40,7 @@ export interface ExecutionHostOptions {
 }
 
 /** How an execution is to begin: afresh, or continuing its recorded events. */
-type Continuation = { resumeFrom: readonly HistoryEvent[] } | { redriveFrom: readonly HistoryEvent[] } | undefined;
+type Continuation = { resumeFrom: readonly HistoryEvent[]; heartbeats?: Record<string, number> } | { redriveFrom: readonly HistoryEvent[] } | undefined;
 
 /**
  * Runs the server's executions on the event loop and writes what they do to
@@ -144,13 +144,18 @@ export class ExecutionHost {
     return started;
   }
 
-  /** Continues a RUNNING execution of the store from its recorded events (after a restart). */
-  resume(row: ExecutionRow, events: readonly HistoryEvent[]): void {
+  /**
+   * Continues a RUNNING execution of the store from its recorded events
+   * (after a restart). `heartbeats` (by task token, epoch ms) are the kept
+   * SendTaskHeartbeat times: a waiting task's HeartbeatSeconds counts from
+   * its last one. They are wall-clock times, so only the real clock uses them.
+   */
+  resume(row: ExecutionRow, events: readonly HistoryEvent[], heartbeats?: Record<string, number>): void {
     const fail = (why: string) =>
       this.store.endExecution(row.arn, { status: 'FAILED', error: 'States.Runtime', cause: `typestep serve could not resume this execution after a restart: ${why}`, stoppedAt: Date.now() });
     let execution: Execution;
     try {
-      execution = this.start(row, { resumeFrom: events });
+      execution = this.start(row, { resumeFrom: events, ...(this.options.clock === 'real' && heartbeats ? { heartbeats } : {}) });
     } catch (error) {
       // One execution the runtime cannot continue must not keep the server from opening.
       return fail((error as Error).message);

@@ -81,6 +81,10 @@ CREATE TABLE IF NOT EXISTS task_answers (
   kind TEXT NOT NULL,
   body TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS task_heartbeats (
+  token TEXT PRIMARY KEY,
+  at REAL NOT NULL
+);
 CREATE TABLE IF NOT EXISTS activities (
   arn TEXT PRIMARY KEY,
   name TEXT NOT NULL,

@@ -139,6 +139,9 @@ export class Store {
       insertAnswer: s(`INSERT OR REPLACE INTO task_answers VALUES (?, ?, ?)`),
       answers: s(`SELECT * FROM task_answers`),
       deleteAnswer: s(`DELETE FROM task_answers WHERE token = ?`),
+      putHeartbeat: s(`INSERT OR REPLACE INTO task_heartbeats VALUES (?, ?)`),
+      heartbeats: s(`SELECT * FROM task_heartbeats`),
+      deleteHeartbeat: s(`DELETE FROM task_heartbeats WHERE token = ?`),
       insertActivity: s(`INSERT INTO activities VALUES (@arn, @name, @created_at)`),
       activity: s(`SELECT * FROM activities WHERE arn = ?`),
       activities: s(`SELECT * FROM activities ORDER BY name LIMIT ? OFFSET ?`),
@@ -315,6 +318,19 @@ export class Store {
   }
   deleteTaskAnswer(token: string): void {
     this.statements.deleteAnswer.run(token);
+  }
+
+  /** Keeps when a task last got SendTaskHeartbeat (committed before this returns): its deadline after a restart counts from it. */
+  putTaskHeartbeat(token: string, at: number): void {
+    this.transaction(() => this.statements.putHeartbeat.run(token, at));
+  }
+  /** Every kept heartbeat, by task token. */
+  taskHeartbeats(): Record<string, number> {
+    const rows = this.statements.heartbeats.all() as Array<{ token: string; at: number }>;
+    return Object.fromEntries(rows.map((row) => [row.token, row.at]));
+  }
+  deleteTaskHeartbeat(token: string): void {
+    this.statements.deleteHeartbeat.run(token);
   }
 
   insertActivity(row: ActivityRow): void {
