@@ -57,6 +57,19 @@ export interface StateMachineOptions<Tasks extends TaskTypes = {}> {
    */
   stateMachines?: Record<string, StateMachine<any, any, any>> | StateMachine<any, any, any>[];
   /**
+   * Starts the child execution of a `states:startExecution` task instead of
+   * `stateMachines`: for a host that keeps children as executions of its
+   * own (listed, described, with their own history), as `typestep serve`
+   * does. Returns undefined for a state machine it does not have (the task
+   * fails with StepFunctions.StateMachineDoesNotExistException); a
+   * `StatesError` it throws fails the task. On a resumed parent, `name` is
+   * the name the child had, so the host can hand back that execution.
+   *
+   * @example
+   * new StateMachine(definition, { startChildExecution: ({ stateMachineArn, input, name }) => host.startChild(stateMachineArn, input, name) });
+   */
+  startChildExecution?: (request: ChildExecutionRequest) => ChildExecution | undefined;
+  /**
    * Fail the execution (States.Runtime) when its history reaches this many
    * events. Default: 25,000 for STANDARD machines, as on AWS; unlimited for
    * EXPRESS, which keeps no history on AWS.
@@ -81,6 +94,26 @@ export interface StateMachineOptions<Tasks extends TaskTypes = {}> {
    * the top-level `sendTaskSuccess`… functions answer.
    */
   taskService?: TaskService;
+}
+
+/** What a `states:startExecution` task asks `StateMachineOptions.startChildExecution` for. */
+export interface ChildExecutionRequest {
+  /** The task's `StateMachineArn` (a machine, version or alias ARN). */
+  stateMachineArn: string;
+  input: unknown;
+  /** The task's `Name`, or on a resumed parent the name the child had; absent: the host picks one. */
+  name?: string;
+  parentExecutionArn: string;
+  /** Epoch ms, on the parent's clock. */
+  startTime: number;
+}
+
+/** A child execution as the parent's task follows it: its ARN, its machine's ARN, its result and history. */
+export interface ChildExecution {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly result: Promise<ExecutionResult>;
+  readonly history: readonly HistoryEvent[];
 }
 
 export interface StartOptions<Tasks extends TaskTypes = {}> {
@@ -323,6 +356,7 @@ export class Execution<Output = unknown> {
     this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType, replay?.redrive?.time);
     this.run.redrive = replay?.redrive;
     this.run.findStateMachine = (arnOrName) => machine.findChild(arnOrName);
+    this.run.startChildExecution = machine.options.startChildExecution;
     this.run.mocks = mocks;
     this.run.s3 = machine.s3;
     this.run.contextOverride = options.context;

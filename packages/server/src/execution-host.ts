@@ -3,6 +3,8 @@ import {
   AwsApiError,
   StateMachine,
   type Execution,
+  type ChildExecution,
+  type ChildExecutionRequest,
   type ExecutionResult,
   type HandlerMap,
   type HandlerRegistry,
@@ -58,6 +60,9 @@ export class ExecutionHost {
   /** Prepared machines by definition, so 1,000 starts of one machine validate and prepare it once. */
   private readonly machines = new Map<string, StateMachine>();
 
+  /** Starts a `states:startExecution` task's child as an execution of the server; set once the server's context exists. */
+  startChild: ((request: ChildExecutionRequest) => ChildExecution | undefined) | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly options: ExecutionHostOptions,
@@ -69,7 +74,8 @@ export class ExecutionHost {
     let machine = this.machines.get(key);
     if (!machine) {
       const { identity, handlers, taskService } = this.options;
-      machine = new StateMachine(definition, { name, type, roleArn, handlers, taskService, ...identity, validate: false });
+      const startChildExecution = (request: ChildExecutionRequest) => this.startChild?.(request);
+      machine = new StateMachine(definition, { name, type, roleArn, handlers, taskService, startChildExecution, ...identity, validate: false });
       this.machines.set(key, machine);
     }
     return machine;
@@ -151,6 +157,8 @@ export class ExecutionHost {
    * its last one. They are wall-clock times, so only the real clock uses them.
    */
   resume(row: ExecutionRow, events: readonly HistoryEvent[], heartbeats?: Record<string, number>): void {
+    // Already resumed: a parent resumed first asked for it as its child.
+    if (this.live.has(row.arn)) return;
     const fail = (why: string) =>
       this.store.endExecution(row.arn, { status: 'FAILED', error: 'States.Runtime', cause: `typestep serve could not resume this execution after a restart: ${why}`, stoppedAt: Date.now() });
     let execution: Execution;
@@ -183,6 +191,11 @@ export class ExecutionHost {
   /** Whether the execution runs in this process. */
   isRunning(arn: string): boolean {
     return this.live.has(arn);
+  }
+
+  /** The execution running in this process under that ARN. */
+  execution(arn: string): Execution | undefined {
+    return this.live.get(arn);
   }
 
   /** Aborts a running execution; its end records `error` and `cause`. Resolves once that end is queued. */

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Clock } from './clock.js';
 import type { History } from './history.js';
 import type { HandlerRegistry } from '../handlers.js';
-import type { StateMachine } from '../state-machine.js';
+import type { StateMachine, StateMachineOptions } from '../state-machine.js';
 import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
 import type { TaskRegistry } from '../integrations/task-registry.js';
@@ -108,6 +108,9 @@ export class ExecutionRun {
 
   /** Finds a registered local state machine by ARN or name, for `states:startExecution`. */
   findStateMachine: (arnOrName: string) => StateMachine<any, any> | undefined = () => undefined;
+
+  /** The host's own way of starting child executions (`StateMachineOptions.startChildExecution`), if it has one. */
+  startChildExecution: StateMachineOptions['startChildExecution'];
 
   /** Set for a redriven execution: its redrive count and time, and what its failed Map/Parallel keeps. */
   redrive: Redrive | undefined;
