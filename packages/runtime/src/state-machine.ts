@@ -193,6 +193,33 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
    * machine.start(input, { name, onEvent: (event) => insertEvent.run(name, event.id, JSON.stringify(event)) });
    */
   onEvent?: (event: HistoryEvent) => void;
+  /**
+   * Called, synchronously, when a child execution of a Distributed Map's
+   * Map Run starts (`RUNNING`) and when it ends (its history is not the
+   * parent's: this is how a host keeps them, e.g. for ListExecutions with a
+   * `mapRunArn`). A child still running when the Map Run is stopped by the
+   * parent's end is not reported again. A resumed parent runs its Map Runs
+   * again, so their children are reported again under the same ARNs.
+   *
+   * @example
+   * machine.start(input, { onMapRunChild: (child) => children.set(child.executionArn, child) });
+   */
+  onMapRunChild?: (child: MapRunChild) => void;
+}
+
+/** A child execution of a Distributed Map's Map Run, as `StartOptions.onMapRunChild` reports it. */
+export interface MapRunChild {
+  mapRunArn: string;
+  executionArn: string;
+  name: string;
+  /** The Map Run's own state machine: `…:stateMachine:<parent machine>/<label>`. */
+  stateMachineArn: string;
+  /** The item's (or batch's) index. */
+  index: number;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  /** Epoch ms, on the execution's clock. */
+  startDate: number;
+  stopDate?: number;
 }
 
 /** Raised when a definition does not validate; `problems` lists every problem found. */
@@ -360,6 +387,7 @@ export class Execution<Output = unknown> {
     this.run.mocks = mocks;
     this.run.s3 = machine.s3;
     this.run.contextOverride = options.context;
+    this.run.onMapRunChild = options.onMapRunChild;
     if (options.heartbeats) {
       this.run.recordedHeartbeats = new Map(Object.entries(options.heartbeats).map(([token, at]) => [token, new Date(at).getTime()]));
     }

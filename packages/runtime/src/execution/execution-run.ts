@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Clock } from './clock.js';
 import type { History } from './history.js';
 import type { HandlerRegistry } from '../handlers.js';
-import type { StateMachine, StateMachineOptions } from '../state-machine.js';
+import type { StartOptions, StateMachine, StateMachineOptions } from '../state-machine.js';
 import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
 import type { TaskRegistry } from '../integrations/task-registry.js';
@@ -120,6 +120,9 @@ export class ExecutionRun {
 
   /** When resumed tasks last got a heartbeat before a restart, by token (`StartOptions.heartbeats`). */
   recordedHeartbeats: ReadonlyMap<string, number> | undefined;
+
+  /** Told of each Distributed Map child execution's start and end (`StartOptions.onMapRunChild`). */
+  onMapRunChild: StartOptions['onMapRunChild'];
 
   /** Fields laid over every state's context object (`StartOptions.context`, TestState's `context`). */
   contextOverride: Record<string, unknown> | undefined;

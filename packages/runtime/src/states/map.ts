@@ -17,6 +17,7 @@ import { continueTo } from './data-flow.js';
 import { prepareItemReader } from './distributed-map/item-reader.js';
 import { MapRunIdentity } from './distributed-map/map-run-identity.js';
 import { prepareResultWriter } from './distributed-map/result-writer.js';
+import type { MapRunChild } from '../state-machine.js';
 
 const MAP_FLOW = { parameters: false, resultSelector: true, resultPath: true, arguments: false, hasResult: true };
 
@@ -128,6 +129,7 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
       }));
       // With a ResultWriter, each result goes to it as the child ends instead of into an array.
       results?.attach(children);
+      if (mapRun && thread.run.onMapRunChild) reportChildren(thread, children, mapRun, thread.run.onMapRunChild);
       const tolerate = (failures: number) =>
         failures <= toleratedFailures || (toleratedPercent > 0 && (failures / units.length) * 100 <= toleratedPercent);
       return thenMaybe(
@@ -327,4 +329,36 @@ function batchItems(items: unknown[], maxItems: number, maxBytes: number, batchI
   }
   if (current.length > 0) batches.push(current);
   return batches.map((batch) => (batchInput === undefined ? { Items: batch } : { BatchInput: batchInput, Items: batch }));
+}
+
+/**
+ * Tells `StartOptions.onMapRunChild` when each Map Run child starts and
+ * ends, around the callbacks the children already have (a ResultWriter's).
+ */
+function reportChildren(thread: Thread, children: ChildRun[], mapRun: MapRunIdentity, report: (child: MapRunChild) => void): void {
+  const { clock } = thread.run;
+  children.forEach((child, index) => {
+    const name = mapRun.childName(index);
+    const base = { mapRunArn: mapRun.arn, executionArn: mapRun.childExecutionArn(name), name, stateMachineArn: mapRun.childStateMachineArn, index };
+    let startDate = 0;
+    const { onStart, onSuccess, onFailure, onAbort } = child;
+    const ended = (at: Thread, status: MapRunChild['status']) => report({ ...base, status, startDate, stopDate: clock.now(at.now) });
+    child.onStart = (at) => {
+      onStart?.(at);
+      startDate = clock.now(at.now);
+      report({ ...base, status: 'RUNNING', startDate });
+    };
+    child.onSuccess = (at, output) => {
+      onSuccess?.(at, output);
+      ended(at, 'SUCCEEDED');
+    };
+    child.onFailure = (at, error) => {
+      onFailure?.(at, error);
+      ended(at, 'FAILED');
+    };
+    child.onAbort = (at) => {
+      onAbort?.(at);
+      ended(at, 'ABORTED');
+    };
+  });
 }
