@@ -99,6 +99,8 @@ export class ExecutionHost {
       seed: seedOf(row.arn),
       startTime,
       identity: { executionArn: row.arn, executionName: row.name, stateMachineArn: row.machine_arn, stateMachineName: machineName, roleArn: row.role_arn },
+      // Distributed Map children are kept for ListExecutions with a mapRunArn.
+      onMapRunChild: (child) => this.store.putMapRunChild(row.arn, child),
       ...continuation,
     };
     if (row.test_case !== null) {
@@ -123,7 +125,9 @@ export class ExecutionHost {
       this.live.delete(arn);
       this.settled.delete(arn);
       const last = execution.history[execution.history.length - 1];
-      this.store.endExecution(arn, { ...this.endOf(arn, ended), stoppedAt: last ? last.timestamp.getTime() : Date.now() });
+      const stoppedAt = last ? last.timestamp.getTime() : Date.now();
+      this.store.endExecution(arn, { ...this.endOf(arn, ended), stoppedAt });
+      this.store.abortMapRunChildren(arn, stoppedAt);
     });
     this.settled.set(arn, done);
     return done;

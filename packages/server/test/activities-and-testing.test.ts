@@ -6,6 +6,7 @@ import {
   DescribeMapRunCommand,
   GetActivityTaskCommand,
   ListActivitiesCommand,
+  ListExecutionsCommand,
   ListMapRunsCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
@@ -193,6 +194,56 @@ s('a Distributed Map run is listed and described from its execution', () =>
     const missing = await sdkError(sfn.send(new DescribeMapRunCommand({ mapRunArn: `${PREFIX}:mapRun:fan/each:nope` })));
     assert.is(missing.name, 'ResourceNotFound');
   }),
+);
+
+s('ListExecutions with a mapRunArn lists the Map Run\'s child executions; DescribeMapRun counts them', () =>
+  withService(
+    async (sfn) => {
+      const definition = JSON.stringify({
+        StartAt: 'Each',
+        States: {
+          Each: {
+            Type: 'Map',
+            Label: 'each',
+            ToleratedFailureCount: 1,
+            ItemProcessor: {
+              ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' },
+              StartAt: 'Check',
+              States: { Check: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:123456789012:function:check', End: true } },
+            },
+            End: true,
+          },
+        },
+      });
+      const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'fan', definition, roleArn: ROLE }));
+      const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '[1,2,3]' }));
+      assert.is((await finished(sfn, executionArn!)).status, 'SUCCEEDED');
+      const mapRunArn = (await sfn.send(new ListMapRunsCommand({ executionArn }))).mapRuns![0]!.mapRunArn!;
+      const first = await sfn.send(new ListExecutionsCommand({ mapRunArn, maxResults: 2 }));
+      const rest = await sfn.send(new ListExecutionsCommand({ mapRunArn, nextToken: first.nextToken }));
+      const children = [...first.executions!, ...rest.executions!];
+      assert.equal(children.map((e) => e.status), ['SUCCEEDED', 'FAILED', 'SUCCEEDED']);
+      for (const child of children) {
+        assert.match(child.executionArn!, `${PREFIX}:execution:fan/each:`);
+        assert.is(child.stateMachineArn, `${PREFIX}:stateMachine:fan/each`);
+        assert.is(child.mapRunArn, mapRunArn);
+      }
+      const failed = await sfn.send(new ListExecutionsCommand({ mapRunArn, statusFilter: 'FAILED' }));
+      assert.equal(failed.executions!.map((e) => e.executionArn), [children[1]!.executionArn]);
+      const counts = (await sfn.send(new DescribeMapRunCommand({ mapRunArn }))).executionCounts!;
+      assert.equal([counts.total, counts.succeeded, counts.failed], [3, 2, 1]);
+      const unknown = await sdkError(sfn.send(new ListExecutionsCommand({ mapRunArn: `${PREFIX}:mapRun:fan/each:nope` })));
+      assert.is(unknown.name, 'ResourceNotFound');
+    },
+    {
+      handlers: {
+        Check: (item: unknown) => {
+          if (item === 2) throw Object.assign(new Error('two'), { name: 'Bad.Item' });
+          return item;
+        },
+      },
+    },
+  ),
 );
 
 s.run();

@@ -4,6 +4,7 @@ import { executionArn, parseStateMachineArn } from '../arns.js';
 import { boundedString, checkName, defined, epochSeconds, optionalString, payloadField, readPage, requiredString } from '../request-fields.js';
 import { parsePayload, requireExecution, resolveMachine, type Operation, type ServerContext } from '../server-context.js';
 import type { ExecutionRow } from '../store/store.js';
+import { findMapRun } from './map-runs.js';
 import { routeAlias } from './versions-and-aliases.js';
 
 /** The ARN's `#TestCase` suffix (Step Functions Local's way of choosing a mock test case), split off. */
@@ -179,22 +180,40 @@ function describe(row: ExecutionRow) {
 
 const STATUSES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
 
+/** ListExecutions with a `mapRunArn`: the Map Run's child executions, by item index. */
+function listMapRunChildren(context: ServerContext, body: Record<string, unknown>, mapRunArn: string, status: string | undefined) {
+  context.store.flush();
+  findMapRun(context, mapRunArn);
+  const page = readPage(body, `ListExecutions:${mapRunArn}:${status ?? ''}`, (limit, offset) => context.store.mapRunChildren(mapRunArn, status, limit, offset));
+  return defined({
+    executions: page.items.map((row) =>
+      defined({
+        executionArn: row.execution_arn,
+        stateMachineArn: row.state_machine_arn,
+        name: row.name,
+        status: row.status,
+        startDate: epochSeconds(row.started_at),
+        stopDate: row.stopped_at === null ? undefined : epochSeconds(row.stopped_at),
+        mapRunArn: row.map_run_arn,
+      }),
+    ),
+    nextToken: page.nextToken,
+  });
+}
+
 const listExecutions: Operation = (body, context) => {
   const machineArn = optionalString(body, 'stateMachineArn');
   const mapRunArn = optionalString(body, 'mapRunArn');
   if ((machineArn === undefined) === (mapRunArn === undefined)) {
     throw new AwsApiError('ValidationException', 'Exactly one of stateMachineArn and mapRunArn must be given');
   }
-  if (mapRunArn !== undefined) {
-    // Map Run child executions are not kept as executions of their own here.
-    return { executions: [] };
-  }
-  const target = parseStateMachineArn(machineArn!);
-  resolveMachine(context, machineArn!);
   const status = optionalString(body, 'statusFilter');
   if (status !== undefined && !STATUSES.has(status)) {
     throw new AwsApiError('ValidationException', `1 validation error detected: Value '${status}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${[...STATUSES].join(', ')}]`);
   }
+  if (mapRunArn !== undefined) return listMapRunChildren(context, body, mapRunArn, status);
+  const target = parseStateMachineArn(machineArn!);
+  resolveMachine(context, machineArn!);
   const redrive = optionalString(body, 'redriveFilter');
   const column = target.version !== undefined ? 'version_arn' : target.alias !== undefined ? 'alias_arn' : 'machine_arn';
   const filter = { column, arn: machineArn!, status, redriven: redrive === 'REDRIVEN' ? true : redrive === 'NOT_REDRIVEN' ? false : undefined } as const;

@@ -19,8 +19,8 @@ const ENDS: Record<string, MapRunSummary['status']> = { MapRunSucceeded: 'SUCCEE
 /**
  * The map runs of an execution, from its history: MapRunStarted opens one
  * (its size is the MapStateStarted just before it), MapRun{Succeeded,Failed,
- * Aborted} ends it. The history does not hold the child executions, so the
- * item counts are derived: all items count as succeeded when the run
+ * Aborted} ends it. The history does not hold the child executions, so
+ * without kept children (`map_run_children`) the item counts are derived: all items count as succeeded when the run
  * succeeded, and those not otherwise accounted for as failed (aborted) when
  * it failed (was aborted).
  */
@@ -53,7 +53,8 @@ function mapRunsOf(executionArn: string, stateMachineArn: string, events: readon
   return runs;
 }
 
-function findMapRun(context: ServerContext, mapRunArn: string): MapRunSummary {
+/** The Map Run of that ARN, read back from the history of the execution that started it; ResourceNotFound otherwise. */
+export function findMapRun(context: ServerContext, mapRunArn: string): MapRunSummary {
   parseArn(mapRunArn, ['mapRun']);
   const found = context.store.db
     .prepare(`SELECT DISTINCT execution_arn FROM events WHERE body LIKE ? ESCAPE '\\' LIMIT 1`)
@@ -61,6 +62,11 @@ function findMapRun(context: ServerContext, mapRunArn: string): MapRunSummary {
   const execution = found && context.store.execution(found.execution_arn);
   const run = execution && mapRunsOf(execution.arn, execution.machine_arn, context.store.events(execution.arn)).find((r) => r.mapRunArn === mapRunArn);
   if (!run) throw new AwsApiError('ResourceNotFound', `Resource not found: '${mapRunArn}'`);
+  // The children the runtime reported, where kept, count as they went (rather than as derived from the run's end).
+  const kept = context.store.mapRunChildCounts(mapRunArn);
+  if (Object.keys(kept).length > 0) {
+    run.counts = { total: run.counts.total, succeeded: kept.SUCCEEDED ?? 0, failed: kept.FAILED ?? 0, aborted: kept.ABORTED ?? 0, running: kept.RUNNING ?? 0 };
+  }
   return run;
 }
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HistoryEvent } from '@typestep/runtime';
+import type { HistoryEvent, MapRunChild } from '@typestep/runtime';
 import { openDatabase } from './open-database.js';
 
 /** A state machine as stored (its latest revision). Times are epoch milliseconds. */
@@ -70,6 +70,19 @@ export interface ActivityRow {
 }
 
 /** A SendTaskSuccess/Failure the server acknowledged, kept to deliver again after a restart. */
+/** A Distributed Map child execution (`map_run_children`). */
+export interface MapRunChildRow {
+  execution_arn: string;
+  map_run_arn: string;
+  parent_arn: string;
+  name: string;
+  state_machine_arn: string;
+  item_index: number;
+  status: MapRunChild['status'];
+  started_at: number;
+  stopped_at: number | null;
+}
+
 export interface TaskAnswerRow {
   token: string;
   kind: 'success' | 'failure';
@@ -139,6 +152,10 @@ export class Store {
       insertAnswer: s(`INSERT OR REPLACE INTO task_answers VALUES (?, ?, ?)`),
       answers: s(`SELECT * FROM task_answers`),
       deleteAnswer: s(`DELETE FROM task_answers WHERE token = ?`),
+      putMapRunChild: s(`INSERT OR REPLACE INTO map_run_children VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      mapRunChildren: s(`SELECT * FROM map_run_children WHERE map_run_arn = ? AND (? IS NULL OR status = ?) ORDER BY item_index LIMIT ? OFFSET ?`),
+      mapRunChildCounts: s(`SELECT status, COUNT(*) AS n FROM map_run_children WHERE map_run_arn = ? GROUP BY status`),
+      abortMapRunChildren: s(`UPDATE map_run_children SET status = 'ABORTED', stopped_at = ? WHERE parent_arn = ? AND status = 'RUNNING'`),
       putHeartbeat: s(`INSERT OR REPLACE INTO task_heartbeats VALUES (?, ?)`),
       heartbeats: s(`SELECT * FROM task_heartbeats`),
       deleteHeartbeat: s(`DELETE FROM task_heartbeats WHERE token = ?`),
@@ -318,6 +335,24 @@ export class Store {
   }
   deleteTaskAnswer(token: string): void {
     this.statements.deleteAnswer.run(token);
+  }
+
+  /** Keeps a Distributed Map child execution as the runtime reports it (its start, then its end). */
+  putMapRunChild(parentArn: string, child: MapRunChild): void {
+    this.statements.putMapRunChild.run(child.executionArn, child.mapRunArn, parentArn, child.name, child.stateMachineArn, child.index, child.status, child.startDate, child.stopDate ?? null);
+  }
+  /** A Map Run's child executions, by item index. */
+  mapRunChildren(mapRunArn: string, status: string | undefined, limit: number, offset: number): MapRunChildRow[] {
+    return this.statements.mapRunChildren.all(mapRunArn, status ?? null, status ?? null, limit, offset) as MapRunChildRow[];
+  }
+  /** How many of a Map Run's kept children are in each status. */
+  mapRunChildCounts(mapRunArn: string): Partial<Record<MapRunChild['status'], number>> {
+    const rows = this.statements.mapRunChildCounts.all(mapRunArn) as Array<{ status: MapRunChild['status']; n: number }>;
+    return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+  }
+  /** The parent ended: its Map Run children still RUNNING were stopped with it. */
+  abortMapRunChildren(parentArn: string, at: number): void {
+    this.statements.abortMapRunChildren.run(at, parentArn);
   }
 
   /** Keeps when a task last got SendTaskHeartbeat (committed before this returns): its deadline after a restart counts from it. */
