@@ -337,22 +337,24 @@ export class Store {
     this.statements.deleteAnswer.run(token);
   }
 
-  /** Keeps a Distributed Map child execution as the runtime reports it (its start, then its end). */
+  /** Queues a Distributed Map child execution as the runtime reports it (its start, then its end), written with the events. */
   putMapRunChild(parentArn: string, child: MapRunChild): void {
-    this.statements.putMapRunChild.run(child.executionArn, child.mapRunArn, parentArn, child.name, child.stateMachineArn, child.index, child.status, child.startDate, child.stopDate ?? null);
+    this.queue(() => this.statements.putMapRunChild.run(child.executionArn, child.mapRunArn, parentArn, child.name, child.stateMachineArn, child.index, child.status, child.startDate, child.stopDate ?? null));
   }
   /** A Map Run's child executions, by item index. */
   mapRunChildren(mapRunArn: string, status: string | undefined, limit: number, offset: number): MapRunChildRow[] {
+    this.flush();
     return this.statements.mapRunChildren.all(mapRunArn, status ?? null, status ?? null, limit, offset) as MapRunChildRow[];
   }
   /** How many of a Map Run's kept children are in each status. */
   mapRunChildCounts(mapRunArn: string): Partial<Record<MapRunChild['status'], number>> {
+    this.flush();
     const rows = this.statements.mapRunChildCounts.all(mapRunArn) as Array<{ status: MapRunChild['status']; n: number }>;
     return Object.fromEntries(rows.map((row) => [row.status, row.n]));
   }
-  /** The parent ended: its Map Run children still RUNNING were stopped with it. */
+  /** Queues, after the parent's end: its Map Run children still RUNNING were stopped with it. */
   abortMapRunChildren(parentArn: string, at: number): void {
-    this.statements.abortMapRunChildren.run(at, parentArn);
+    this.queue(() => this.statements.abortMapRunChildren.run(at, parentArn));
   }
 
   /** Keeps when a task last got SendTaskHeartbeat (committed before this returns): its deadline after a restart counts from it. */
