@@ -1,4 +1,4 @@
-import { matchesError, prepareRetrier, retryDelayMs, StateMachine, type HandlerMap, type HistoryEvent, type MockOptions } from '@typestep/runtime';
+import { matchesError, prepareRetrier, retryDelayMs, StateMachine, type HandlerMap, type RetrierDefinition, type HistoryEvent, type MockOptions } from '@typestep/runtime';
 
 /** How one state ended, in the terms of AWS's TestState API. */
 export interface StateTestResult {
@@ -114,15 +114,6 @@ export async function testState(state: Record<string, unknown>, options: StateTe
  */
 export class StateTestConfigError extends Error {
   override name = 'StateTestConfigError';
-}
-
-interface RetrierDefinition {
-  ErrorEquals: string[];
-  IntervalSeconds?: number;
-  MaxAttempts?: number;
-  BackoffRate?: number;
-  MaxDelaySeconds?: number;
-  JitterStrategy?: 'FULL' | 'NONE';
 }
 
 /**
