@@ -20,6 +20,7 @@ import { prepareDefinition } from './prepare.js';
 import { executionSeed, seededRandom } from './random.js';
 import { parseDefinitionText, validateDefinition, type ValidationProblem } from './validation/index.js';
 import { handlersForTasks, SchemaChecks, type MachineSchema, type TaskTypes, type TypedHandlerMap } from './schema-validation.js';
+import type { MapRunUpdate } from './states/distributed-map/map-run-controls.js';
 
 /** How an execution ended. `error`/`cause` are absent when AWS reports none. */
 export type ExecutionResult<Output = unknown> =
@@ -220,6 +221,14 @@ export interface MapRunChild {
   /** Epoch ms, on the execution's clock. */
   startDate: number;
   stopDate?: number;
+}
+
+/** Raised by `updateMapRun` for a Map Run that is not running in the execution. */
+export class MapRunNotFoundError extends Error {
+  constructor(readonly mapRunArn: string) {
+    super(`No Map Run '${mapRunArn}' is running in this execution`);
+    this.name = 'MapRunNotFoundError';
+  }
 }
 
 /** Raised when a definition does not validate; `problems` lists every problem found. */
@@ -424,6 +433,23 @@ export class Execution<Output = unknown> {
    */
   get history(): readonly HistoryEvent[] {
     return this.run.history.events;
+  }
+
+  /**
+   * UpdateMapRun: changes a running Distributed Map run's MaxConcurrency and
+   * failure tolerances. A raised concurrency starts more children at once
+   * (on the virtual clock, as running ones end); the tolerances apply to
+   * the failures from then on, counted from the run's start. Throws
+   * `RangeError` for a value out of range and `MapRunNotFoundError` when
+   * no such Map Run is running in this execution.
+   *
+   * @example
+   * execution.updateMapRun(mapRunArn, { maxConcurrency: 50, toleratedFailurePercentage: 5 });
+   */
+  updateMapRun(mapRunArn: string, update: MapRunUpdate): void {
+    const controls = this.run.mapRuns.get(mapRunArn);
+    if (!controls) throw new MapRunNotFoundError(mapRunArn);
+    controls.update(update);
   }
 
   /** Stops the execution: it ends with status ABORTED. */

@@ -3,6 +3,7 @@ import type { Clock } from './clock.js';
 import type { History } from './history.js';
 import type { HandlerRegistry } from '../handlers.js';
 import type { StartOptions, StateMachine, StateMachineOptions } from '../state-machine.js';
+import type { MapRunControls } from '../states/distributed-map/map-run-controls.js';
 import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
 import type { TaskRegistry } from '../integrations/task-registry.js';
@@ -120,6 +121,9 @@ export class ExecutionRun {
 
   /** When resumed tasks last got a heartbeat before a restart, by token (`StartOptions.heartbeats`). */
   recordedHeartbeats: ReadonlyMap<string, number> | undefined;
+
+  /** The Distributed Map runs going on, by Map Run ARN: what UpdateMapRun changes. */
+  readonly mapRuns = new Map<string, MapRunControls>();
 
   /** Told of each Distributed Map child execution's start and end (`StartOptions.onMapRunChild`). */
   onMapRunChild: StartOptions['onMapRunChild'];

@@ -15,6 +15,7 @@ import { languageOf, type PrepareContext } from './prepare-context.js';
 import { jsonataScope, StatePathScope } from './state-scope.js';
 import { continueTo } from './data-flow.js';
 import { prepareItemReader } from './distributed-map/item-reader.js';
+import { MapRunControls } from './distributed-map/map-run-controls.js';
 import { MapRunIdentity } from './distributed-map/map-run-identity.js';
 import { prepareResultWriter } from './distributed-map/result-writer.js';
 import type { MapRunChild } from '../state-machine.js';
@@ -130,8 +131,10 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
       // With a ResultWriter, each result goes to it as the child ends instead of into an array.
       results?.attach(children);
       if (mapRun && thread.run.onMapRunChild) reportChildren(thread, children, mapRun, thread.run.onMapRunChild);
-      const tolerate = (failures: number) =>
-        failures <= toleratedFailures || (toleratedPercent > 0 && (failures / units.length) * 100 <= toleratedPercent);
+      // UpdateMapRun changes these while the run goes on.
+      const controls = mapRun ? new MapRunControls(limit, toleratedFailures, toleratedPercent) : undefined;
+      if (mapRun && controls) thread.run.mapRuns.set(mapRun.arn, controls);
+      const tolerate = (failures: number) => controls!.tolerates(failures, units.length);
       return thenMaybe(
         runChildren(thread, children, limit, {
           isolatedVariables: distributed,
@@ -139,8 +142,10 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
           chain: true,
           tolerate: distributed ? tolerate : undefined,
           keepOutputs: results === undefined,
+          controls,
         }),
         (outcome) => {
+          if (mapRun) thread.run.mapRuns.delete(mapRun.arn);
           if (outcome.error) {
             // MapStateFailed is the run loop's to write: AWS leaves it out when the state is retried.
             if (distributed) {
