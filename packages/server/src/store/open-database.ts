@@ -97,6 +97,10 @@ CREATE TABLE IF NOT EXISTS map_run_children (
   stopped_at REAL
 );
 CREATE INDEX IF NOT EXISTS map_run_children_by_run ON map_run_children (map_run_arn, item_index);
+CREATE TABLE IF NOT EXISTS map_run_limits (
+  map_run_arn TEXT PRIMARY KEY,
+  limits TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS activities (
   arn TEXT PRIMARY KEY,
   name TEXT NOT NULL,

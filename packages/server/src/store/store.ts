@@ -70,6 +70,13 @@ export interface ActivityRow {
 }
 
 /** A SendTaskSuccess/Failure the server acknowledged, kept to deliver again after a restart. */
+/** A Map Run's limits as UpdateMapRun left them (`map_run_limits`). */
+export interface MapRunLimits {
+  maxConcurrency: number;
+  toleratedFailureCount: number;
+  toleratedFailurePercentage: number;
+}
+
 /** A Distributed Map child execution (`map_run_children`). */
 export interface MapRunChildRow {
   execution_arn: string;
@@ -156,6 +163,8 @@ export class Store {
       mapRunChildren: s(`SELECT * FROM map_run_children WHERE map_run_arn = ? AND (? IS NULL OR status = ?) ORDER BY item_index LIMIT ? OFFSET ?`),
       mapRunChildCounts: s(`SELECT status, COUNT(*) AS n FROM map_run_children WHERE map_run_arn = ? GROUP BY status`),
       abortMapRunChildren: s(`UPDATE map_run_children SET status = 'ABORTED', stopped_at = ? WHERE parent_arn = ? AND status = 'RUNNING'`),
+      putMapRunLimits: s(`INSERT OR REPLACE INTO map_run_limits VALUES (?, ?)`),
+      mapRunLimits: s(`SELECT limits FROM map_run_limits WHERE map_run_arn = ?`),
       putHeartbeat: s(`INSERT OR REPLACE INTO task_heartbeats VALUES (?, ?)`),
       heartbeats: s(`SELECT * FROM task_heartbeats`),
       deleteHeartbeat: s(`DELETE FROM task_heartbeats WHERE token = ?`),
@@ -355,6 +364,16 @@ export class Store {
   /** Queues, after the parent's end: its Map Run children still RUNNING were stopped with it. */
   abortMapRunChildren(parentArn: string, at: number): void {
     this.queue(() => this.statements.abortMapRunChildren.run(at, parentArn));
+  }
+
+  /** Keeps the limits an UpdateMapRun set (committed before it answers). */
+  putMapRunLimits(mapRunArn: string, limits: MapRunLimits): void {
+    this.transaction(() => this.statements.putMapRunLimits.run(mapRunArn, JSON.stringify(limits)));
+  }
+  /** The limits the last UpdateMapRun of a Map Run set, if any. */
+  mapRunLimits(mapRunArn: string): MapRunLimits | undefined {
+    const row = this.statements.mapRunLimits.get(mapRunArn) as { limits: string } | undefined;
+    return row && (JSON.parse(row.limits) as MapRunLimits);
   }
 
   /** Keeps when a task last got SendTaskHeartbeat (committed before this returns): its deadline after a restart counts from it. */
