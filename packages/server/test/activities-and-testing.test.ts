@@ -107,6 +107,28 @@ s('TestState: one state with input, variables, a mock, and inspection data', () 
   }),
 );
 
+s('TestState: inspectionData of a JSONPath Task holds each data-flow step', () =>
+  withService(async (sfn) => {
+    const task = JSON.stringify({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      InputPath: '$.order',
+      Parameters: { FunctionName: 'price', 'Payload.$': '$' },
+      ResultSelector: { 'total.$': '$.Payload.total' },
+      ResultPath: '$.priced',
+      OutputPath: '$.priced',
+      End: true,
+    });
+    const tested = await sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, input: '{"order":{"id":7},"user":"ada"}', mock: { result: '{"Payload":{"total":30},"StatusCode":200}' }, inspectionLevel: 'DEBUG' }));
+    const data = tested.inspectionData!;
+    assert.equal(
+      [data.afterInputPath, data.afterParameters, data.result, data.afterResultSelector, data.afterResultPath].map((text) => JSON.parse(text!)),
+      [{ id: 7 }, { FunctionName: 'price', Payload: { id: 7 } }, { Payload: { total: 30 }, StatusCode: 200 }, { total: 30 }, { order: { id: 7 }, user: 'ada', priced: { total: 30 } }],
+    );
+    assert.equal(JSON.parse(tested.output!), { total: 30 });
+  }),
+);
+
 s('TestState: context is laid over the context object ($$ and $states.context)', () =>
   withService(async (sfn) => {
     const pass = JSON.stringify({ Type: 'Pass', Parameters: { 'run.$': '$$.Execution.Name', 'item.$': '$$.Map.Item.Value', 'state.$': '$$.State.Name' }, End: true });

@@ -17,6 +17,13 @@ export interface StateTestResult {
    * next attempt for `RETRIABLE`, `catchIndex` for `CAUGHT_ERROR`.
    */
   errorDetails?: { retryIndex?: number; retryBackoffIntervalSeconds?: number; catchIndex?: number };
+  /**
+   * The data-flow steps of a JSONPath Task state that succeeded, as
+   * TestState's `inspectionData` names them: the input after InputPath, the
+   * request after Parameters, the service's `result`, then after
+   * ResultSelector and after ResultPath (before OutputPath).
+   */
+  dataFlow?: { afterInputPath: unknown; afterParameters: unknown; result: unknown; afterResultSelector: unknown; afterResultPath: unknown };
 }
 
 export interface StateTestOptions {
@@ -102,7 +109,42 @@ export async function testState(state: Record<string, unknown>, options: StateTe
     const catchIndex = ((single.Catch as Array<{ ErrorEquals: string[] }> | undefined) ?? []).findIndex((catcher) => matchesError(catcher.ErrorEquals, caught?.error ?? ''));
     return { status: 'CAUGHT_ERROR', output, error: caught?.error, cause: caught?.cause, nextState, ...(variables ? { variables } : {}), errorDetails: { catchIndex } };
   }
-  return { status: 'SUCCEEDED', output, ...(nextState !== undefined ? { nextState } : {}), ...(variables ? { variables } : {}) };
+  const dataFlow = single.Type === 'Task' && definition.QueryLanguage === 'JSONPath' && !single.QueryLanguage ? await taskDataFlow(single, options.input ?? {}, history, name, options.context) : undefined;
+  return { status: 'SUCCEEDED', output, ...(nextState !== undefined ? { nextState } : {}), ...(variables ? { variables } : {}), ...(dataFlow ? { dataFlow } : {}) };
+}
+
+/**
+ * A JSONPath Task's data-flow steps: the request and the result as its
+ * history recorded them (TaskScheduled, TaskSucceeded), the paths between
+ * evaluated on their own by Pass states (InputPath, ResultSelector and
+ * ResultPath see only their input and the context object, never a random draw).
+ */
+async function taskDataFlow(
+  state: Record<string, unknown>,
+  input: unknown,
+  history: HistoryEvent[],
+  name: string,
+  context: Record<string, unknown> | undefined,
+): Promise<StateTestResult['dataFlow']> {
+  const scheduled = history.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails as { parameters?: string } | undefined;
+  const succeeded = history.find((event) => event.type === 'TaskSucceeded')?.taskSucceededEventDetails as { output?: string } | undefined;
+  if (scheduled?.parameters === undefined || succeeded?.output === undefined) return undefined;
+  const result = JSON.parse(succeeded.output);
+  const pass = async (fields: Record<string, unknown>, data: unknown) => {
+    // Named as the state and given its context, so that `$$` reads as it did.
+    const run = await new StateMachine({ StartAt: name, States: { [name]: { Type: 'Pass', ...fields, End: true } } }).start(data, { context }).result;
+    if (run.status !== 'SUCCEEDED') throw new StateTestConfigError(`${run.error}: ${run.cause}`);
+    return run.output;
+  };
+  try {
+    const afterInputPath = 'InputPath' in state ? await pass({ InputPath: state.InputPath }, input) : input;
+    const afterResultSelector = state.ResultSelector === undefined ? result : await pass({ Parameters: state.ResultSelector }, result);
+    const afterResultPath = 'ResultPath' in state ? await pass({ Result: afterResultSelector, ResultPath: state.ResultPath }, input) : afterResultSelector;
+    return { afterInputPath, afterParameters: JSON.parse(scheduled.parameters), result, afterResultSelector, afterResultPath };
+  } catch {
+    // A path that only the whole state evaluates (one reading $$.Task.Token, say): the steps are left out rather than guessed.
+    return undefined;
+  }
 }
 
 /**

@@ -82,14 +82,22 @@ function mockOf(mock: Record<string, unknown> | undefined, name: string): MockOp
   };
 }
 
+/** The emulation's data-flow steps as `inspectionData` fields (JSON text, as AWS sends them). */
+function dataFlowFields(dataFlow: Record<string, unknown> | undefined): Record<string, string> {
+  if (!dataFlow) return {};
+  const { afterInputPath, afterParameters, afterResultSelector, afterResultPath } = dataFlow;
+  return Object.fromEntries(Object.entries({ afterInputPath, afterParameters, afterResultSelector, afterResultPath }).map(([key, value]) => [key, JSON.stringify(value)]));
+}
+
 /**
  * TestState through @typestep/testing's emulation: one attempt of one
  * state, its output or error and the state it would go to next. `context`
  * is laid over the state's context object; `stateConfiguration`'s
  * `retrierRetryCount` and `errorCausedByState` are honoured. With
  * `inspectionLevel` DEBUG or TRACE, `inspectionData` holds the input, the
- * variables the state assigned, a mocked `result` and `errorDetails` (the
- * steps between, such as `afterInputPath`, are not recorded by the emulation).
+ * variables the state assigned, `errorDetails`, and for a JSONPath Task that
+ * succeeded its data-flow steps (`afterInputPath`, `afterParameters`, `result`,
+ * `afterResultSelector`, `afterResultPath`).
  */
 export const testStateOperation: Operation = async (body) => {
   const definition = requiredString(body, 'definition');
@@ -127,7 +135,8 @@ export const testStateOperation: Operation = async (body) => {
     inspectionData: inspect
       ? defined({
           input: inputText,
-          result: typeof mock?.result === 'string' ? mock.result : undefined,
+          ...dataFlowFields(result.dataFlow),
+          result: result.dataFlow ? JSON.stringify(result.dataFlow.result) : typeof mock?.result === 'string' ? mock.result : undefined,
           variables: result.variables ? JSON.stringify(result.variables) : undefined,
           errorDetails: result.errorDetails,
         })
