@@ -1,8 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { MapRunNotFoundError, StateMachine, type Execution } from '../src/index.js';
+import { MapRunNotFoundError, StateMachine, type Execution, type MapRunChild } from '../src/index.js';
 
-const s = suite('Execution.updateMapRun: a running Distributed Map run changes its limits');
+const s = suite('Distributed Map runs: StartOptions.onMapRunChild and Execution.updateMapRun');
 
 function fanOut(extra: Record<string, unknown>) {
   return {
@@ -84,6 +84,31 @@ s('a raised ToleratedFailureCount lets the run succeed despite a failure; bad va
   const result = await execution.result;
   assert.is(result.status, 'SUCCEEDED');
   assert.throws(() => execution.updateMapRun(mapRunArn, { maxConcurrency: 2 }), (error: unknown) => error instanceof MapRunNotFoundError);
+});
+
+s('each child is reported when it starts and when it ends, with its ARN under the Map Run', async () => {
+  const machine = new StateMachine(fanOut({ ToleratedFailureCount: 1 }), {
+    name: 'orders',
+    handlers: {
+      Work: (item: unknown) => {
+        if (item === 2) throw Object.assign(new Error('odd'), { name: 'Bad.Item' });
+        return item;
+      },
+    },
+  });
+  const reported: MapRunChild[] = [];
+  const execution = machine.start([1, 2, 3], { onMapRunChild: (child) => reported.push(child) });
+  assert.is((await execution.result).status, 'SUCCEEDED');
+  const mapRunArn = (execution.history.find((event) => event.type === 'MapRunStarted')!.mapRunStartedEventDetails as { mapRunArn: string }).mapRunArn;
+  assert.equal(reported.filter((child) => child.status === 'RUNNING').map((child) => child.index), [0, 1, 2]);
+  const ends = Object.fromEntries(reported.filter((child) => child.status !== 'RUNNING').map((child) => [child.index, child.status]));
+  assert.equal(ends, { 0: 'SUCCEEDED', 1: 'FAILED', 2: 'SUCCEEDED' });
+  for (const child of reported) {
+    assert.is(child.mapRunArn, mapRunArn);
+    assert.match(child.executionArn, /:execution:orders\/Each:/);
+    assert.is(child.stateMachineArn, 'arn:aws:states:us-east-1:123456789012:stateMachine:orders/Each');
+    if (child.stopDate !== undefined) assert.ok(child.stopDate >= child.startDate);
+  }
 });
 
 s.run();
