@@ -126,14 +126,16 @@ function launchChild(
   }
   const parentExecutionArn = (thread.executionContext?.Id as string | undefined) ?? run.identity.executionArn;
   try {
-    return run.startChildExecution!({ stateMachineArn, input, name, parentExecutionArn, startTime }) ?? missingMachine(stateMachineArn);
+    return run.startChildExecution!({ stateMachineArn, input, name, parentExecutionArn, startTime }) ?? missingMachine(stateMachineArn, false);
   } catch (thrown) {
     return toStatesError(thrown);
   }
 }
 
-function missingMachine(arn: string): StatesError {
-  return new StatesError('StepFunctions.StateMachineDoesNotExistException', `State Machine Does Not Exist: '${arn}'. Register it with the parent's 'stateMachines' option.`);
+/** AWS's error for a child machine that is not there; `local`: the hint says how to register one. */
+function missingMachine(arn: string, local = true): StatesError {
+  const hint = local ? ` Register it with the parent's 'stateMachines' option.` : '';
+  return new StatesError('StepFunctions.StateMachineDoesNotExistException', `State Machine Does Not Exist: '${arn}'.${hint}`);
 }
 
 /**
