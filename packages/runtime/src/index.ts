@@ -1,5 +1,6 @@
-export { StateMachine, Execution, DefinitionError } from './state-machine.js';
-export type { ExecutionResult, StateMachineOptions, StartOptions } from './state-machine.js';
+export { StateMachine, Execution, DefinitionError, MapRunNotFoundError } from './state-machine.js';
+export type { MapRunUpdate } from './states/distributed-map/map-run-controls.js';
+export type { ChildExecution, ChildExecutionRequest, ExecutionResult, MapRunChild, StateMachineOptions, StartOptions } from './state-machine.js';
 export { HandlerRegistry } from './handlers.js';
 export { SchemaChecks, describeProblems, handlersForTasks, INPUT_VALIDATION_ERROR, OUTPUT_VALIDATION_ERROR } from './schema-validation.js';
 export type { MachineSchema, TaskTypes, TypedHandlerMap } from './schema-validation.js';

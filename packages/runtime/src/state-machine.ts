@@ -20,6 +20,7 @@ import { prepareDefinition } from './prepare.js';
 import { executionSeed, seededRandom } from './random.js';
 import { parseDefinitionText, validateDefinition, type ValidationProblem } from './validation/index.js';
 import { handlersForTasks, SchemaChecks, type MachineSchema, type TaskTypes, type TypedHandlerMap } from './schema-validation.js';
+import type { MapRunUpdate } from './states/distributed-map/map-run-controls.js';
 
 /** How an execution ended. `error`/`cause` are absent when AWS reports none. */
 export type ExecutionResult<Output = unknown> =
@@ -57,6 +58,19 @@ export interface StateMachineOptions<Tasks extends TaskTypes = {}> {
    */
   stateMachines?: Record<string, StateMachine<any, any, any>> | StateMachine<any, any, any>[];
   /**
+   * Starts the child execution of a `states:startExecution` task instead of
+   * `stateMachines`: for a host that keeps children as executions of its
+   * own (listed, described, with their own history), as `typestep serve`
+   * does. Returns undefined for a state machine it does not have (the task
+   * fails with StepFunctions.StateMachineDoesNotExistException); a
+   * `StatesError` it throws fails the task. On a resumed parent, `name` is
+   * the name the child had, so the host can hand back that execution.
+   *
+   * @example
+   * new StateMachine(definition, { startChildExecution: ({ stateMachineArn, input, name }) => host.startChild(stateMachineArn, input, name) });
+   */
+  startChildExecution?: (request: ChildExecutionRequest) => ChildExecution | undefined;
+  /**
    * Fail the execution (States.Runtime) when its history reaches this many
    * events. Default: 25,000 for STANDARD machines, as on AWS; unlimited for
    * EXPRESS, which keeps no history on AWS.
@@ -83,6 +97,26 @@ export interface StateMachineOptions<Tasks extends TaskTypes = {}> {
   taskService?: TaskService;
 }
 
+/** What a `states:startExecution` task asks `StateMachineOptions.startChildExecution` for. */
+export interface ChildExecutionRequest {
+  /** The task's `StateMachineArn` (a machine, version or alias ARN). */
+  stateMachineArn: string;
+  input: unknown;
+  /** The task's `Name`, or on a resumed parent the name the child had; absent: the host picks one. */
+  name?: string;
+  parentExecutionArn: string;
+  /** Epoch ms, on the parent's clock. */
+  startTime: number;
+}
+
+/** A child execution as the parent's task follows it: its ARN, its machine's ARN, its result and history. */
+export interface ChildExecution {
+  readonly executionArn: string;
+  readonly stateMachineArn: string;
+  readonly result: Promise<ExecutionResult>;
+  readonly history: readonly HistoryEvent[];
+}
+
 export interface StartOptions<Tasks extends TaskTypes = {}> {
   /** Execution name (default: a generated one); surfaces in `$$.Execution.Name`. */
   name?: string;
@@ -100,6 +134,16 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
   handlers?: HandlerRegistry | TypedHandlerMap<Tasks>;
   /** Overrides any part of the identity (ARNs, names) for this execution. */
   identity?: Partial<ExecutionIdentity>;
+  /**
+   * Fields laid over the context object (`$$`, `$states.context`) of every
+   * state, as AWS's TestState `context` does: each top-level object given
+   * (`Execution`, `State`, `Map`, …) is merged over the one the runtime
+   * builds, field by field; any other value replaces it.
+   *
+   * @example
+   * machine.start(input, { context: { Execution: { Name: 'order-42' }, Map: { Item: { Index: 3, Value: 'x' } } } });
+   */
+  context?: Record<string, unknown>;
   /** Runs this test case of a mock configuration instead of the machine's `mocks`. */
   mocks?: MockOptions;
   /**
@@ -129,6 +173,17 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
    */
   redriveFrom?: readonly HistoryEvent[];
   /**
+   * With `resumeFrom`: when each waiting task last got a SendTaskHeartbeat
+   * before the restart, by task token (the record has no event for a
+   * heartbeat). A resumed task with HeartbeatSeconds found here counts its
+   * heartbeat deadline from that instant rather than from its last
+   * recorded event; one whose deadline passed meanwhile times out at once.
+   *
+   * @example
+   * machine.start(input, { resumeFrom: events, heartbeats: { [taskToken]: new Date('2026-01-01T10:00:30Z') } });
+   */
+  heartbeats?: Record<string, Date | string | number>;
+  /**
    * Called with each new history event as it is written, synchronously,
    * from the first (ExecutionStarted) on; for a resumed or redriven
    * execution, only the events after the record. Made for persisting a
@@ -139,6 +194,41 @@ export interface StartOptions<Tasks extends TaskTypes = {}> {
    * machine.start(input, { name, onEvent: (event) => insertEvent.run(name, event.id, JSON.stringify(event)) });
    */
   onEvent?: (event: HistoryEvent) => void;
+  /**
+   * Called, synchronously, when a child execution of a Distributed Map's
+   * Map Run starts (`RUNNING`) and when it ends (its history is not the
+   * parent's: this is how a host keeps them, e.g. for ListExecutions with a
+   * `mapRunArn`). A child still running when the Map Run is stopped by the
+   * parent's end is not reported again. A resumed parent runs its Map Runs
+   * again, so their children are reported again under the same ARNs.
+   *
+   * @example
+   * machine.start(input, { onMapRunChild: (child) => children.set(child.executionArn, child) });
+   */
+  onMapRunChild?: (child: MapRunChild) => void;
+}
+
+/** A child execution of a Distributed Map's Map Run, as `StartOptions.onMapRunChild` reports it. */
+export interface MapRunChild {
+  mapRunArn: string;
+  executionArn: string;
+  name: string;
+  /** The Map Run's own state machine: `…:stateMachine:<parent machine>/<label>`. */
+  stateMachineArn: string;
+  /** The item's (or batch's) index. */
+  index: number;
+  status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'ABORTED';
+  /** Epoch ms, on the execution's clock. */
+  startDate: number;
+  stopDate?: number;
+}
+
+/** Raised by `updateMapRun` for a Map Run that is not running in the execution. */
+export class MapRunNotFoundError extends Error {
+  constructor(readonly mapRunArn: string) {
+    super(`No Map Run '${mapRunArn}' is running in this execution`);
+    this.name = 'MapRunNotFoundError';
+  }
 }
 
 /** Raised when a definition does not validate; `problems` lists every problem found. */
@@ -302,8 +392,14 @@ export class Execution<Output = unknown> {
     this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType, replay?.redrive?.time);
     this.run.redrive = replay?.redrive;
     this.run.findStateMachine = (arnOrName) => machine.findChild(arnOrName);
+    this.run.startChildExecution = machine.options.startChildExecution;
     this.run.mocks = mocks;
     this.run.s3 = machine.s3;
+    this.run.contextOverride = options.context;
+    this.run.onMapRunChild = options.onMapRunChild;
+    if (options.heartbeats) {
+      this.run.recordedHeartbeats = new Map(Object.entries(options.heartbeats).map(([token, at]) => [token, new Date(at).getTime()]));
+    }
     this.run.tasks = registryOf(machine.options.taskService ?? defaultTaskService);
     this.run.maxHistoryEvents =
       machine.options.maxHistoryEvents ?? (machine.options.type === 'EXPRESS' ? Infinity : STANDARD_HISTORY_LIMIT);
@@ -337,6 +433,23 @@ export class Execution<Output = unknown> {
    */
   get history(): readonly HistoryEvent[] {
     return this.run.history.events;
+  }
+
+  /**
+   * UpdateMapRun: changes a running Distributed Map run's MaxConcurrency and
+   * failure tolerances. A raised concurrency starts more children at once
+   * (on the virtual clock, as running ones end); the tolerances apply to
+   * the failures from then on, counted from the run's start. Throws
+   * `RangeError` for a value out of range and `MapRunNotFoundError` when
+   * no such Map Run is running in this execution.
+   *
+   * @example
+   * execution.updateMapRun(mapRunArn, { maxConcurrency: 50, toleratedFailurePercentage: 5 });
+   */
+  updateMapRun(mapRunArn: string, update: MapRunUpdate): void {
+    const controls = this.run.mapRuns.get(mapRunArn);
+    if (!controls) throw new MapRunNotFoundError(mapRunArn);
+    controls.update(update);
   }
 
   /** Stops the execution: it ends with status ABORTED. */

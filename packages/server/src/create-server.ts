@@ -19,7 +19,7 @@ import {
 } from '@typestep/runtime';
 import type { ServerIdentity } from './arns.js';
 import { ExecutionHost } from './execution-host.js';
-import { executionOperations } from './operations/executions.js';
+import { executionOperations, startChildExecution } from './operations/executions.js';
 import { mapRunOperations } from './operations/map-runs.js';
 import { stateMachineOperations } from './operations/state-machines.js';
 import { redeliverTaskAnswers, taskOperations } from './operations/tasks-and-activities.js';
@@ -109,9 +109,11 @@ export async function createServer(options: ServerOptions = {}): Promise<StepFun
   const tasks = new TaskService({ secret: store.setting('task-token-secret', () => randomBytes(32).toString('base64url')) });
   const host = new ExecutionHost(store, { identity, clock: options.clock ?? 'real', handlers: options.handlers, mockConfig, taskService: tasks });
   const context: ServerContext = { store, host, identity, tasks, mockConfig };
+  host.startChild = (request) => startChildExecution(context, request);
 
   const running = store.runningExecutions();
-  for (const row of running) host.resume(row, store.events(row.arn));
+  const heartbeats = store.taskHeartbeats();
+  for (const row of running) host.resume(row, store.events(row.arn), heartbeats);
   redeliverTaskAnswers(context);
 
   const inFlight = new Set<AbortController>();

@@ -3,6 +3,8 @@ import {
   AwsApiError,
   StateMachine,
   type Execution,
+  type ChildExecution,
+  type ChildExecutionRequest,
   type ExecutionResult,
   type HandlerMap,
   type HandlerRegistry,
@@ -40,7 +42,7 @@ export interface ExecutionHostOptions {
 }
 
 /** How an execution is to begin: afresh, or continuing its recorded events. */
-type Continuation = { resumeFrom: readonly HistoryEvent[] } | { redriveFrom: readonly HistoryEvent[] } | undefined;
+type Continuation = { resumeFrom: readonly HistoryEvent[]; heartbeats?: Record<string, number> } | { redriveFrom: readonly HistoryEvent[] } | undefined;
 
 /**
  * Runs the server's executions on the event loop and writes what they do to
@@ -58,6 +60,9 @@ export class ExecutionHost {
   /** Prepared machines by definition, so 1,000 starts of one machine validate and prepare it once. */
   private readonly machines = new Map<string, StateMachine>();
 
+  /** Starts a `states:startExecution` task's child as an execution of the server; set once the server's context exists. */
+  startChild: ((request: ChildExecutionRequest) => ChildExecution | undefined) | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly options: ExecutionHostOptions,
@@ -69,7 +74,8 @@ export class ExecutionHost {
     let machine = this.machines.get(key);
     if (!machine) {
       const { identity, handlers, taskService } = this.options;
-      machine = new StateMachine(definition, { name, type, roleArn, handlers, taskService, ...identity, validate: false });
+      const startChildExecution = (request: ChildExecutionRequest) => this.startChild?.(request);
+      machine = new StateMachine(definition, { name, type, roleArn, handlers, taskService, startChildExecution, ...identity, validate: false });
       this.machines.set(key, machine);
     }
     return machine;
@@ -93,6 +99,8 @@ export class ExecutionHost {
       seed: seedOf(row.arn),
       startTime,
       identity: { executionArn: row.arn, executionName: row.name, stateMachineArn: row.machine_arn, stateMachineName: machineName, roleArn: row.role_arn },
+      // Distributed Map children are kept for ListExecutions with a mapRunArn.
+      onMapRunChild: (child) => this.store.putMapRunChild(row.arn, child),
       ...continuation,
     };
     if (row.test_case !== null) {
@@ -117,7 +125,9 @@ export class ExecutionHost {
       this.live.delete(arn);
       this.settled.delete(arn);
       const last = execution.history[execution.history.length - 1];
-      this.store.endExecution(arn, { ...this.endOf(arn, ended), stoppedAt: last ? last.timestamp.getTime() : Date.now() });
+      const stoppedAt = last ? last.timestamp.getTime() : Date.now();
+      this.store.endExecution(arn, { ...this.endOf(arn, ended), stoppedAt });
+      this.store.abortMapRunChildren(arn, stoppedAt);
     });
     this.settled.set(arn, done);
     return done;
@@ -144,13 +154,20 @@ export class ExecutionHost {
     return started;
   }
 
-  /** Continues a RUNNING execution of the store from its recorded events (after a restart). */
-  resume(row: ExecutionRow, events: readonly HistoryEvent[]): void {
+  /**
+   * Continues a RUNNING execution of the store from its recorded events
+   * (after a restart). `heartbeats` (by task token, epoch ms) are the kept
+   * SendTaskHeartbeat times: a waiting task's HeartbeatSeconds counts from
+   * its last one. They are wall-clock times, so only the real clock uses them.
+   */
+  resume(row: ExecutionRow, events: readonly HistoryEvent[], heartbeats?: Record<string, number>): void {
+    // Already resumed: a parent resumed first asked for it as its child.
+    if (this.live.has(row.arn)) return;
     const fail = (why: string) =>
       this.store.endExecution(row.arn, { status: 'FAILED', error: 'States.Runtime', cause: `typestep serve could not resume this execution after a restart: ${why}`, stoppedAt: Date.now() });
     let execution: Execution;
     try {
-      execution = this.start(row, { resumeFrom: events });
+      execution = this.start(row, { resumeFrom: events, ...(this.options.clock === 'real' && heartbeats ? { heartbeats } : {}) });
     } catch (error) {
       // One execution the runtime cannot continue must not keep the server from opening.
       return fail((error as Error).message);
@@ -178,6 +195,11 @@ export class ExecutionHost {
   /** Whether the execution runs in this process. */
   isRunning(arn: string): boolean {
     return this.live.has(arn);
+  }
+
+  /** The execution running in this process under that ARN. */
+  execution(arn: string): Execution | undefined {
+    return this.live.get(arn);
   }
 
   /** Aborts a running execution; its end records `error` and `cause`. Resolves once that end is queued. */

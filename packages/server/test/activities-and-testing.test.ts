@@ -96,11 +96,95 @@ s('TestState: one state with input, variables, a mock, and inspection data', () 
     const mocked = await sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, input: '{}', mock: { result: '{"Payload":{"n":1}}' }, inspectionLevel: 'DEBUG' }));
     assert.equal({ status: mocked.status, output: JSON.parse(mocked.output!), nextState: mocked.nextState }, { status: 'SUCCEEDED', output: { Payload: { n: 1 } }, nextState: 'After' });
     assert.is(mocked.inspectionData!.input, '{}');
+    assert.is(mocked.inspectionData!.result, '{"Payload":{"n":1}}');
     const failing = await sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, input: '{}', mock: { errorOutput: { error: 'Boom', cause: 'bad' } } }));
     assert.equal({ status: failing.status, error: failing.error, cause: failing.cause }, { status: 'FAILED', error: 'Boom', cause: 'bad' });
-    const unsupported = await sdkError(sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, context: '{}' })));
+    const unsupported = await sdkError(sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, stateConfiguration: { mapIterationFailureCount: 2 } })));
     assert.is(unsupported.name, 'ValidationException');
-    assert.match(unsupported.message, "does not support 'context'");
+    assert.match(unsupported.message, "does not support 'stateConfiguration.mapIterationFailureCount'");
+  }),
+);
+
+s('TestState: inspectionData of a JSONPath Task holds each data-flow step', () =>
+  withService(async (sfn) => {
+    const task = JSON.stringify({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      InputPath: '$.order',
+      Parameters: { FunctionName: 'price', 'Payload.$': '$' },
+      ResultSelector: { 'total.$': '$.Payload.total' },
+      ResultPath: '$.priced',
+      OutputPath: '$.priced',
+      End: true,
+    });
+    const tested = await sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, input: '{"order":{"id":7},"user":"ada"}', mock: { result: '{"Payload":{"total":30},"StatusCode":200}' }, inspectionLevel: 'DEBUG' }));
+    const data = tested.inspectionData!;
+    assert.equal(
+      [data.afterInputPath, data.afterParameters, data.result, data.afterResultSelector, data.afterResultPath].map((text) => JSON.parse(text!)),
+      [{ id: 7 }, { FunctionName: 'price', Payload: { id: 7 } }, { Payload: { total: 30 }, StatusCode: 200 }, { total: 30 }, { order: { id: 7 }, user: 'ada', priced: { total: 30 } }],
+    );
+    assert.equal(JSON.parse(tested.output!), { total: 30 });
+  }),
+);
+
+s('TestState: context is laid over the context object ($$ and $states.context)', () =>
+  withService(async (sfn) => {
+    const pass = JSON.stringify({ Type: 'Pass', Parameters: { 'run.$': '$$.Execution.Name', 'item.$': '$$.Map.Item.Value', 'state.$': '$$.State.Name' }, End: true });
+    const context = JSON.stringify({ Execution: { Name: 'order-42' }, Map: { Item: { Index: 3, Value: 'x' } } });
+    const tested = await sfn.send(new TestStateCommand({ definition: pass, roleArn: ROLE, input: '{}', context }));
+    assert.equal(JSON.parse(tested.output!), { run: 'order-42', item: 'x', state: 'State' });
+    const jsonata = JSON.stringify({ Type: 'Pass', QueryLanguage: 'JSONata', Output: '{% $states.context.Execution.Name %}', End: true });
+    assert.is((await sfn.send(new TestStateCommand({ definition: jsonata, roleArn: ROLE, context }))).output, '"order-42"');
+    const bad = await sdkError(sfn.send(new TestStateCommand({ definition: pass, roleArn: ROLE, context: '[1]' })));
+    assert.is(bad.name, 'ValidationException');
+  }),
+);
+
+s('TestState: retrierRetryCount decides RETRIABLE against MaxAttempts; errorDetails names the retrier or catcher', () =>
+  withService(async (sfn) => {
+    const task = JSON.stringify({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Parameters: { FunctionName: 'f' },
+      Retry: [{ ErrorEquals: ['Other'], MaxAttempts: 5 }, { ErrorEquals: ['Boom'], MaxAttempts: 2, IntervalSeconds: 3, BackoffRate: 2 }],
+      Catch: [{ ErrorEquals: ['Nope'], Next: 'Never' }, { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Recover' }],
+      Next: 'After',
+    });
+    const mock = { errorOutput: { error: 'Boom', cause: 'bad' } };
+    const first = await sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, input: '{}', mock, inspectionLevel: 'DEBUG' }));
+    assert.is(first.status, 'RETRIABLE');
+    assert.equal(first.inspectionData!.errorDetails, { retryIndex: 1, retryBackoffIntervalSeconds: 3 });
+    const second = await sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, input: '{}', mock, inspectionLevel: 'DEBUG', stateConfiguration: { retrierRetryCount: 1 } }));
+    assert.equal({ status: second.status, details: second.inspectionData!.errorDetails }, { status: 'RETRIABLE', details: { retryIndex: 1, retryBackoffIntervalSeconds: 6 } });
+    const spent = await sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, input: '{}', mock, inspectionLevel: 'DEBUG', stateConfiguration: { retrierRetryCount: 2 } }));
+    assert.equal(
+      { status: spent.status, nextState: spent.nextState, output: JSON.parse(spent.output!), details: spent.inspectionData!.errorDetails },
+      { status: 'CAUGHT_ERROR', nextState: 'Recover', output: { error: { Error: 'Boom', Cause: 'bad' } }, details: { catchIndex: 1 } },
+    );
+    const negative = await sdkError(sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, mock, stateConfiguration: { retrierRetryCount: -1 } })));
+    assert.is(negative.name, 'ValidationException');
+  }),
+);
+
+s("TestState: errorCausedByState tests a Map's Catch of an error raised inside it", () =>
+  withService(async (sfn) => {
+    const map = JSON.stringify({
+      Type: 'Map',
+      ItemProcessor: { StartAt: 'Charge', States: { Charge: { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', End: true } } },
+      Catch: [{ ErrorEquals: ['Card.Declined'], ResultPath: '$.failure', Next: 'Notify' }],
+      End: true,
+    });
+    const mock = { errorOutput: { error: 'Card.Declined', cause: 'no funds' } };
+    const caught = await sfn.send(new TestStateCommand({ definition: map, roleArn: ROLE, input: '{"items":[1]}', mock, stateConfiguration: { errorCausedByState: 'Charge' } }));
+    assert.equal(
+      { status: caught.status, nextState: caught.nextState, output: JSON.parse(caught.output!) },
+      { status: 'CAUGHT_ERROR', nextState: 'Notify', output: { items: [1], failure: { Error: 'Card.Declined', Cause: 'no funds' } } },
+    );
+    const unknown = await sdkError(sfn.send(new TestStateCommand({ definition: map, roleArn: ROLE, mock, stateConfiguration: { errorCausedByState: 'Elsewhere' } })));
+    assert.is(unknown.name, 'ValidationException');
+    assert.match(unknown.message, "'Elsewhere'");
+    const unmocked = await sdkError(sfn.send(new TestStateCommand({ definition: map, roleArn: ROLE, stateConfiguration: { errorCausedByState: 'Charge' } })));
+    assert.is(unmocked.name, 'ValidationException');
   }),
 );
 

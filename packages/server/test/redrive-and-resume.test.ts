@@ -5,12 +5,13 @@ import {
   CreateStateMachineCommand,
   GetExecutionHistoryCommand,
   RedriveExecutionCommand,
+  SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CALLBACK_DEFINITION, finished, PASS_DEFINITION, ROLE, scratchDir, sdkError, tokenOf, withService } from './support/local-service.js';
+import { CALLBACK_DEFINITION, eventually, finished, PASS_DEFINITION, ROLE, scratchDir, sdkError, tokenOf, withService } from './support/local-service.js';
 
 const s = suite('typestep serve: RedriveExecution and resuming after a restart');
 
@@ -85,6 +86,59 @@ s('a server opened on a store continues its RUNNING executions: the token still 
         assert.equal(events!.map((event) => event.id), events!.map((_, index) => index + 1));
       },
       { dataDir },
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+s('a heartbeat sent before a restart is kept: the task then times out counting from it, not from its last event', async () => {
+  const dataDir = scratchDir('typestep-serve-heartbeat-');
+  const heartbeatSeconds = 3;
+  const definition = JSON.stringify({
+    StartAt: 'Approve',
+    States: {
+      Approve: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        Parameters: { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/approvals', MessageBody: { 'token.$': '$$.Task.Token' } },
+        HeartbeatSeconds: heartbeatSeconds,
+        End: true,
+      },
+    },
+  });
+  try {
+    const { executionArn, heartbeatSentAfter, submittedAt } = await withService(
+      async (sfn) => {
+        const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: 'beating', definition, roleArn: ROLE }));
+        const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{}' }));
+        const taskToken = await eventually(async () => {
+          const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+          const scheduled = events!.find((event) => event.type === 'TaskScheduled');
+          return scheduled && (JSON.parse(scheduled.taskScheduledEventDetails!.parameters!) as { MessageBody: { token: string } }).MessageBody.token;
+        });
+        const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+        const submittedAt = events!.find((event) => event.type === 'TaskSubmitted')!.timestamp!.getTime();
+        // Most of the heartbeat period passes, then a heartbeat: without it the task would time out soon after the restart.
+        await new Promise((resolve) => setTimeout(resolve, (heartbeatSeconds - 1) * 1000));
+        const heartbeatSentAfter = Date.now();
+        await sfn.send(new SendTaskHeartbeatCommand({ taskToken }));
+        return { executionArn: executionArn!, heartbeatSentAfter, submittedAt };
+      },
+      { dataDir, clock: 'real' },
+    );
+    await withService(
+      async (sfn) => {
+        const described = await finished(sfn, executionArn);
+        assert.is(described.status, 'FAILED');
+        assert.is(described.error, 'States.Timeout');
+        const { events } = await sfn.send(new GetExecutionHistoryCommand({ executionArn }));
+        const timedOutAt = events!.find((event) => event.type === 'TaskTimedOut')!.timestamp!.getTime();
+        // Counted from the kept heartbeat: not before heartbeat + HeartbeatSeconds (from TaskSubmitted it would be ~1 s earlier).
+        assert.ok(heartbeatSentAfter > submittedAt);
+        assert.ok(timedOutAt >= heartbeatSentAfter + heartbeatSeconds * 1000, `timed out at ${timedOutAt - heartbeatSentAfter} ms after the heartbeat`);
+      },
+      { dataDir, clock: 'real' },
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -7,5 +7,5 @@ export { mock, taskError } from './mocks.js';
 export type { TaskMock } from './mocks.js';
 export type { TaskCall } from './task-calls.js';
 export type { CallbackHandle } from './callbacks.js';
-export { testState } from './test-state.js';
+export { StateTestConfigError, testState } from './test-state.js';
 export type { StateTestResult, StateTestOptions } from './test-state.js';

@@ -1,4 +1,4 @@
-import { matchesError, StateMachine, type HandlerMap, type HistoryEvent, type MockOptions } from '@typestep/runtime';
+import { matchesError, prepareRetrier, retryDelayMs, StateMachine, type HandlerMap, type RetrierDefinition, type HistoryEvent, type MockOptions } from '@typestep/runtime';
 
 /** How one state ended, in the terms of AWS's TestState API. */
 export interface StateTestResult {
@@ -11,6 +11,19 @@ export interface StateTestResult {
   nextState?: string;
   /** The variables it assigned. */
   variables?: Record<string, unknown>;
+  /**
+   * Which retrier or catcher took the error, as TestState's
+   * `inspectionData.errorDetails`: `retryIndex` and the backoff before the
+   * next attempt for `RETRIABLE`, `catchIndex` for `CAUGHT_ERROR`.
+   */
+  errorDetails?: { retryIndex?: number; retryBackoffIntervalSeconds?: number; catchIndex?: number };
+  /**
+   * The data-flow steps of a JSONPath Task state that succeeded, as
+   * TestState's `inspectionData` names them: the input after InputPath, the
+   * request after Parameters, the service's `result`, then after
+   * ResultSelector and after ResultPath (before OutputPath).
+   */
+  dataFlow?: { afterInputPath: unknown; afterParameters: unknown; result: unknown; afterResultSelector: unknown; afterResultPath: unknown };
 }
 
 export interface StateTestOptions {
@@ -29,6 +42,25 @@ export interface StateTestOptions {
    * `mock.result`, not a handler's result inside an integration's envelope).
    */
   mocks?: MockOptions;
+  /**
+   * Fields laid over the state's context object (`$$`, `$states.context`),
+   * as TestState's `context`: e.g. `{ Execution: { Name: 'run-1' }, Map: { Item: { Index: 0, Value: 'a' } } }`.
+   */
+  context?: Record<string, unknown>;
+  /**
+   * How many times the retrier that matches the error has already retried
+   * (TestState's `stateConfiguration.retrierRetryCount`, default 0): the
+   * error is `RETRIABLE` only while this is below the retrier's
+   * `MaxAttempts`, and the backoff reported is the one after that many retries.
+   */
+  retrierRetryCount?: number;
+  /**
+   * For a Map or Parallel state: the state inside it that raised the mocked
+   * error (TestState's `stateConfiguration.errorCausedByState`). The Map or
+   * Parallel is not run; it fails with the error of `mocks` (which must
+   * throw) and its Retry and Catch handle it.
+   */
+  errorCausedByState?: string;
 }
 
 /**
@@ -44,8 +76,8 @@ export interface StateTestOptions {
  */
 export async function testState(state: Record<string, unknown>, options: StateTestOptions = {}): Promise<StateTestResult> {
   const name = options.name ?? 'State';
-  const { Retry: retriers, ...single } = state as { Retry?: Array<{ ErrorEquals: string[]; MaxAttempts?: number }> } & Record<string, unknown>;
-  const states: Record<string, unknown> = { [name]: single };
+  const { Retry: retriers, ...single } = state as { Retry?: RetrierDefinition[] } & Record<string, unknown>;
+  const states: Record<string, unknown> = { [name]: options.errorCausedByState === undefined ? single : failingStandIn(single, options.errorCausedByState) };
   for (const target of targetsOf(single)) states[target] ??= { Type: 'Succeed' };
   let startAt = name;
   if (options.variables && Object.keys(options.variables).length > 0) {
@@ -53,7 +85,7 @@ export async function testState(state: Record<string, unknown>, options: StateTe
     states[startAt] = { Type: 'Pass', QueryLanguage: 'JSONata', Assign: literalAssign(options.variables), Output: '{% $states.input %}', Next: name };
   }
   const definition = { QueryLanguage: options.queryLanguage ?? 'JSONPath', StartAt: startAt, States: states };
-  const execution = new StateMachine(definition, { handlers: options.handlers, mocks: options.mocks }).start(options.input ?? {});
+  const execution = new StateMachine(definition, { handlers: options.handlers, mocks: options.mocks }).start(options.input ?? {}, { context: options.context });
   const result = await execution.result;
   const history: HistoryEvent[] = [...execution.history];
   const entered = history.filter((event) => event.type.endsWith('StateEntered')).map((event) => (event.stateEnteredEventDetails as { name: string }).name);
@@ -63,19 +95,106 @@ export async function testState(state: Record<string, unknown>, options: StateTe
   const details = exited?.stateExitedEventDetails as { output?: string; assignedVariables?: Record<string, string> } | undefined;
   const variables = details?.assignedVariables ? Object.fromEntries(Object.entries(details.assignedVariables).map(([key, text]) => [key, JSON.parse(text)])) : undefined;
   const output = details?.output === undefined ? undefined : JSON.parse(details.output);
+  const retryCount = options.retrierRetryCount ?? 0;
   if (result.status !== 'SUCCEEDED') {
     const error = String(result.error);
-    const retriable = retriers?.some((retrier) => (retrier.MaxAttempts ?? 3) > 0 && matchesError(retrier.ErrorEquals, error));
-    return { status: retriable ? 'RETRIABLE' : 'FAILED', error, cause: result.cause };
+    const retry = retryOf(retriers, error, retryCount);
+    return { status: retry ? 'RETRIABLE' : 'FAILED', error, cause: result.cause, ...(retry ? { errorDetails: retry } : {}) };
   }
   const failed = history.find((event) => /Failed$|TimedOut$/.test(event.type) && !event.type.startsWith('Execution'));
   if (failed && nextState !== undefined) {
     const caught = failed[Object.keys(failed).find((key) => key.endsWith('EventDetails'))!] as { error?: string; cause?: string } | undefined;
-    const retriable = retriers?.some((retrier) => (retrier.MaxAttempts ?? 3) > 0 && matchesError(retrier.ErrorEquals, caught?.error ?? ''));
-    if (retriable) return { status: 'RETRIABLE', error: caught?.error, cause: caught?.cause };
-    return { status: 'CAUGHT_ERROR', output, error: caught?.error, cause: caught?.cause, nextState, ...(variables ? { variables } : {}) };
+    const retry = retryOf(retriers, caught?.error ?? '', retryCount);
+    if (retry) return { status: 'RETRIABLE', error: caught?.error, cause: caught?.cause, errorDetails: retry };
+    const catchIndex = ((single.Catch as Array<{ ErrorEquals: string[] }> | undefined) ?? []).findIndex((catcher) => matchesError(catcher.ErrorEquals, caught?.error ?? ''));
+    return { status: 'CAUGHT_ERROR', output, error: caught?.error, cause: caught?.cause, nextState, ...(variables ? { variables } : {}), errorDetails: { catchIndex } };
   }
-  return { status: 'SUCCEEDED', output, ...(nextState !== undefined ? { nextState } : {}), ...(variables ? { variables } : {}) };
+  const dataFlow = single.Type === 'Task' && definition.QueryLanguage === 'JSONPath' && !single.QueryLanguage ? await taskDataFlow(single, options.input ?? {}, history, name, options.context) : undefined;
+  return { status: 'SUCCEEDED', output, ...(nextState !== undefined ? { nextState } : {}), ...(variables ? { variables } : {}), ...(dataFlow ? { dataFlow } : {}) };
+}
+
+/**
+ * A JSONPath Task's data-flow steps: the request and the result as its
+ * history recorded them (TaskScheduled, TaskSucceeded), the paths between
+ * evaluated on their own by Pass states (InputPath, ResultSelector and
+ * ResultPath see only their input and the context object, never a random draw).
+ */
+async function taskDataFlow(
+  state: Record<string, unknown>,
+  input: unknown,
+  history: HistoryEvent[],
+  name: string,
+  context: Record<string, unknown> | undefined,
+): Promise<StateTestResult['dataFlow']> {
+  const scheduled = history.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails as { parameters?: string } | undefined;
+  const succeeded = history.find((event) => event.type === 'TaskSucceeded')?.taskSucceededEventDetails as { output?: string } | undefined;
+  if (scheduled?.parameters === undefined || succeeded?.output === undefined) return undefined;
+  const result = JSON.parse(succeeded.output);
+  const pass = async (fields: Record<string, unknown>, data: unknown) => {
+    // Named as the state and given its context, so that `$$` reads as it did.
+    const run = await new StateMachine({ StartAt: name, States: { [name]: { Type: 'Pass', ...fields, End: true } } }).start(data, { context }).result;
+    if (run.status !== 'SUCCEEDED') throw new StateTestConfigError(`${run.error}: ${run.cause}`);
+    return run.output;
+  };
+  try {
+    const afterInputPath = 'InputPath' in state ? await pass({ InputPath: state.InputPath }, input) : input;
+    const afterResultSelector = state.ResultSelector === undefined ? result : await pass({ Parameters: state.ResultSelector }, result);
+    const afterResultPath = 'ResultPath' in state ? await pass({ Result: afterResultSelector, ResultPath: state.ResultPath }, input) : afterResultSelector;
+    return { afterInputPath, afterParameters: JSON.parse(scheduled.parameters), result, afterResultSelector, afterResultPath };
+  } catch {
+    // A path that only the whole state evaluates (one reading $$.Task.Token, say): the steps are left out rather than guessed.
+    return undefined;
+  }
+}
+
+/**
+ * Raised when `testState`'s options do not fit the state, e.g.
+ * `errorCausedByState` naming no state inside the Map.
+ *
+ * @example
+ * await testState({ Type: 'Pass', End: true }, { errorCausedByState: 'X' }).catch((error) => error instanceof StateTestConfigError); // true
+ */
+export class StateTestConfigError extends Error {
+  override name = 'StateTestConfigError';
+}
+
+/**
+ * The retry an error gets after `retryCount` retries: as on AWS only the
+ * first retrier whose ErrorEquals matches applies, and it retries while it
+ * has attempts left. The backoff is the full one (FULL jitter draws below it).
+ */
+function retryOf(retriers: RetrierDefinition[] | undefined, error: string, retryCount: number): { retryIndex: number; retryBackoffIntervalSeconds: number } | undefined {
+  const retryIndex = (retriers ?? []).findIndex((retrier) => matchesError(retrier.ErrorEquals, error));
+  if (retryIndex < 0) return undefined;
+  const retrier = prepareRetrier(retriers![retryIndex]!);
+  if (retryCount >= retrier.maxAttempts) return undefined;
+  return { retryIndex, retryBackoffIntervalSeconds: retryDelayMs({ ...retrier, jitter: false }, retryCount + 1, () => 1) / 1000 };
+}
+
+/**
+ * A Map or Parallel state reduced to what handles an error raised inside it:
+ * a Task of the same name (the mock answers it with the error) keeping the
+ * state's Catch, ResultPath and Next. `inner` must name a state inside it.
+ */
+function failingStandIn(state: Record<string, unknown>, inner: string): Record<string, unknown> {
+  if (state.Type !== 'Map' && state.Type !== 'Parallel') {
+    throw new StateTestConfigError(`errorCausedByState is for a Map or Parallel state, not a ${String(state.Type)} state`);
+  }
+  if (!innerStateNames(state).has(inner)) throw new StateTestConfigError(`errorCausedByState names '${inner}', which is not a state inside the ${state.Type} state`);
+  const kept = ['Catch', 'ResultPath', 'Next', 'End', 'QueryLanguage', 'Comment'];
+  return { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ...Object.fromEntries(kept.filter((key) => key in state).map((key) => [key, state[key]])) };
+}
+
+/** The names of every state inside a Map's processor or a Parallel's branches, at any depth. */
+function innerStateNames(state: Record<string, unknown>, names = new Set<string>()): Set<string> {
+  const machines = [state.ItemProcessor, state.Iterator, ...((state.Branches as unknown[] | undefined) ?? [])] as Array<{ States?: Record<string, Record<string, unknown>> } | undefined>;
+  for (const machine of machines) {
+    for (const [key, inner] of Object.entries(machine?.States ?? {})) {
+      names.add(key);
+      innerStateNames(inner, names);
+    }
+  }
+  return names;
 }
 
 /** Every state a state can go to. */

@@ -1,6 +1,6 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mock, testState, testWorkflow } from '../src/index.js';
+import { mock, StateTestConfigError, testState, testWorkflow } from '../src/index.js';
 import * as expenses from '../guide/expenses.js';
 
 const s = suite('testState and mock configurations');
@@ -27,6 +27,21 @@ s('a Task state: one attempt; an error a retrier takes is RETRIABLE, one a catch
   assert.equal([declined.status, declined.error, declined.nextState], ['CAUGHT_ERROR', 'Card.Declined', 'Tell customer']);
   const other = await testState(task, answer(mock.fail('Oops', 'no')));
   assert.equal([other.status, other.error], ['FAILED', 'Oops']);
+});
+
+s('context is laid over $$; retrierRetryCount spends the matching retrier; errorCausedByState stands for a Map', async () => {
+  const pass = { Type: 'Pass', Parameters: { 'name.$': '$$.Execution.Name', 'index.$': '$$.Map.Item.Index' }, End: true };
+  assert.equal((await testState(pass, { context: { Execution: { Name: 'run-1' }, Map: { Item: { Index: 2 } } } })).output, { name: 'run-1', index: 2 });
+  const task = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Retry: [{ ErrorEquals: ['Oops'], MaxAttempts: 1, IntervalSeconds: 4 }], End: true };
+  const oops = { handlers: { State: mock.fail('Oops', 'no') } };
+  const first = await testState(task, oops);
+  assert.equal([first.status, first.error, first.errorDetails], ['RETRIABLE', 'Oops', { retryIndex: 0, retryBackoffIntervalSeconds: 4 }]);
+  assert.equal((await testState(task, { ...oops, retrierRetryCount: 1 })).status, 'FAILED');
+  const map = { Type: 'Map', ItemProcessor: { StartAt: 'Inner', States: { Inner: { Type: 'Pass', End: true } } }, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Handle' }], End: true };
+  const caught = await testState(map, { handlers: { State: mock.fail('Inner.Failed', 'x') }, errorCausedByState: 'Inner' });
+  assert.equal([caught.status, caught.nextState, caught.errorDetails], ['CAUGHT_ERROR', 'Handle', { catchIndex: 0 }]);
+  const refused = await testState(map, { errorCausedByState: 'Missing' }).then(() => undefined, (error: unknown) => error);
+  assert.instance(refused, StateTestConfigError);
 });
 
 s('variables in scope and the variables a state assigns', async () => {

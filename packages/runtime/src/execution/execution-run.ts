@@ -2,7 +2,8 @@ import { setMaxListeners } from 'node:events';
 import type { Clock } from './clock.js';
 import type { History } from './history.js';
 import type { HandlerRegistry } from '../handlers.js';
-import type { StateMachine } from '../state-machine.js';
+import type { StartOptions, StateMachine, StateMachineOptions } from '../state-machine.js';
+import type { MapRunControls } from '../states/distributed-map/map-run-controls.js';
 import type { TaskMocks } from '../integrations/mocks-hook.js';
 import type { LocalS3 } from '../integrations/local-s3.js';
 import type { TaskRegistry } from '../integrations/task-registry.js';
@@ -109,11 +110,26 @@ export class ExecutionRun {
   /** Finds a registered local state machine by ARN or name, for `states:startExecution`. */
   findStateMachine: (arnOrName: string) => StateMachine<any, any> | undefined = () => undefined;
 
+  /** The host's own way of starting child executions (`StateMachineOptions.startChildExecution`), if it has one. */
+  startChildExecution: StateMachineOptions['startChildExecution'];
+
   /** Set for a redriven execution: its redrive count and time, and what its failed Map/Parallel keeps. */
   redrive: Redrive | undefined;
 
   /** Mocked task responses for this execution, if a mock configuration was given. */
   mocks: TaskMocks | undefined;
+
+  /** When resumed tasks last got a heartbeat before a restart, by token (`StartOptions.heartbeats`). */
+  recordedHeartbeats: ReadonlyMap<string, number> | undefined;
+
+  /** The Distributed Map runs going on, by Map Run ARN: what UpdateMapRun changes. */
+  readonly mapRuns = new Map<string, MapRunControls>();
+
+  /** Told of each Distributed Map child execution's start and end (`StartOptions.onMapRunChild`). */
+  onMapRunChild: StartOptions['onMapRunChild'];
+
+  /** Fields laid over every state's context object (`StartOptions.context`, TestState's `context`). */
+  contextOverride: Record<string, unknown> | undefined;
 
   /** The local S3 stand-in that Distributed Map's ItemReader and ResultWriter use, if one was configured. */
   s3: LocalS3 | undefined;

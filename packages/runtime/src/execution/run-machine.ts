@@ -72,10 +72,26 @@ function makeVisit(thread: Thread, state: PreparedState, enteredEventId: number,
       // `$$.Task.Token`: set by a `.waitForTaskToken` Task before its Parameters/Arguments are evaluated.
       if (visit.taskToken !== undefined) context.Task = { Token: visit.taskToken };
       if (thread.mapItem) context.Map = { Item: thread.mapItem };
+      if (thread.run.contextOverride) context = overlaid(context, thread.run.contextOverride);
       return context;
     },
   };
   return visit;
+}
+
+/** The context object with the given fields laid over it: objects merged one level deep, other values replacing. */
+function overlaid(context: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const result = { ...context };
+  for (const [key, value] of Object.entries(over)) {
+    const built = result[key];
+    const bothObjects = isPlainObject(built) && isPlainObject(value);
+    result[key] = bothObjects ? { ...built, ...value } : value;
+  }
+  return result;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** `$$.State`: AWS adds `RetryCount` only for states that can retry (Task, Parallel, Map). */

@@ -1,6 +1,8 @@
 import { StatesError } from '../errors.js';
 import { recordEvent } from '../execution/thread.js';
-import type { StateMachine } from '../state-machine.js';
+import type { ChildExecution, StateMachine } from '../state-machine.js';
+import { waitForTaskToken } from './callbacks.js';
+import { toStatesError } from '../execution/error-handling.js';
 import type { TaskCall } from './task-call.js';
 import { awaitOutside } from '../execution/turns.js';
 import { recordedNext, recordedOutcome, recordedPayload } from './recorded-outcome.js';
@@ -23,15 +25,9 @@ export function startChildExecution(
   const { run } = thread;
   const request = (call.parameters ?? {}) as { StateMachineArn?: unknown; Input?: unknown; Name?: unknown };
   const arn = typeof request.StateMachineArn === 'string' ? request.StateMachineArn : '';
-  const machine = run.findStateMachine(arn);
-  if (!machine) {
-    return fail(
-      new StatesError(
-        'StepFunctions.StateMachineDoesNotExistException',
-        `State Machine Does Not Exist: '${arn}'. Register it with the parent's 'stateMachines' option.`,
-      ),
-    );
-  }
+  // A host with its own executions (typestep serve) starts children itself; otherwise a registered local machine runs them.
+  const machine = run.startChildExecution ? undefined : run.findStateMachine(arn);
+  if (!run.startChildExecution && !machine) return fail(missingMachine(arn));
   let input: unknown = request.Input ?? {};
   if (typeof input === 'string') {
     try {
@@ -41,15 +37,24 @@ export function startChildExecution(
     }
   }
   recordEvent(thread, 'TaskStarted', { resourceType: resource.resourceType, resource: resource.resourceName });
+  const name = typeof request.Name === 'string' ? request.Name : undefined;
+  if (resource.pattern === 'waitForTaskToken') {
+    // The task waits for its token (which the child is given in its input), not for the child's end.
+    const submitted = recordedNext(thread);
+    // Resumed after the child was started: it is not started again.
+    if (submitted?.type === 'TaskSubmitted') return waitForTaskToken(call, recordedPayload(submitted, 'output'));
+    const startTime = run.clock.now(thread.now);
+    const child = launchChild(call, machine, arn, input, name, startTime);
+    if (child instanceof StatesError) return fail(child);
+    child.result.catch(() => undefined);
+    return waitForTaskToken(call, { ExecutionArn: child.executionArn, StartDate: startTime });
+  }
   // Resuming: a child the record saw start is not started twice; one the record saw end is not waited for.
   const replayed = replayChild(call, succeed, fail);
   if (replayed.settled) return replayed.value;
   const startTime = run.clock.now(thread.now);
-  const child = machine.start(input, {
-    name: typeof request.Name === 'string' ? request.Name : replayed.childName,
-    clock: run.clock.kind,
-    startTime,
-  });
+  const child = launchChild(call, machine, arn, input, name ?? replayed.childName, startTime);
+  if (child instanceof StatesError) return fail(child);
   const started = { ExecutionArn: child.executionArn, StartDate: startTime };
   if (resource.pattern === 'request-response') {
     // Fire and forget, as on AWS: the parent goes on while the child runs.
@@ -77,7 +82,7 @@ export function startChildExecution(
       RedriveCount: 0,
       RedriveStatus: 'NOT_REDRIVABLE',
       StartDate: startTime,
-      StateMachineArn: machine.stateMachineArn,
+      StateMachineArn: child.stateMachineArn,
       Status: result.status,
       StopDate: stopDate,
     };
@@ -92,6 +97,46 @@ export function startChildExecution(
   });
 }
 
+
+/**
+ * Starts the child: through the host's `startChildExecution` when it has
+ * one, else as an execution of the registered local `machine`. An error is
+ * returned (not thrown) for the task to fail with.
+ */
+function launchChild(
+  call: TaskCall,
+  machine: StateMachine<any, any, any> | undefined,
+  stateMachineArn: string,
+  input: unknown,
+  name: string | undefined,
+  startTime: number,
+): ChildExecution | StatesError {
+  const { thread } = call;
+  const { run } = thread;
+  if (machine) {
+    const execution = machine.start(input, { name, clock: run.clock.kind, startTime });
+    return {
+      executionArn: execution.executionArn,
+      stateMachineArn: machine.stateMachineArn,
+      result: execution.result,
+      get history() {
+        return execution.history;
+      },
+    };
+  }
+  const parentExecutionArn = (thread.executionContext?.Id as string | undefined) ?? run.identity.executionArn;
+  try {
+    return run.startChildExecution!({ stateMachineArn, input, name, parentExecutionArn, startTime }) ?? missingMachine(stateMachineArn, false);
+  } catch (thrown) {
+    return toStatesError(thrown);
+  }
+}
+
+/** AWS's error for a child machine that is not there; `local`: the hint says how to register one. */
+function missingMachine(arn: string, local = true): StatesError {
+  const hint = local ? ` Register it with the parent's 'stateMachines' option.` : '';
+  return new StatesError('StepFunctions.StateMachineDoesNotExistException', `State Machine Does Not Exist: '${arn}'.${hint}`);
+}
 
 /**
  * What the record of a resumed execution says about a child execution: its

@@ -40,7 +40,7 @@ export interface WaitingTaskInfo {
  */
 export interface WaitingThread {
   now: number;
-  readonly run: Pick<ExecutionRun, 'clock' | 'abort' | 'deadline' | 'interruptedBy'>;
+  readonly run: Pick<ExecutionRun, 'clock' | 'abort' | 'deadline' | 'interruptedBy'> & Partial<Pick<ExecutionRun, 'recordedHeartbeats'>>;
 }
 
 /**
@@ -91,6 +91,9 @@ export class WaitingTask implements IdleWait {
   start(workerName?: string): void {
     this.onStart?.(workerName);
     this.heartbeat();
+    // A task resumed after a restart: its last heartbeat before the restart is when its clock restarted.
+    const last = this.token === undefined ? undefined : this.thread.run.recordedHeartbeats?.get(this.token);
+    if (last !== undefined && this.heartbeatMs !== undefined && !this.settled) this.heartbeatAt = last + this.heartbeatMs;
   }
 
   /** SendTaskHeartbeat: re-arms the HeartbeatSeconds deadline. */

@@ -7,6 +7,7 @@ import type { Thread } from '../execution/thread.js';
 import { ChildGroup, TurnScheduler } from '../execution/turns.js';
 import { VariableScope } from '../execution/variables.js';
 import type { StatesError } from '../errors.js';
+import type { MapRunControls } from './distributed-map/map-run-controls.js';
 
 /** One unit of concurrent work inside a Parallel or Map state. */
 export interface ChildRun {
@@ -61,10 +62,19 @@ export function runChildren(
     tolerate?: (failures: number) => boolean;
     /** False when the caller takes each result through onSuccess/onFailure (a Distributed Map's ResultWriter). */
     keepOutputs?: boolean;
+    /**
+     * A Map Run's limits, which UpdateMapRun may change while it runs: when
+     * given, its `maxConcurrency` is read each time a child could start
+     * (instead of `maxConcurrency`); a raised limit starts more children at
+     * once on the real clock, and as running ones end on the virtual clock.
+     */
+    controls?: MapRunControls;
   },
 ): ChildrenOutcome | Promise<ChildrenOutcome> {
   const outputs: unknown[] = new Array(children.length);
-  const limit = maxConcurrency > 0 ? maxConcurrency : Infinity;
+  const { controls } = options;
+  const limitOf = (value: number) => (value > 0 ? value : Infinity);
+  const currentLimit = () => limitOf(controls ? controls.maxConcurrency : maxConcurrency);
   const tolerate = options.tolerate ?? (() => false);
   const keepOutputs = options.keepOutputs ?? true;
   let failures = 0;
@@ -143,7 +153,7 @@ export function runChildren(
       run: () => {
         starterQueued = false;
         const index = next++;
-        if (next < children.length && running.size + 1 < limit) queueStarter();
+        if (next < children.length && running.size + 1 < currentLimit()) queueStarter();
         start(index, startAt);
       },
     };
@@ -212,25 +222,39 @@ export function runChildren(
     return new Promise<ChildrenOutcome>((resolve) => (resume = resolve));
   }
 
-  // Real clock: a pool of `limit` workers.
-  let nextIndex = 0;
-  const worker = async (): Promise<void> => {
-    while (nextIndex < children.length && !firstError) {
-      const index = nextIndex++;
+  // Real clock: up to the limit at once, each end starting the next; a raised limit starts more at once.
+  return new Promise<ChildrenOutcome>((resolve, reject) => {
+    let nextIndex = 0;
+    let active = 0;
+    let interrupted: unknown;
+    const stopListening = controls?.onChange(() => pump());
+    const launch = (index: number): void => {
       const child = children[index]!;
       const thread = makeThread(child, parent.run.clock.now(parent.now));
-      if (child.kept) {
-        settle(index, thread, { output: child.kept.output });
-        continue;
-      }
+      if (child.kept) return settle(index, thread, { output: child.kept.output });
+      active++;
       child.onStart?.(thread);
-      try {
-        settle(index, thread, { output: await runMachine(thread, child.machine, child.input) });
-      } catch (thrown) {
-        settle(index, thread, { thrown });
-      }
-    }
-  };
-  const workers = Array.from({ length: Math.min(limit, Math.max(children.length, 1)) }, worker);
-  return Promise.all(workers).then(finish);
+      const ran = (async () => {
+        try {
+          settle(index, thread, { output: await runMachine(thread, child.machine, child.input) });
+        } catch (thrown) {
+          settle(index, thread, { thrown });
+        }
+      })();
+      ran.catch((error: unknown) => void (interrupted ??= error)).finally(() => {
+        active--;
+        pump();
+      });
+    };
+    const pump = (): void => {
+      // A failure the state does not tolerate, or the execution's end, starts no more children.
+      const more = () => nextIndex < children.length && !firstError && interrupted === undefined;
+      while (more() && active < currentLimit()) launch(nextIndex++);
+      if (active > 0 || more()) return;
+      stopListening?.();
+      if (interrupted !== undefined) reject(interrupted);
+      else resolve(finish());
+    };
+    pump();
+  });
 }

@@ -15,8 +15,10 @@ import { languageOf, type PrepareContext } from './prepare-context.js';
 import { jsonataScope, StatePathScope } from './state-scope.js';
 import { continueTo } from './data-flow.js';
 import { prepareItemReader } from './distributed-map/item-reader.js';
+import { MapRunControls } from './distributed-map/map-run-controls.js';
 import { MapRunIdentity } from './distributed-map/map-run-identity.js';
 import { prepareResultWriter } from './distributed-map/result-writer.js';
+import type { MapRunChild } from '../state-machine.js';
 
 const MAP_FLOW = { parameters: false, resultSelector: true, resultPath: true, arguments: false, hasResult: true };
 
@@ -128,8 +130,11 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
       }));
       // With a ResultWriter, each result goes to it as the child ends instead of into an array.
       results?.attach(children);
-      const tolerate = (failures: number) =>
-        failures <= toleratedFailures || (toleratedPercent > 0 && (failures / units.length) * 100 <= toleratedPercent);
+      if (mapRun && thread.run.onMapRunChild) reportChildren(thread, children, mapRun, thread.run.onMapRunChild);
+      // UpdateMapRun changes these while the run goes on.
+      const controls = mapRun ? new MapRunControls(limit, toleratedFailures, toleratedPercent) : undefined;
+      if (mapRun && controls) thread.run.mapRuns.set(mapRun.arn, controls);
+      const tolerate = (failures: number) => controls!.tolerates(failures, units.length);
       return thenMaybe(
         runChildren(thread, children, limit, {
           isolatedVariables: distributed,
@@ -137,8 +142,10 @@ export function prepareMap(name: string, def: StateDefinition, ctx: PrepareConte
           chain: true,
           tolerate: distributed ? tolerate : undefined,
           keepOutputs: results === undefined,
+          controls,
         }),
         (outcome) => {
+          if (mapRun) thread.run.mapRuns.delete(mapRun.arn);
           if (outcome.error) {
             // MapStateFailed is the run loop's to write: AWS leaves it out when the state is retried.
             if (distributed) {
@@ -327,4 +334,36 @@ function batchItems(items: unknown[], maxItems: number, maxBytes: number, batchI
   }
   if (current.length > 0) batches.push(current);
   return batches.map((batch) => (batchInput === undefined ? { Items: batch } : { BatchInput: batchInput, Items: batch }));
+}
+
+/**
+ * Tells `StartOptions.onMapRunChild` when each Map Run child starts and
+ * ends, around the callbacks the children already have (a ResultWriter's).
+ */
+function reportChildren(thread: Thread, children: ChildRun[], mapRun: MapRunIdentity, report: (child: MapRunChild) => void): void {
+  const { clock } = thread.run;
+  children.forEach((child, index) => {
+    const name = mapRun.childName(index);
+    const base = { mapRunArn: mapRun.arn, executionArn: mapRun.childExecutionArn(name), name, stateMachineArn: mapRun.childStateMachineArn, index };
+    let startDate = 0;
+    const { onStart, onSuccess, onFailure, onAbort } = child;
+    const ended = (at: Thread, status: MapRunChild['status']) => report({ ...base, status, startDate, stopDate: clock.now(at.now) });
+    child.onStart = (at) => {
+      onStart?.(at);
+      startDate = clock.now(at.now);
+      report({ ...base, status: 'RUNNING', startDate });
+    };
+    child.onSuccess = (at, output) => {
+      onSuccess?.(at, output);
+      ended(at, 'SUCCEEDED');
+    };
+    child.onFailure = (at, error) => {
+      onFailure?.(at, error);
+      ended(at, 'FAILED');
+    };
+    child.onAbort = (at) => {
+      onAbort?.(at);
+      ended(at, 'ABORTED');
+    };
+  });
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { AwsApiError, MockConfigError, StateMachine } from '@typestep/runtime';
+import { AwsApiError, MockConfigError, StateMachine, StatesError, type ChildExecution, type ChildExecutionRequest } from '@typestep/runtime';
 import { executionArn, parseStateMachineArn } from '../arns.js';
 import { boundedString, checkName, defined, epochSeconds, optionalString, payloadField, readPage, requiredString } from '../request-fields.js';
 import { parsePayload, requireExecution, resolveMachine, type Operation, type ServerContext } from '../server-context.js';
 import type { ExecutionRow } from '../store/store.js';
+import { findMapRun } from './map-runs.js';
 import { routeAlias } from './versions-and-aliases.js';
 
 /** The ARN's `#TestCase` suffix (Step Functions Local's way of choosing a mock test case), split off. */
@@ -41,10 +42,21 @@ function checkTestCase(context: ServerContext, machineName: string, testCase: st
 
 const startExecution: Operation = (body, context) => {
   const { arn: machineArnGiven, testCase } = splitTestCase(context, requiredString(body, 'stateMachineArn'));
-  const source = executionSource(context, machineArnGiven);
   const name = optionalString(body, 'name') ?? randomUUID();
-  checkName(name);
   const input = payloadField(body, 'input') ?? '{}';
+  const { row } = beginExecution(context, machineArnGiven, testCase, name, input);
+  return { executionArn: row.arn, startDate: epochSeconds(row.started_at) };
+};
+
+/**
+ * Starts (and commits) a Standard or Express execution of the machine,
+ * version or alias `machineArnGiven`; as on AWS, the same name and input
+ * as a RUNNING execution is that execution, and `execution` is then absent
+ * when it does not run in this process yet.
+ */
+function beginExecution(context: ServerContext, machineArnGiven: string, testCase: string | null, name: string, input: string, startedAt = Date.now()) {
+  const source = executionSource(context, machineArnGiven);
+  checkName(name);
   parsePayload(input, 'InvalidExecutionInput', 'State Machine Execution Input');
   checkTestCase(context, source.machine.name, testCase);
   const express = source.machine.type === 'EXPRESS';
@@ -52,7 +64,7 @@ const startExecution: Operation = (body, context) => {
   const existing = express ? undefined : context.store.execution(arn);
   if (existing) {
     // AWS's idempotency: the same name and input while it runs is the same execution.
-    if (existing.status === 'RUNNING' && existing.input === input) return { executionArn: arn, startDate: epochSeconds(existing.started_at) };
+    if (existing.status === 'RUNNING' && existing.input === input) return { row: existing, machineArn: source.machine.arn, existing: true };
     throw new AwsApiError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
   }
   const row = {
@@ -66,14 +78,45 @@ const startExecution: Operation = (body, context) => {
     role_arn: source.roleArn,
     test_case: testCase,
     input,
-    started_at: Date.now(),
+    started_at: startedAt,
   };
   const execution = context.host.start(row);
   // Committed before the answer: an acknowledged start survives kill -9.
   context.store.insertExecution(row, context.host.startedEvent(execution, row));
   void context.host.track(arn, execution, 1);
-  return { executionArn: arn, startDate: epochSeconds(row.started_at) };
-};
+  return { row, machineArn: source.machine.arn, existing: false };
+}
+
+/**
+ * A `states:startExecution` task's child, started as an execution of this
+ * server (kept, listed, described, with its own history). A resumed parent
+ * asks again for a child it had started: the child, RUNNING in the store,
+ * is that execution (resumed now if the restart has not reached it yet).
+ * AWS's refusals fail the parent's task as `StepFunctions.<Name>Exception`.
+ */
+export function startChildExecution(context: ServerContext, request: ChildExecutionRequest): ChildExecution | undefined {
+  let begun: ReturnType<typeof beginExecution>;
+  try {
+    begun = beginExecution(context, request.stateMachineArn, null, request.name ?? randomUUID(), JSON.stringify(request.input ?? {}), request.startTime);
+  } catch (error) {
+    if (!(error instanceof AwsApiError)) throw error;
+    if (error.name === 'StateMachineDoesNotExist') return undefined;
+    const name = error.name.endsWith('Exception') ? error.name : `${error.name}Exception`;
+    throw new StatesError(`StepFunctions.${name}`, error.message);
+  }
+  const { row, machineArn } = begun;
+  if (!context.host.isRunning(row.arn)) context.host.resume(row as ExecutionRow, context.store.events(row.arn), context.store.taskHeartbeats());
+  const execution = context.host.execution(row.arn);
+  if (!execution) throw new StatesError('States.Runtime', `typestep serve could not continue the child execution '${row.arn}'`);
+  return {
+    executionArn: row.arn,
+    stateMachineArn: machineArn,
+    result: execution.result,
+    get history() {
+      return execution.history;
+    },
+  };
+}
 
 const startSyncExecution: Operation = async (body, context) => {
   const { arn: machineArnGiven, testCase } = splitTestCase(context, requiredString(body, 'stateMachineArn'));
@@ -137,22 +180,40 @@ function describe(row: ExecutionRow) {
 
 const STATUSES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
 
+/** ListExecutions with a `mapRunArn`: the Map Run's child executions, by item index. */
+function listMapRunChildren(context: ServerContext, body: Record<string, unknown>, mapRunArn: string, status: string | undefined) {
+  context.store.flush();
+  findMapRun(context, mapRunArn);
+  const page = readPage(body, `ListExecutions:${mapRunArn}:${status ?? ''}`, (limit, offset) => context.store.mapRunChildren(mapRunArn, status, limit, offset));
+  return defined({
+    executions: page.items.map((row) =>
+      defined({
+        executionArn: row.execution_arn,
+        stateMachineArn: row.state_machine_arn,
+        name: row.name,
+        status: row.status,
+        startDate: epochSeconds(row.started_at),
+        stopDate: row.stopped_at === null ? undefined : epochSeconds(row.stopped_at),
+        mapRunArn: row.map_run_arn,
+      }),
+    ),
+    nextToken: page.nextToken,
+  });
+}
+
 const listExecutions: Operation = (body, context) => {
   const machineArn = optionalString(body, 'stateMachineArn');
   const mapRunArn = optionalString(body, 'mapRunArn');
   if ((machineArn === undefined) === (mapRunArn === undefined)) {
     throw new AwsApiError('ValidationException', 'Exactly one of stateMachineArn and mapRunArn must be given');
   }
-  if (mapRunArn !== undefined) {
-    // Map Run child executions are not kept as executions of their own here.
-    return { executions: [] };
-  }
-  const target = parseStateMachineArn(machineArn!);
-  resolveMachine(context, machineArn!);
   const status = optionalString(body, 'statusFilter');
   if (status !== undefined && !STATUSES.has(status)) {
     throw new AwsApiError('ValidationException', `1 validation error detected: Value '${status}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${[...STATUSES].join(', ')}]`);
   }
+  if (mapRunArn !== undefined) return listMapRunChildren(context, body, mapRunArn, status);
+  const target = parseStateMachineArn(machineArn!);
+  resolveMachine(context, machineArn!);
   const redrive = optionalString(body, 'redriveFilter');
   const column = target.version !== undefined ? 'version_arn' : target.alias !== undefined ? 'alias_arn' : 'machine_arn';
   const filter = { column, arn: machineArn!, status, redriven: redrive === 'REDRIVEN' ? true : redrive === 'NOT_REDRIVEN' ? false : undefined } as const;

@@ -1,6 +1,6 @@
-import { AwsApiError, type HistoryEvent } from '@typestep/runtime';
+import { AwsApiError, MapRunNotFoundError, type HistoryEvent, type MapRunUpdate } from '@typestep/runtime';
 import { parseArn } from '../arns.js';
-import { defined, epochSeconds, readPage, requiredString } from '../request-fields.js';
+import { defined, epochSeconds, fieldError, readPage, requiredString } from '../request-fields.js';
 import { requireExecution, type Operation, type ServerContext } from '../server-context.js';
 
 /** One Distributed Map run, read back from its execution's history. */
@@ -19,8 +19,8 @@ const ENDS: Record<string, MapRunSummary['status']> = { MapRunSucceeded: 'SUCCEE
 /**
  * The map runs of an execution, from its history: MapRunStarted opens one
  * (its size is the MapStateStarted just before it), MapRun{Succeeded,Failed,
- * Aborted} ends it. The history does not hold the child executions, so the
- * item counts are derived: all items count as succeeded when the run
+ * Aborted} ends it. The history does not hold the child executions, so
+ * without kept children (`map_run_children`) the item counts are derived: all items count as succeeded when the run
  * succeeded, and those not otherwise accounted for as failed (aborted) when
  * it failed (was aborted).
  */
@@ -53,7 +53,8 @@ function mapRunsOf(executionArn: string, stateMachineArn: string, events: readon
   return runs;
 }
 
-function findMapRun(context: ServerContext, mapRunArn: string): MapRunSummary {
+/** The Map Run of that ARN, read back from the history of the execution that started it; ResourceNotFound otherwise. */
+export function findMapRun(context: ServerContext, mapRunArn: string): MapRunSummary {
   parseArn(mapRunArn, ['mapRun']);
   const found = context.store.db
     .prepare(`SELECT DISTINCT execution_arn FROM events WHERE body LIKE ? ESCAPE '\\' LIMIT 1`)
@@ -61,6 +62,11 @@ function findMapRun(context: ServerContext, mapRunArn: string): MapRunSummary {
   const execution = found && context.store.execution(found.execution_arn);
   const run = execution && mapRunsOf(execution.arn, execution.machine_arn, context.store.events(execution.arn)).find((r) => r.mapRunArn === mapRunArn);
   if (!run) throw new AwsApiError('ResourceNotFound', `Resource not found: '${mapRunArn}'`);
+  // The children the runtime reported, where kept, count as they went (rather than as derived from the run's end).
+  const kept = context.store.mapRunChildCounts(mapRunArn);
+  if (Object.keys(kept).length > 0) {
+    run.counts = { total: run.counts.total, succeeded: kept.SUCCEEDED ?? 0, failed: kept.FAILED ?? 0, aborted: kept.ABORTED ?? 0, running: kept.RUNNING ?? 0 };
+  }
   return run;
 }
 
@@ -70,8 +76,47 @@ function counts(run: MapRunSummary) {
   return { pending, running, succeeded, failed, timedOut: 0, aborted, total, resultsWritten: succeeded + failed, failuresNotRedrivable: 0, pendingRedrive: 0 };
 }
 
-/** DescribeMapRun and ListMapRuns. */
+/** An optional number field of UpdateMapRun, checked as AWS does. */
+function limitField(body: Record<string, unknown>, field: string, whole: boolean, max?: number): number | undefined {
+  const value = body[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number') throw new AwsApiError('SerializationException', `'${field}' must be a number`);
+  if (value < 0 || (whole && !Number.isInteger(value)) || (max !== undefined && value > max)) {
+    throw fieldError(field, String(value), max === undefined ? 'Member must have value greater than or equal to 0' : `Member must have value between 0 and ${max}`);
+  }
+  return value;
+}
+
+/**
+ * UpdateMapRun: changes a running Map Run's MaxConcurrency and failure
+ * tolerances in its execution (the runtime's `Execution.updateMapRun`),
+ * and keeps them for DescribeMapRun.
+ */
+const updateMapRun: Operation = (body, context) => {
+  const mapRunArn = requiredString(body, 'mapRunArn');
+  const update: MapRunUpdate = {
+    maxConcurrency: limitField(body, 'maxConcurrency', true),
+    toleratedFailureCount: limitField(body, 'toleratedFailureCount', true),
+    toleratedFailurePercentage: limitField(body, 'toleratedFailurePercentage', false, 100),
+  };
+  context.store.flush();
+  const run = findMapRun(context, mapRunArn);
+  const execution = context.host.execution(run.executionArn);
+  if (run.status !== 'RUNNING' || !execution) throw new AwsApiError('ValidationException', `The Map Run '${mapRunArn}' is not running`);
+  try {
+    execution.updateMapRun(mapRunArn, update);
+  } catch (error) {
+    if (error instanceof MapRunNotFoundError) throw new AwsApiError('ValidationException', `The Map Run '${mapRunArn}' is not running`);
+    throw error;
+  }
+  const before = context.store.mapRunLimits(mapRunArn) ?? { maxConcurrency: 0, toleratedFailureCount: 0, toleratedFailurePercentage: 0 };
+  context.store.putMapRunLimits(mapRunArn, { ...before, ...Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined)) });
+  return {};
+};
+
+/** DescribeMapRun, ListMapRuns and UpdateMapRun. */
 export const mapRunOperations: Record<string, Operation> = {
+  UpdateMapRun: updateMapRun,
   DescribeMapRun: (body, context) => {
     context.store.flush();
     const run = findMapRun(context, requiredString(body, 'mapRunArn'));
@@ -81,9 +126,11 @@ export const mapRunOperations: Record<string, Operation> = {
       status: run.status,
       startDate: epochSeconds(run.startDate),
       stopDate: run.stopDate === undefined ? undefined : epochSeconds(run.stopDate),
+      // The limits of the last UpdateMapRun; the Map's own are not in its history.
       maxConcurrency: 0,
       toleratedFailurePercentage: 0,
       toleratedFailureCount: 0,
+      ...context.store.mapRunLimits(run.mapRunArn),
       itemCounts: counts(run),
       executionCounts: counts(run),
       redriveCount: 0,

@@ -33,6 +33,7 @@ function deliver(context: ServerContext, answer: TaskAnswerRow): void {
 function answerTask(context: ServerContext, answer: TaskAnswerRow): object {
   deliver(context, answer);
   context.store.insertTaskAnswer(answer);
+  context.store.deleteTaskHeartbeat(answer.token);
   return {};
 }
 
@@ -68,11 +69,14 @@ export const taskOperations: Record<string, Operation> = {
     return answerTask(context, { token, kind: 'failure', body: JSON.stringify({ error, cause }) });
   },
   SendTaskHeartbeat: (body, context) => {
+    const token = requiredString(body, 'taskToken');
     try {
-      context.tasks.sendTaskHeartbeat(requiredString(body, 'taskToken'));
+      context.tasks.sendTaskHeartbeat(token);
     } catch (error) {
       throw asApiError(error);
     }
+    // Kept so that after a restart the task's HeartbeatSeconds counts from this heartbeat.
+    context.store.putTaskHeartbeat(token, Date.now());
     return {};
   },
   CreateActivity: (body, context) => {

@@ -1,14 +1,48 @@
 import { AwsApiError, type MockOptions } from '@typestep/runtime';
-import { defined, optionalObject, optionalString, payloadField, requiredString } from '../request-fields.js';
+import { defined, fieldError, optionalObject, optionalString, payloadField, requiredString } from '../request-fields.js';
 import { parsePayload, type Operation } from '../server-context.js';
 
 const LEVELS = new Set(['INFO', 'DEBUG', 'TRACE']);
 
 /**
- * TestState's fields that @typestep/testing's emulation cannot honour yet:
- * asked for, they fail loudly rather than being ignored.
+ * `stateConfiguration` fields that @typestep/testing's emulation cannot
+ * honour yet: asked for, they fail loudly rather than being ignored.
  */
-const UNSUPPORTED_FIELDS = ['context', 'stateConfiguration'] as const;
+const UNSUPPORTED_CONFIGURATION = ['mapIterationFailureCount', 'mapItemReaderData'] as const;
+
+/** What TestState's `stateConfiguration` asks of the emulation. */
+interface StateConfiguration {
+  retrierRetryCount?: number;
+  errorCausedByState?: string;
+}
+
+/** The `stateConfiguration` field, checked: its unsupported members are refused by name. */
+function stateConfigurationOf(body: Record<string, unknown>): StateConfiguration {
+  const configuration = optionalObject(body, 'stateConfiguration') ?? {};
+  for (const field of UNSUPPORTED_CONFIGURATION) {
+    if (configuration[field] !== undefined && configuration[field] !== null) {
+      throw new AwsApiError('ValidationException', `typestep serve's TestState does not support 'stateConfiguration.${field}' yet`);
+    }
+  }
+  const count = configuration.retrierRetryCount;
+  if (count !== undefined && count !== null && (typeof count !== 'number' || !Number.isInteger(count) || count < 0)) {
+    throw fieldError('stateConfiguration.retrierRetryCount', count, 'Member must have value greater than or equal to 0');
+  }
+  const causedBy = optionalString(configuration, 'errorCausedByState');
+  if (causedBy !== undefined && (causedBy.length < 1 || causedBy.length > 80)) {
+    throw fieldError('stateConfiguration.errorCausedByState', causedBy, 'Member must have length between 1 and 80');
+  }
+  return { retrierRetryCount: (count as number | null | undefined) ?? undefined, errorCausedByState: causedBy };
+}
+
+/** TestState's `context`: a JSON object laid over the tested state's context object. */
+function contextOf(body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const text = payloadField(body, 'context');
+  if (text === undefined) return undefined;
+  const context = parsePayload(text, 'ValidationException', 'context');
+  if (context === null || typeof context !== 'object' || Array.isArray(context)) throw new AwsApiError('ValidationException', `'context' must be a JSON object`);
+  return context as Record<string, unknown>;
+}
 
 /** The state to test: `definition` is one state, or a whole machine with `stateName` naming the state. */
 function stateToTest(definition: string, stateName: string | undefined): { state: Record<string, unknown>; name: string; queryLanguage?: 'JSONPath' | 'JSONata' } {
@@ -48,20 +82,27 @@ function mockOf(mock: Record<string, unknown> | undefined, name: string): MockOp
   };
 }
 
+/** The emulation's data-flow steps as `inspectionData` fields (JSON text, as AWS sends them). */
+function dataFlowFields(dataFlow: Record<string, unknown> | undefined): Record<string, string> {
+  if (!dataFlow) return {};
+  const { afterInputPath, afterParameters, afterResultSelector, afterResultPath } = dataFlow;
+  return Object.fromEntries(Object.entries({ afterInputPath, afterParameters, afterResultSelector, afterResultPath }).map(([key, value]) => [key, JSON.stringify(value)]));
+}
+
 /**
  * TestState through @typestep/testing's emulation: one attempt of one
- * state, its output or error and the state it would go to next. With
- * `inspectionLevel` DEBUG or TRACE, `inspectionData` holds the input and the
- * variables the state assigned (the steps between, such as
- * `afterInputPath`, are not recorded by the emulation).
+ * state, its output or error and the state it would go to next. `context`
+ * is laid over the state's context object; `stateConfiguration`'s
+ * `retrierRetryCount` and `errorCausedByState` are honoured. With
+ * `inspectionLevel` DEBUG or TRACE, `inspectionData` holds the input, the
+ * variables the state assigned, `errorDetails`, and for a JSONPath Task that
+ * succeeded its data-flow steps (`afterInputPath`, `afterParameters`, `result`,
+ * `afterResultSelector`, `afterResultPath`).
  */
 export const testStateOperation: Operation = async (body) => {
   const definition = requiredString(body, 'definition');
-  for (const field of UNSUPPORTED_FIELDS) {
-    if (body[field] !== undefined && body[field] !== null) {
-      throw new AwsApiError('ValidationException', `typestep serve's TestState does not support '${field}' yet`);
-    }
-  }
+  const configuration = stateConfigurationOf(body);
+  const context = contextOf(body);
   const level = optionalString(body, 'inspectionLevel') ?? 'INFO';
   if (!LEVELS.has(level)) throw new AwsApiError('ValidationException', `1 validation error detected: Value '${level}' at 'inspectionLevel' failed to satisfy constraint: Member must satisfy enum value set: [INFO, DEBUG, TRACE]`);
   const { state, name, queryLanguage } = stateToTest(definition, optionalString(body, 'stateName'));
@@ -69,10 +110,21 @@ export const testStateOperation: Operation = async (body) => {
   const input = parsePayload(inputText, 'InvalidExecutionInput', 'State Machine Execution Input');
   const variablesText = optionalString(body, 'variables');
   const variables = variablesText === undefined ? undefined : (parsePayload(variablesText, 'ValidationException', 'variables') as Record<string, unknown>);
-  const mocks = mockOf(optionalObject(body, 'mock'), name);
+  const mock = optionalObject(body, 'mock');
+  if (configuration.errorCausedByState !== undefined && mock?.errorOutput === undefined) {
+    throw new AwsApiError('ValidationException', `'stateConfiguration.errorCausedByState' needs a mocked error ('mock.errorOutput')`);
+  }
+  const mocks = mockOf(mock, name);
   // Loaded on first use: @typestep/testing brings the compiler, which the rest of the server never needs.
-  const { testState } = await import('@typestep/testing');
-  const result = await testState(state, { input, name, mocks, variables, queryLanguage });
+  const { testState, StateTestConfigError } = await import('@typestep/testing');
+  let result: Awaited<ReturnType<typeof testState>>;
+  try {
+    result = await testState(state, { input, name, mocks, variables, queryLanguage, context, ...configuration });
+  } catch (error) {
+    // The emulation refuses a configuration that does not fit the state (e.g. errorCausedByState on a Pass state).
+    if (error instanceof StateTestConfigError) throw new AwsApiError('ValidationException', error.message);
+    throw error;
+  }
   const inspect = level !== 'INFO';
   return defined({
     status: result.status,
@@ -80,6 +132,14 @@ export const testStateOperation: Operation = async (body) => {
     error: result.error,
     cause: result.cause,
     nextState: result.nextState,
-    inspectionData: inspect ? defined({ input: inputText, variables: result.variables ? JSON.stringify(result.variables) : undefined }) : undefined,
+    inspectionData: inspect
+      ? defined({
+          input: inputText,
+          ...dataFlowFields(result.dataFlow),
+          result: result.dataFlow ? JSON.stringify(result.dataFlow.result) : typeof mock?.result === 'string' ? mock.result : undefined,
+          variables: result.variables ? JSON.stringify(result.variables) : undefined,
+          errorDetails: result.errorDetails,
+        })
+      : undefined,
   });
 };

@@ -81,6 +81,26 @@ CREATE TABLE IF NOT EXISTS task_answers (
   kind TEXT NOT NULL,
   body TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS task_heartbeats (
+  token TEXT PRIMARY KEY,
+  at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS map_run_children (
+  execution_arn TEXT PRIMARY KEY,
+  map_run_arn TEXT NOT NULL,
+  parent_arn TEXT NOT NULL,
+  name TEXT NOT NULL,
+  state_machine_arn TEXT NOT NULL,
+  item_index INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  started_at REAL NOT NULL,
+  stopped_at REAL
+);
+CREATE INDEX IF NOT EXISTS map_run_children_by_run ON map_run_children (map_run_arn, item_index);
+CREATE TABLE IF NOT EXISTS map_run_limits (
+  map_run_arn TEXT PRIMARY KEY,
+  limits TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS activities (
   arn TEXT PRIMARY KEY,
   name TEXT NOT NULL,

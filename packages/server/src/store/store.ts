@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { HistoryEvent } from '@typestep/runtime';
+import type { HistoryEvent, MapRunChild } from '@typestep/runtime';
 import { openDatabase } from './open-database.js';
 
 /** A state machine as stored (its latest revision). Times are epoch milliseconds. */
@@ -70,6 +70,26 @@ export interface ActivityRow {
 }
 
 /** A SendTaskSuccess/Failure the server acknowledged, kept to deliver again after a restart. */
+/** A Map Run's limits as UpdateMapRun left them (`map_run_limits`). */
+export interface MapRunLimits {
+  maxConcurrency: number;
+  toleratedFailureCount: number;
+  toleratedFailurePercentage: number;
+}
+
+/** A Distributed Map child execution (`map_run_children`). */
+export interface MapRunChildRow {
+  execution_arn: string;
+  map_run_arn: string;
+  parent_arn: string;
+  name: string;
+  state_machine_arn: string;
+  item_index: number;
+  status: MapRunChild['status'];
+  started_at: number;
+  stopped_at: number | null;
+}
+
 export interface TaskAnswerRow {
   token: string;
   kind: 'success' | 'failure';
@@ -139,6 +159,15 @@ export class Store {
       insertAnswer: s(`INSERT OR REPLACE INTO task_answers VALUES (?, ?, ?)`),
       answers: s(`SELECT * FROM task_answers`),
       deleteAnswer: s(`DELETE FROM task_answers WHERE token = ?`),
+      putMapRunChild: s(`INSERT OR REPLACE INTO map_run_children VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      mapRunChildren: s(`SELECT * FROM map_run_children WHERE map_run_arn = ? AND (? IS NULL OR status = ?) ORDER BY item_index LIMIT ? OFFSET ?`),
+      mapRunChildCounts: s(`SELECT status, COUNT(*) AS n FROM map_run_children WHERE map_run_arn = ? GROUP BY status`),
+      abortMapRunChildren: s(`UPDATE map_run_children SET status = 'ABORTED', stopped_at = ? WHERE parent_arn = ? AND status = 'RUNNING'`),
+      putMapRunLimits: s(`INSERT OR REPLACE INTO map_run_limits VALUES (?, ?)`),
+      mapRunLimits: s(`SELECT limits FROM map_run_limits WHERE map_run_arn = ?`),
+      putHeartbeat: s(`INSERT OR REPLACE INTO task_heartbeats VALUES (?, ?)`),
+      heartbeats: s(`SELECT * FROM task_heartbeats`),
+      deleteHeartbeat: s(`DELETE FROM task_heartbeats WHERE token = ?`),
       insertActivity: s(`INSERT INTO activities VALUES (@arn, @name, @created_at)`),
       activity: s(`SELECT * FROM activities WHERE arn = ?`),
       activities: s(`SELECT * FROM activities ORDER BY name LIMIT ? OFFSET ?`),
@@ -315,6 +344,49 @@ export class Store {
   }
   deleteTaskAnswer(token: string): void {
     this.statements.deleteAnswer.run(token);
+  }
+
+  /** Queues a Distributed Map child execution as the runtime reports it (its start, then its end), written with the events. */
+  putMapRunChild(parentArn: string, child: MapRunChild): void {
+    this.queue(() => this.statements.putMapRunChild.run(child.executionArn, child.mapRunArn, parentArn, child.name, child.stateMachineArn, child.index, child.status, child.startDate, child.stopDate ?? null));
+  }
+  /** A Map Run's child executions, by item index. */
+  mapRunChildren(mapRunArn: string, status: string | undefined, limit: number, offset: number): MapRunChildRow[] {
+    this.flush();
+    return this.statements.mapRunChildren.all(mapRunArn, status ?? null, status ?? null, limit, offset) as MapRunChildRow[];
+  }
+  /** How many of a Map Run's kept children are in each status. */
+  mapRunChildCounts(mapRunArn: string): Partial<Record<MapRunChild['status'], number>> {
+    this.flush();
+    const rows = this.statements.mapRunChildCounts.all(mapRunArn) as Array<{ status: MapRunChild['status']; n: number }>;
+    return Object.fromEntries(rows.map((row) => [row.status, row.n]));
+  }
+  /** Queues, after the parent's end: its Map Run children still RUNNING were stopped with it. */
+  abortMapRunChildren(parentArn: string, at: number): void {
+    this.queue(() => this.statements.abortMapRunChildren.run(at, parentArn));
+  }
+
+  /** Keeps the limits an UpdateMapRun set (committed before it answers). */
+  putMapRunLimits(mapRunArn: string, limits: MapRunLimits): void {
+    this.transaction(() => this.statements.putMapRunLimits.run(mapRunArn, JSON.stringify(limits)));
+  }
+  /** The limits the last UpdateMapRun of a Map Run set, if any. */
+  mapRunLimits(mapRunArn: string): MapRunLimits | undefined {
+    const row = this.statements.mapRunLimits.get(mapRunArn) as { limits: string } | undefined;
+    return row && (JSON.parse(row.limits) as MapRunLimits);
+  }
+
+  /** Keeps when a task last got SendTaskHeartbeat (committed before this returns): its deadline after a restart counts from it. */
+  putTaskHeartbeat(token: string, at: number): void {
+    this.transaction(() => this.statements.putHeartbeat.run(token, at));
+  }
+  /** Every kept heartbeat, by task token. */
+  taskHeartbeats(): Record<string, number> {
+    const rows = this.statements.heartbeats.all() as Array<{ token: string; at: number }>;
+    return Object.fromEntries(rows.map((row) => [row.token, row.at]));
+  }
+  deleteTaskHeartbeat(token: string): void {
+    this.statements.deleteHeartbeat.run(token);
   }
 
   insertActivity(row: ActivityRow): void {
