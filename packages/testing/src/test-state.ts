@@ -1,4 +1,5 @@
 import { matchesError, prepareRetrier, retryDelayMs, StateMachine, type HandlerMap, type RetrierDefinition, type HistoryEvent, type MockOptions } from '@typestep/runtime';
+import { exceedsToleratedFailures, thresholdExceededMock, withItemReaderData } from './map-test-state.js';
 
 /** How one state ended, in the terms of AWS's TestState API. */
 export interface StateTestResult {
@@ -24,6 +25,11 @@ export interface StateTestResult {
    * ResultSelector and after ResultPath (before OutputPath).
    */
   dataFlow?: { afterInputPath: unknown; afterParameters: unknown; result: unknown; afterResultSelector: unknown; afterResultPath: unknown };
+  /**
+   * For a JSONata Task state that succeeded, as TestState's `inspectionData`
+   * names them: the request after Arguments and the service's `result`.
+   */
+  jsonataDataFlow?: { afterArguments: unknown; result: unknown };
 }
 
 export interface StateTestOptions {
@@ -61,6 +67,20 @@ export interface StateTestOptions {
    * throw) and its Retry and Catch handle it.
    */
   errorCausedByState?: string;
+  /**
+   * For a Map state: how many of its iterations to take as failed
+   * (TestState's `stateConfiguration.mapIterationFailureCount`). The Map runs
+   * its items; when this many failures exceed its ToleratedFailureCount /
+   * ToleratedFailurePercentage (literal numbers) it fails with
+   * `States.ExceedToleratedFailureThreshold`, which its Retry and Catch handle.
+   */
+  mapIterationFailureCount?: number;
+  /**
+   * For a Distributed Map with an ItemReader: the text its ItemReader would
+   * read from S3 (TestState's `stateConfiguration.mapItemReaderData`), read
+   * with the reader's ReaderConfig (e.g. `'[1,2,3]'` for InputType JSON, CSV text for CSV).
+   */
+  mapItemReaderData?: string;
 }
 
 /**
@@ -76,21 +96,39 @@ export interface StateTestOptions {
  */
 export async function testState(state: Record<string, unknown>, options: StateTestOptions = {}): Promise<StateTestResult> {
   const name = options.name ?? 'State';
+  const language = options.queryLanguage ?? 'JSONPath';
   const { Retry: retriers, ...single } = state as { Retry?: RetrierDefinition[] } & Record<string, unknown>;
-  const states: Record<string, unknown> = { [name]: options.errorCausedByState === undefined ? single : failingStandIn(single, options.errorCausedByState) };
-  for (const target of targetsOf(single)) states[target] ??= { Type: 'Succeed' };
-  let startAt = name;
-  if (options.variables && Object.keys(options.variables).length > 0) {
-    startAt = '__typestep_variables';
-    states[startAt] = { Type: 'Pass', QueryLanguage: 'JSONata', Assign: literalAssign(options.variables), Output: '{% $states.input %}', Next: name };
+  let tested = single;
+  let objects: Record<string, string> | undefined;
+  if (options.mapItemReaderData !== undefined) {
+    const read = withItemReaderData(single, options.mapItemReaderData, (single.QueryLanguage as 'JSONPath' | 'JSONata' | undefined) ?? language);
+    if ('problem' in read) throw new StateTestConfigError(read.problem);
+    ({ state: tested, objects } = read);
   }
-  const definition = { QueryLanguage: options.queryLanguage ?? 'JSONPath', StartAt: startAt, States: states };
-  const execution = new StateMachine(definition, { handlers: options.handlers, mocks: options.mocks }).start(options.input ?? {}, { context: options.context });
-  const result = await execution.result;
-  const history: HistoryEvent[] = [...execution.history];
+  const run = async (own: Record<string, unknown>, mocks: MockOptions | undefined) => {
+    const states: Record<string, unknown> = { [name]: own };
+    for (const target of targetsOf(single)) states[target] ??= { Type: 'Succeed' };
+    let startAt = name;
+    if (options.variables && Object.keys(options.variables).length > 0) {
+      startAt = '__typestep_variables';
+      states[startAt] = { Type: 'Pass', QueryLanguage: 'JSONata', Assign: literalAssign(options.variables), Output: '{% $states.input %}', Next: name };
+    }
+    const definition = { QueryLanguage: language, StartAt: startAt, States: states };
+    const s3 = objects ? { objects } : undefined;
+    const execution = new StateMachine(definition, { handlers: options.handlers, mocks, s3 }).start(options.input ?? {}, { context: options.context });
+    return { result: await execution.result, history: [...execution.history] as HistoryEvent[] };
+  };
+  let { result, history } = await run(options.errorCausedByState === undefined ? tested : failingStandIn(tested, options.errorCausedByState), options.mocks);
+  if (options.mapIterationFailureCount !== undefined) {
+    if (single.Type !== 'Map') throw new StateTestConfigError(`mapIterationFailureCount is for a Map state, not a ${String(single.Type)} state`);
+    // The item count is what the Map's items (after ItemBatcher) came to in this run.
+    const started = history.find((event) => event.type === 'MapStateStarted')?.mapStateStartedEventDetails as { length?: number } | undefined;
+    const exceeded = exceedsToleratedFailures(single, options.mapIterationFailureCount, started?.length ?? 0);
+    if (typeof exceeded === 'object') throw new StateTestConfigError(exceeded.problem);
+    if (exceeded) ({ result, history } = await run(standInFor(single), thresholdExceededMock(name)));
+  }
   const entered = history.filter((event) => event.type.endsWith('StateEntered')).map((event) => (event.stateEnteredEventDetails as { name: string }).name);
-  const own = entered.indexOf(name);
-  const nextState = entered[own + 1];
+  const nextState = entered[entered.indexOf(name) + 1];
   const exited = history.find((event) => event.type.endsWith('StateExited') && (event.stateExitedEventDetails as { name: string }).name === name);
   const details = exited?.stateExitedEventDetails as { output?: string; assignedVariables?: Record<string, string> } | undefined;
   const variables = details?.assignedVariables ? Object.fromEntries(Object.entries(details.assignedVariables).map(([key, text]) => [key, JSON.parse(text)])) : undefined;
@@ -109,8 +147,25 @@ export async function testState(state: Record<string, unknown>, options: StateTe
     const catchIndex = ((single.Catch as Array<{ ErrorEquals: string[] }> | undefined) ?? []).findIndex((catcher) => matchesError(catcher.ErrorEquals, caught?.error ?? ''));
     return { status: 'CAUGHT_ERROR', output, error: caught?.error, cause: caught?.cause, nextState, ...(variables ? { variables } : {}), errorDetails: { catchIndex } };
   }
-  const dataFlow = single.Type === 'Task' && definition.QueryLanguage === 'JSONPath' && !single.QueryLanguage ? await taskDataFlow(single, options.input ?? {}, history, name, options.context) : undefined;
-  return { status: 'SUCCEEDED', output, ...(nextState !== undefined ? { nextState } : {}), ...(variables ? { variables } : {}), ...(dataFlow ? { dataFlow } : {}) };
+  const stateLanguage = (single.QueryLanguage as string | undefined) ?? language;
+  const dataFlow = single.Type === 'Task' && stateLanguage === 'JSONPath' ? await taskDataFlow(single, options.input ?? {}, history, name, options.context) : undefined;
+  const jsonataDataFlow = single.Type === 'Task' && stateLanguage === 'JSONata' ? taskArguments(history) : undefined;
+  return {
+    status: 'SUCCEEDED',
+    output,
+    ...(nextState !== undefined ? { nextState } : {}),
+    ...(variables ? { variables } : {}),
+    ...(dataFlow ? { dataFlow } : {}),
+    ...(jsonataDataFlow ? { jsonataDataFlow } : {}),
+  };
+}
+
+/** A JSONata Task's request after Arguments and its result, as its TaskScheduled and TaskSucceeded events recorded them. */
+function taskArguments(history: HistoryEvent[]): StateTestResult['jsonataDataFlow'] {
+  const scheduled = history.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails as { parameters?: string } | undefined;
+  const succeeded = history.find((event) => event.type === 'TaskSucceeded')?.taskSucceededEventDetails as { output?: string } | undefined;
+  if (scheduled?.parameters === undefined || succeeded?.output === undefined) return undefined;
+  return { afterArguments: JSON.parse(scheduled.parameters), result: JSON.parse(succeeded.output) };
 }
 
 /**
@@ -181,6 +236,11 @@ function failingStandIn(state: Record<string, unknown>, inner: string): Record<s
     throw new StateTestConfigError(`errorCausedByState is for a Map or Parallel state, not a ${String(state.Type)} state`);
   }
   if (!innerStateNames(state).has(inner)) throw new StateTestConfigError(`errorCausedByState names '${inner}', which is not a state inside the ${state.Type} state`);
+  return standInFor(state);
+}
+
+/** A Task of the same name keeping a Map's or Parallel's error handling, for a mock to fail. */
+function standInFor(state: Record<string, unknown>): Record<string, unknown> {
   const kept = ['Catch', 'ResultPath', 'Next', 'End', 'QueryLanguage', 'Comment'];
   return { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', ...Object.fromEntries(kept.filter((key) => key in state).map((key) => [key, state[key]])) };
 }

@@ -69,4 +69,57 @@ s('inputs with properties the type does not name run, as TypeScript allows; a wr
   assert.match(run.cause!, '$.amount must be number');
 });
 
+const distributed = (extra: Record<string, unknown>) => ({
+  Type: 'Map',
+  ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' }, Parameters: { Bucket: 'orders', Key: 'today.csv' } },
+  ItemSelector: { 'sku.$': '$$.Map.Item.Value.sku', 'index.$': '$$.Map.Item.Index' },
+  ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Pick', States: { Pick: { Type: 'Pass', End: true } } },
+  Next: 'Ship',
+  ...extra,
+});
+
+s('mapItemReaderData: a Distributed Map reads its items from the given text, through ItemSelector and ItemBatcher', async () => {
+  const read = await testState(distributed({}), { mapItemReaderData: 'sku,qty\na1,2\nb2,5\n' });
+  assert.equal(read, { status: 'SUCCEEDED', output: [{ sku: 'a1', index: 0 }, { sku: 'b2', index: 1 }], nextState: 'Ship' });
+  const json = distributed({ ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { 'Bucket.$': '$.bucket', Key: 'k' } } });
+  const batched = await testState({ ...json, ItemSelector: undefined, ItemBatcher: { MaxItemsPerBatch: 2 } }, { mapItemReaderData: '[{"sku":"x"},{"sku":"y"},{"sku":"z"}]' });
+  assert.equal(batched.output, [{ Items: [{ sku: 'x' }, { sku: 'y' }] }, { Items: [{ sku: 'z' }] }]);
+  const listing = { ...json, ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', Parameters: { Bucket: 'b' } } };
+  for (const [state, message] of [[listing, 'InputType'], [{ Type: 'Pass', End: true }, 'Map state'], [{ ...json, ItemReader: undefined }, 'ItemReader']] as const) {
+    const error = await testState(state, { mapItemReaderData: '[]' }).catch((thrown: Error) => thrown);
+    assert.ok(error instanceof StateTestConfigError, message);
+    assert.match((error as Error).message, message);
+  }
+});
+
+s('mapIterationFailureCount: past ToleratedFailureCount/Percentage the Map fails with States.ExceedToleratedFailureThreshold, which Retry and Catch handle', async () => {
+  const data = 'sku\na\nb\nc\nd\n';
+  const catching = distributed({ ToleratedFailureCount: 1, Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: 'Report' }] });
+  assert.is((await testState(catching, { mapItemReaderData: data, mapIterationFailureCount: 1 })).status, 'SUCCEEDED');
+  const caught = await testState(catching, { mapItemReaderData: data, mapIterationFailureCount: 2, input: { day: 1 } });
+  assert.equal([caught.status, caught.error, caught.nextState, (caught.output as { failure: { Error: string } }).failure.Error], ['CAUGHT_ERROR', 'States.ExceedToleratedFailureThreshold', 'Report', 'States.ExceedToleratedFailureThreshold']);
+  // 2 of 4 is 50%: within ToleratedFailurePercentage 50, past 49.
+  assert.is((await testState(distributed({ ToleratedFailurePercentage: 50 }), { mapItemReaderData: data, mapIterationFailureCount: 2 })).status, 'SUCCEEDED');
+  const failed = await testState(distributed({ ToleratedFailurePercentage: 49 }), { mapItemReaderData: data, mapIterationFailureCount: 2 });
+  assert.equal([failed.status, failed.error], ['FAILED', 'States.ExceedToleratedFailureThreshold']);
+  const retried = await testState({ ...distributed({}), Retry: [{ ErrorEquals: ['States.ExceedToleratedFailureThreshold'], MaxAttempts: 1 }] }, { mapItemReaderData: data, mapIterationFailureCount: 1 });
+  assert.equal([retried.status, retried.errorDetails?.retryIndex], ['RETRIABLE', 0]);
+  const inline = { Type: 'Map', ItemsPath: '$.items', ItemProcessor: { StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, End: true };
+  assert.is((await testState(inline, { input: { items: [1, 2] }, mapIterationFailureCount: 1 })).error, 'States.ExceedToleratedFailureThreshold');
+  for (const [state, count, message] of [[{ Type: 'Pass', End: true }, 1, 'Map state'], [inline, 3, 'more than'], [{ ...inline, ToleratedFailureCountPath: '$.n' }, 1, 'ToleratedFailureCountPath']] as const) {
+    const error = await testState(state, { input: { items: [1, 2], n: 1 }, mapIterationFailureCount: count }).catch((thrown: Error) => thrown);
+    assert.ok(error instanceof StateTestConfigError, message);
+    assert.match((error as Error).message, message);
+  }
+});
+
+s('a JSONata Task state: the request after Arguments and the result', async () => {
+  const task = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'charge', Payload: { cents: '{% $states.input.total * 100 %}' } }, Output: '{% $states.result.Payload %}', End: true };
+  const tested = await testState(task, { queryLanguage: 'JSONata', input: { total: 3 }, handlers: { State: (request: { Payload: { cents: number } }) => ({ charged: request.Payload.cents }) } });
+  assert.equal(tested.jsonataDataFlow?.afterArguments, { FunctionName: 'charge', Payload: { cents: 300 } });
+  assert.equal((tested.jsonataDataFlow?.result as { Payload: unknown }).Payload, { charged: 300 });
+  assert.equal(tested.output, { charged: 300 });
+  assert.is(tested.dataFlow, undefined);
+});
+
 s.run();

@@ -4,35 +4,41 @@ import { parsePayload, type Operation } from '../server-context.js';
 
 const LEVELS = new Set(['INFO', 'DEBUG', 'TRACE']);
 
-/**
- * `stateConfiguration` fields that @typestep/testing's emulation cannot
- * honour yet: asked for, they fail loudly rather than being ignored.
- */
-const UNSUPPORTED_CONFIGURATION = ['mapIterationFailureCount', 'mapItemReaderData'] as const;
-
 /** What TestState's `stateConfiguration` asks of the emulation. */
 interface StateConfiguration {
   retrierRetryCount?: number;
   errorCausedByState?: string;
+  mapIterationFailureCount?: number;
+  mapItemReaderData?: string;
 }
 
-/** The `stateConfiguration` field, checked: its unsupported members are refused by name. */
+/** A `stateConfiguration` count: absent, or an integer of at least 0 (AWS's constraint). */
+function countField(configuration: Record<string, unknown>, field: string): number | undefined {
+  const count = configuration[field];
+  if (count === undefined || count === null) return undefined;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    throw fieldError(`stateConfiguration.${field}`, count, 'Member must have value greater than or equal to 0');
+  }
+  return count;
+}
+
+/** The `stateConfiguration` field, checked against AWS's constraints. */
 function stateConfigurationOf(body: Record<string, unknown>): StateConfiguration {
   const configuration = optionalObject(body, 'stateConfiguration') ?? {};
-  for (const field of UNSUPPORTED_CONFIGURATION) {
-    if (configuration[field] !== undefined && configuration[field] !== null) {
-      throw new AwsApiError('ValidationException', `typestep serve's TestState does not support 'stateConfiguration.${field}' yet`);
-    }
-  }
-  const count = configuration.retrierRetryCount;
-  if (count !== undefined && count !== null && (typeof count !== 'number' || !Number.isInteger(count) || count < 0)) {
-    throw fieldError('stateConfiguration.retrierRetryCount', count, 'Member must have value greater than or equal to 0');
+  const readerData = optionalString(configuration, 'mapItemReaderData');
+  if (readerData !== undefined && readerData.length > 262144) {
+    throw fieldError('stateConfiguration.mapItemReaderData', '***', 'Member must have length less than or equal to 262144');
   }
   const causedBy = optionalString(configuration, 'errorCausedByState');
   if (causedBy !== undefined && (causedBy.length < 1 || causedBy.length > 80)) {
     throw fieldError('stateConfiguration.errorCausedByState', causedBy, 'Member must have length between 1 and 80');
   }
-  return { retrierRetryCount: (count as number | null | undefined) ?? undefined, errorCausedByState: causedBy };
+  return {
+    retrierRetryCount: countField(configuration, 'retrierRetryCount'),
+    errorCausedByState: causedBy,
+    mapIterationFailureCount: countField(configuration, 'mapIterationFailureCount'),
+    mapItemReaderData: readerData,
+  };
 }
 
 /** TestState's `context`: a JSON object laid over the tested state's context object. */
@@ -93,11 +99,13 @@ function dataFlowFields(dataFlow: Record<string, unknown> | undefined): Record<s
  * TestState through @typestep/testing's emulation: one attempt of one
  * state, its output or error and the state it would go to next. `context`
  * is laid over the state's context object; `stateConfiguration`'s
- * `retrierRetryCount` and `errorCausedByState` are honoured. With
+ * `retrierRetryCount`, `errorCausedByState`, `mapIterationFailureCount` and
+ * `mapItemReaderData` are honoured. With
  * `inspectionLevel` DEBUG or TRACE, `inspectionData` holds the input, the
  * variables the state assigned, `errorDetails`, and for a JSONPath Task that
  * succeeded its data-flow steps (`afterInputPath`, `afterParameters`, `result`,
- * `afterResultSelector`, `afterResultPath`).
+ * `afterResultSelector`, `afterResultPath`), for a JSONata Task that succeeded
+ * `afterArguments` and `result`.
  */
 export const testStateOperation: Operation = async (body) => {
   const definition = requiredString(body, 'definition');
@@ -136,7 +144,8 @@ export const testStateOperation: Operation = async (body) => {
       ? defined({
           input: inputText,
           ...dataFlowFields(result.dataFlow),
-          result: result.dataFlow ? JSON.stringify(result.dataFlow.result) : typeof mock?.result === 'string' ? mock.result : undefined,
+          ...(result.jsonataDataFlow ? { afterArguments: JSON.stringify(result.jsonataDataFlow.afterArguments) } : {}),
+          result: result.dataFlow ? JSON.stringify(result.dataFlow.result) : result.jsonataDataFlow ? JSON.stringify(result.jsonataDataFlow.result) : typeof mock?.result === 'string' ? mock.result : undefined,
           variables: result.variables ? JSON.stringify(result.variables) : undefined,
           errorDetails: result.errorDetails,
         })
