@@ -99,9 +99,9 @@ s('TestState: one state with input, variables, a mock, and inspection data', () 
     assert.is(mocked.inspectionData!.result, '{"Payload":{"n":1}}');
     const failing = await sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, input: '{}', mock: { errorOutput: { error: 'Boom', cause: 'bad' } } }));
     assert.equal({ status: failing.status, error: failing.error, cause: failing.cause }, { status: 'FAILED', error: 'Boom', cause: 'bad' });
-    const unsupported = await sdkError(sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, stateConfiguration: { mapIterationFailureCount: 2 } })));
-    assert.is(unsupported.name, 'ValidationException');
-    assert.match(unsupported.message, "does not support 'stateConfiguration.mapIterationFailureCount'");
+    const notMap = await sdkError(sfn.send(new TestStateCommand({ definition: task, roleArn: ROLE, stateConfiguration: { mapIterationFailureCount: 2 } })));
+    assert.is(notMap.name, 'ValidationException');
+    assert.match(notMap.message, 'mapIterationFailureCount is for a Map state');
   }),
 );
 
@@ -185,6 +185,50 @@ s("TestState: errorCausedByState tests a Map's Catch of an error raised inside i
     assert.match(unknown.message, "'Elsewhere'");
     const unmocked = await sdkError(sfn.send(new TestStateCommand({ definition: map, roleArn: ROLE, stateConfiguration: { errorCausedByState: 'Charge' } })));
     assert.is(unmocked.name, 'ValidationException');
+  }),
+);
+
+s('TestState: mapItemReaderData feeds a Distributed Map; mapIterationFailureCount tests its tolerated failures', () =>
+  withService(async (sfn) => {
+    const map = {
+      Type: 'Map',
+      ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: 'orders', Key: 'today.json' } },
+      ItemSelector: { 'sku.$': '$$.Map.Item.Value.sku' },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' }, StartAt: 'Pick', States: { Pick: { Type: 'Pass', End: true } } },
+      ToleratedFailureCount: 1,
+      Catch: [{ ErrorEquals: ['States.ExceedToleratedFailureThreshold'], ResultPath: '$.failure', Next: 'Report' }],
+      Next: 'Ship',
+    };
+    const mapItemReaderData = JSON.stringify([{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }]);
+    const read = await sfn.send(new TestStateCommand({ definition: JSON.stringify(map), roleArn: ROLE, stateConfiguration: { mapItemReaderData, mapIterationFailureCount: 1 } }));
+    assert.equal({ status: read.status, nextState: read.nextState, output: JSON.parse(read.output!) }, { status: 'SUCCEEDED', nextState: 'Ship', output: [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }] });
+    const exceeded = await sfn.send(new TestStateCommand({ definition: JSON.stringify(map), roleArn: ROLE, stateConfiguration: { mapItemReaderData, mapIterationFailureCount: 2 } }));
+    assert.equal([exceeded.status, exceeded.error, exceeded.nextState], ['CAUGHT_ERROR', 'States.ExceedToleratedFailureThreshold', 'Report']);
+    const negative = await sdkError(sfn.send(new TestStateCommand({ definition: JSON.stringify(map), roleArn: ROLE, stateConfiguration: { mapIterationFailureCount: -1 } })));
+    assert.is(negative.name, 'ValidationException');
+    const notMap = await sdkError(sfn.send(new TestStateCommand({ definition: '{"Type":"Pass","End":true}', roleArn: ROLE, stateConfiguration: { mapItemReaderData } })));
+    assert.is(notMap.name, 'ValidationException');
+    assert.match(notMap.message, 'Map state');
+  }),
+);
+
+s('TestState: a JSONata Task reports afterArguments, result and the variables it assigned', () =>
+  withService(async (sfn) => {
+    const task = {
+      Type: 'Task',
+      QueryLanguage: 'JSONata',
+      Resource: 'arn:aws:states:::lambda:invoke',
+      Arguments: { FunctionName: 'charge', Payload: { cents: '{% $states.input.total * 100 %}' } },
+      Assign: { charged: '{% $states.result.Payload.ok %}' },
+      Output: '{% $states.result.Payload %}',
+      End: true,
+    };
+    const tested = await sfn.send(new TestStateCommand({ definition: JSON.stringify(task), roleArn: ROLE, input: '{"total":2}', mock: { result: '{"Payload":{"ok":true}}' }, inspectionLevel: 'DEBUG' }));
+    const data = tested.inspectionData!;
+    assert.equal(
+      { afterArguments: JSON.parse(data.afterArguments!), result: JSON.parse(data.result!), variables: JSON.parse(data.variables!), afterParameters: data.afterParameters },
+      { afterArguments: { FunctionName: 'charge', Payload: { cents: 200 } }, result: { Payload: { ok: true } }, variables: { charged: true }, afterParameters: undefined },
+    );
   }),
 );
 

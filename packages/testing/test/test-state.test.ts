@@ -115,7 +115,7 @@ s('mapIterationFailureCount: past ToleratedFailureCount/Percentage the Map fails
 
 s('a JSONata Task state: the request after Arguments and the result', async () => {
   const task = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke', Arguments: { FunctionName: 'charge', Payload: { cents: '{% $states.input.total * 100 %}' } }, Output: '{% $states.result.Payload %}', End: true };
-  const tested = await testState(task, { queryLanguage: 'JSONata', input: { total: 3 }, handlers: { State: (request: { Payload: { cents: number } }) => ({ charged: request.Payload.cents }) } });
+  const tested = await testState(task, { queryLanguage: 'JSONata', input: { total: 3 }, handlers: { State: (payload: { cents: number }) => ({ charged: payload.cents }) } });
   assert.equal(tested.jsonataDataFlow?.afterArguments, { FunctionName: 'charge', Payload: { cents: 300 } });
   assert.equal((tested.jsonataDataFlow?.result as { Payload: unknown }).Payload, { charged: 300 });
   assert.equal(tested.output, { charged: 300 });
