@@ -162,10 +162,16 @@ export async function testState(state: Record<string, unknown>, options: StateTe
 
 /** A JSONata Task's request after Arguments and its result, as its TaskScheduled and TaskSucceeded events recorded them. */
 function taskArguments(history: HistoryEvent[]): StateTestResult['jsonataDataFlow'] {
+  const call = taskCall(history);
+  return call && { afterArguments: call.request, result: call.result };
+}
+
+/** The request a Task sent and the result it got, as its TaskScheduled and TaskSucceeded events recorded them. */
+function taskCall(history: HistoryEvent[]): { request: unknown; result: unknown } | undefined {
   const scheduled = history.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails as { parameters?: string } | undefined;
   const succeeded = history.find((event) => event.type === 'TaskSucceeded')?.taskSucceededEventDetails as { output?: string } | undefined;
   if (scheduled?.parameters === undefined || succeeded?.output === undefined) return undefined;
-  return { afterArguments: JSON.parse(scheduled.parameters), result: JSON.parse(succeeded.output) };
+  return { request: JSON.parse(scheduled.parameters), result: JSON.parse(succeeded.output) };
 }
 
 /**
@@ -181,10 +187,9 @@ async function taskDataFlow(
   name: string,
   context: Record<string, unknown> | undefined,
 ): Promise<StateTestResult['dataFlow']> {
-  const scheduled = history.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails as { parameters?: string } | undefined;
-  const succeeded = history.find((event) => event.type === 'TaskSucceeded')?.taskSucceededEventDetails as { output?: string } | undefined;
-  if (scheduled?.parameters === undefined || succeeded?.output === undefined) return undefined;
-  const result = JSON.parse(succeeded.output);
+  const call = taskCall(history);
+  if (!call) return undefined;
+  const result = call.result;
   const pass = async (fields: Record<string, unknown>, data: unknown) => {
     // Named as the state and given its context, so that `$$` reads as it did.
     const run = await new StateMachine({ StartAt: name, States: { [name]: { Type: 'Pass', ...fields, End: true } } }).start(data, { context }).result;
@@ -195,7 +200,7 @@ async function taskDataFlow(
     const afterInputPath = 'InputPath' in state ? await pass({ InputPath: state.InputPath }, input) : input;
     const afterResultSelector = state.ResultSelector === undefined ? result : await pass({ Parameters: state.ResultSelector }, result);
     const afterResultPath = 'ResultPath' in state ? await pass({ Result: afterResultSelector, ResultPath: state.ResultPath }, input) : afterResultSelector;
-    return { afterInputPath, afterParameters: JSON.parse(scheduled.parameters), result, afterResultSelector, afterResultPath };
+    return { afterInputPath, afterParameters: call.request, result, afterResultSelector, afterResultPath };
   } catch {
     // A path that only the whole state evaluates (one reading $$.Task.Token, say): the steps are left out rather than guessed.
     return undefined;
