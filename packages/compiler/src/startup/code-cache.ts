@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+/** What a cache key needs of a file's `fs.Stats` (spelled out so the shipped declarations need no @types/node). */
+export interface SourceStats {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,7 +41,7 @@ export class CodeCache {
    * CodeCache.fromEnvironment('/app/node_modules/ts-morph/dist/ts-morph.js')?.folders
    * // ['/app/node_modules/.cache/typestep', '/home/me/.cache/typestep']
    */
-  static fromEnvironment(anchor?: string, env: NodeJS.ProcessEnv = process.env): CodeCache | undefined {
+  static fromEnvironment(anchor?: string, env: Record<string, string | undefined> = process.env): CodeCache | undefined {
     if (env.TYPESTEP_NO_CACHE && env.TYPESTEP_NO_CACHE !== '0') return undefined;
     if (env.TYPESTEP_CACHE_DIR) return new CodeCache([env.TYPESTEP_CACHE_DIR]);
     const folders: string[] = [];
@@ -45,7 +52,7 @@ export class CodeCache {
   }
 
   /** The cached code of `source` as it is now (`stats`), or undefined when there is none or it is damaged. */
-  read(source: string, stats: Stats): Buffer | undefined {
+  read(source: string, stats: SourceStats): Uint8Array | undefined {
     const name = cacheFileName(source, stats);
     for (const folder of this.folders) {
       let stored: Buffer;
@@ -61,7 +68,7 @@ export class CodeCache {
   }
 
   /** Stores `data` for `source` as it is now, replacing older caches of the same path; false when no folder took it. */
-  write(source: string, stats: Stats, data: Buffer): boolean {
+  write(source: string, stats: SourceStats, data: Uint8Array): boolean {
     const name = cacheFileName(source, stats);
     for (const folder of this.folders) {
       try {
@@ -87,7 +94,7 @@ export function nodeModulesFolder(file: string): string | undefined {
 }
 
 /** `<base name>-<hash of the path>-<hash of size, mtime, inode, versions>.v8`. */
-function cacheFileName(source: string, stats: Stats): string {
+function cacheFileName(source: string, stats: SourceStats): string {
   const base = source.slice(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1).replace(/[^A-Za-z0-9.-]/g, '_');
   const version = [stats.size, stats.mtimeMs, stats.ino, process.version, process.versions.v8, process.arch].join('\0');
   return `${base}-${hash(source)}-${hash(version)}.v8`;
@@ -95,7 +102,7 @@ function cacheFileName(source: string, stats: Stats): string {
 
 const DIGEST_BYTES = 32;
 
-function digest(data: Buffer): Buffer {
+function digest(data: Uint8Array): Buffer {
   return createHash('sha256').update(data).digest();
 }
 

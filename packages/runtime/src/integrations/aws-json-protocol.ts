@@ -1,4 +1,27 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+// What these functions use of Node's http objects, spelled out: the runtime's shipped declarations
+// must not need @types/node (the consumer test type-checks them without it).
+/** The parts of `http.IncomingMessage` read here. */
+export interface HttpRequestLike {
+  readonly headers: Record<string, string | string[] | undefined>;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  destroy(): unknown;
+}
+/** The parts of `http.ServerResponse` written here. */
+export interface HttpResponseLike {
+  readonly writableEnded: boolean;
+  readonly writableFinished: boolean;
+  readonly destroyed: boolean;
+  writeHead(status: number, headers: Record<string, string | number>): unknown;
+  end(text: string): unknown;
+  on(event: 'close', listener: () => void): unknown;
+}
+/** The parts of `http.Server` closed here. */
+export interface HttpServerLike {
+  close(callback: () => void): unknown;
+  closeIdleConnections(): void;
+}
 
 /**
  * The wire protocol of the Step Functions API (AWS JSON 1.0), as far as a
@@ -44,7 +67,7 @@ export class BodyTooLarge extends Error {}
  * @example
  * const body = await readAwsJsonBody(request, 1024 * 1024);
  */
-export async function readAwsJsonBody(request: IncomingMessage, maxBytes: number): Promise<Record<string, unknown>> {
+export async function readAwsJsonBody(request: HttpRequestLike, maxBytes: number): Promise<Record<string, unknown>> {
   const text = await readBody(request, maxBytes);
   let body: unknown;
   try {
@@ -65,12 +88,12 @@ export async function readAwsJsonBody(request: IncomingMessage, maxBytes: number
  * client reads a 413 rather than finding its connection cut mid-send. A body
  * that goes on past DRAIN_LIMIT_BYTES has its connection cut.
  */
-function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
+function readBody(request: HttpRequestLike, maxBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     let refused = Number(request.headers['content-length'] ?? 0) > maxBytes;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
+    const chunks: Uint8Array[] = [];
+    request.on('data', (chunk: Uint8Array) => {
       size += chunk.length;
       if (!refused && size > maxBytes) {
         refused = true;
@@ -93,7 +116,7 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<string> {
  * @example
  * replyAwsJson(response, 400, awsErrorBody('InvalidArn', 'Invalid Arn: …'));
  */
-export function replyAwsJson(response: ServerResponse, status: number, body: unknown): void {
+export function replyAwsJson(response: HttpResponseLike, status: number, body: unknown): void {
   if (response.writableEnded || response.destroyed) return;
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(text) });
@@ -136,7 +159,7 @@ export function allowedHosts(host: string, port: number): Set<string> | undefine
  * @example
  * watchDisconnect(request, response, controller);
  */
-export function watchDisconnect(request: IncomingMessage, response: ServerResponse, controller: AbortController): void {
+export function watchDisconnect(request: HttpRequestLike, response: HttpResponseLike, controller: AbortController): void {
   response.on('close', () => {
     if (!response.writableFinished) controller.abort();
   });
@@ -150,7 +173,7 @@ export function watchDisconnect(request: IncomingMessage, response: ServerRespon
  * @example
  * await closeHttpServer(server, inFlight);
  */
-export function closeHttpServer(server: Server, inFlight: Set<AbortController>): Promise<void> {
+export function closeHttpServer(server: HttpServerLike, inFlight: Set<AbortController>): Promise<void> {
   for (const controller of inFlight) controller.abort();
   return new Promise((resolve) => {
     server.close(() => resolve());
