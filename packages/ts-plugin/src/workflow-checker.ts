@@ -7,10 +7,9 @@ export interface ScriptSource {
   getScriptSnapshot(fileName: string): ts.IScriptSnapshot | undefined;
 }
 
-/** The two libraries the checker runs; loaded on the first workflow file, so a project without one pays nothing. */
+/** What the checker runs (the compiler, which also makes its ts-morph project); loaded on the first workflow file, so a project without one pays nothing. */
 export interface CheckerModules {
   compiler: typeof import('@typestep/compiler');
-  morph: typeof import('ts-morph');
 }
 
 /**
@@ -61,7 +60,7 @@ export class WorkflowChecker {
     if (!this.project) {
       // `plugins` means nothing to the compiler; the rest (strict, module resolution, paths…) must match the editor's.
       const { plugins: _plugins, ...options } = this.compilerOptions();
-      this.project = new this.modules.morph.Project({ compilerOptions: options as never, skipAddingFilesFromTsConfig: true });
+      this.project = this.modules.compiler.createProject(options as never);
     }
     let changed = false;
     if (!this.project.getSourceFile(fileName)) {

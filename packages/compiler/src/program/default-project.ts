@@ -1,4 +1,4 @@
-import { Project, ts } from '../ts-morph.js';
+import { Project, ts, type CompilerOptions } from '../ts-morph.js';
 import { HOST_GLOBALS_FILE, HOST_GLOBALS_SOURCE } from './host-globals.js';
 
 /**
@@ -32,4 +32,16 @@ export function createDefaultProject(): Project {
   const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
   project.createSourceFile(HOST_GLOBALS_FILE, HOST_GLOBALS_SOURCE);
   return project;
+}
+
+/**
+ * An empty project with the given TypeScript options: for a host that has
+ * its own options, such as an editor's tsserver project (`@typestep/ts-plugin`),
+ * so it need not load ts-morph itself.
+ *
+ * @example
+ * const project = createProject(info.project.getCompilerOptions());
+ */
+export function createProject(compilerOptions: CompilerOptions): Project {
+  return new Project({ compilerOptions });
 }

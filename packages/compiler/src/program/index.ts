@@ -1,2 +1,2 @@
-export { createDefaultProject, DEFAULT_COMPILER_OPTIONS } from './default-project.js';
+export { createDefaultProject, createProject, DEFAULT_COMPILER_OPTIONS } from './default-project.js';
 export { HOST_GLOBALS_FILE } from './host-globals.js';
