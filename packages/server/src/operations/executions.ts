@@ -180,6 +180,22 @@ function describe(row: ExecutionRow) {
 
 const STATUSES = new Set(['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED', 'PENDING_REDRIVE']);
 
+/** The fields every ListExecutions item has, whichever table the execution is listed from. */
+function executionListItem(
+  executionArn: string,
+  stateMachineArn: string,
+  row: { name: string; status: string; started_at: number; stopped_at: number | null },
+) {
+  return {
+    executionArn,
+    stateMachineArn,
+    name: row.name,
+    status: row.status,
+    startDate: epochSeconds(row.started_at),
+    stopDate: row.stopped_at === null ? undefined : epochSeconds(row.stopped_at),
+  };
+}
+
 /** ListExecutions with a `mapRunArn`: the Map Run's child executions, by item index. */
 function listMapRunChildren(context: ServerContext, body: Record<string, unknown>, mapRunArn: string, status: string | undefined) {
   context.store.flush();
@@ -187,15 +203,7 @@ function listMapRunChildren(context: ServerContext, body: Record<string, unknown
   const page = readPage(body, `ListExecutions:${mapRunArn}:${status ?? ''}`, (limit, offset) => context.store.mapRunChildren(mapRunArn, status, limit, offset));
   return defined({
     executions: page.items.map((row) =>
-      defined({
-        executionArn: row.execution_arn,
-        stateMachineArn: row.state_machine_arn,
-        name: row.name,
-        status: row.status,
-        startDate: epochSeconds(row.started_at),
-        stopDate: row.stopped_at === null ? undefined : epochSeconds(row.stopped_at),
-        mapRunArn: row.map_run_arn,
-      }),
+      defined({ ...executionListItem(row.execution_arn, row.state_machine_arn, row), mapRunArn: row.map_run_arn }),
     ),
     nextToken: page.nextToken,
   });
@@ -221,12 +229,7 @@ const listExecutions: Operation = (body, context) => {
   return defined({
     executions: page.items.map((row) =>
       defined({
-        executionArn: row.arn,
-        stateMachineArn: row.machine_arn,
-        name: row.name,
-        status: row.status,
-        startDate: epochSeconds(row.started_at),
-        stopDate: row.stopped_at === null ? undefined : epochSeconds(row.stopped_at),
+        ...executionListItem(row.arn, row.machine_arn, row),
         stateMachineVersionArn: row.version_arn ?? undefined,
         stateMachineAliasArn: row.alias_arn ?? undefined,
         redriveCount: row.redrive_count,
