@@ -116,3 +116,32 @@ pipe('stdout closed after the first line (`| head -1`): a quiet exit, no warning
 });
 
 pipe.run();
+
+const flush = suite('typestep: output larger than a pipe holds');
+
+flush('a slow reader still gets the whole history (nothing lost when the command ends)', async () => {
+  // 150 Pass states, each passing on a 1 KB text: the history is far larger than a pipe's buffer (64 KB).
+  const states: Record<string, unknown> = {};
+  for (let index = 0; index < 150; index += 1) {
+    states[`Step ${index}`] = { Type: 'Pass', Parameters: { 'text.$': '$.text', step: index }, ...(index === 149 ? { End: true } : { Next: `Step ${index + 1}` }) };
+  }
+  const scratch = scratchFolder('typestep-flush-');
+  const definition = scratch.file('long.asl.json', { StartAt: 'Step 0', States: states });
+  const child = spawn(process.execPath, [bin, 'run', definition, '--input', JSON.stringify({ text: 'x'.repeat(1024) }), '--history'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  // Read nothing for a while, so the command's writes wait on a full pipe when it finishes.
+  child.stdout.pause();
+  setTimeout(() => child.stdout.on('data', (chunk) => (stdout += chunk)).resume(), 300);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.is(code, 0, stderr);
+  assert.ok(stdout.length > 256 * 1024, `${stdout.length} characters`);
+  // One JSON line per history event, then the status, the output and a last line that counts the events.
+  const events = stdout.split('\n').filter((line) => line.startsWith('{"id"')).map((line) => JSON.parse(line) as { type: string });
+  assert.is(events.filter((event) => event.type === 'PassStateExited').length, 150);
+  assert.is(events.at(-1)?.type, 'ExecutionSucceeded');
+  assert.match(stdout.trimEnd().split('\n').at(-1)!, /^\(302 history events/);
+});
+
+flush.run();

@@ -17,3 +17,5 @@ export type SyntaxKind = TsMorph.SyntaxKind;
 export type Project = TsMorph.Project;
 export type VariableDeclarationKind = TsMorph.VariableDeclarationKind;
 export type DiagnosticCategory = TsMorph.DiagnosticCategory;
+/** TypeScript's own node under a ts-morph node (`compilerNode`): for walks that need no ts-morph wrapper per node. */
+export type CompilerNode = TsMorph.ts.Node;

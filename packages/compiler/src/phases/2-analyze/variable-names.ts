@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, ts, type ArrowFunction, type FunctionDeclaration, type FunctionExpression, type VariableDeclaration } from '../../ts-morph.js';
+import { Node, SyntaxKind, ts, type ArrowFunction, type CompilerNode, type FunctionDeclaration, type FunctionExpression, type VariableDeclaration } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 // Two leaf predicates of the expression lowering, imported by file: its index loads the whole lowering, which imports this phase.
 import { isFoldedCallback } from '../3-lower/expressions/folded-callbacks.js';
@@ -6,8 +6,6 @@ import { changesInPlace } from '../3-lower/expressions/in-place.js';
 import { dslNameOf } from '../1-discover/index.js';
 import { mayBeUndefined, readsThroughIndex } from './may-be-undefined.js';
 
-/** TypeScript's own node under a ts-morph node (`compilerNode`). */
-type CompilerNode = import('ts-morph').ts.Node;
 
 /** ASL variable names: letters, digits and underscores, not starting with a digit. */
 const ASL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -176,10 +174,13 @@ export function nameVariables(body: ArrowFunction | FunctionExpression | Functio
     }
   };
   for (const parameter of body.getParameters()) visit(parameter, parameter.getNameNode());
-  body.forEachDescendant((node) => {
+  // Declarations in source order (a name goes to the first one that asks): the two kinds' lists merged by position.
+  const declarations = [...body.getDescendantsOfKind(SyntaxKind.VariableDeclaration), ...body.getDescendantsOfKind(SyntaxKind.Parameter)];
+  declarations.sort((a, b) => a.getPos() - b.getPos() || b.getEnd() - a.getEnd());
+  for (const node of declarations) {
     if (Node.isVariableDeclaration(node)) visit(node, node.getNameNode());
-    else if (Node.isParameterDeclaration(node) && node.getParent() !== body) visit(node, node.getNameNode());
-  });
+    else if (node.getParent() !== body) visit(node, node.getNameNode());
+  }
   boxIndexReads(body, names);
   return names;
 }
@@ -214,13 +215,13 @@ function readsMayBeUndefined(declaration: VariableDeclaration): boolean {
 
 /** Boxes the variables assigned a read through an index (`x = xs[i]`), which may be undefined whatever `x`'s type says. */
 function boxIndexReads(body: Node, names: VariableNames): void {
-  body.forEachDescendant((node) => {
-    if (!Node.isBinaryExpression(node) || node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) return;
+  for (const node of body.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    if (node.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
     const target = node.getLeft();
-    if (!Node.isIdentifier(target) || !readsThroughIndex(node.getRight())) return;
+    if (!Node.isIdentifier(target) || !readsThroughIndex(node.getRight())) continue;
     const variable = names.ofReference(target);
     if (variable !== undefined) names.box(variable);
-  });
+  }
 }
 
 /**

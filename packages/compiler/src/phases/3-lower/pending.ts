@@ -100,20 +100,7 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
         if (declaration.getInitializer() || (variable !== undefined && names.boxed.has(variable))) collectBindings(declaration, names, out);
       }
     }
-    statement.forEachDescendant((node) => {
-      let target: Node | undefined;
-      if (Node.isBinaryExpression(node)) {
-        const kind = node.getOperatorToken().getKind();
-        if (kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment) target = node.getLeft();
-      } else if (Node.isIdentifier(node) && changesInPlace(node)) {
-        // `xs.push(x)`, `delete o.k`, `Object.assign(o, …)` change the variable: its new value must be carried too.
-        target = node;
-      } else if (Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) {
-        const kind = node.getOperatorToken();
-        if (kind === SyntaxKind.PlusPlusToken || kind === SyntaxKind.MinusMinusToken) target = node.getOperand();
-      }
-      for (const leaf of target ? assignedLeaves(target) : []) record(leaf);
-    });
+    for (const leaf of writtenLeaves(statement)) record(leaf);
   }
   return out;
 
@@ -132,6 +119,32 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
     if (inside(declaration) && !topLevel) return;
     out.set(target.getText(), variable);
   }
+}
+
+/** `writtenLeaves` per statement: a run's statements are asked again for each run around them. */
+const leavesWritten = new WeakMap<Statement, readonly Node[]>();
+
+/** Every place a statement writes to: assignment targets (each leaf of a destructuring), `++`/`--` operands, and roots changed in place. */
+function writtenLeaves(statement: Statement): readonly Node[] {
+  let leaves = leavesWritten.get(statement);
+  if (leaves) return leaves;
+  const out: Node[] = [];
+  statement.forEachDescendant((node) => {
+    let target: Node | undefined;
+    if (Node.isBinaryExpression(node)) {
+      const kind = node.getOperatorToken().getKind();
+      if (kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment) target = node.getLeft();
+    } else if (Node.isIdentifier(node) && changesInPlace(node)) {
+      // `xs.push(x)`, `delete o.k`, `Object.assign(o, …)` change the variable: its new value must be carried too.
+      target = node;
+    } else if (Node.isPrefixUnaryExpression(node) || Node.isPostfixUnaryExpression(node)) {
+      const kind = node.getOperatorToken();
+      if (kind === SyntaxKind.PlusPlusToken || kind === SyntaxKind.MinusMinusToken) target = node.getOperand();
+    }
+    if (target) out.push(...assignedLeaves(target));
+  });
+  leavesWritten.set(statement, (leaves = out));
+  return leaves;
 }
 
 /** What an assignment's left side assigns: itself, or each target of a destructuring pattern (`({ a, b: [c] } = v)`). */

@@ -17,10 +17,11 @@ import { collectionKindOf, type CollectionKind } from './collection-kind.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
 import { onlyKinds, valueKinds } from './value-kinds.js';
+import { typeOf } from '../../../program/index.js';
 
 /** True when `node` is a Set or a Map (possibly null or undefined). */
 export function isCollection(node: Node): boolean {
-  const type = node.getType().getNonNullableType();
+  const type = typeOf(node).getNonNullableType();
   return collectionKindOf(type) !== undefined;
 }
 
@@ -76,15 +77,15 @@ export function sizeText(collection: string): string {
 
 /** `new Set(…)` and `new Map(…)`; undefined when `node` constructs something else. */
 export function lowerNewCollection(node: NewExpression, ctx: LowerContext): string | undefined {
-  const kind = collectionKindOf(node.getType());
+  const kind = collectionKindOf(typeOf(node));
   if (!kind) return undefined;
   const [source] = (node.getArguments() as Expression[]);
   // A Set of a type parameter (`const unique = <T>(xs: T[]) => [...new Set(xs)]`): its items are checked at run time.
-  const generic = kind === 'Set' && node.getType().getTypeArguments()[0]?.isTypeParameter() === true;
-  const problem = source && !generic ? primitiveProblem(node.getType(), kind) : undefined;
+  const generic = kind === 'Set' && typeOf(node).getTypeArguments()[0]?.isTypeParameter() === true;
+  const problem = source && !generic ? primitiveProblem(typeOf(node), kind) : undefined;
   if (problem) return ctx.report('expression_unsupported_call', node, { name: `new ${kind}`, reason: problem });
   if (!source || Node.isNullLiteral(source)) return '[]';
-  if (!onlyKinds(valueKinds(source.getType()), 'array')) {
+  if (!onlyKinds(valueKinds(typeOf(source)), 'array')) {
     return ctx.report('expression_unsupported_call', node, { name: `new ${kind}`, reason: kind === 'Set' ? 'it takes an array or another Set' : 'it takes an array of [key, value] pairs or another Map' });
   }
   const items = generic ? `${ctx.helper('primitiveItems')}(${lowerNode(source, ctx)})` : lowerNode(source, ctx);
@@ -183,7 +184,7 @@ export function nonJsonPart(type: Type, depth = 0): string | undefined {
  * output) when it holds a Set, a Map or a Date.
  */
 export function reportNonJson(node: Node, report: (code: 'expression_not_json', node: Node, params: Record<string, string>) => void): void {
-  const part = nonJsonPart(node.getType());
+  const part = nonJsonPart(typeOf(node));
   if (!part) return;
   const reason = part === 'Date'
     ? 'natively JSON.stringify writes it as an ISO string, compiled it is a number of milliseconds; pass `d.toISOString()` or `d.getTime()`'

@@ -15,6 +15,7 @@ import { isGlobal } from './standard-globals.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { jsString, lowerToString } from './to-string.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
+import { typeOf } from '../../../program/index.js';
 
 /** True when `type` is the standard library's Date. */
 export function isDateType(type: Type): boolean {
@@ -43,7 +44,7 @@ export function lowerNewDate(node: NewExpression, ctx: LowerContext): string | u
   if (args.length === 0) return '$millis()';
   if (args.length > 1) return ctx.report('expression_unsupported_call', node, { name: 'new Date', reason: 'with several arguments it reads them in the machine\'s time zone; use `new Date(Date.UTC(year, month, …))`' });
   const [value] = args;
-  if (isDateType(value.getType())) return lowerNode(value, ctx);
+  if (isDateType(typeOf(value))) return lowerNode(value, ctx);
   const kinds = kindsOf(value);
   if (onlyKinds(kinds, 'number')) return `${ctx.helper('timeClip')}(${lowerNode(value, ctx)})`;
   if (onlyKinds(kinds, 'string')) return `${ctx.helper('parseDate')}(${lowerNode(value, ctx)})`;
@@ -89,14 +90,14 @@ export function lowerDateMethod(name: string, receiver: string, node: CallExpres
  * writes it in the machine's time zone. Returns true when it reported.
  */
 export function reportDateString(node: Expression, ctx: LowerContext): boolean {
-  if (!isDateType(node.getType().getNonNullableType())) return false;
+  if (!isDateType(typeOf(node).getNonNullableType())) return false;
   ctx.report('expression_unsupported_call', node, { name: 'String(date)', reason: 'JavaScript writes a Date in the machine\'s time zone; use `d.toISOString()`' });
   return true;
 }
 
 /** `d1 < d2` compares time values in both languages. */
 export function isDateComparison(left: Expression, right: Expression): boolean {
-  return isDateType(left.getType()) && isDateType(right.getType());
+  return isDateType(typeOf(left)) && isDateType(typeOf(right));
 }
 
 /** `String(x)` of a value that is not a Date. */

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind } from '../../../ts-morph.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
+import { typeOf } from '../../../program/index.js';
 
 /**
  * What counts as changing a value in place: an assignment to a path below a
@@ -7,8 +8,17 @@ import { kindsOf, onlyKinds } from './value-kinds.js';
  * the methods of arrays, Sets and Maps that change their receiver.
  */
 
+/** Answers of `changesInPlace`, per identifier: the slicing and the Assign analysis ask for every identifier of a run, run after run. */
+const changesInPlaceAnswers = new WeakMap<Node, boolean>();
+
 /** True when `reference` is the root of a path that is changed in place (`o.a = v`, `xs.push(v)`, `delete o.k`). */
 export function changesInPlace(reference: Node): boolean {
+  let answer = changesInPlaceAnswers.get(reference);
+  if (answer === undefined) changesInPlaceAnswers.set(reference, (answer = rootOfChangeInPlace(reference)));
+  return answer;
+}
+
+function rootOfChangeInPlace(reference: Node): boolean {
   let top: Node = reference;
   let path = false;
   while (true) {
@@ -47,7 +57,7 @@ export function isMutatorCall(call: Node): boolean {
 
 /** `'Set'` or `'Map'` when `node`'s type is one. */
 export function collectionKind(node: Node): 'Set' | 'Map' | undefined {
-  const name = node.getType().getNonNullableType().getSymbol()?.getName();
+  const name = typeOf(node).getNonNullableType().getSymbol()?.getName();
   return name === 'Set' || name === 'Map' ? name : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Statement } from '../../../ts-morph.js';
+import { Node, SyntaxKind, ts, type CompilerNode, type Statement } from '../../../ts-morph.js';
 import { changesInPlace } from './in-place.js';
 
 /**
@@ -53,7 +53,17 @@ export function sliceRun(statements: readonly Statement[], targets: readonly str
  * `for (x of …)` target inside it. Reading too many is safe (a slice keeps
  * more), too few is not.
  */
-export function namesDefinedBy(statement: Statement): Set<string> {
+export function namesDefinedBy(statement: Statement): ReadonlySet<string> {
+  let names = definedNames.get(statement);
+  if (!names) definedNames.set(statement, (names = collectDefinedNames(statement)));
+  return names;
+}
+
+/** Answers of `namesDefinedBy` and `mentionedNames`, per statement: a run is sliced once per variable it assigns, and again for each enclosing run. */
+const definedNames = new WeakMap<Statement, ReadonlySet<string>>();
+const mentioned = new WeakMap<Statement, ReadonlySet<string>>();
+
+function collectDefinedNames(statement: Statement): Set<string> {
   const out = new Set<string>();
   const addRoot = (target: Node | undefined) => {
     while (target && (Node.isPropertyAccessExpression(target) || Node.isElementAccessExpression(target) || Node.isParenthesizedExpression(target) || Node.isNonNullExpression(target) || Node.isAsExpression(target))) target = target.getExpression();
@@ -93,10 +103,21 @@ export function declaredNames(statement: Statement): string[] {
   return statement.getDeclarations().flatMap((declaration) => names(declaration.getNameNode()));
 }
 
-/** Every identifier a statement mentions (reads, writes, field names alike: more is safe). */
-function mentionedNames(statement: Statement): Set<string> {
+/**
+ * Every identifier a statement mentions (reads, writes, field names alike:
+ * more is safe). Walks TypeScript's own nodes: only their text is needed, and
+ * wrapping each one in a ts-morph node was most of the cost.
+ */
+function mentionedNames(statement: Statement): ReadonlySet<string> {
+  let names = mentioned.get(statement);
+  if (names) return names;
   const out = new Set<string>();
-  if (Node.isIdentifier(statement)) out.add(statement.getText());
-  for (const identifier of statement.getDescendantsOfKind(SyntaxKind.Identifier)) out.add(identifier.getText());
-  return out;
+  const file = statement.getSourceFile().compilerNode;
+  const visit = (node: CompilerNode): void => {
+    if (node.kind === SyntaxKind.Identifier) out.add(node.getText(file));
+    ts.forEachChild(node, visit);
+  };
+  visit(statement.compilerNode);
+  mentioned.set(statement, (names = out));
+  return names;
 }

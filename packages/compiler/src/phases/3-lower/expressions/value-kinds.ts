@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, type Type } from '../../../ts-morph.js';
 import { enumMemberValue } from '../../1-discover/static-value.js';
 import { collectionKindOf } from './collection-kind.js';
+import { typeOf } from '../../../program/index.js';
 
 /** The JSON-level kinds a TypeScript type can hold at run time; lowering picks JSONata by them. */
 export type ValueKind = 'string' | 'number' | 'boolean' | 'null' | 'undefined' | 'array' | 'object' | 'function' | 'unknown';
@@ -33,8 +34,8 @@ export function kindsOf(node: Node): Set<ValueKind> {
     if (Node.isParenthesizedExpression(node) || !Node.isElementAccessExpression(node.getExpression())) return kindsOf(node.getExpression());
   }
   if (Node.isElementAccessExpression(node)) {
-    const receiver = node.getExpression().getType();
-    const kinds = valueKinds(node.getType());
+    const receiver = typeOf(node.getExpression());
+    const kinds = valueKinds(typeOf(node));
     // A tuple slot or an enum member named by a constant (`Color[Color.Green]`) is always there.
     if (!(receiver.isTuple() && Node.isNumericLiteral(node.getArgumentExpression())) && enumMemberValue(node) === undefined) kinds.add('undefined');
     return kinds;
@@ -51,7 +52,7 @@ export function kindsOf(node: Node): Set<ValueKind> {
     const callee = node.getExpression();
     if (Node.isPropertyAccessExpression(callee) && ['entries', 'keys', 'values'].includes(callee.getName()) && onlyKinds(kindsOf(callee.getExpression()), 'array')) return new Set(['array']);
   }
-  return valueKinds(node.getType());
+  return valueKinds(typeOf(node));
 }
 
 function collect(type: Type, out: Set<ValueKind>): void {
@@ -97,7 +98,7 @@ function isReadonlyArray(type: Type): boolean {
  * specially use `kindsOf`.
  */
 export function declaredKinds(node: Node): Set<ValueKind> {
-  return valueKinds(node.getType());
+  return valueKinds(typeOf(node));
 }
 
 /** True when every kind in `kinds` is in `allowed`. */
