@@ -6,12 +6,14 @@ import type { SourceLocation } from '@typestep/runtime';
 import type { CommandModule } from 'yargs';
 import { companionFiles, readSourceMap } from '../compiled-companions.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
+import { openInBrowser, pageFileFor } from '../open-in-browser.js';
 import { STANDARD_STREAM, readJsonFile } from '../standard-streams.js';
 
 interface GraphArgs {
   file: string;
-  format: 'mermaid' | 'dot' | 'svg';
+  format?: 'mermaid' | 'dot' | 'svg';
   out?: string;
+  open?: boolean;
   workflow?: string;
   sourceMap?: string;
 }
@@ -29,29 +31,40 @@ export function graphCommand(setExit: (code: number) => void): CommandModule<obj
     builder: (y) =>
       y
         .positional('file', { type: 'string', demandOption: true, describe: "An ASL definition (.json; '-': stdin) or a TypeScript workflow file" })
-        .option('format', { choices: ['mermaid', 'dot', 'svg'] as const, default: 'mermaid' as const, describe: 'What to write' })
+        .option('format', { choices: ['mermaid', 'dot', 'svg'] as const, describe: 'What to write (default: mermaid; svg with --open)' })
         .option('out', { type: 'string', describe: "File to write (default: stdout; '-': stdout)" })
+        .option('open', { type: 'boolean', describe: 'Open the SVG in a browser ($BROWSER, else the system default); without --out, it goes to a temporary file' })
         .option('workflow', { type: 'string', describe: 'Which workflow of a TypeScript file with several (its name)' })
         .option('source-map', { type: 'string', describe: 'State name → TypeScript location (default: the <Name>.map.json beside the definition)' })
         .example('$0 graph build/ProcessOrder.asl.json', 'a Mermaid flowchart on stdout')
         .example('$0 graph src/workflow.ts --format svg --out order.svg', 'compiles the workflow and draws it, with each state\'s TypeScript line')
-        .example('$0 graph machine.asl.json --format dot | dot -Tpng > machine.png', 'Graphviz DOT for your own renderer') as never,
+        .example('$0 graph machine.asl.json --format dot | dot -Tpng > machine.png', 'Graphviz DOT for your own renderer')
+        .example('$0 graph src/workflow.ts --open', 'the SVG, opened in the browser') as never,
     handler: async (args) => {
       const fail = (message: string) => {
         process.stderr.write(`typestep graph: ${message}\n`);
         setExit(EXIT_USAGE);
       };
+      const format = args.format ?? (args.open ? 'svg' : 'mermaid');
+      if (args.open && format !== 'svg') return fail(`--open shows an SVG: leave out --format ${format} (or write it with --out)`);
+      if (args.open && args.out === STANDARD_STREAM) return fail('--open needs a file: the SVG cannot share stdout');
       const source = /\.[cm]?tsx?$/.test(args.file) ? await fromWorkflow(args.file, args.workflow) : fromDefinition(args.file, args.sourceMap);
       if (typeof source === 'string') return fail(source);
       const graph = machineGraph(source.definition, source.sourceMap);
-      const text = args.format === 'mermaid' ? toMermaid(graph) : args.format === 'dot' ? toDot(graph) : await toSvg(graph, source.title);
-      if (args.out === undefined || args.out === STANDARD_STREAM) process.stdout.write(text);
+      const text = format === 'mermaid' ? toMermaid(graph) : format === 'dot' ? toDot(graph) : await toSvg(graph, source.title);
+      const out = args.out ?? (args.open ? pageFileFor(args.file, '.svg') : undefined);
+      if (out === undefined || out === STANDARD_STREAM) process.stdout.write(text);
       else {
         try {
-          writeFileSync(args.out, text);
+          writeFileSync(out, text);
         } catch (error) {
-          return fail(`cannot write ${args.out}: ${(error as Error).message}`);
+          return fail(`cannot write ${out}: ${(error as Error).message}`);
         }
+      }
+      if (args.open && out !== undefined) {
+        if (args.out === undefined) process.stderr.write(`graph: ${out}\n`);
+        const notOpened = await openInBrowser(out);
+        if (notOpened) return fail(notOpened);
       }
       setExit(EXIT_OK);
     },

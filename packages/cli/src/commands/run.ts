@@ -19,6 +19,7 @@ import { childMachineKeys } from '../child-machines.js';
 import { loadTaskSources } from '../task-sources.js';
 import { companionFiles, readSchemaFile, readSourceMap } from '../compiled-companions.js';
 import { failureCodeFrame, traceExecution, type TraceOutput } from '../trace.js';
+import { openInBrowser, pageFileFor } from '../open-in-browser.js';
 import { writeReportFile } from '../report-file.js';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
 import { formatProblems, isFileProblem, loadDefinitionFile } from '../definition-file.js';
@@ -37,6 +38,7 @@ interface RunArgs {
   history?: boolean;
   trace?: boolean;
   report?: string;
+  open?: boolean;
   type: 'STANDARD' | 'EXPRESS';
   mockConfig?: string;
   testCase?: string;
@@ -87,6 +89,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .option('history', { type: 'boolean', describe: 'Also print the execution history (not with --json)' })
         .option('trace', { type: 'boolean', describe: 'Print one line per state on stderr as the run goes (time, duration, retries, TypeScript line), and the code frame of a failure' })
         .option('report', { type: 'string', describe: 'Write the execution as one self-contained HTML page to this file: the graph coloured by what each state did, a panel per state, the history' })
+        .option('open', { type: 'boolean', describe: 'Open the --report page in a browser ($BROWSER, else the system default); without --report, the page goes to a temporary file' })
         .option('json', { type: 'boolean', describe: 'Print exactly one JSON object with the result' })
         .option('type', { choices: ['STANDARD', 'EXPRESS'] as const, default: 'STANDARD' as const, describe: 'State machine type' })
         .option('mock-config', { type: 'string', describe: 'Step Functions Local mock configuration file (MockConfigFile.json)' })
@@ -124,6 +127,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .example('$0 run build/ProcessOrder.asl.json --input-file order.json --handlers handlers.mjs', 'schema and source map beside the definition are used')
         .example('$0 run machine.asl.json --input \'{"n":1}\' --json', 'one JSON object on stdout')
         .example('$0 run build/ProcessOrder.asl.json --handlers handlers.mjs --report run.html', 'the run as an HTML page to open in a browser')
+        .example('$0 run build/ProcessOrder.asl.json --handlers handlers.mjs --open', 'the same page, opened in the browser')
         .example('$0 run machine.asl.json --mock-config MockConfigFile.json --test-case HappyPath', 'tasks answered by a Step Functions Local mock file')
         .example('$0 run parent.asl.json --state-machine Child=build/Child.asl.json', 'a child machine for states:startExecution')
         .example('cat input.json | $0 run machine.asl.json --input-file -', 'input from stdin') as never,
@@ -243,11 +247,15 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         const elapsed = (events.at(-1)!.timestamp.getTime() - events[0]!.timestamp.getTime()) / 1000;
         process.stdout.write(`(${events.length} history events, ${elapsed} s of workflow time on the ${args.clock} clock)\n`);
       }
-      if (args.report !== undefined) {
+      const reportFile = args.report ?? (args.open ? pageFileFor(args.definition, '.html') : undefined);
+      if (reportFile !== undefined) {
         const title = args.definition === STANDARD_STREAM ? 'state machine' : args.definition;
-        const problem = await writeReportFile(args.report, definition as object, execution.history, sourceMap, title);
+        const problem = await writeReportFile(reportFile, definition as object, execution.history, sourceMap, title);
         if (problem) return usage(problem);
-        process.stderr.write(`report: ${args.report}\n`);
+        process.stderr.write(`report: ${reportFile}\n`);
+        const notOpened = args.open ? await openInBrowser(reportFile) : undefined;
+        // The run itself went as its exit code says: a browser that did not start is only reported.
+        if (notOpened) process.stderr.write(`typestep run: ${notOpened}\n`);
       }
       setExit(result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED);
     },

@@ -48,6 +48,12 @@ export function typestep(...args: string[]): { code: number | null; stdout: stri
 
 /** Runs `typestep …args` to completion with `stdin` as its standard input. */
 export function typestepWithStdin(stdin: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: HANG_GUARD_MS, input: stdin });
+  return typestepIn({ stdin }, ...args);
+}
+
+/** Runs `typestep …args` to completion with `stdin` and these environment variables added to the test's own. */
+export function typestepIn(options: { stdin?: string; env?: Record<string, string> }, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, ...options.env };
+  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: HANG_GUARD_MS, input: options.stdin ?? '', env });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
