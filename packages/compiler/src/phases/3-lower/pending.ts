@@ -3,6 +3,7 @@ import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
 import { changesInPlace, lowerPureStatements, type ExpressionScope } from './expressions/index.js';
 import { enclosed } from './expressions/text.js';
+import { typedMemo } from '../../program/index.js';
 
 /**
  * Work that costs no state, waiting for a state to carry it: an await-free
@@ -121,13 +122,15 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
   }
 }
 
-/** `writtenLeaves` per statement: a run's statements are asked again for each run around them. */
-const leavesWritten = new WeakMap<Statement, readonly Node[]>();
+/** `writtenLeaves` per statement (and checker: what changes in place depends on types): a run's statements are asked again for each run around them. */
+const leavesWritten = typedMemo<readonly Node[]>();
 
 /** Every place a statement writes to: assignment targets (each leaf of a destructuring), `++`/`--` operands, and roots changed in place. */
 function writtenLeaves(statement: Statement): readonly Node[] {
-  let leaves = leavesWritten.get(statement);
-  if (leaves) return leaves;
+  return leavesWritten(statement, () => collectWrittenLeaves(statement));
+}
+
+function collectWrittenLeaves(statement: Statement): Node[] {
   const out: Node[] = [];
   statement.forEachDescendant((node) => {
     let target: Node | undefined;
@@ -143,8 +146,7 @@ function writtenLeaves(statement: Statement): readonly Node[] {
     }
     if (target) out.push(...assignedLeaves(target));
   });
-  leavesWritten.set(statement, (leaves = out));
-  return leaves;
+  return out;
 }
 
 /** What an assignment's left side assigns: itself, or each target of a destructuring pattern (`({ a, b: [c] } = v)`). */

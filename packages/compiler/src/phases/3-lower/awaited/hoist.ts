@@ -2,7 +2,8 @@ import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type Cond
 import { containsAwait, mayBeUndefined, throwingHelperOf } from '../../2-analyze/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
-import { hoistProblem, isMutation, lowerExpression, lowerMutationEffect } from '../expressions/index.js';
+import { hoistProblem, isMutation, isVariableUpdate, lowerExpression, lowerMutationEffect } from '../expressions/index.js';
+import type { VariableUpdate } from '../expressions/effects.js';
 import { expressionRootOf } from '../expressions/effects.js';
 import { rootOf, unwrap } from '../expressions/in-place.js';
 import { label, type Flow } from '../flow.js';
@@ -55,6 +56,28 @@ export function hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext):
   }
   expression.forEachChild((child) => hoistAwaits(child, flow, ctx));
   if (flow.live && isUsedMutation(expression)) hoistMutation(expression, flow, ctx);
+  else if (flow.live && isVariableUpdate(expression) && isUsed(expression)) hoistUpdate(expression, flow, ctx);
+}
+
+/**
+ * `++n` / `n--` whose value is used (`if (++attempts > 3)`, `await get(ids[i++])`):
+ * a pending binding gives the variable its new value first, and the expression
+ * reads it (prefix) or the value kept from before (postfix, `attempts_before`).
+ * An update JavaScript would order differently against another read of the
+ * variable, or a variable that may hold undefined, is left to the expression
+ * lowering, which reports why.
+ */
+function hoistUpdate(node: VariableUpdate, flow: Flow, ctx: LoweringContext): void {
+  if (hoistProblem(node, expressionRootOf(node))) return;
+  const operand = unwrap(node.getOperand());
+  const variable = ctx.names.ofReference(operand);
+  if (variable === undefined || ctx.names.boxed.has(variable)) return;
+  const sign = node.getOperatorToken() === SyntaxKind.PlusPlusToken ? '+' : '-';
+  if (Node.isPostfixUnaryExpression(node)) {
+    const before = ctx.names.hoist(node, `${operand.getText()}_before`);
+    flow.pending.push({ kind: 'bind', variable: before, value: (read) => read(variable) });
+  } else ctx.names.hoistAs(node, variable);
+  flow.pending.push({ kind: 'bind', variable, value: (read) => `(${read(variable)} ${sign} 1)` });
 }
 
 /**
@@ -90,7 +113,11 @@ const RETURNS_RECEIVER = new Set(['reverse', 'sort', 'fill', 'copyWithin', 'assi
 
 /** A change in place whose value the expression around it uses (not `xs.push(x);` on its own). */
 function isUsedMutation(node: Node): node is CallExpression {
-  if (!isMutation(node)) return false;
+  return isMutation(node) && isUsed(node);
+}
+
+/** True when the expression around `node` uses its value (it is not a statement of its own, `void`, or a for-loop's incrementor). */
+function isUsed(node: Node): boolean {
   let top: Node = node;
   while (Node.isParenthesizedExpression(top.getParent()) || Node.isNonNullExpression(top.getParent()) || Node.isAsExpression(top.getParent())) top = top.getParentOrThrow();
   const parent = top.getParent();
@@ -101,7 +128,7 @@ function isUsedMutation(node: Node): node is CallExpression {
 
 function containsUsedMutation(node: Node): boolean {
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return false;
-  return isUsedMutation(node) || node.forEachChild((child) => (containsUsedMutation(child) ? true : undefined)) === true;
+  return isUsedMutation(node) || (isVariableUpdate(node) && isUsed(node)) || node.forEachChild((child) => (containsUsedMutation(child) ? true : undefined)) === true;
 }
 
 /**

@@ -1,8 +1,8 @@
-import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PropertyAccessExpression } from '../../../ts-morph.js';
+import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PostfixUnaryExpression, type PrefixUnaryExpression, type PropertyAccessExpression } from '../../../ts-morph.js';
 import { isGlobal } from './standard-globals.js';
 import { findAlias } from './aliasing.js';
 import { isCallbackFold, outerChanges } from './folded-callbacks.js';
-import { isMutatorCall, rootOf } from './in-place.js';
+import { isMutatorCall, rootOf, unwrap } from './in-place.js';
 import { lowerMutation } from './mutators.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import type { Flow } from './statements.js';
@@ -90,6 +90,32 @@ export function isMutation(node: Node): node is CallExpression {
   return isMutatorCall(node) && Node.isPropertyAccessExpression(callee) && rootOf(callee.getExpression()) !== undefined;
 }
 
+/** `++x`, `x++`, `--x` or `x--` of a local number variable: an update whose value an expression may use (`if (++attempts > 3)`, `items[i++]`). */
+export type VariableUpdate = PrefixUnaryExpression | PostfixUnaryExpression;
+
+/** True for `++n`, `n--` and the like on a variable (not a path) that holds a number. */
+export function isVariableUpdate(node: Node): node is VariableUpdate {
+  if (!Node.isPrefixUnaryExpression(node) && !Node.isPostfixUnaryExpression(node)) return false;
+  const operator = node.getOperatorToken();
+  if (operator !== SyntaxKind.PlusPlusToken && operator !== SyntaxKind.MinusMinusToken) return false;
+  const operand = unwrap(node.getOperand());
+  return Node.isIdentifier(operand) && onlyKinds(kindsOf(operand), 'number');
+}
+
+/**
+ * `++n` / `n++` whose value is used, run before the expression that uses it:
+ * the variable is rebound to its new value and the expression reads the new
+ * value (prefix) or the old one (postfix), as JavaScript's evaluation gives.
+ */
+export function lowerUpdateValue(node: VariableUpdate, flow: Flow, ctx: LowerContext, then: (result: string, flow: Flow) => string): string {
+  const operand = node.getOperand();
+  const old = ctx.temporary();
+  const updated = ctx.temporary();
+  const sign = node.getOperatorToken() === SyntaxKind.PlusPlusToken ? '+' : '-';
+  const steps = [`${old} := ${lowerNode(operand, ctx)}`, `${updated} := ${old} ${sign} 1`];
+  return `(${steps.join('; ')}; ${assign(operand, () => updated, flow, (f) => then(Node.isPrefixUnaryExpression(node) ? updated : old, f), ctx, node)})`;
+}
+
 /** `console.log(…)`, `console.error(…)`… on the global `console`. */
 function isConsoleCall(node: Node): boolean {
   if (!Node.isCallExpression(node)) return false;
@@ -141,28 +167,34 @@ function lowerDelete(node: DeleteExpression, flow: Flow, next: (flow: Flow) => s
  * evaluated (`ExpressionScope.hoisted`) is read, not repeated.
  */
 export function hoistMutations(node: Node | Node[], flow: Flow, ctx: LowerContext, body: (flow: Flow) => string, within: Node = node as Node): string {
-  const calls: CallExpression[] = [];
+  const calls: Array<CallExpression | VariableUpdate> = [];
   const visit = (child: Node) => {
     if (Node.isArrowFunction(child) || Node.isFunctionExpression(child)) return;
     child.forEachChild(visit);
-    if ((isMutation(child) || isCallbackFold(child)) && ctx.scope.hoisted?.(child) === undefined) calls.push(child);
+    if ((isMutation(child) || isCallbackFold(child) || isVariableUpdate(child)) && ctx.scope.hoisted?.(child) === undefined) calls.push(child);
   };
   for (const each of Array.isArray(node) ? node : [node]) visit(each);
   const usable = calls.filter((call) => {
     const problem = hoistProblem(call, within);
-    if (problem) ctx.substitutions.set(call, ctx.report('expression_mutation', call, { text: `${call.getText()} (${problem})` }));
+    if (problem) ctx.substitutions.set(call, reportUnhoisted(call, problem, ctx));
     return !problem;
   });
   const chain = (index: number, f: Flow): string => {
     if (index >= usable.length) return body(f);
     const call = usable[index]!;
-    const lower = isCallbackFold(call) ? ctx.visit.callbackFold : lowerMutationCall;
-    return lower(call, f, ctx, (result, after) => {
+    const lower = (isVariableUpdate(call) ? lowerUpdateValue : isCallbackFold(call) ? ctx.visit.callbackFold : lowerMutationCall) as typeof lowerUpdateValue;
+    return lower(call as VariableUpdate, f, ctx, (result, after) => {
       ctx.substitutions.set(call, result);
       return chain(index + 1, after);
     });
   };
   return chain(0, flow);
+}
+
+/** Reports a change whose value is used but which cannot run before its expression (`problem` says why); returns the error text. */
+export function reportUnhoisted(node: CallExpression | VariableUpdate, problem: string, ctx: LowerContext): string {
+  if (isVariableUpdate(node)) return ctx.report('expression_update_reordered', node, { text: node.getText(), reason: problem });
+  return ctx.report('expression_mutation', node, { text: `${node.getText()} (${problem})` });
 }
 
 /**
@@ -176,8 +208,8 @@ export function expressionRootOf(node: Node): Node {
   return top;
 }
 
-/** Why `call` cannot run before the rest of `statement`, if it cannot. */
-export function hoistProblem(call: CallExpression, statement: Node): string | undefined {
+/** Why `call` (or an update of a variable) cannot run before the rest of `statement`, if it cannot. */
+export function hoistProblem(call: CallExpression | VariableUpdate, statement: Node): string | undefined {
   for (let node: Node = call; node !== statement; node = node.getParentOrThrow()) {
     const parent = node.getParentOrThrow();
     if (Node.isConditionalExpression(parent) && parent.getCondition() !== node) return 'it runs only on one branch: change the value in a statement of its own';
@@ -185,6 +217,18 @@ export function hoistProblem(call: CallExpression, statement: Node): string | un
       return 'it runs only when the left side allows: change the value in a statement of its own';
     }
   }
+  const changed = isVariableUpdate(call) ? [unwrap(call.getOperand())] : changedByCall(call);
+  if (typeof changed === 'string') return changed;
+  const inCall = (id: Node) => id.getStart() >= call.getStart() && id.getEnd() <= call.getEnd();
+  for (const root of changed) {
+    const elsewhere = statement.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getSymbol() === root.getSymbol() && !inCall(id));
+    if (elsewhere) return `\`${root.getText()}\` is also read in this statement, before or after the change: change it in a statement of its own`;
+  }
+  return undefined;
+}
+
+/** The variables a call changes (its receiver's root; a fold's callback's outer variables), or why it cannot run first. */
+function changedByCall(call: CallExpression): Node[] | string {
   const callee = call.getExpression();
   const receiver = callee.getText() === 'Object.assign' ? call.getArguments()[0]! : (callee as PropertyAccessExpression).getExpression();
   // A fold changes the variables its callback changes; a method, the variable at the root of its receiver.
@@ -193,12 +237,7 @@ export function hoistProblem(call: CallExpression, statement: Node): string | un
   if (isCallbackFold(call) && receiverRoot && changed.some((id) => id.getSymbol() === receiverRoot.getSymbol())) {
     return `the callback changes \`${receiverRoot.getText()}\`, the array it goes through: build the new array in a variable of its own`;
   }
-  const inCall = (id: Node) => id.getStart() >= call.getStart() && id.getEnd() <= call.getEnd();
-  for (const root of changed) {
-    const elsewhere = statement.getDescendantsOfKind(SyntaxKind.Identifier).some((id) => id.getSymbol() === root.getSymbol() && !inCall(id));
-    if (elsewhere) return `\`${root.getText()}\` is also read in this statement, before or after the change: change it in a statement of its own`;
-  }
-  return undefined;
+  return changed;
 }
 
 function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) => string, ctx: LowerContext): string {

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from '../../../ts-morph.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
-import { typeOf } from '../../../program/index.js';
+import { typedMemo, typeOf } from '../../../program/index.js';
 
 /**
  * What counts as changing a value in place: an assignment to a path below a
@@ -8,14 +8,12 @@ import { typeOf } from '../../../program/index.js';
  * the methods of arrays, Sets and Maps that change their receiver.
  */
 
-/** Answers of `changesInPlace`, per identifier: the slicing and the Assign analysis ask for every identifier of a run, run after run. */
-const changesInPlaceAnswers = new WeakMap<Node, boolean>();
+/** Answers of `changesInPlace`, per identifier (and checker: a method's receiver kind is a type): the slicing and the Assign analysis ask for every identifier of a run, run after run. */
+const changesInPlaceAnswers = typedMemo<boolean>();
 
 /** True when `reference` is the root of a path that is changed in place (`o.a = v`, `xs.push(v)`, `delete o.k`). */
 export function changesInPlace(reference: Node): boolean {
-  let answer = changesInPlaceAnswers.get(reference);
-  if (answer === undefined) changesInPlaceAnswers.set(reference, (answer = rootOfChangeInPlace(reference)));
-  return answer;
+  return changesInPlaceAnswers(reference, () => rootOfChangeInPlace(reference));
 }
 
 function rootOfChangeInPlace(reference: Node): boolean {

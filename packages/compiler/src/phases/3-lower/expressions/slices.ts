@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, ts, type CompilerNode, type Statement } from '../../../ts-morph.js';
+import { typedMemo } from '../../../program/index.js';
 import { changesInPlace } from './in-place.js';
 
 /**
@@ -54,13 +55,16 @@ export function sliceRun(statements: readonly Statement[], targets: readonly str
  * more), too few is not.
  */
 export function namesDefinedBy(statement: Statement): ReadonlySet<string> {
-  let names = definedNames.get(statement);
-  if (!names) definedNames.set(statement, (names = collectDefinedNames(statement)));
-  return names;
+  return definedNames(statement, () => collectDefinedNames(statement));
 }
 
-/** Answers of `namesDefinedBy` and `mentionedNames`, per statement: a run is sliced once per variable it assigns, and again for each enclosing run. */
-const definedNames = new WeakMap<Statement, ReadonlySet<string>>();
+/**
+ * Answers of `namesDefinedBy` and `mentionedNames`, per statement: a run is
+ * sliced once per variable it assigns, and again for each enclosing run. The
+ * names a statement defines depend on types (`changesInPlace`), so they are
+ * kept per checker; the names it mentions are syntax alone.
+ */
+const definedNames = typedMemo<ReadonlySet<string>>();
 const mentioned = new WeakMap<Statement, ReadonlySet<string>>();
 
 function collectDefinedNames(statement: Statement): Set<string> {
