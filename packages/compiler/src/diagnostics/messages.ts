@@ -29,6 +29,7 @@ export const messages = {
   helper_not_awaited: (p: Params) => `\`${p.name}\` is an async helper: its tasks become states, which run where the call is awaited. Await the call where its value is needed: \`const ${p.result} = await ${p.call};\`.`,
   helper_recursion: (p: Params) => `\`${p.name}\` calls itself (${p.cycle}): ${p.kind} is inlined into the state graph at each call, so a recursive one would be infinite. Write the repetition as a loop.`,
   labeled_jump: () => 'This `break`/`continue` has no target here: it is outside any loop (or an async helper\'s loop), or `continue` names a label that is not a loop.',
+  local_helper_not_inlined: (p: Params) => `\`${p.name}\` is an async helper declared inside the workflow. Such a helper is inlined at each call when it is never rebound and every local it closes over is a \`const\` (or a parameter never assigned) whose value is never changed in place; here ${p.reason}.`,
   map_s3_items_source: (p: Params) => `\`s3Items(…)\` takes an object literal \`{ bucket, key, inputType? }\`: ${p.why}.`,
   map_s3_items_outside_map: () => '`s3Items(…)` is read by a Distributed Map\'s ItemReader: pass it straight to `map(s3Items<Item>({ bucket, key }), async (item) => …)`; the workflow never holds the items as an array.',
   map_callback_not_function: () => 'A Map iteration is a function literal of the item: `map(items, async (item, index) => …)`, `Promise.all(items.map(async (item) => …))` or `Promise.all(items.map((item) => task(item)))`; a function passed by name cannot be inlined into the ItemProcessor.',

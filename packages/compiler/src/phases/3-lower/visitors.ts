@@ -7,6 +7,7 @@ import { lowerDoStatement } from './statements/do-statement.js';
 import { lowerExpressionStatement } from './statements/expression-statement.js';
 import { lowerForOfStatement } from './statements/for-of-statement.js';
 import { lowerForStatement } from './statements/for-statement.js';
+import { lowerFunctionDeclaration } from './statements/function-declaration.js';
 import { lowerIfStatement } from './statements/if-statement.js';
 import { lowerBreakStatement, lowerContinueStatement } from './statements/jump-statements.js';
 import { lowerLabeledStatement } from './statements/labeled-statement.js';
@@ -44,6 +45,7 @@ export const visitors: LoweringVisitors = {
     [SyntaxKind.LabeledStatement]: lowerLabeledStatement,
     [SyntaxKind.BreakStatement]: lowerBreakStatement,
     [SyntaxKind.ContinueStatement]: lowerContinueStatement,
+    [SyntaxKind.FunctionDeclaration]: lowerFunctionDeclaration,
   },
   statements: lowerStatements,
   value: lowerValue,

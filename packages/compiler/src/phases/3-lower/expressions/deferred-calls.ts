@@ -213,7 +213,7 @@ function capturedBy(fn: ArrowFunction | FunctionExpression, home: FunctionLike):
 }
 
 /** A `const` (or a parameter, or a `for…of`/`catch` binding never assigned) whose value is never changed in place. */
-function neverChanges(declaration: Node, home: FunctionLike): boolean {
+export function neverChanges(declaration: Node, home: Node): boolean {
   const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestor((ancestor) => Node.isVariableDeclaration(ancestor) || Node.isParameterDeclaration(ancestor)) : declaration;
   if (!variable) return false;
   if (Node.isVariableDeclaration(variable)) {
