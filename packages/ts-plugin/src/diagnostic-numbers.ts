@@ -70,6 +70,7 @@ export const diagnosticNumbers: Readonly<Record<DiagnosticCode, number>> = {
   map_s3_items_source: 910057,
   map_s3_items_outside_map: 910058,
   local_helper_not_inlined: 910059,
+  task_table_unsupported: 910060,
 };
 
 const codesByNumber = new Map(Object.entries(diagnosticNumbers).map(([code, number]) => [number, code as DiagnosticCode]));

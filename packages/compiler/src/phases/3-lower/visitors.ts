@@ -14,7 +14,7 @@ import { lowerLabeledStatement } from './statements/labeled-statement.js';
 import { lowerReturnStatement } from './statements/return-statement.js';
 import { lowerBlock, lowerStatements } from './statements/statements.js';
 import { lowerSwitchStatement } from './statements/switch-statement.js';
-import { lowerThrowStatement } from './statements/throw-statement.js';
+import { lowerThrowStatement, raise } from './statements/throw-statement.js';
 import { lowerTryStatement } from './statements/try-statement.js';
 import { lowerVariableStatement } from './statements/variable-statement.js';
 import { lowerWhileStatement } from './statements/while-statement.js';
@@ -51,5 +51,6 @@ export const visitors: LoweringVisitors = {
   value: lowerValue,
   returnedValue: lowerReturnedValue,
   hoistAwaits,
+  raise,
   body: lowerBody,
 };
