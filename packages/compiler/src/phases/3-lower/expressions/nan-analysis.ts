@@ -14,10 +14,14 @@ import { numericLiteralValue } from '../../1-discover/static-value.js';
  * `Math.sqrt` of what may be negative, `0 / 0` and `x % 0` with a constant
  * zero; the rest only carries NaN on (arithmetic, `Math.*`, `?:`, `&&`, `??`)
  * or through a variable: a variable may be NaN when any value written to it
- * may be (a fixpoint over the variables of its file). A value stored where
- * the analysis does not follow (an array item, an object field, a callback's
- * result, a helper's argument) is checked there instead (`isFollowedUse`), so
- * what is read back from an array, an object or a parameter is never NaN.
+ * may be (a fixpoint over the variables of its file). Object fields are
+ * followed by name in the same fixpoint: once a value that may be NaN is
+ * written under a name (`{ cost: Number(s) }`, `o.cost = …`), every read of a
+ * field of that name in the file (`row.cost`, `({ cost }) => …`) may be NaN,
+ * unless some read of it may also be null (see `followable`). A value stored
+ * where the analysis does not follow (a bare array item, a field not
+ * followed, a callback's result, a helper's argument) is checked there
+ * instead (`isFollowedUse`), so what is read back from there is never NaN.
  *
  * A `const` tested before the read is narrowed: in `Number.isNaN(x) ? d : x`,
  * `!Number.isNaN(x) && x > 0`, and after `if (Number.isNaN(x) || …) throw …`,
@@ -37,7 +41,11 @@ export function mayBeNaN(node: Node): boolean {
 
 const answers = new WeakMap<Node, boolean>();
 
-type NaNVariables = ReadonlySet<VariableDeclaration>;
+/** What may hold NaN in a file: variables, and object fields by name (see `fieldName`). */
+interface NaNVariables {
+  readonly variables: ReadonlySet<VariableDeclaration>;
+  readonly fields: ReadonlySet<string>;
+}
 
 const MATH_CARRIERS = new Set(['floor', 'ceil', 'abs', 'round', 'trunc', 'sign', 'max', 'min', 'pow', 'fround']);
 const PARSERS = new Set(['parseFloat', 'parseInt']);
@@ -47,10 +55,20 @@ function evaluate(node: Node, nan: NaNVariables): boolean {
   if (Node.isIdentifier(expression)) {
     if (expression.getText() === 'NaN' && isGlobal(expression, 'NaN')) return true;
     const declaration = variableOf(expression);
-    return declaration !== undefined && nan.has(declaration) && !narrowed(expression, declaration);
+    if (declaration !== undefined) return nan.variables.has(declaration) && !narrowed(expression, declaration);
+    // `({ cost }) => …`, `const { cost } = row`: a destructured field is read by its name.
+    const field = destructuredField(expression);
+    return field !== undefined && nan.fields.has(field) && declaredKinds(expression).has('number');
   }
   if (!declaredKinds(expression).has('number')) return false;
-  if (Node.isPropertyAccessExpression(expression)) return isGlobal(expression.getExpression(), 'Number') && expression.getName() === 'NaN';
+  if (Node.isPropertyAccessExpression(expression)) {
+    if (isGlobal(expression.getExpression(), 'Number') && expression.getName() === 'NaN') return true;
+    return nan.fields.has(expression.getName());
+  }
+  if (Node.isElementAccessExpression(expression)) {
+    const key = fieldName(expression);
+    return key !== undefined && nan.fields.has(key);
+  }
   if (Node.isCallExpression(expression)) return callMayBeNaN(expression, nan);
   if (Node.isPrefixUnaryExpression(expression)) {
     const operand = expression.getOperand();
@@ -157,14 +175,99 @@ function variableOf(identifier: Node): VariableDeclaration | undefined {
   return Node.isVariableDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? declaration : undefined;
 }
 
-const fileVariables = new WeakMap<SourceFile, { nan: Set<VariableDeclaration>; writes: Map<VariableDeclaration, Expression[]> }>();
+interface FileAnalysis {
+  nan: { variables: Set<VariableDeclaration>; fields: Set<string> };
+  writes: Map<VariableDeclaration, Expression[]>;
+  fieldWrites: Map<string, Expression[]>;
+  /** Every access and destructured name of each field name: what reads it. */
+  fieldReads: Map<string, Node[]>;
+}
 
-/** Every value written to each variable of `file`. */
-function writesOf(file: SourceFile): Map<VariableDeclaration, Expression[]> {
+const fileVariables = new WeakMap<SourceFile, FileAnalysis>();
+
+/**
+ * The field an object literal's property, or an assignment's target, writes
+ * (`{ cost: v }`, `{ cost }`, `o.cost = v`, `o['cost'] = v`), or the field an
+ * access reads (`o.cost`, `o['cost']`). Fields are followed by name, whatever
+ * object they belong to: a name some object may hold NaN under is read as
+ * possibly NaN everywhere in the file (more is safe; it only costs the
+ * NaN-aware lowering).
+ */
+function fieldName(node: Node): string | undefined {
+  if (Node.isPropertyAccessExpression(node)) return node.getName();
+  if (Node.isElementAccessExpression(node)) {
+    const key = unwrap(node.getArgumentExpression() ?? node);
+    return Node.isStringLiteral(key) || Node.isNoSubstitutionTemplateLiteral(key) ? key.getLiteralValue() : undefined;
+  }
+  if (Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node)) {
+    const name = node.getNameNode();
+    if (Node.isIdentifier(name)) return name.getText();
+    return Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name) || Node.isNumericLiteral(name) ? name.getLiteralText() : undefined;
+  }
+  return undefined;
+}
+
+/** The field a destructured name reads (`cost` in `{ cost }` or `{ cost: c }`), when it comes from an object pattern. */
+function destructuredField(identifier: Node): string | undefined {
+  const declaration = identifier.getSymbol()?.getDeclarations()[0];
+  if (!Node.isBindingElement(declaration) || !Node.isObjectBindingPattern(declaration.getParent())) return undefined;
+  const property = declaration.getPropertyNameNode();
+  if (!property) return declaration.getName();
+  return Node.isIdentifier(property) ? property.getText() : Node.isStringLiteral(property) ? property.getLiteralValue() : undefined;
+}
+
+/** The nodes that read each field name in `file`: accesses under the name and names destructured from it. */
+function readsOf(file: SourceFile): Map<string, Node[]> {
+  const reads = new Map<string, Node[]>();
+  const add = (name: string | undefined, node: Node) => {
+    if (name !== undefined) reads.set(name, [...(reads.get(name) ?? []), node]);
+  };
+  for (const access of file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) add(fieldName(access), access);
+  for (const access of file.getDescendantsOfKind(SyntaxKind.ElementAccessExpression)) add(fieldName(access), access);
+  for (const element of file.getDescendantsOfKind(SyntaxKind.BindingElement)) add(destructuredField(element.getNameNode()), element.getNameNode());
+  return reads;
+}
+
+/**
+ * True when NaN may be followed under field `name`: no read of the name may
+ * also be null (a compiled NaN is null, so the two could not be told apart)
+ * or of a type the compiler cannot tell. A field that is not followed keeps
+ * the check where a NaN is written to it.
+ */
+function followable(name: string, entry: FileAnalysis): boolean {
+  return (entry.fieldReads.get(name) ?? []).every((read) => {
+    const kinds = kindsOf(read);
+    return !kinds.has('null') && !kinds.has('unknown');
+  });
+}
+
+/**
+ * True when `node` writes a field the analysis follows (`{ cost: v }`,
+ * `{ cost }`, `o.cost = v`): NaN may be stored there, since every read of the
+ * field is lowered as possibly NaN.
+ *
+ * @example
+ * isFollowedField(`cost: Number(s)`) // true when no read of `cost` may also be null
+ */
+export function isFollowedField(node: Node): boolean {
+  const name = fieldName(node);
+  return name !== undefined && variablesOf(node.getSourceFile()).fields.has(name);
+}
+
+/** Every value written to each variable of `file`, and to each field name (`fieldName`). */
+function writesOf(file: SourceFile): { writes: Map<VariableDeclaration, Expression[]>; fieldWrites: Map<string, Expression[]> } {
   const writes = new Map<VariableDeclaration, Expression[]>();
+  const fieldWrites = new Map<string, Expression[]>();
   const add = (declaration: VariableDeclaration | undefined, value: Expression) => {
     if (declaration) writes.set(declaration, [...(writes.get(declaration) ?? []), value]);
   };
+  const addField = (name: string | undefined, value: Expression) => {
+    if (name !== undefined) fieldWrites.set(name, [...(fieldWrites.get(name) ?? []), value]);
+  };
+  for (const property of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    if (Node.isObjectLiteralExpression(property.getParent())) addField(fieldName(property), property.getInitializerOrThrow());
+  }
+  for (const property of file.getDescendantsOfKind(SyntaxKind.ShorthandPropertyAssignment)) addField(fieldName(property), property.getNameNode());
   for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
     const initializer = declaration.getInitializer();
     if (initializer && Node.isIdentifier(declaration.getNameNode())) add(declaration, initializer);
@@ -175,22 +278,28 @@ function writesOf(file: SourceFile): Map<VariableDeclaration, Expression[]> {
     const target = unwrap(binary.getLeft());
     // A compound assignment writes the operation's result; the binary expression is evaluated as one.
     if (Node.isIdentifier(target)) add(variableOf(target), binary);
+    else addField(fieldName(target), binary);
   }
-  return writes;
+  return { writes, fieldWrites };
 }
 
-/** The variables of `file` that may hold NaN: the least fixpoint over the values written to them. */
+/** The variables and fields of `file` that may hold NaN: the least fixpoint over the values written to them. */
 function variablesOf(file: SourceFile): NaNVariables {
   const known = fileVariables.get(file);
   if (known) return known.nan;
-  const entry = { nan: new Set<VariableDeclaration>(), writes: writesOf(file) };
+  const entry: FileAnalysis = { nan: { variables: new Set(), fields: new Set() }, ...writesOf(file), fieldReads: readsOf(file) };
   fileVariables.set(file, entry);
   let changed = true;
   while (changed) {
     changed = false;
     for (const [declaration, values] of entry.writes) {
-      if (entry.nan.has(declaration) || !values.some((value) => evaluate(value, entry.nan))) continue;
-      entry.nan.add(declaration);
+      if (entry.nan.variables.has(declaration) || !values.some((value) => evaluate(value, entry.nan))) continue;
+      entry.nan.variables.add(declaration);
+      changed = true;
+    }
+    for (const [name, values] of entry.fieldWrites) {
+      if (entry.nan.fields.has(name) || !values.some((value) => evaluate(value, entry.nan)) || !followable(name, entry)) continue;
+      entry.nan.fields.add(name);
       changed = true;
     }
   }

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type Expression } from '../../../ts-morph.js';
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import type { LowerContext } from './lower-context.js';
-import { isWorkflowReturn, mayBeNaN, unwrap } from './nan-analysis.js';
+import { isFollowedField, isWorkflowReturn, mayBeNaN, unwrap } from './nan-analysis.js';
 import { bindOnce, stringLiteral } from './text.js';
 import { kindsOf, type Kinds } from './value-kinds.js';
 
@@ -60,8 +60,12 @@ function isFollowedUse(node: Node): boolean {
   if (Node.isVariableDeclaration(user)) return user.getInitializer() === value && Node.isIdentifier(user.getNameNode());
   if (Node.isBinaryExpression(user)) {
     const operator = user.getOperatorToken().getKind();
-    if (operator >= SyntaxKind.FirstAssignment && operator <= SyntaxKind.LastAssignment) return Node.isIdentifier(unwrap(user.getLeft()));
+    if (operator >= SyntaxKind.FirstAssignment && operator <= SyntaxKind.LastAssignment) return isFollowedTarget(unwrap(user.getLeft()));
     return NAN_AWARE_OPERATORS.has(operator);
+  }
+  // A field written under a name (`{ cost: v }`, `{ cost }`) may be followed by that name (`nan-analysis.ts`).
+  if ((Node.isPropertyAssignment(user) && user.getInitializer() === value) || Node.isShorthandPropertyAssignment(user)) {
+    return isFollowedField(user) || isBoundary(value);
   }
   if (Node.isPrefixUnaryExpression(user) || Node.isConditionalExpression(user) || Node.isTemplateSpan(user) || Node.isTypeOfExpression(user)) return true;
   if (Node.isExpressionStatement(user) || Node.isIfStatement(user) || Node.isWhileStatement(user) || Node.isDoStatement(user)) return true;
@@ -73,6 +77,11 @@ function isFollowedUse(node: Node): boolean {
     return isBoundary(value);
   }
   return isBoundary(value);
+}
+
+/** A variable (`x = v`), or a field the analysis follows (`o.cost = v`). */
+function isFollowedTarget(target: Node): boolean {
+  return Node.isIdentifier(target) || isFollowedField(target);
 }
 
 /**
