@@ -1,5 +1,5 @@
-import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from '../../../ts-morph.js';
-import { neverChanges } from './deferred-calls.js';
+import { Node, VariableDeclarationKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from '../../../ts-morph.js';
+import { closedOver, neverChanges } from './deferred-calls.js';
 import { unwrap } from './in-place.js';
 
 /**
@@ -71,14 +71,8 @@ function findProblem(fn: LocalHelper): LocalHelperProblem | undefined {
       return { node: declaration, name, reason: `it is declared with \`${Node.isVariableDeclarationList(list) ? list.getDeclarationKind() : 'let'}\`: declare it with \`const\`` };
     }
   }
-  for (const reference of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    if (reference.getFirstAncestor((ancestor) => Node.isTypeNode(ancestor))) continue;
-    const parent = reference.getParent();
-    if ((Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference) || (Node.isPropertyAssignment(parent) && parent.getNameNode() === reference)) continue;
-    const symbol = Node.isShorthandPropertyAssignment(parent) ? parent.getValueSymbol() : reference.getSymbol();
-    const closed = symbol?.getDeclarations()[0];
-    // Names of the helper itself, and module-level ones (task declarations, constants, helpers), are not closed over.
-    if (!closed || closed.getAncestors().includes(fn) || !closed.getAncestors().includes(root) || closed === root) continue;
+  // Module-level names (task declarations, constants, helpers) are not closed over.
+  for (const { reference, declaration: closed } of closedOver(fn, root)) {
     if (isLocalFunction(closed)) continue;
     if (!neverChanges(closed, root)) {
       const what = describe(closed);
