@@ -2,7 +2,10 @@ import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile
 import { dslNameOf } from '../../1-discover/dsl-symbols.js';
 import { isGlobal } from './standard-globals.js';
 import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';
+import { destructuredField, fieldName, fieldReadsOf, followable, unwrap } from './nan-fields.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';
+
+export { unwrap } from './nan-fields.js';
 
 /**
  * Which number-typed expressions may compute NaN. JSON has no NaN, so a
@@ -157,15 +160,6 @@ function literalValue(node: Node | undefined): string | number | undefined {
   return undefined;
 }
 
-/** Parentheses, `as`, `!` and `satisfies` do not change a value. */
-export function unwrap(node: Node): Node {
-  let current = node;
-  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current) || Node.isSatisfiesExpression(current) || Node.isTypeAssertion(current)) {
-    current = current.getExpression();
-  }
-  return current;
-}
-
 /** The `const`/`let`/`var` a name reads, when it names one declared with a plain name. */
 function variableOf(identifier: Node): VariableDeclaration | undefined {
   const parent = identifier.getParent();
@@ -184,62 +178,6 @@ interface FileAnalysis {
 }
 
 const fileVariables = new WeakMap<SourceFile, FileAnalysis>();
-
-/**
- * The field an object literal's property, or an assignment's target, writes
- * (`{ cost: v }`, `{ cost }`, `o.cost = v`, `o['cost'] = v`), or the field an
- * access reads (`o.cost`, `o['cost']`). Fields are followed by name, whatever
- * object they belong to: a name some object may hold NaN under is read as
- * possibly NaN everywhere in the file (more is safe; it only costs the
- * NaN-aware lowering).
- */
-function fieldName(node: Node): string | undefined {
-  if (Node.isPropertyAccessExpression(node)) return node.getName();
-  if (Node.isElementAccessExpression(node)) {
-    const key = unwrap(node.getArgumentExpression() ?? node);
-    return Node.isStringLiteral(key) || Node.isNoSubstitutionTemplateLiteral(key) ? key.getLiteralValue() : undefined;
-  }
-  if (Node.isPropertyAssignment(node) || Node.isShorthandPropertyAssignment(node)) {
-    const name = node.getNameNode();
-    if (Node.isIdentifier(name)) return name.getText();
-    return Node.isStringLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name) || Node.isNumericLiteral(name) ? name.getLiteralText() : undefined;
-  }
-  return undefined;
-}
-
-/** The field a destructured name reads (`cost` in `{ cost }` or `{ cost: c }`), when it comes from an object pattern. */
-function destructuredField(identifier: Node): string | undefined {
-  const declaration = identifier.getSymbol()?.getDeclarations()[0];
-  if (!Node.isBindingElement(declaration) || !Node.isObjectBindingPattern(declaration.getParent())) return undefined;
-  const property = declaration.getPropertyNameNode();
-  if (!property) return declaration.getName();
-  return Node.isIdentifier(property) ? property.getText() : Node.isStringLiteral(property) ? property.getLiteralValue() : undefined;
-}
-
-/** The nodes that read each field name in `file`: accesses under the name and names destructured from it. */
-function readsOf(file: SourceFile): Map<string, Node[]> {
-  const reads = new Map<string, Node[]>();
-  const add = (name: string | undefined, node: Node) => {
-    if (name !== undefined) reads.set(name, [...(reads.get(name) ?? []), node]);
-  };
-  for (const access of file.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) add(fieldName(access), access);
-  for (const access of file.getDescendantsOfKind(SyntaxKind.ElementAccessExpression)) add(fieldName(access), access);
-  for (const element of file.getDescendantsOfKind(SyntaxKind.BindingElement)) add(destructuredField(element.getNameNode()), element.getNameNode());
-  return reads;
-}
-
-/**
- * True when NaN may be followed under field `name`: no read of the name may
- * also be null (a compiled NaN is null, so the two could not be told apart)
- * or of a type the compiler cannot tell. A field that is not followed keeps
- * the check where a NaN is written to it.
- */
-function followable(name: string, entry: FileAnalysis): boolean {
-  return (entry.fieldReads.get(name) ?? []).every((read) => {
-    const kinds = kindsOf(read);
-    return !kinds.has('null') && !kinds.has('unknown');
-  });
-}
 
 /**
  * True when `node` writes a field the analysis follows (`{ cost: v }`,
@@ -287,7 +225,7 @@ function writesOf(file: SourceFile): { writes: Map<VariableDeclaration, Expressi
 function variablesOf(file: SourceFile): NaNVariables {
   const known = fileVariables.get(file);
   if (known) return known.nan;
-  const entry: FileAnalysis = { nan: { variables: new Set(), fields: new Set() }, ...writesOf(file), fieldReads: readsOf(file) };
+  const entry: FileAnalysis = { nan: { variables: new Set(), fields: new Set() }, ...writesOf(file), fieldReads: fieldReadsOf(file) };
   fileVariables.set(file, entry);
   let changed = true;
   while (changed) {
@@ -298,7 +236,7 @@ function variablesOf(file: SourceFile): NaNVariables {
       changed = true;
     }
     for (const [name, values] of entry.fieldWrites) {
-      if (entry.nan.fields.has(name) || !values.some((value) => evaluate(value, entry.nan)) || !followable(name, entry)) continue;
+      if (entry.nan.fields.has(name) || !values.some((value) => evaluate(value, entry.nan)) || !followable(entry.fieldReads.get(name) ?? [])) continue;
       entry.nan.fields.add(name);
       changed = true;
     }
