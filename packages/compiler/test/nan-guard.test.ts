@@ -23,4 +23,13 @@ s('a NaN stored in an array fails the evaluation with its cause; numbers pass', 
   assert.ok(nan.status === 'FAILED' && nan.error === 'States.QueryEvaluationError' && nan.cause?.includes('is NaN here'), JSON.stringify(nan));
 });
 
+s('array items read where the analysis does not follow them (`join`) are checked where they are made', async () => {
+  const { workflows, diagnostics } = await compile({ files: [join(dir, 'items-joined.ts')] });
+  assert.equal(diagnostics.map(String), []);
+  const ok = await runCompiled(workflows[0]!, workflows, { input: { values: ['1', '-2'] }, handlers: () => ({}) });
+  assert.equal(ok, { status: 'SUCCEEDED', output: { joined: '1,-2', positive: [1] } });
+  const nan = await runCompiled(workflows[0]!, workflows, { input: { values: ['1', 'ten'] }, handlers: () => ({}) });
+  assert.ok(nan.status === 'FAILED' && nan.error === 'States.QueryEvaluationError' && nan.cause?.includes('is NaN here'), JSON.stringify(nan));
+});
+
 s.run();

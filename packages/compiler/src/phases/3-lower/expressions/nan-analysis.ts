@@ -1,8 +1,8 @@
 import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from '../../../ts-morph.js';
-import { dslNameOf } from '../../1-discover/dsl-symbols.js';
 import { isGlobal } from './standard-globals.js';
 import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';
 import { destructuredField, fieldName, fieldReadsOf, followable, unwrap } from './nan-fields.js';
+import { arrayOfItem, itemsMayBeNaN } from './nan-items.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 export { unwrap } from './nan-fields.js';
@@ -58,10 +58,11 @@ function evaluate(node: Node, nan: NaNVariables): boolean {
   if (Node.isIdentifier(expression)) {
     if (expression.getText() === 'NaN' && isGlobal(expression, 'NaN')) return true;
     const declaration = variableOf(expression);
-    if (declaration !== undefined) return nan.variables.has(declaration) && !narrowed(expression, declaration);
+    if (declaration !== undefined) return (nan.variables.has(declaration) || itemRead(expression, nan)) && !narrowed(expression, declaration);
     // `({ cost }) => …`, `const { cost } = row`: a destructured field is read by its name.
     const field = destructuredField(expression);
-    return field !== undefined && nan.fields.has(field) && declaredKinds(expression).has('number');
+    if (field !== undefined && nan.fields.has(field) && declaredKinds(expression).has('number')) return true;
+    return itemRead(expression, nan);
   }
   if (!declaredKinds(expression).has('number')) return false;
   if (Node.isPropertyAccessExpression(expression)) {
@@ -70,7 +71,7 @@ function evaluate(node: Node, nan: NaNVariables): boolean {
   }
   if (Node.isElementAccessExpression(expression)) {
     const key = fieldName(expression);
-    return key !== undefined && nan.fields.has(key);
+    return key !== undefined ? nan.fields.has(key) : itemRead(expression, nan);
   }
   if (Node.isCallExpression(expression)) return callMayBeNaN(expression, nan);
   if (Node.isPrefixUnaryExpression(expression)) {
@@ -112,7 +113,14 @@ function conversionMayBeNaN(operand: Node, nan: NaNVariables): boolean {
   return !onlyKinds(kinds, 'boolean', 'null');
 }
 
+/** An item read from an array whose items may be NaN (`xs[i]`, `for (const x of xs)`, `xs.map((x) => …)`'s `x`: `nan-items.ts`). */
+function itemRead(node: Node, nan: NaNVariables): boolean {
+  const array = arrayOfItem(node);
+  return array !== undefined && declaredKinds(node).has('number') && itemsMayBeNaN(array, (value) => evaluate(value, nan));
+}
+
 function callMayBeNaN(call: CallExpression, nan: NaNVariables): boolean {
+  if (arrayOfItem(call)) return itemRead(call, nan);
   const callee = call.getExpression();
   const args = call.getArguments();
   const name = Node.isIdentifier(callee) ? callee.getText() : undefined;
@@ -123,7 +131,7 @@ function callMayBeNaN(call: CallExpression, nan: NaNVariables): boolean {
   const receiver = callee.getExpression();
   if (isGlobal(receiver, 'Number') && PARSERS.has(method)) return parseMayBeNaN(method, args);
   if (!isGlobal(receiver, 'Math')) return false;
-  const carried = args.some((a) => !Node.isSpreadElement(a) && evaluate(a, nan));
+  const carried = args.some((a) => (Node.isSpreadElement(a) ? itemsMayBeNaN(a.getExpression(), (value) => evaluate(value, nan)) : evaluate(a, nan)));
   if (method === 'sqrt') return carried || !isNonNegative(args[0]);
   return MATH_CARRIERS.has(method) && carried;
 }
@@ -332,11 +340,4 @@ function implies(condition: Node, outcome: boolean, declaration: VariableDeclara
 function reads(node: Node, declaration: VariableDeclaration): boolean {
   const expression = unwrap(node);
   return Node.isIdentifier(expression) && variableOf(expression) === declaration;
-}
-
-/** True when `node` is (part of) the value the workflow function itself returns. */
-export function isWorkflowReturn(statement: Node): boolean {
-  const fn = statement.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a));
-  const call = fn?.getParent();
-  return Node.isCallExpression(call) && call.getArguments()[1] === fn && dslNameOf(call.getExpression()) === 'workflow';
 }
