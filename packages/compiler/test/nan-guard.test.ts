@@ -32,4 +32,13 @@ s('array items read where the analysis does not follow them (`join`) are checked
   assert.ok(nan.status === 'FAILED' && nan.error === 'States.QueryEvaluationError' && nan.cause?.includes('is NaN here'), JSON.stringify(nan));
 });
 
+s('a file that reads a field under a computed key checks NaN where fields are written', async () => {
+  const { workflows, diagnostics } = await compile({ files: [join(dir, 'fields-read-by-key.ts')] });
+  assert.equal(diagnostics.map(String), []);
+  const ok = await runCompiled(workflows[0]!, workflows, { input: { cost: '2.5', key: 'cost' }, handlers: () => ({}) });
+  assert.equal(ok, { status: 'SUCCEEDED', output: { picked: 2.5, cost: true } });
+  const nan = await runCompiled(workflows[0]!, workflows, { input: { cost: 'n/a', key: 'qty' }, handlers: () => ({}) });
+  assert.ok(nan.status === 'FAILED' && nan.error === 'States.QueryEvaluationError' && nan.cause?.includes('is NaN here'), JSON.stringify(nan));
+});
+
 s.run();

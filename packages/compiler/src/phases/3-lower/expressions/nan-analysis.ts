@@ -244,7 +244,7 @@ function variablesOf(file: SourceFile): NaNVariables {
       changed = true;
     }
     for (const [name, values] of entry.fieldWrites) {
-      if (entry.nan.fields.has(name) || !values.some((value) => evaluate(value, entry.nan)) || !followable(entry.fieldReads.get(name) ?? [])) continue;
+      if (entry.nan.fields.has(name) || !values.some((value) => evaluate(value, entry.nan)) || !followable(file, entry.fieldReads.get(name) ?? [])) continue;
       entry.nan.fields.add(name);
       changed = true;
     }

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type SourceFile } from '../../../ts-morph.js';
+import { Node, SyntaxKind, type ElementAccessExpression, type SourceFile } from '../../../ts-morph.js';
 import { kindsOf } from './value-kinds.js';
 
 /**
@@ -61,14 +61,47 @@ export function fieldReadsOf(file: SourceFile): Map<string, Node[]> {
 }
 
 /**
- * True when NaN may be followed under a field name, given its `reads`: none may
- * also be null (a compiled NaN is null, so the two could not be told apart)
- * or of a type the compiler cannot tell. A field that is not followed keeps
- * the check where a NaN is written to it.
+ * True when NaN may be followed under a field name, given its `reads` in
+ * `file`: none may also be null (a compiled NaN is null, so the two could not
+ * be told apart) or of a type the compiler cannot tell, and the file reads no
+ * field but by its name (`readsFieldsByName`). A field that is not followed
+ * keeps the check where a NaN is written to it.
  */
-export function followable(reads: readonly Node[]): boolean {
-  return reads.every((read) => {
+export function followable(file: SourceFile, reads: readonly Node[]): boolean {
+  return readsFieldsByName(file) && reads.every((read) => {
     const kinds = kindsOf(read);
     return !kinds.has('null') && !kinds.has('unknown');
   });
+}
+
+const byNameOnly = new WeakMap<SourceFile, boolean>();
+
+/**
+ * True when `file` reads object fields only by their names: no `o[k]` with a
+ * computed key on an object (arrays and strings are fine), no
+ * `Object.values`/`Object.entries`, no `for…in`. Otherwise no field is
+ * followed there: such a read could meet a NaN field without knowing it.
+ *
+ * @example
+ * readsFieldsByName(file) // false when the file has `for (const k in totals) sum += totals[k]`
+ */
+export function readsFieldsByName(file: SourceFile): boolean {
+  const known = byNameOnly.get(file);
+  if (known !== undefined) return known;
+  const answer = file.getDescendantsOfKind(SyntaxKind.ForInStatement).length === 0
+    && !file.getDescendantsOfKind(SyntaxKind.CallExpression).some((call) => ['Object.values', 'Object.entries'].includes(call.getExpression().getText()))
+    && !file.getDescendantsOfKind(SyntaxKind.ElementAccessExpression).some(readsUnnamedField);
+  byNameOnly.set(file, answer);
+  return answer;
+}
+
+/** `o[k]` read with a key that is no literal, from something that is not an array or a string. */
+function readsUnnamedField(access: ElementAccessExpression): boolean {
+  const key = unwrap(access.getArgumentExpression() ?? access);
+  if (Node.isStringLiteral(key) || Node.isNoSubstitutionTemplateLiteral(key) || Node.isNumericLiteral(key)) return false;
+  const parent = access.getParent();
+  // A write (`totals[k] = v`) reads nothing.
+  if (Node.isBinaryExpression(parent) && parent.getLeft() === access && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return false;
+  const receiver = access.getExpression().getType();
+  return !(receiver.isArray() || receiver.isTuple() || receiver.isString() || receiver.isStringLiteral());
 }
