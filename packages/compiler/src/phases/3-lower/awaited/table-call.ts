@@ -23,7 +23,8 @@ import { lowerTaskCall } from './task-call.js';
  * // → Choice "If booking.kind is…": $booking.kind = "flight" → Task "Cancel flight", "hotel" → Task "Cancel hotel", default → Fail TypeError
  */
 export function lowerTableCall(call: CallExpression, table: TableCall, sink: Sink, flow: Flow, ctx: LoweringContext): void {
-  const problem = tableCallProblem(table);
+  // `undo[kind]?.(x)` gives undefined for a missing key instead of the TypeError the default raises.
+  const problem = call.hasQuestionDotToken() ? { node: call, reason: 'an optional call (`?.(…)`) gives `undefined` for a key the table lacks; call it plainly (a missing key is then the TypeError JavaScript raises, which a `catch` sees)' } : tableCallProblem(table);
   if (problem) {
     ctx.diagnostics.report('task_table_unsupported', problem.node, { callee: table.calleeText, reason: problem.reason });
     return;
