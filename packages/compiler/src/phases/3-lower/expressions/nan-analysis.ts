@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile
 import { isGlobal } from './standard-globals.js';
 import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';
 import { destructuredField, fieldName, fieldReadsOf, followable, unwrap } from './nan-fields.js';
-import { arrayOfItem, itemsMayBeNaN } from './nan-items.js';
+import { arrayOfItem, callbackResults, isFoldingReduce, itemsMayBeNaN, reduceOfAccumulator } from './nan-items.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';
 
 export { unwrap } from './nan-fields.js';
@@ -62,7 +62,8 @@ function evaluate(node: Node, nan: NaNVariables): boolean {
     // `({ cost }) => …`, `const { cost } = row`: a destructured field is read by its name.
     const field = destructuredField(expression);
     if (field !== undefined && nan.fields.has(field) && declaredKinds(expression).has('number')) return true;
-    return itemRead(expression, nan);
+    const reduce = reduceOfAccumulator(expression);
+    return reduce !== undefined ? declaredKinds(expression).has('number') && reduceMayBeNaN(reduce, nan) : itemRead(expression, nan);
   }
   if (!declaredKinds(expression).has('number')) return false;
   if (Node.isPropertyAccessExpression(expression)) {
@@ -119,8 +120,27 @@ function itemRead(node: Node, nan: NaNVariables): boolean {
   return array !== undefined && declaredKinds(node).has('number') && itemsMayBeNaN(array, (value) => evaluate(value, nan));
 }
 
+const reducing = new Set<Node>();
+
+/**
+ * `xs.reduce((sum, x) => …, start)`: NaN when the start or a result of the
+ * callback may be. The accumulator reads the reduce itself; inside that
+ * cycle it counts as not NaN, which gives the least answer.
+ */
+function reduceMayBeNaN(call: CallExpression, nan: NaNVariables): boolean {
+  if (reducing.has(call)) return false;
+  reducing.add(call);
+  try {
+    const [callback, start] = call.getArguments();
+    return evaluate(start!, nan) || callbackResults(callback).some((result) => evaluate(result, nan));
+  } finally {
+    reducing.delete(call);
+  }
+}
+
 function callMayBeNaN(call: CallExpression, nan: NaNVariables): boolean {
   if (arrayOfItem(call)) return itemRead(call, nan);
+  if (isFoldingReduce(call)) return reduceMayBeNaN(call, nan);
   const callee = call.getExpression();
   const args = call.getArguments();
   const name = Node.isIdentifier(callee) ? callee.getText() : undefined;

@@ -153,8 +153,33 @@ export function itemsMayBeNaN(node: Node, evaluate: (value: Node) => boolean, vi
   return method === 'map' && callbackResults(array.getArguments()[0]).some((result) => evaluate(result)) && isFollowedArray(array);
 }
 
+/**
+ * The `xs.reduce(cb, start)` call whose accumulator `node` is (the first
+ * parameter of a callback written in place, with a start value). Its value is
+ * the start or what the callback returned last time.
+ *
+ * @example
+ * reduceOfAccumulator(`sum` in `costs.reduce((sum, c) => sum + c, 0)`) // the reduce call
+ */
+export function reduceOfAccumulator(node: Node): (Node & import('ts-morph').CallExpression) | undefined {
+  if (!Node.isIdentifier(node)) return undefined;
+  const declaration = node.getSymbol()?.getDeclarations()[0];
+  if (!Node.isParameterDeclaration(declaration)) return undefined;
+  const callback = declaration.getParent();
+  const call = callback?.getParent();
+  if (!Node.isCallExpression(call) || !isFoldingReduce(call) || call.getArguments()[0] !== callback) return undefined;
+  return (callback as Node & { getParameters(): Node[] }).getParameters()[0] === declaration ? call : undefined;
+}
+
+/** `xs.reduce(cb, start)` (or `reduceRight`) with a callback written in place. */
+export function isFoldingReduce(call: Node & import('ts-morph').CallExpression): boolean {
+  const callee = call.getExpression();
+  const [callback] = call.getArguments();
+  return Node.isPropertyAccessExpression(callee) && (callee.getName() === 'reduce' || callee.getName() === 'reduceRight') && call.getArguments().length === 2 && callback !== undefined && (Node.isArrowFunction(callback) || Node.isFunctionExpression(callback));
+}
+
 /** What a callback written in place returns: its expression body, or each `return`'s value. */
-function callbackResults(callback: Node | undefined): Expression[] {
+export function callbackResults(callback: Node | undefined): Expression[] {
   if (!callback || !(Node.isArrowFunction(callback) || Node.isFunctionExpression(callback))) return [];
   const body = callback.getBody();
   if (!Node.isBlock(body)) return [body as Expression];
@@ -166,7 +191,8 @@ function callbackResults(callback: Node | undefined): Expression[] {
 
 /**
  * True when `value` is the result of a callback whose results form a
- * followed array (`xs.map((x) => Number(x))`).
+ * followed array (`xs.map((x) => Number(x))`) or fold into an accumulator
+ * (`xs.reduce((sum, x) => sum + x, 0)`).
  */
 export function isFollowedCallbackResult(value: Node): boolean {
   const { user } = useOf(value);
@@ -175,6 +201,8 @@ export function isFollowedCallbackResult(value: Node): boolean {
   if (Node.isArrowFunction(fn) && !Node.isReturnStatement(user) && fn.getBody() !== useOf(value).value) return false;
   const call = fn.getParent();
   if (!Node.isCallExpression(call) || call.getArguments()[0] !== fn) return false;
+  // A reduce callback's result is the next accumulator and, last, the reduce's value: both followed.
+  if (isFoldingReduce(call)) return true;
   const callee = call.getExpression();
   return Node.isPropertyAccessExpression(callee) && callee.getName() === 'map' && isFollowedArray(call);
 }
