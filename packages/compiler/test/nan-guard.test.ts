@@ -23,4 +23,22 @@ s('a NaN stored in an array fails the evaluation with its cause; numbers pass', 
   assert.ok(nan.status === 'FAILED' && nan.error === 'States.QueryEvaluationError' && nan.cause?.includes('is NaN here'), JSON.stringify(nan));
 });
 
+s('array items read where the analysis does not follow them (`join`) are checked where they are made', async () => {
+  const { workflows, diagnostics } = await compile({ files: [join(dir, 'items-joined.ts')] });
+  assert.equal(diagnostics.map(String), []);
+  const ok = await runCompiled(workflows[0]!, workflows, { input: { values: ['1', '-2'] }, handlers: () => ({}) });
+  assert.equal(ok, { status: 'SUCCEEDED', output: { joined: '1,-2', positive: [1] } });
+  const nan = await runCompiled(workflows[0]!, workflows, { input: { values: ['1', 'ten'] }, handlers: () => ({}) });
+  assert.ok(nan.status === 'FAILED' && nan.error === 'States.QueryEvaluationError' && nan.cause?.includes('is NaN here'), JSON.stringify(nan));
+});
+
+s('a file that reads a field under a computed key checks NaN where fields are written', async () => {
+  const { workflows, diagnostics } = await compile({ files: [join(dir, 'fields-read-by-key.ts')] });
+  assert.equal(diagnostics.map(String), []);
+  const ok = await runCompiled(workflows[0]!, workflows, { input: { cost: '2.5', key: 'cost' }, handlers: () => ({}) });
+  assert.equal(ok, { status: 'SUCCEEDED', output: { picked: 2.5, cost: true } });
+  const nan = await runCompiled(workflows[0]!, workflows, { input: { cost: 'n/a', key: 'qty' }, handlers: () => ({}) });
+  assert.ok(nan.status === 'FAILED' && nan.error === 'States.QueryEvaluationError' && nan.cause?.includes('is NaN here'), JSON.stringify(nan));
+});
+
 s.run();

@@ -69,7 +69,9 @@ export const diagnosticNumbers: Readonly<Record<DiagnosticCode, number>> = {
   type_error: 910056,
   map_s3_items_source: 910057,
   map_s3_items_outside_map: 910058,
-  expression_update_reordered: 910059,
+  local_helper_not_inlined: 910059,
+  task_table_unsupported: 910060,
+  expression_update_reordered: 910061,
 };
 
 const codesByNumber = new Map(Object.entries(diagnosticNumbers).map(([code, number]) => [number, code as DiagnosticCode]));

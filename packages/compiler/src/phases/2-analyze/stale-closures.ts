@@ -16,6 +16,8 @@ import { isAssignmentTarget } from './variable-names.js';
  */
 export function reportStaleClosures(body: ArrowFunction | FunctionExpression | FunctionDeclaration, diagnostics: DiagnosticCollector): void {
   for (const fn of keptFunctions(body)) {
+    // An async one is inlined at its calls, reading the variables there; lowering checks what it closes over.
+    if (fn.isAsync()) continue;
     const reported = new Set<Node>();
     for (const reference of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
       const declaration = reference.getSymbol()?.getDeclarations()[0];

@@ -5,7 +5,8 @@ import type { ArrowFunction, Block, Expression, FunctionExpression, KindToNodeMa
 import type { Sink } from './awaited/result-binding.js';
 import type { Flow } from './flow.js';
 import type { IrGraph, IrLabel } from './ir.js';
-import type { Override } from './pending.js';
+import type { Override, Reader } from './pending.js';
+import type { ThrownError } from './statements/throw-statement.js';
 
 /** A loop's jump targets. */
 export interface LoopTargets {
@@ -92,6 +93,8 @@ export interface LoweringVisitors {
   returnedValue(expression: Expression, sink: Sink, flow: Flow, ctx: LoweringContext): void;
   /** The awaits inside an expression, run first into variables of their own (`hoistAwaits`). */
   hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext): void;
+  /** Raises an error at this point: a jump to the enclosing `catch`, or a Fail (`raise`, in `throw-statement.ts`). */
+  raise(hint: string, node: Node, error: (read: Reader) => ThrownError, causeMayBeMissing: boolean, flow: Flow, ctx: LoweringContext): void;
   /** A function body as a graph of its own: the workflow's, a Map iteration's, a Parallel branch's (`lowerBody`). */
   body(fn: ArrowFunction | FunctionExpression, parameters: Array<[ParameterDeclaration, string]>, ctx: LoweringContext, variables?: Array<[string, string]>): IrGraph;
 }

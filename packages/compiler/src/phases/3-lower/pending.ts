@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type Statement } from '../../ts-morph.js';
 import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
-import { changesInPlace, lowerPureStatements, type ExpressionScope } from './expressions/index.js';
+import { changesInPlace, lookupTableOf, lowerPureStatements, type ExpressionScope } from './expressions/index.js';
 import { enclosed } from './expressions/text.js';
 import { typedMemo } from '../../program/index.js';
 
@@ -97,6 +97,8 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
     if (Node.isVariableStatement(statement)) {
       // `let x;` sets x to undefined, which only a boxed variable can hold (an unboxed one is never read before it is assigned).
       for (const declaration of statement.getDeclarations()) {
+        // A table of tasks holds no value: calls through it are Choices (`lookup-tables.ts`).
+        if (lookupTableOf(declaration)) continue;
         const variable = names.of(declaration);
         if (declaration.getInitializer() || (variable !== undefined && names.boxed.has(variable))) collectBindings(declaration, names, out);
       }

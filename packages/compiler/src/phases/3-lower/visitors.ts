@@ -7,13 +7,14 @@ import { lowerDoStatement } from './statements/do-statement.js';
 import { lowerExpressionStatement } from './statements/expression-statement.js';
 import { lowerForOfStatement } from './statements/for-of-statement.js';
 import { lowerForStatement } from './statements/for-statement.js';
+import { lowerFunctionDeclaration } from './statements/function-declaration.js';
 import { lowerIfStatement } from './statements/if-statement.js';
 import { lowerBreakStatement, lowerContinueStatement } from './statements/jump-statements.js';
 import { lowerLabeledStatement } from './statements/labeled-statement.js';
 import { lowerReturnStatement } from './statements/return-statement.js';
 import { lowerBlock, lowerStatements } from './statements/statements.js';
 import { lowerSwitchStatement } from './statements/switch-statement.js';
-import { lowerThrowStatement } from './statements/throw-statement.js';
+import { lowerThrowStatement, raise } from './statements/throw-statement.js';
 import { lowerTryStatement } from './statements/try-statement.js';
 import { lowerVariableStatement } from './statements/variable-statement.js';
 import { lowerWhileStatement } from './statements/while-statement.js';
@@ -44,10 +45,12 @@ export const visitors: LoweringVisitors = {
     [SyntaxKind.LabeledStatement]: lowerLabeledStatement,
     [SyntaxKind.BreakStatement]: lowerBreakStatement,
     [SyntaxKind.ContinueStatement]: lowerContinueStatement,
+    [SyntaxKind.FunctionDeclaration]: lowerFunctionDeclaration,
   },
   statements: lowerStatements,
   value: lowerValue,
   returnedValue: lowerReturnedValue,
   hoistAwaits,
+  raise,
   body: lowerBody,
 };

@@ -5,7 +5,7 @@ import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
 import type { DeferredFunction } from '../expressions/index.js';
 import { sourceSnippet } from '../state-hints.js';
-import { lowerExpression } from '../expressions/index.js';
+import { helperName, isLocalAsyncHelper, localHelperProblem, lowerExpression } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { bindingsOf, type Sink } from './result-binding.js';
@@ -45,6 +45,12 @@ export function lowerHelperCall(call: CallExpression, fn: AsyncHelper, sink: Sin
   if (cycle >= 0) {
     const chain = [...ctx.inlining.slice(cycle), fn].map((helper) => helperName(helper as AsyncHelper)).join(' → ');
     ctx.diagnostics.report('helper_recursion', call, { name: helperName(fn), cycle: chain, kind: fn.isAsync() ? 'an async helper' : 'a plain helper that may throw' });
+    return;
+  }
+  // A helper declared in the workflow is inlined only when what it closes over cannot change (`local-helpers.ts`).
+  const problem = isLocalAsyncHelper(fn) ? localHelperProblem(fn) : undefined;
+  if (problem) {
+    ctx.diagnostics.report('local_helper_not_inlined', problem.node, { name: problem.name, reason: problem.reason });
     return;
   }
   inlineFunction(fn, call, sink, flow, ctx, (inner) => bindParameters(call, fn, flow, ctx, inner));
@@ -155,10 +161,4 @@ function bindParameters(call: CallExpression, fn: AsyncHelper, flow: Flow, calle
 export function sendNothing(node: Node, sink: Sink, flow: Flow): void {
   if (sink.kind === 'variable') flow.pending.push({ kind: 'bind', variable: sink.variable, value: () => 'null' });
   else if (sink.kind === 'return') flow.add({ kind: 'succeed', hint: 'Return', node, assign: new Map(), output: 'null' });
-}
-
-function helperName(fn: AsyncHelper): string {
-  if (Node.isFunctionDeclaration(fn)) return fn.getName() ?? 'function';
-  const parent = fn.getParent();
-  return Node.isVariableDeclaration(parent) ? parent.getName() : 'function';
 }

@@ -1,7 +1,8 @@
 import { Node, type CallExpression, type Expression } from '../../../ts-morph.js';
 import { dslNameOf, NOT_STATIC, staticValue } from '../../1-discover/index.js';
+import { helperFunctionOf } from '../../2-analyze/index.js';
 import { nestedContext, type LoweringContext } from '../context.js';
-import { lowerExpression } from '../expressions/index.js';
+import { isLocalAsyncHelper, lowerExpression } from '../expressions/index.js';
 import type { Flow } from '../flow.js';
 import type { IrMap } from '../ir.js';
 import { scopeOf } from '../pending.js';
@@ -96,16 +97,28 @@ export function lowerMapCall(call: CallExpression, sink: Sink, flow: Flow, ctx: 
   });
 }
 
-/** The workflow variables a callback reads that are declared outside it. */
+/**
+ * The workflow variables a callback reads that are declared outside it,
+ * including those read by the local async helpers it calls: they are inlined
+ * into the iteration and read the names they close over there.
+ */
 function outerVariablesRead(callback: Node, ctx: LoweringContext): string[] {
   const out = new Set<string>();
-  callback.forEachDescendant((node) => {
-    if (!Node.isIdentifier(node)) return;
-    const variable = ctx.names.ofReference(node);
-    if (variable === undefined) return;
-    const declaration = (node.getParent() && Node.isShorthandPropertyAssignment(node.getParent()!) ? (node.getParent() as never as { getValueSymbol(): { getDeclarations(): Node[] } | undefined }).getValueSymbol() : node.getSymbol())?.getDeclarations()[0];
-    if (declaration && !declaration.getAncestors().includes(callback)) out.add(variable);
-  });
+  const scopes = new Set<Node>();
+  const visit = (scope: Node) => {
+    if (scopes.has(scope)) return;
+    scopes.add(scope);
+    scope.forEachDescendant((node) => {
+      if (!Node.isIdentifier(node)) return;
+      const helper = helperFunctionOf(node);
+      if (helper && isLocalAsyncHelper(helper)) visit(helper);
+      const variable = ctx.names.ofReference(node);
+      if (variable === undefined) return;
+      const declaration = (node.getParent() && Node.isShorthandPropertyAssignment(node.getParent()!) ? (node.getParent() as never as { getValueSymbol(): { getDeclarations(): Node[] } | undefined }).getValueSymbol() : node.getSymbol())?.getDeclarations()[0];
+      if (declaration && !declaration.getAncestors().some((ancestor) => scopes.has(ancestor))) out.add(variable);
+    });
+  };
+  visit(callback);
   return [...out].sort();
 }
 

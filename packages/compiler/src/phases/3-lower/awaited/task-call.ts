@@ -28,11 +28,11 @@ import { unwrap } from './unwrap.js';
  * //     Arguments: { FunctionName: '${ChargeFunctionArn}', Payload: "{% {'orderId': $order.id} %}" },
  * //     Assign: { chargeId: '{% $states.result.Payload.chargeId %}' } }
  */
-export function lowerTaskCall(call: CallExpression, declared: TaskDescription, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+export function lowerTaskCall(call: CallExpression, declared: TaskDescription, sink: Sink, flow: Flow, ctx: LoweringContext, callee: Node = call.getExpression()): void {
   const optionsNode = call.getArguments()[1];
   const chosen = optionsNode && chosenOptions(optionsNode);
   if (!chosen) {
-    lowerTaskState(call, withCallOptions(declared, optionsNode, ctx), sink, flow, ctx);
+    lowerTaskState(call, withCallOptions(declared, optionsNode, ctx), sink, flow, ctx, callee);
     return;
   }
   // Options chosen at run time (`c ? { retry } : undefined`, `c && { … }`) are fields of the Task: a Choice between copies.
@@ -40,7 +40,7 @@ export function lowerTaskCall(call: CallExpression, declared: TaskDescription, s
   const after = label();
   for (const [exit, options] of [[holds, chosen.whenTrue], [otherwise, chosen.whenFalse]] as const) {
     const branch = flow.fork([exit]);
-    lowerTaskState(call, withCallOptions(declared, options, ctx), sink, branch, ctx);
+    lowerTaskState(call, withCallOptions(declared, options, ctx), sink, branch, ctx, callee);
     branch.jump(after, call);
   }
   flow.continueAfter(after);
@@ -54,13 +54,13 @@ function chosenOptions(node: Node): { condition: Expression; whenTrue?: Node; wh
   return undefined;
 }
 
-/** One Task state for a call whose options are known. */
-function lowerTaskState(call: CallExpression, description: CallDescription, sink: Sink, flow: Flow, ctx: LoweringContext): void {
+/** One Task state for a call whose options are known; `callee` (the task's name) names the state. */
+function lowerTaskState(call: CallExpression, description: CallDescription, sink: Sink, flow: Flow, ctx: LoweringContext, callee: Node): void {
   const [input] = call.getArguments();
   const stateName = description.name === undefined ? undefined : namedStateOf(description.name, ctx);
   const state: IrTask = {
     kind: 'task',
-    hint: stateName ?? humanize(call.getExpression().getText().split('.').at(-1) ?? 'Task'),
+    hint: stateName ?? humanize(callee.getText().split('.').at(-1) ?? 'Task'),
     node: call,
     assign: new Map(),
     resource: description.resource,

@@ -3,7 +3,7 @@ import { containsAwait, throwingHelperOf } from '../../2-analyze/index.js';
 import { dslNameOf } from '../../1-discover/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
-import { deferredTargets, lowerExpression } from '../expressions/index.js';
+import { deferredTargets, lowerExpression, tableCallOf } from '../expressions/index.js';
 import { label, type Flow } from '../flow.js';
 import type { IrSucceed } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
@@ -12,6 +12,7 @@ import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
 import { lowerParallelCall, isPromiseAll } from './parallel-call.js';
 import { asyncHelperOf, lowerDeferredCall, lowerHelperCall } from './helper-call.js';
 import { orNull, sinkBindings, throughPath, type Sink } from './result-binding.js';
+import { lowerTableCall } from './table-call.js';
 import { lowerTaskCall } from './task-call.js';
 import { unwrap } from './unwrap.js';
 import { lowerWaitCall } from './wait-call.js';
@@ -118,6 +119,8 @@ function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, c
     if (helper) return lowerHelperCall(operand, helper, sink, flow, ctx);
     const kept = deferredTargets(callee);
     if (kept) return lowerDeferredCall(operand, kept, sink, flow, ctx);
+    const table = tableCallOf(callee);
+    if (table) return lowerTableCall(operand, table, sink, flow, ctx);
   }
   ctx.diagnostics.report('unsupported_await', node, { text: operand.getText().replace(/\s+/g, ' ').slice(0, 80) });
 }
@@ -128,7 +131,7 @@ export function isAwaitable(call: Node & { getExpression(): Node }, ctx: Lowerin
   const dsl = dslNameOf(callee);
   if (dsl === 'sleep' || dsl === 'sleepUntil' || dsl === 'map') return true;
   if (Node.isCallExpression(call) && isPromiseAll(call)) return true;
-  return ctx.tasks.describe(callee) !== undefined || asyncHelperOf(callee) !== undefined;
+  return ctx.tasks.describe(callee) !== undefined || asyncHelperOf(callee) !== undefined || tableCallOf(callee) !== undefined;
 }
 
 /** `c ? await a() : b` → a Choice whose branches each send their value to the sink (the condition's own awaits ran already). */

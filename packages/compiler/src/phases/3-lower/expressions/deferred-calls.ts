@@ -195,13 +195,7 @@ function callsTask(fn: Node): boolean {
 function capturedBy(fn: ArrowFunction | FunctionExpression, home: FunctionLike): DeferredFunction['captured'] | undefined {
   const captured: DeferredFunction['captured'] = [];
   const keys = new Set<string>();
-  for (const reference of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
-    if (reference.getFirstAncestor((ancestor) => Node.isTypeNode(ancestor))) continue;
-    const parent = reference.getParent();
-    if ((Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference) || (Node.isPropertyAssignment(parent) && parent.getNameNode() === reference)) continue;
-    const symbol = Node.isShorthandPropertyAssignment(parent) ? parent.getValueSymbol() : reference.getSymbol();
-    const declaration = symbol?.getDeclarations()[0];
-    if (!declaration || declaration.getAncestors().includes(fn) || !declaration.getAncestors().includes(home)) continue;
+  for (const { reference, declaration } of closedOver(fn, home)) {
     if (captured.some((entry) => entry.declaration === declaration)) continue;
     if (!neverChanges(declaration, home)) return undefined;
     let key = reference.getText();
@@ -212,8 +206,29 @@ function capturedBy(fn: ArrowFunction | FunctionExpression, home: FunctionLike):
   return captured;
 }
 
+/**
+ * Each read in `fn` of a local of `home` declared outside `fn`, with its
+ * declaration: what `fn` closes over. Type positions and property names are
+ * left out.
+ *
+ * @example
+ * closedOver(`() => cancelFlight({ ref: flight.ref })`, body) // [{ reference: `flight`, declaration: `flight = …` }]
+ */
+export function closedOver(fn: Node, home: Node): Array<{ reference: Identifier; declaration: Node }> {
+  const out: Array<{ reference: Identifier; declaration: Node }> = [];
+  for (const reference of fn.getDescendantsOfKind(SyntaxKind.Identifier)) {
+    if (reference.getFirstAncestor((ancestor) => Node.isTypeNode(ancestor))) continue;
+    const parent = reference.getParent();
+    if ((Node.isPropertyAccessExpression(parent) && parent.getNameNode() === reference) || (Node.isPropertyAssignment(parent) && parent.getNameNode() === reference)) continue;
+    const symbol = Node.isShorthandPropertyAssignment(parent) ? parent.getValueSymbol() : reference.getSymbol();
+    const declaration = symbol?.getDeclarations()[0];
+    if (declaration && !declaration.getAncestors().includes(fn) && declaration.getAncestors().includes(home)) out.push({ reference, declaration });
+  }
+  return out;
+}
+
 /** A `const` (or a parameter, or a `for…of`/`catch` binding never assigned) whose value is never changed in place. */
-function neverChanges(declaration: Node, home: FunctionLike): boolean {
+export function neverChanges(declaration: Node, home: Node): boolean {
   const variable = Node.isBindingElement(declaration) ? declaration.getFirstAncestor((ancestor) => Node.isVariableDeclaration(ancestor) || Node.isParameterDeclaration(ancestor)) : declaration;
   if (!variable) return false;
   if (Node.isVariableDeclaration(variable)) {

@@ -20,11 +20,6 @@ export function lowerFunctionExpression(node: ArrowFunction | FunctionExpression
   // A function kept in a list to be awaited later is data: which function, and the values it closes over.
   const deferred = deferredFunction(node);
   if (deferred) return deferredRecord(deferred, (reference) => lowerNode(reference, ctx));
-  if (node.isAsync() && Node.isVariableDeclaration(node.getParent())) {
-    // Async helpers are inlined where they are awaited; only module-level (or imported) ones are looked up.
-    const name = (node.getParent() as import('ts-morph').VariableDeclaration).getName();
-    return ctx.report('expression_impure_helper', node, { name, reason: 'an async helper declared inside the workflow is not inlined; declare it at module level (`async function name(…) { … }`) and await its calls' });
-  }
   if (node.isAsync() || (Node.isFunctionExpression(node) && node.isGenerator())) {
     return ctx.report('expression_impure_helper', node, { name: 'this function', reason: 'it is async or a generator; a callback in an expression must compute its result directly' });
   }

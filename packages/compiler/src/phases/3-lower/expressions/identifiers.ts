@@ -1,5 +1,6 @@
 import { Node, VariableDeclarationKind, type Identifier } from '../../../ts-morph.js';
 import { lowerHelperFunctionReference } from './functions.js';
+import { lookupTableOf, tableReadReason } from './lookup-tables.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { toNumber } from './operators.js';
 import { jsString } from './to-string.js';
@@ -20,6 +21,12 @@ export function lowerIdentifier(node: Identifier, ctx: LowerContext): string {
   // An imported name: the declaration in its own module (a helper function, a constant).
   if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
   const declarations: Node[] = symbol?.getDeclarations() ?? [];
+  // A table of tasks holds functions, which no workflow value can: only calls through it compile.
+  const table = declarations.find((declaration) => Node.isVariableDeclaration(declaration) && lookupTableOf(declaration));
+  if (table) {
+    const name = (table as import('ts-morph').VariableDeclaration).getName();
+    return ctx.report('task_table_unsupported', node, { callee: `${name}[…]`, reason: tableReadReason(name) });
+  }
   for (const declaration of declarations) {
     const local = ctx.localFor(declaration);
     if (local) return local;

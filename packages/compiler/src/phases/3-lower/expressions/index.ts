@@ -12,6 +12,8 @@ import { DiagnosticCollector } from '../../../diagnostics/index.js';
 import { EntryReads } from './entry-reads.js';
 export { changesInPlace } from './in-place.js';
 export { deferredTargets, type DeferredFunction } from './deferred-calls.js';
+export { lookupTableOf, tableCallOf, tableCallProblem, type LookupEntry, type LookupTable, type TableCall } from './lookup-tables.js';
+export { helperName, isLocalAsyncHelper, localHelperProblem, type LocalHelper } from './local-helpers.js';
 export { hoistProblem, isMutation, isVariableUpdate } from './effects.js';
 import { LowerContext, lowerNode } from './lower-context.js';
 import { withHelpers } from './runtime-helpers.js';

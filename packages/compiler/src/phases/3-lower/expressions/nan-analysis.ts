@@ -1,8 +1,11 @@
 import { Node, SyntaxKind, type CallExpression, type Expression, type SourceFile, type VariableDeclaration } from '../../../ts-morph.js';
-import { dslNameOf } from '../../1-discover/dsl-symbols.js';
 import { isGlobal } from './standard-globals.js';
 import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';
+import { destructuredField, fieldName, fieldReadsOf, followable, unwrap } from './nan-fields.js';
+import { arrayOfItem, callbackResults, isFoldingReduce, itemsMayBeNaN, reduceOfAccumulator } from './nan-items.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';
+
+export { unwrap } from './nan-fields.js';
 
 /**
  * Which number-typed expressions may compute NaN. JSON has no NaN, so a
@@ -14,10 +17,14 @@ import { numericLiteralValue } from '../../1-discover/static-value.js';
  * `Math.sqrt` of what may be negative, `0 / 0` and `x % 0` with a constant
  * zero; the rest only carries NaN on (arithmetic, `Math.*`, `?:`, `&&`, `??`)
  * or through a variable: a variable may be NaN when any value written to it
- * may be (a fixpoint over the variables of its file). A value stored where
- * the analysis does not follow (an array item, an object field, a callback's
- * result, a helper's argument) is checked there instead (`isFollowedUse`), so
- * what is read back from an array, an object or a parameter is never NaN.
+ * may be (a fixpoint over the variables of its file). Object fields are
+ * followed by name in the same fixpoint: once a value that may be NaN is
+ * written under a name (`{ cost: Number(s) }`, `o.cost = …`), every read of a
+ * field of that name in the file (`row.cost`, `({ cost }) => …`) may be NaN,
+ * unless some read of it may also be null (see `followable`). A value stored
+ * where the analysis does not follow (a bare array item, a field not
+ * followed, a callback's result, a helper's argument) is checked there
+ * instead (`isFollowedUse`), so what is read back from there is never NaN.
  *
  * A `const` tested before the read is narrowed: in `Number.isNaN(x) ? d : x`,
  * `!Number.isNaN(x) && x > 0`, and after `if (Number.isNaN(x) || …) throw …`,
@@ -37,7 +44,11 @@ export function mayBeNaN(node: Node): boolean {
 
 const answers = new WeakMap<Node, boolean>();
 
-type NaNVariables = ReadonlySet<VariableDeclaration>;
+/** What may hold NaN in a file: variables, and object fields by name (see `fieldName`). */
+interface NaNVariables {
+  readonly variables: ReadonlySet<VariableDeclaration>;
+  readonly fields: ReadonlySet<string>;
+}
 
 const MATH_CARRIERS = new Set(['floor', 'ceil', 'abs', 'round', 'trunc', 'sign', 'max', 'min', 'pow', 'fround']);
 const PARSERS = new Set(['parseFloat', 'parseInt']);
@@ -47,10 +58,22 @@ function evaluate(node: Node, nan: NaNVariables): boolean {
   if (Node.isIdentifier(expression)) {
     if (expression.getText() === 'NaN' && isGlobal(expression, 'NaN')) return true;
     const declaration = variableOf(expression);
-    return declaration !== undefined && nan.has(declaration) && !narrowed(expression, declaration);
+    if (declaration !== undefined) return (nan.variables.has(declaration) || itemRead(expression, nan)) && !narrowed(expression, declaration);
+    // `({ cost }) => …`, `const { cost } = row`: a destructured field is read by its name.
+    const field = destructuredField(expression);
+    if (field !== undefined && nan.fields.has(field) && declaredKinds(expression).has('number')) return true;
+    const reduce = reduceOfAccumulator(expression);
+    return reduce !== undefined ? declaredKinds(expression).has('number') && reduceMayBeNaN(reduce, nan) : itemRead(expression, nan);
   }
   if (!declaredKinds(expression).has('number')) return false;
-  if (Node.isPropertyAccessExpression(expression)) return isGlobal(expression.getExpression(), 'Number') && expression.getName() === 'NaN';
+  if (Node.isPropertyAccessExpression(expression)) {
+    if (isGlobal(expression.getExpression(), 'Number') && expression.getName() === 'NaN') return true;
+    return nan.fields.has(expression.getName());
+  }
+  if (Node.isElementAccessExpression(expression)) {
+    const key = fieldName(expression);
+    return key !== undefined ? nan.fields.has(key) : itemRead(expression, nan);
+  }
   if (Node.isCallExpression(expression)) return callMayBeNaN(expression, nan);
   if (Node.isPrefixUnaryExpression(expression)) {
     const operand = expression.getOperand();
@@ -91,7 +114,33 @@ function conversionMayBeNaN(operand: Node, nan: NaNVariables): boolean {
   return !onlyKinds(kinds, 'boolean', 'null');
 }
 
+/** An item read from an array whose items may be NaN (`xs[i]`, `for (const x of xs)`, `xs.map((x) => …)`'s `x`: `nan-items.ts`). */
+function itemRead(node: Node, nan: NaNVariables): boolean {
+  const array = arrayOfItem(node);
+  return array !== undefined && declaredKinds(node).has('number') && itemsMayBeNaN(array, (value) => evaluate(value, nan));
+}
+
+const reducing = new Set<Node>();
+
+/**
+ * `xs.reduce((sum, x) => …, start)`: NaN when the start or a result of the
+ * callback may be. The accumulator reads the reduce itself; inside that
+ * cycle it counts as not NaN, which gives the least answer.
+ */
+function reduceMayBeNaN(call: CallExpression, nan: NaNVariables): boolean {
+  if (reducing.has(call)) return false;
+  reducing.add(call);
+  try {
+    const [callback, start] = call.getArguments();
+    return evaluate(start!, nan) || callbackResults(callback).some((result) => evaluate(result, nan));
+  } finally {
+    reducing.delete(call);
+  }
+}
+
 function callMayBeNaN(call: CallExpression, nan: NaNVariables): boolean {
+  if (arrayOfItem(call)) return itemRead(call, nan);
+  if (isFoldingReduce(call)) return reduceMayBeNaN(call, nan);
   const callee = call.getExpression();
   const args = call.getArguments();
   const name = Node.isIdentifier(callee) ? callee.getText() : undefined;
@@ -102,7 +151,7 @@ function callMayBeNaN(call: CallExpression, nan: NaNVariables): boolean {
   const receiver = callee.getExpression();
   if (isGlobal(receiver, 'Number') && PARSERS.has(method)) return parseMayBeNaN(method, args);
   if (!isGlobal(receiver, 'Math')) return false;
-  const carried = args.some((a) => !Node.isSpreadElement(a) && evaluate(a, nan));
+  const carried = args.some((a) => (Node.isSpreadElement(a) ? itemsMayBeNaN(a.getExpression(), (value) => evaluate(value, nan)) : evaluate(a, nan)));
   if (method === 'sqrt') return carried || !isNonNegative(args[0]);
   return MATH_CARRIERS.has(method) && carried;
 }
@@ -139,15 +188,6 @@ function literalValue(node: Node | undefined): string | number | undefined {
   return undefined;
 }
 
-/** Parentheses, `as`, `!` and `satisfies` do not change a value. */
-export function unwrap(node: Node): Node {
-  let current = node;
-  while (Node.isParenthesizedExpression(current) || Node.isAsExpression(current) || Node.isNonNullExpression(current) || Node.isSatisfiesExpression(current) || Node.isTypeAssertion(current)) {
-    current = current.getExpression();
-  }
-  return current;
-}
-
 /** The `const`/`let`/`var` a name reads, when it names one declared with a plain name. */
 function variableOf(identifier: Node): VariableDeclaration | undefined {
   const parent = identifier.getParent();
@@ -157,14 +197,43 @@ function variableOf(identifier: Node): VariableDeclaration | undefined {
   return Node.isVariableDeclaration(declaration) && Node.isIdentifier(declaration.getNameNode()) ? declaration : undefined;
 }
 
-const fileVariables = new WeakMap<SourceFile, { nan: Set<VariableDeclaration>; writes: Map<VariableDeclaration, Expression[]> }>();
+interface FileAnalysis {
+  nan: { variables: Set<VariableDeclaration>; fields: Set<string> };
+  writes: Map<VariableDeclaration, Expression[]>;
+  fieldWrites: Map<string, Expression[]>;
+  /** Every access and destructured name of each field name: what reads it. */
+  fieldReads: Map<string, Node[]>;
+}
 
-/** Every value written to each variable of `file`. */
-function writesOf(file: SourceFile): Map<VariableDeclaration, Expression[]> {
+const fileVariables = new WeakMap<SourceFile, FileAnalysis>();
+
+/**
+ * True when `node` writes a field the analysis follows (`{ cost: v }`,
+ * `{ cost }`, `o.cost = v`): NaN may be stored there, since every read of the
+ * field is lowered as possibly NaN.
+ *
+ * @example
+ * isFollowedField(`cost: Number(s)`) // true when no read of `cost` may also be null
+ */
+export function isFollowedField(node: Node): boolean {
+  const name = fieldName(node);
+  return name !== undefined && variablesOf(node.getSourceFile()).fields.has(name);
+}
+
+/** Every value written to each variable of `file`, and to each field name (`fieldName`). */
+function writesOf(file: SourceFile): { writes: Map<VariableDeclaration, Expression[]>; fieldWrites: Map<string, Expression[]> } {
   const writes = new Map<VariableDeclaration, Expression[]>();
+  const fieldWrites = new Map<string, Expression[]>();
   const add = (declaration: VariableDeclaration | undefined, value: Expression) => {
     if (declaration) writes.set(declaration, [...(writes.get(declaration) ?? []), value]);
   };
+  const addField = (name: string | undefined, value: Expression) => {
+    if (name !== undefined) fieldWrites.set(name, [...(fieldWrites.get(name) ?? []), value]);
+  };
+  for (const property of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    if (Node.isObjectLiteralExpression(property.getParent())) addField(fieldName(property), property.getInitializerOrThrow());
+  }
+  for (const property of file.getDescendantsOfKind(SyntaxKind.ShorthandPropertyAssignment)) addField(fieldName(property), property.getNameNode());
   for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
     const initializer = declaration.getInitializer();
     if (initializer && Node.isIdentifier(declaration.getNameNode())) add(declaration, initializer);
@@ -175,22 +244,28 @@ function writesOf(file: SourceFile): Map<VariableDeclaration, Expression[]> {
     const target = unwrap(binary.getLeft());
     // A compound assignment writes the operation's result; the binary expression is evaluated as one.
     if (Node.isIdentifier(target)) add(variableOf(target), binary);
+    else addField(fieldName(target), binary);
   }
-  return writes;
+  return { writes, fieldWrites };
 }
 
-/** The variables of `file` that may hold NaN: the least fixpoint over the values written to them. */
+/** The variables and fields of `file` that may hold NaN: the least fixpoint over the values written to them. */
 function variablesOf(file: SourceFile): NaNVariables {
   const known = fileVariables.get(file);
   if (known) return known.nan;
-  const entry = { nan: new Set<VariableDeclaration>(), writes: writesOf(file) };
+  const entry: FileAnalysis = { nan: { variables: new Set(), fields: new Set() }, ...writesOf(file), fieldReads: fieldReadsOf(file) };
   fileVariables.set(file, entry);
   let changed = true;
   while (changed) {
     changed = false;
     for (const [declaration, values] of entry.writes) {
-      if (entry.nan.has(declaration) || !values.some((value) => evaluate(value, entry.nan))) continue;
-      entry.nan.add(declaration);
+      if (entry.nan.variables.has(declaration) || !values.some((value) => evaluate(value, entry.nan))) continue;
+      entry.nan.variables.add(declaration);
+      changed = true;
+    }
+    for (const [name, values] of entry.fieldWrites) {
+      if (entry.nan.fields.has(name) || !values.some((value) => evaluate(value, entry.nan)) || !followable(file, entry.fieldReads.get(name) ?? [])) continue;
+      entry.nan.fields.add(name);
       changed = true;
     }
   }
@@ -285,11 +360,4 @@ function implies(condition: Node, outcome: boolean, declaration: VariableDeclara
 function reads(node: Node, declaration: VariableDeclaration): boolean {
   const expression = unwrap(node);
   return Node.isIdentifier(expression) && variableOf(expression) === declaration;
-}
-
-/** True when `node` is (part of) the value the workflow function itself returns. */
-export function isWorkflowReturn(statement: Node): boolean {
-  const fn = statement.getFirstAncestor((a) => Node.isArrowFunction(a) || Node.isFunctionExpression(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a));
-  const call = fn?.getParent();
-  return Node.isCallExpression(call) && call.getArguments()[1] === fn && dslNameOf(call.getExpression()) === 'workflow';
 }

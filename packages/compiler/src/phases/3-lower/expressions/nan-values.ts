@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type Expression } from '../../../ts-morph.js';
-import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import type { LowerContext } from './lower-context.js';
-import { isWorkflowReturn, mayBeNaN, unwrap } from './nan-analysis.js';
+import { isFollowedField, mayBeNaN, unwrap } from './nan-analysis.js';
+import { isBoundary, isFollowedArray, isFollowedCallbackResult, useOf } from './nan-items.js';
 import { bindOnce, stringLiteral } from './text.js';
 import { kindsOf, type Kinds } from './value-kinds.js';
 
@@ -43,25 +43,18 @@ export function checkNaNUse(node: Expression, text: string, ctx: LowerContext): 
   return `${ctx.helper('notNaN')}(${text}, ${stringLiteral(`\`${node.getText().replace(/\s+/g, ' ').slice(0, 60)}\``)})`;
 }
 
-/** The node a wrapper (parentheses, `as`, `!`) passes its value to, and the wrapper whose value it is. */
-function useOf(node: Node): { user: Node | undefined; value: Node } {
-  let value = node;
-  let user = node.getParent();
-  while (user && user !== unwrap(user)) {
-    value = user;
-    user = user.getParent();
-  }
-  return { user, value };
-}
-
 function isFollowedUse(node: Node): boolean {
   const { user, value } = useOf(node);
   if (!user) return false;
   if (Node.isVariableDeclaration(user)) return user.getInitializer() === value && Node.isIdentifier(user.getNameNode());
   if (Node.isBinaryExpression(user)) {
     const operator = user.getOperatorToken().getKind();
-    if (operator >= SyntaxKind.FirstAssignment && operator <= SyntaxKind.LastAssignment) return Node.isIdentifier(unwrap(user.getLeft()));
+    if (operator >= SyntaxKind.FirstAssignment && operator <= SyntaxKind.LastAssignment) return isFollowedTarget(unwrap(user.getLeft()));
     return NAN_AWARE_OPERATORS.has(operator);
+  }
+  // A field written under a name (`{ cost: v }`, `{ cost }`) may be followed by that name (`nan-analysis.ts`).
+  if ((Node.isPropertyAssignment(user) && user.getInitializer() === value) || Node.isShorthandPropertyAssignment(user)) {
+    return isFollowedField(user) || isBoundary(value);
   }
   if (Node.isPrefixUnaryExpression(user) || Node.isConditionalExpression(user) || Node.isTemplateSpan(user) || Node.isTypeOfExpression(user)) return true;
   if (Node.isExpressionStatement(user) || Node.isIfStatement(user) || Node.isWhileStatement(user) || Node.isDoStatement(user)) return true;
@@ -72,35 +65,15 @@ function isFollowedUse(node: Node): boolean {
     if (NAN_AWARE_CALLS.has(callee)) return true;
     return isBoundary(value);
   }
+  // An item of an array that is followed (`nan-items.ts`): `[Number(a)]`, `xs.map((x) => Number(x))`.
+  if (Node.isArrayLiteralExpression(user)) return isFollowedArray(user) || isBoundary(value);
+  if (Node.isArrowFunction(user) || Node.isReturnStatement(user)) return isFollowedCallbackResult(value) || isBoundary(value);
   return isBoundary(value);
 }
 
-/**
- * True when `value` (or the object or array literal it sits in) is a task's
- * request, the workflow's output or `JSON.stringify`'s argument: there a NaN
- * is written as `null` natively too.
- */
-function isBoundary(value: Node): boolean {
-  let part = value;
-  for (;;) {
-    const { user } = useOf(part);
-    if (!user) return false;
-    if (Node.isPropertyAssignment(user) || Node.isShorthandPropertyAssignment(user)) {
-      part = user.getParentOrThrow();
-      continue;
-    }
-    if (Node.isArrayLiteralExpression(user) || Node.isConditionalExpression(user)) {
-      part = user;
-      continue;
-    }
-    if (Node.isReturnStatement(user)) return isWorkflowReturn(user);
-    if (Node.isCallExpression(user)) {
-      const callee = user.getExpression();
-      if (callee.getText() === 'JSON.stringify') return user.getArguments()[0] === useOf(part).value;
-      return isTaskCallee(callee) && user.getArguments()[0] === useOf(part).value;
-    }
-    return false;
-  }
+/** A variable (`x = v`), or a field the analysis follows (`o.cost = v`). */
+function isFollowedTarget(target: Node): boolean {
+  return Node.isIdentifier(target) || isFollowedField(target);
 }
 
 /** The kinds of `node` for a truthiness test: a NaN is null, which is falsy like NaN. */

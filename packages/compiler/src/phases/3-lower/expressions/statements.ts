@@ -4,6 +4,8 @@ import { isChangedInPlace } from './aliasing.js';
 import { reportThrowInCallback } from './callback-throws.js';
 import { assignmentTarget, hoistMutations, lowerEffect } from './effects.js';
 import { asksForIndex } from './iteration-index.js';
+import { isLocalAsyncHelper } from './local-helpers.js';
+import { lookupTableOf } from './lookup-tables.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { sequence } from './text.js';
 import { lowerConditionNode } from './truthiness.js';
@@ -65,6 +67,10 @@ export function lowerBlock(statements: Statement[], index: number, flow: Flow, c
     const isLet = statement.getDeclarationKind() !== VariableDeclarationKind.Const;
     for (const declaration of statement.getDeclarations()) {
       const initializer = declaration.getInitializer();
+      // A local async helper is inlined at its calls (which report it when it cannot be): its declaration holds no value.
+      if (initializer && isLocalAsyncHelper(initializer)) continue;
+      // So is a table of tasks: a call through it is a Choice on the key, any other use is reported where it is read.
+      if (lookupTableOf(declaration)) continue;
       const value = initializer ? lowerNode(initializer, ctx) : '()';
       const name = declaration.getNameNode();
       const outer = Node.isIdentifier(name) ? ctx.runVariable(name.getText(), statement) : undefined;

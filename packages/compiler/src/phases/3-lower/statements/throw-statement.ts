@@ -148,7 +148,7 @@ function messageOf(cause: string | undefined, mayBeMissing: boolean): string {
 }
 
 /** What a `throw` raises: Error and Cause as JSONata (or the whole caught error, for a re-throw into a handler). */
-interface ThrownError {
+export interface ThrownError {
   name: string;
   cause?: string;
   literalName?: string;
