@@ -1,22 +1,56 @@
 import type { Node, Type } from '../ts-morph.js';
 
 /**
- * A memo of facts about syntax nodes that depend on the program's types
- * (a node's type, whether a call changes its receiver), kept per type
- * checker: a node of a file that did not change keeps its identity when
- * another file does (an editor's project, `@typestep/ts-plugin`), and the
- * new program's checker must be asked again.
+ * A WeakMap of facts about syntax nodes that depend on the program's types
+ * or symbols (a node's type, whether a call changes its receiver, which
+ * helper a call reaches), kept per type checker. A node of a file that did
+ * not change keeps its identity when another file does (an editor's project,
+ * `@typestep/ts-plugin`), and what the new program's checker says about it
+ * may differ: each checker gets its own answers.
+ *
+ * @example
+ * const answers = new CheckerWeakMap<Node, boolean>();
+ * if (!answers.has(node)) answers.set(node, isMutatorCall(node));
+ */
+export class CheckerWeakMap<K extends Node, V> {
+  readonly #byChecker = new WeakMap<object, WeakMap<K, V>>();
+
+  get(key: K): V | undefined {
+    return this.#answers(key).get(key);
+  }
+
+  has(key: K): boolean {
+    return this.#answers(key).has(key);
+  }
+
+  set(key: K, value: V): this {
+    this.#answers(key).set(key, value);
+    return this;
+  }
+
+  delete(key: K): boolean {
+    return this.#answers(key).delete(key);
+  }
+
+  #answers(key: K): WeakMap<K, V> {
+    const checker = key.getProject().getTypeChecker().compilerObject;
+    let answers = this.#byChecker.get(checker);
+    if (!answers) this.#byChecker.set(checker, (answers = new WeakMap()));
+    return answers;
+  }
+}
+
+/**
+ * A memo over a {@link CheckerWeakMap}: `compute` runs once per node and
+ * checker.
  *
  * @example
  * const changes = typedMemo<boolean>();
  * changes(node, () => isMutatorCall(node));
  */
 export function typedMemo<V>(): (node: Node, compute: () => V) => V {
-  const byChecker = new WeakMap<object, WeakMap<Node, V>>();
+  const answers = new CheckerWeakMap<Node, V>();
   return (node, compute) => {
-    const checker = node.getProject().getTypeChecker().compilerObject;
-    let answers = byChecker.get(checker);
-    if (!answers) byChecker.set(checker, (answers = new WeakMap()));
     if (answers.has(node)) return answers.get(node)!;
     const answer = compute();
     answers.set(node, answer);

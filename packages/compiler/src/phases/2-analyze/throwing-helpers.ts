@@ -1,4 +1,5 @@
 import { Node, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression } from '../../ts-morph.js';
+import { CheckerWeakMap } from '../../program/index.js';
 
 /** A function of the project a workflow calls by name: a declaration, or a `const` bound to an arrow or function expression. */
 export type HelperFunction = ArrowFunction | FunctionExpression | FunctionDeclaration;
@@ -24,7 +25,7 @@ export function helperFunctionOf(callee: Node): HelperFunction | undefined {
   return undefined;
 }
 
-const throwing = new WeakMap<HelperFunction, boolean>();
+const throwing = new CheckerWeakMap<HelperFunction, boolean>();
 
 /**
  * The plain (not async) helper a call names when its body may throw: a
@@ -47,7 +48,7 @@ export function throwingHelperOf(call: CallExpression): HelperFunction | undefin
   return calls.get(call) ?? undefined;
 }
 
-const calls = new WeakMap<CallExpression, HelperFunction | null>();
+const calls = new CheckerWeakMap<CallExpression, HelperFunction | null>();
 
 function mayThrow(fn: HelperFunction, visiting: Set<HelperFunction>): boolean {
   const known = throwing.get(fn);

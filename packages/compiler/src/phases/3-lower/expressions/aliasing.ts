@@ -4,6 +4,7 @@ import { changedDepth, changesInPlace, isAssignment, rootOf, unwrap } from './in
 import { elementKinds, kindsOf, onlyKinds } from './value-kinds.js';
 import { findWriteBack } from './write-back.js';
 import { callbackResultKinds } from './callbacks.js';
+import { CheckerWeakMap } from '../../../program/index.js';
 
 /**
  * Alias analysis for in-place changes. JSON values have no identity in ASL: a
@@ -228,7 +229,7 @@ export interface Reference {
   symbol: TsSymbol;
 }
 
-const referenceCache = new WeakMap<Node, Reference[]>();
+const referenceCache = new CheckerWeakMap<Node, Reference[]>();
 
 /** Every reference to a variable or parameter inside `scope` (declaration names left out). */
 function referencesIn(scope: Node): Reference[] {
@@ -281,7 +282,7 @@ function finallyMayChange(statement: Node): boolean {
   return known;
 }
 
-const finallyChanges = new WeakMap<Node, boolean>();
+const finallyChanges = new CheckerWeakMap<Node, boolean>();
 
 function finallyBlocksChange(statement: Node): boolean {
   const blocks = statement

@@ -2,6 +2,7 @@ import { Node, SyntaxKind, VariableDeclarationKind, type ArrowFunction, type Fun
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { isAssignmentTarget } from '../../2-analyze/index.js';
 import { changesInPlace, unwrap } from './in-place.js';
+import { CheckerWeakMap } from '../../../program/index.js';
 
 /**
  * Functions kept in a list to be awaited later: a saga's undo list.
@@ -42,7 +43,7 @@ export interface DeferredFunction {
 
 type FunctionLike = ArrowFunction | FunctionExpression | import('ts-morph').FunctionDeclaration;
 
-const lists = new WeakMap<Node, DeferredFunction[] | null>();
+const lists = new CheckerWeakMap<Node, DeferredFunction[] | null>();
 
 /** The deferred function a function literal is, when it is pushed to a list that qualifies. */
 export function deferredFunction(fn: Node): DeferredFunction | undefined {

@@ -1,6 +1,7 @@
 import { Node, VariableDeclarationKind, type ArrowFunction, type FunctionDeclaration, type FunctionExpression } from '../../../ts-morph.js';
 import { closedOver, neverChanges } from './deferred-calls.js';
 import { unwrap } from './in-place.js';
+import { CheckerWeakMap } from '../../../program/index.js';
 
 /**
  * Async helpers declared inside a workflow's body:
@@ -45,7 +46,7 @@ export function isLocalAsyncHelper(fn: Node): fn is LocalHelper {
   return enclosingFunction(fn) !== undefined;
 }
 
-const problems = new WeakMap<LocalHelper, LocalHelperProblem | null>();
+const problems = new CheckerWeakMap<LocalHelper, LocalHelperProblem | null>();
 
 /**
  * Why the local async helper `fn` cannot be inlined at its calls, or

@@ -2,6 +2,7 @@ import { Node, SyntaxKind, VariableDeclarationKind, type Expression, type Identi
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { helperFunctionOf } from '../../2-analyze/index.js';
 import { unwrap } from './in-place.js';
+import { CheckerWeakMap } from '../../../program/index.js';
 
 /**
  * Tables of tasks looked up by a key:
@@ -56,7 +57,7 @@ export interface TableProblem {
   reason: string;
 }
 
-const tables = new WeakMap<VariableDeclaration, LookupTable | null>();
+const tables = new CheckerWeakMap<VariableDeclaration, LookupTable | null>();
 
 /**
  * The table call `callee` makes (`undo[kind]`, `undo.flight`), or undefined

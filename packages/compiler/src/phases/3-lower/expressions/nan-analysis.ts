@@ -4,6 +4,7 @@ import { declaredKinds, kindsOf, onlyKinds } from './value-kinds.js';
 import { destructuredField, fieldName, fieldReadsOf, followable, unwrap } from './nan-fields.js';
 import { arrayOfItem, callbackResults, isFoldingReduce, itemsMayBeNaN, reduceOfAccumulator } from './nan-items.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';
+import { CheckerWeakMap } from '../../../program/index.js';
 
 export { unwrap } from './nan-fields.js';
 
@@ -42,7 +43,7 @@ export function mayBeNaN(node: Node): boolean {
   return answer;
 }
 
-const answers = new WeakMap<Node, boolean>();
+const answers = new CheckerWeakMap<Node, boolean>();
 
 /** What may hold NaN in a file: variables, and object fields by name (see `fieldName`). */
 interface NaNVariables {
@@ -205,7 +206,7 @@ interface FileAnalysis {
   fieldReads: Map<string, Node[]>;
 }
 
-const fileVariables = new WeakMap<SourceFile, FileAnalysis>();
+const fileVariables = new CheckerWeakMap<SourceFile, FileAnalysis>();
 
 /**
  * True when `node` writes a field the analysis follows (`{ cost: v }`,

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type ElementAccessExpression, type SourceFile } from '../../../ts-morph.js';
 import { kindsOf } from './value-kinds.js';
+import { CheckerWeakMap } from '../../../program/index.js';
 
 /**
  * Where NaN is followed into object fields (`nan-analysis.ts`): by the
@@ -74,7 +75,7 @@ export function followable(file: SourceFile, reads: readonly Node[]): boolean {
   });
 }
 
-const byNameOnly = new WeakMap<SourceFile, boolean>();
+const byNameOnly = new CheckerWeakMap<SourceFile, boolean>();
 
 /**
  * True when `file` reads object fields only by their names: no `o[k]` with a

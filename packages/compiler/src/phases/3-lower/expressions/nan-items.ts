@@ -4,6 +4,7 @@ import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { isAssignmentTarget } from '../../2-analyze/index.js';
 import { unwrap } from './nan-fields.js';
 import { changesInPlace } from './in-place.js';
+import { CheckerWeakMap } from '../../../program/index.js';
 
 /**
  * Where NaN is followed into array items (`nan-analysis.ts`). An array whose
@@ -24,7 +25,7 @@ const ITEM_ARRAYS = new Set(['filter', 'slice', 'concat']);
 /** Methods that return one of the receiver's items. */
 const ITEM_RESULTS = new Set(['at', 'find', 'findLast']);
 
-const followed = new WeakMap<Node, boolean>();
+const followed = new CheckerWeakMap<Node, boolean>();
 
 /**
  * True when the array `node` makes (an array literal, a `map` call, or one
