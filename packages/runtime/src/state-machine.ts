@@ -6,7 +6,7 @@ import { History, type HistoryEvent } from './execution/history.js';
 import { ReplayMismatchError } from './execution/recorded-history.js';
 import { planReplay, replayProgress } from './execution/replay-plan.js';
 import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './execution/payload-limit.js';
-import type { PreparedMachine } from './execution/prepared.js';
+import { isPromise, type PreparedMachine } from './execution/prepared.js';
 import { runMachine } from './execution/run-machine.js';
 import type { Thread } from './execution/thread.js';
 import { VariableScope } from './execution/variables.js';
@@ -405,7 +405,7 @@ export class Execution<Output = unknown> {
       machine.options.maxHistoryEvents ?? (machine.options.type === 'EXPRESS' ? Infinity : STANDARD_HISTORY_LIMIT);
     this.executionArn = identity.executionArn;
     this.schemaChecks = machine.schemaChecks;
-    this.result = this.execute(prepared, input, startTime).catch((internal: unknown) => this.failInternally(internal));
+    this.result = this.execute(prepared, input, startTime);
   }
 
   /**
@@ -478,7 +478,55 @@ export class Execution<Output = unknown> {
     }
   }
 
+  /**
+   * Runs the execution to its end. An error of the interpreter itself is
+   * caught here rather than by a `.catch()` on this promise: a promise
+   * reaction per execution that closes over the execution kept each one
+   * reachable through the young-generation collections, so every execution's
+   * objects were promoted and many small executions ran several times slower.
+   */
   private async execute(prepared: PreparedMachine, input: unknown, startTime: number): Promise<ExecutionResult<Output>> {
+    try {
+      const { run } = this;
+      const { thread, inputProblem } = this.begin(input, startTime);
+      let timer: NodeJS.Timeout | undefined;
+      if (run.clock.kind === 'real' && Number.isFinite(run.deadline)) {
+        timer = setTimeout(() => run.interrupt('TIMED_OUT'), run.deadline - Date.now());
+      }
+      try {
+        if (inputProblem) throw nonJsonError('The execution input', inputProblem);
+        if (exceedsPayloadLimit(input, PAYLOAD_LIMIT_BYTES, thread.inputSize)) {
+          throw toStatesError({ error: 'States.DataLimitExceeded', cause: 'The execution input exceeds the maximum number of bytes service limit.' });
+        }
+        // Checked after ExecutionStarted, so a rejected input reads as AWS histories do: started, then failed.
+        this.schemaChecks?.checkInput(input);
+        let output = runMachine(thread, prepared, input);
+        // A machine of Pass and Choice states ran synchronously: awaiting its output would cost a turn of the microtask queue.
+        if (isPromise(output)) output = await output;
+        this.schemaChecks?.checkOutput(output);
+        run.history.append('ExecutionSucceeded', thread.lastEventId, run.clock.now(thread.now), {
+          output,
+          outputDetails: { truncated: false },
+        }, 'executionSucceededEventDetails');
+        run.history.recorded?.checkComplete();
+        return { status: 'SUCCEEDED', output: output as Output };
+      } catch (thrown) {
+        if (thrown instanceof ReplayMismatchError) throw thrown;
+        if (run.interruptedBy instanceof ReplayMismatchError) throw run.interruptedBy;
+        const result = this.recordEnding(thrown, thread);
+        // An abort or timeout may stop a replay half way; a failure must have reproduced the whole record.
+        if (!(thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED')) run.history.recorded?.checkComplete();
+        return result;
+      } finally {
+        if (timer) clearTimeout(timer);
+      }
+    } catch (internal) {
+      return this.failInternally(internal);
+    }
+  }
+
+  /** The top-level thread, after the ExecutionStarted (and for a redrive, ExecutionRedriven) event. */
+  private begin(input: unknown, startTime: number): { thread: Thread; inputProblem: string | undefined } {
     const { run } = this;
     const inputProblem = describeNonJson(input);
     const thread: Thread = {
@@ -501,35 +549,7 @@ export class Execution<Output = unknown> {
       inputDetails: { truncated: false },
       roleArn: run.identity.roleArn,
     }, 'executionStartedEventDetails');
-    let timer: NodeJS.Timeout | undefined;
-    if (run.clock.kind === 'real' && Number.isFinite(run.deadline)) {
-      timer = setTimeout(() => run.interrupt('TIMED_OUT'), run.deadline - Date.now());
-    }
-    try {
-      if (inputProblem) throw nonJsonError('The execution input', inputProblem);
-      if (exceedsPayloadLimit(input, PAYLOAD_LIMIT_BYTES, thread.inputSize)) {
-        throw toStatesError({ error: 'States.DataLimitExceeded', cause: 'The execution input exceeds the maximum number of bytes service limit.' });
-      }
-      // Checked after ExecutionStarted, so a rejected input reads as AWS histories do: started, then failed.
-      this.schemaChecks?.checkInput(input);
-      const output = await runMachine(thread, prepared, input);
-      this.schemaChecks?.checkOutput(output);
-      run.history.append('ExecutionSucceeded', thread.lastEventId, run.clock.now(thread.now), {
-        output,
-        outputDetails: { truncated: false },
-      }, 'executionSucceededEventDetails');
-      run.history.recorded?.checkComplete();
-      return { status: 'SUCCEEDED', output: output as Output };
-    } catch (thrown) {
-      if (thrown instanceof ReplayMismatchError) throw thrown;
-      if (run.interruptedBy instanceof ReplayMismatchError) throw run.interruptedBy;
-      const result = this.recordEnding(thrown, thread);
-      // An abort or timeout may stop a replay half way; a failure must have reproduced the whole record.
-      if (!(thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED')) run.history.recorded?.checkComplete();
-      return result;
-    } finally {
-      if (timer) clearTimeout(timer);
-    }
+    return { thread, inputProblem };
   }
 
   /** Writes how a failed, timed-out or aborted execution ended, and returns its result. */
