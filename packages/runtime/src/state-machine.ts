@@ -17,7 +17,7 @@ import type { TaskMocks } from './integrations/mocks-hook.js';
 import { defaultTaskService, registryOf, type TaskService } from './integrations/task-service.js';
 import { createTaskMocks, type MockOptions } from './mocks/index.js';
 import { prepareDefinition } from './prepare.js';
-import { executionSeed, seededRandom } from './random.js';
+import { executionSeed, lazySeededRandom } from './random.js';
 import { parseDefinitionText, validateDefinition, type ValidationProblem } from './validation/index.js';
 import { handlersForTasks, SchemaChecks, type MachineSchema, type TaskTypes, type TypedHandlerMap } from './schema-validation.js';
 import type { MapRunUpdate } from './states/distributed-map/map-run-controls.js';
@@ -387,7 +387,7 @@ export class Execution<Output = unknown> {
     const clock = options.clock !== 'real' ? virtualClock : replay ? resumingClock(replayProgress(history)) : realClock;
     const startTime = replay ? replay.startTime : requested;
     if (replay) input = replay.input;
-    const random = seededRandom(options.seed ?? executionSeed(identity.executionArn, startTime));
+    const random = lazySeededRandom(() => options.seed ?? executionSeed(identity.executionArn, startTime));
     const timeout = machine.definition.TimeoutSeconds ?? (machine.options.type === 'EXPRESS' ? 300 : undefined);
     this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType, replay?.redrive?.time);
     this.run.redrive = replay?.redrive;
