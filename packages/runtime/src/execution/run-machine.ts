@@ -3,7 +3,8 @@ import { errorOutputOf, isRetriable, matchesError, retryDelayMs, toStatesError }
 import { ExecutionInterrupted } from './execution-run.js';
 import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './payload-limit.js';
 import { isPromise, type PreparedMachine, type PreparedState, type StateResult } from './prepared.js';
-import { recordEvent, type StateVisit, type Thread } from './thread.js';
+import { stateDetails } from './history.js';
+import { recordEvent, recordStateEvent, type StateVisit, type Thread } from './thread.js';
 import { afterTurn } from './turns.js';
 
 /**
@@ -44,13 +45,7 @@ export function runState(thread: Thread, state: PreparedState, input: unknown): 
   const { run } = thread;
   run.checkRunning(thread.now);
   const events = STATE_EVENTS[state.type];
-  const enteredEventId = recordEvent(
-    thread,
-    events.entered,
-    { name: state.name, input, inputDetails: NO_DETAILS_TRUNCATED },
-    thread.lastEventId,
-    'stateEnteredEventDetails',
-  );
+  const enteredEventId = recordStateEvent(thread, events.entered, 'stateEnteredEventDetails', state.name, input);
   return attempt(thread, state, input, makeVisit(thread, state, enteredEventId, 0), undefined);
 }
 
@@ -172,13 +167,16 @@ function exitState(thread: Thread, state: PreparedState, input: unknown, result:
     thread.inputSize = bound;
   }
   if (state.type !== 'Fail') {
-    const details: Record<string, unknown> = { name: state.name, output: result.output, outputDetails: NO_DETAILS_TRUNCATED };
+    const type = STATE_EVENTS[state.type].exited;
     // AWS leaves the fields out when Assign set nothing (`"Assign": {}`).
     if (result.assigned && hasKeys(result.assigned)) {
+      const details = stateDetails('stateExitedEventDetails', state.name, result.output);
       details.assignedVariables = result.assigned;
       details.assignedVariablesDetails = NO_DETAILS_TRUNCATED;
+      recordEvent(thread, type, details, thread.lastEventId, 'stateExitedEventDetails');
+    } else {
+      recordStateEvent(thread, type, 'stateExitedEventDetails', state.name, result.output);
     }
-    recordEvent(thread, STATE_EVENTS[state.type].exited, details, thread.lastEventId, 'stateExitedEventDetails');
   }
   return result;
 }
