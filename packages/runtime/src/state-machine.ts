@@ -2,7 +2,7 @@ import type { MachineDefinition } from './definition.js';
 import { realClock, resumingClock, virtualClock } from './execution/clock.js';
 import { ExecutionInterrupted, ExecutionRun, type ExecutionIdentity } from './execution/execution-run.js';
 import { toStatesError } from './execution/error-handling.js';
-import { History, type HistoryEvent } from './execution/history.js';
+import { History, NOT_TRUNCATED, type HistoryEvent } from './execution/history.js';
 import { ReplayMismatchError } from './execution/recorded-history.js';
 import { planReplay, replayProgress } from './execution/replay-plan.js';
 import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './execution/payload-limit.js';
@@ -506,7 +506,7 @@ export class Execution<Output = unknown> {
         this.schemaChecks?.checkOutput(output);
         run.history.append('ExecutionSucceeded', thread.lastEventId, run.clock.now(thread.now), {
           output,
-          outputDetails: { truncated: false },
+          outputDetails: NOT_TRUNCATED,
         }, 'executionSucceededEventDetails');
         run.history.recorded?.checkComplete();
         return { status: 'SUCCEEDED', output: output as Output };
@@ -546,7 +546,7 @@ export class Execution<Output = unknown> {
     // At the start time itself: a resume reads its start time (the seed and task tokens derive from it) back from here.
     run.history.append('ExecutionStarted', 0, startTime, {
       input: recordedInput,
-      inputDetails: { truncated: false },
+      inputDetails: NOT_TRUNCATED,
       roleArn: run.identity.roleArn,
     }, 'executionStartedEventDetails');
     return { thread, inputProblem };

@@ -17,8 +17,9 @@ const INDEX_MASK = CHUNK_SIZE - 1;
  * ids.length; // 1
  */
 export class ChunkedList<T> {
-  private readonly chunks: T[][] = [];
-  private current: T[] = [];
+  // The first chunk is all most executions need; the rest are created as the list grows.
+  private readonly first: T[] = [];
+  private rest: T[][] | undefined;
   private size = 0;
 
   get length(): number {
@@ -26,17 +27,18 @@ export class ChunkedList<T> {
   }
 
   push(value: T): void {
-    if ((this.size & INDEX_MASK) === 0) {
-      this.current = [];
-      this.chunks.push(this.current);
+    if (this.size < CHUNK_SIZE) this.first.push(value);
+    else {
+      this.rest ??= [];
+      if ((this.size & INDEX_MASK) === 0) this.rest.push([]);
+      this.rest[this.rest.length - 1]!.push(value);
     }
-    this.current.push(value);
     this.size++;
   }
 
   /** The element at `index`, or undefined outside `0 … length - 1`. */
   at(index: number): T | undefined {
     if (index < 0 || index >= this.size) return undefined;
-    return this.chunks[index >>> CHUNK_BITS]![index & INDEX_MASK];
+    return index < CHUNK_SIZE ? this.first[index] : this.rest![(index >>> CHUNK_BITS) - 1]![index & INDEX_MASK];
   }
 }

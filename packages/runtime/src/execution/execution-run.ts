@@ -38,7 +38,7 @@ export class ExecutionInterrupted extends Error {
 
 /** What every thread of one execution shares. */
 export class ExecutionRun {
-  readonly stateMachineContext: Record<string, unknown>;
+  private stateMachineContextValue: Record<string, unknown> | undefined;
   private executionContextValue: Record<string, unknown> | undefined;
   private abortController: AbortController | undefined;
   /** Epoch ms at which the execution times out (virtual or real, as the clock is). */
@@ -58,11 +58,15 @@ export class ExecutionRun {
     timeoutFrom = startTime,
   ) {
     this.input = input;
-    this.stateMachineContext = { Id: identity.stateMachineArn, Name: identity.stateMachineName };
     this.deadline = timeoutSeconds === undefined ? Infinity : timeoutFrom + timeoutSeconds * 1000;
   }
 
   private readonly input: unknown;
+
+  /** `$$.StateMachine`, built on first use. */
+  get stateMachineContext(): Record<string, unknown> {
+    return (this.stateMachineContextValue ??= { Id: this.identity.stateMachineArn, Name: this.identity.stateMachineName });
+  }
 
   /** `$$.Execution`, built on first use (most runs never read the context object). */
   get executionContext(): Record<string, unknown> {

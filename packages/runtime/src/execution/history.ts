@@ -53,7 +53,8 @@ export function detailsOf(event: HistoryEvent): Record<string, unknown> | undefi
 /** The details of a StateEntered or StateExited event without assigned variables: all the interpreter writes for most events. */
 export type StateDetailsKey = 'stateEnteredEventDetails' | 'stateExitedEventDetails';
 
-const NOT_TRUNCATED = { truncated: false };
+/** The `inputDetails`/`outputDetails` of every payload the interpreter records: one object shared by all events (payloads are never truncated). */
+export const NOT_TRUNCATED = { truncated: false };
 
 /**
  * `{ name, input, inputDetails }` (entered) or `{ name, output, outputDetails }`

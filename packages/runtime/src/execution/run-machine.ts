@@ -3,7 +3,7 @@ import { errorOutputOf, isRetriable, matchesError, retryDelayMs, toStatesError }
 import { ExecutionInterrupted } from './execution-run.js';
 import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './payload-limit.js';
 import { isPromise, type PreparedMachine, type PreparedState, type StateResult } from './prepared.js';
-import { stateDetails } from './history.js';
+import { NOT_TRUNCATED, stateDetails } from './history.js';
 import { recordEvent, recordStateEvent, type StateVisit, type Thread } from './thread.js';
 import { afterTurn } from './turns.js';
 
@@ -30,8 +30,6 @@ function runFrom(thread: Thread, first: PreparedState, input: unknown): unknown 
   }
 }
 
-const NO_DETAILS_TRUNCATED = { truncated: false };
-
 /** Event type names per state type, built once rather than per event. */
 const STATE_EVENTS = Object.fromEntries(
   ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'].map((type) => [
@@ -50,28 +48,36 @@ export function runState(thread: Thread, state: PreparedState, input: unknown): 
 }
 
 function makeVisit(thread: Thread, state: PreparedState, enteredEventId: number, retryCount: number): StateVisit {
-  const enteredTime = thread.now;
-  let context: Record<string, unknown> | undefined;
-  const visit: StateVisit = {
-    enteredEventId,
-    enteredTime,
-    retryCount,
-    taskToken: undefined,
-    context() {
-      if (context) return context;
-      context = {
-        Execution: thread.executionContext ?? thread.run.executionContextAt(enteredEventId),
-        State: stateContext(thread, state, enteredTime, retryCount),
-        StateMachine: thread.stateMachineContext ?? thread.run.stateMachineContext,
-      };
-      // `$$.Task.Token`: set by a `.waitForTaskToken` Task before its Parameters/Arguments are evaluated.
-      if (visit.taskToken !== undefined) context.Task = { Token: visit.taskToken };
-      if (thread.mapItem) context.Map = { Item: thread.mapItem };
-      if (thread.run.contextOverride) context = overlaid(context, thread.run.contextOverride);
-      return context;
-    },
-  };
-  return visit;
+  return new Visit(thread, state, enteredEventId, thread.now, retryCount);
+}
+
+/** A state visit: one object per state entered (a class, not an object literal with a closure, which would be two). */
+class Visit implements StateVisit {
+  taskToken: string | undefined = undefined;
+  private built: Record<string, unknown> | undefined;
+
+  constructor(
+    private readonly thread: Thread,
+    private readonly state: PreparedState,
+    readonly enteredEventId: number,
+    readonly enteredTime: number,
+    readonly retryCount: number,
+  ) {}
+
+  context(): Record<string, unknown> {
+    if (this.built) return this.built;
+    const { thread, state, enteredEventId, enteredTime, retryCount } = this;
+    let context: Record<string, unknown> = {
+      Execution: thread.executionContext ?? thread.run.executionContextAt(enteredEventId),
+      State: stateContext(thread, state, enteredTime, retryCount),
+      StateMachine: thread.stateMachineContext ?? thread.run.stateMachineContext,
+    };
+    // `$$.Task.Token`: set by a `.waitForTaskToken` Task before its Parameters/Arguments are evaluated.
+    if (this.taskToken !== undefined) context.Task = { Token: this.taskToken };
+    if (thread.mapItem) context.Map = { Item: thread.mapItem };
+    if (thread.run.contextOverride) context = overlaid(context, thread.run.contextOverride);
+    return (this.built = context);
+  }
 }
 
 /** The context object with the given fields laid over it: objects merged one level deep, other values replacing. */
@@ -172,7 +178,7 @@ function exitState(thread: Thread, state: PreparedState, input: unknown, result:
     if (result.assigned && hasKeys(result.assigned)) {
       const details = stateDetails('stateExitedEventDetails', state.name, result.output);
       details.assignedVariables = result.assigned;
-      details.assignedVariablesDetails = NO_DETAILS_TRUNCATED;
+      details.assignedVariablesDetails = NOT_TRUNCATED;
       recordEvent(thread, type, details, thread.lastEventId, 'stateExitedEventDetails');
     } else {
       recordStateEvent(thread, type, 'stateExitedEventDetails', state.name, result.output);
