@@ -76,8 +76,8 @@ function isPlainJson(value: unknown, ancestors: object[]): boolean {
   return true;
 }
 
-/** `describeNonJson`'s full walk: the first problem, with its path. */
-function describeProblem(value: unknown, maxDepth: number): string | undefined {
+/** @internal `describeNonJson`'s full walk: the first problem, with its path; exported for its tests (the quick walk must agree with it). */
+export function describeProblem(value: unknown, maxDepth: number): string | undefined {
   // Each entry is a value to visit, or (`leave`) an object whose children are done.
   const stack: Array<{ value: unknown; path: string; depth: number; leave?: true }> = [{ value, path: '$', depth: 0 }];
   const open = new Set<object>();
