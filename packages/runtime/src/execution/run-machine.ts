@@ -1,7 +1,7 @@
 import { StatesError } from '../errors.js';
 import { errorOutputOf, isRetriable, matchesError, retryDelayMs, toStatesError } from './error-handling.js';
 import { ExecutionInterrupted } from './execution-run.js';
-import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './payload-limit.js';
+import { checkedPayloadSize, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './payload-limit.js';
 import { isPromise, type PreparedMachine, type PreparedState, type StateResult } from './prepared.js';
 import { NOT_TRUNCATED, stateDetails } from './history.js';
 import { recordEvent, recordStateEvent, type StateVisit, type Thread } from './thread.js';
@@ -163,14 +163,14 @@ class RetryVisit {
 function exitState(thread: Thread, state: PreparedState, input: unknown, result: StateResult): StateResult {
   // A state that passes its input through cannot have grown it; only new payloads are measured.
   if (result.output !== input) {
-    const bound = result.sizeBound ?? boundOfOutput(state, result.output);
-    if (exceedsPayloadLimit(result.output, PAYLOAD_LIMIT_BYTES, bound)) {
+    const size = checkedPayloadSize(result.output, result.sizeBound ?? boundOfOutput(state, result.output));
+    if (size > PAYLOAD_LIMIT_BYTES) {
       throw new StatesError(
         'States.DataLimitExceeded',
         `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
       );
     }
-    thread.inputSize = bound;
+    thread.inputSize = size;
   }
   if (state.type !== 'Fail') {
     const type = STATE_EVENTS[state.type].exited;
