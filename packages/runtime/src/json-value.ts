@@ -41,6 +41,43 @@ export function nonJsonError(what: string, reason: string): StatesError {
  * describeNonJson({ n: 1n }); // 'a BigInt at $.n'
  */
 export function describeNonJson(value: unknown, maxDepth = MAX_JSON_DEPTH): string | undefined {
+  // Nearly every value is plain JSON: a walk that builds no paths says so quickly (it runs on every execution's input).
+  if (maxDepth >= QUICK_DEPTH && isPlainJson(value, [])) return undefined;
+  return describeProblem(value, maxDepth);
+}
+
+/** How deep `isPlainJson` looks; a deeper value (rare) gets the full walk. */
+const QUICK_DEPTH = 64;
+
+/**
+ * True when `value` certainly crosses the JSON boundary: no cycle, BigInt,
+ * function or symbol, no `toJSON`, at most QUICK_DEPTH levels. False means
+ * "look closer" (`describeProblem`). `ancestors` are the objects it is inside:
+ * few, since it stops at QUICK_DEPTH, so a list is cheaper than a Set.
+ */
+function isPlainJson(value: unknown, ancestors: object[]): boolean {
+  switch (typeof value) {
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      return false;
+    case 'object':
+      break;
+    default:
+      return true;
+  }
+  if (value === null) return true;
+  if (ancestors.length >= QUICK_DEPTH || ancestors.includes(value)) return false;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
+  ancestors.push(value);
+  // Object.keys for arrays too: it is what the full walk looks at (holes skipped, named properties included).
+  for (const key of Object.keys(value)) if (!isPlainJson((value as Record<string, unknown>)[key], ancestors)) return false;
+  ancestors.pop();
+  return true;
+}
+
+/** @internal `describeNonJson`'s full walk: the first problem, with its path; exported for its tests (the quick walk must agree with it). */
+export function describeProblem(value: unknown, maxDepth: number): string | undefined {
   // Each entry is a value to visit, or (`leave`) an object whose children are done.
   const stack: Array<{ value: unknown; path: string; depth: number; leave?: true }> = [{ value, path: '$', depth: 0 }];
   const open = new Set<object>();

@@ -17,6 +17,20 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * `seededRandom(seedOf())`, with the seed worked out at the first draw: most
+ * executions draw nothing, and the default seed of one (`executionSeed`) is a
+ * SHA-256. The numbers drawn are the same as `seededRandom`'s.
+ *
+ * @example
+ * const random = lazySeededRandom(() => executionSeed(executionArn, startTime));
+ * random(); // computes the seed, then draws
+ */
+export function lazySeededRandom(seedOf: () => number): () => number {
+  let draw: (() => number) | undefined;
+  return () => (draw ??= seededRandom(seedOf()))();
+}
+
 /** A version-4 UUID whose random bits come from `random`. */
 export function formatUuid(random: () => number): string {
   let hex = '';

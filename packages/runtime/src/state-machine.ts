@@ -2,11 +2,11 @@ import type { MachineDefinition } from './definition.js';
 import { realClock, resumingClock, virtualClock } from './execution/clock.js';
 import { ExecutionInterrupted, ExecutionRun, type ExecutionIdentity } from './execution/execution-run.js';
 import { toStatesError } from './execution/error-handling.js';
-import { History, type HistoryEvent } from './execution/history.js';
+import { History, NOT_TRUNCATED, type HistoryEvent } from './execution/history.js';
 import { ReplayMismatchError } from './execution/recorded-history.js';
 import { planReplay, replayProgress } from './execution/replay-plan.js';
 import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './execution/payload-limit.js';
-import type { PreparedMachine } from './execution/prepared.js';
+import { isPromise, type PreparedMachine } from './execution/prepared.js';
 import { runMachine } from './execution/run-machine.js';
 import type { Thread } from './execution/thread.js';
 import { VariableScope } from './execution/variables.js';
@@ -17,7 +17,7 @@ import type { TaskMocks } from './integrations/mocks-hook.js';
 import { defaultTaskService, registryOf, type TaskService } from './integrations/task-service.js';
 import { createTaskMocks, type MockOptions } from './mocks/index.js';
 import { prepareDefinition } from './prepare.js';
-import { executionSeed, seededRandom } from './random.js';
+import { executionSeed, lazySeededRandom } from './random.js';
 import { parseDefinitionText, validateDefinition, type ValidationProblem } from './validation/index.js';
 import { handlersForTasks, SchemaChecks, type MachineSchema, type TaskTypes, type TypedHandlerMap } from './schema-validation.js';
 import type { MapRunUpdate } from './states/distributed-map/map-run-controls.js';
@@ -387,7 +387,7 @@ export class Execution<Output = unknown> {
     const clock = options.clock !== 'real' ? virtualClock : replay ? resumingClock(replayProgress(history)) : realClock;
     const startTime = replay ? replay.startTime : requested;
     if (replay) input = replay.input;
-    const random = seededRandom(options.seed ?? executionSeed(identity.executionArn, startTime));
+    const random = lazySeededRandom(() => options.seed ?? executionSeed(identity.executionArn, startTime));
     const timeout = machine.definition.TimeoutSeconds ?? (machine.options.type === 'EXPRESS' ? 300 : undefined);
     this.run = new ExecutionRun(identity, history, clock, handlers, random, startTime, input, timeout, machineType, replay?.redrive?.time);
     this.run.redrive = replay?.redrive;
@@ -405,7 +405,7 @@ export class Execution<Output = unknown> {
       machine.options.maxHistoryEvents ?? (machine.options.type === 'EXPRESS' ? Infinity : STANDARD_HISTORY_LIMIT);
     this.executionArn = identity.executionArn;
     this.schemaChecks = machine.schemaChecks;
-    this.result = this.execute(prepared, input, startTime).catch((internal: unknown) => this.failInternally(internal));
+    this.result = this.execute(prepared, input, startTime);
   }
 
   /**
@@ -478,7 +478,55 @@ export class Execution<Output = unknown> {
     }
   }
 
+  /**
+   * Runs the execution to its end. An error of the interpreter itself is
+   * caught here rather than by a `.catch()` on this promise: a promise
+   * reaction per execution that closes over the execution kept each one
+   * reachable through the young-generation collections, so every execution's
+   * objects were promoted and many small executions ran several times slower.
+   */
   private async execute(prepared: PreparedMachine, input: unknown, startTime: number): Promise<ExecutionResult<Output>> {
+    try {
+      const { run } = this;
+      const { thread, inputProblem } = this.begin(input, startTime);
+      let timer: NodeJS.Timeout | undefined;
+      if (run.clock.kind === 'real' && Number.isFinite(run.deadline)) {
+        timer = setTimeout(() => run.interrupt('TIMED_OUT'), run.deadline - Date.now());
+      }
+      try {
+        if (inputProblem) throw nonJsonError('The execution input', inputProblem);
+        if (exceedsPayloadLimit(input, PAYLOAD_LIMIT_BYTES, thread.inputSize)) {
+          throw toStatesError({ error: 'States.DataLimitExceeded', cause: 'The execution input exceeds the maximum number of bytes service limit.' });
+        }
+        // Checked after ExecutionStarted, so a rejected input reads as AWS histories do: started, then failed.
+        this.schemaChecks?.checkInput(input);
+        let output = runMachine(thread, prepared, input);
+        // A machine of Pass and Choice states ran synchronously: awaiting its output would cost a turn of the microtask queue.
+        if (isPromise(output)) output = await output;
+        this.schemaChecks?.checkOutput(output);
+        run.history.append('ExecutionSucceeded', thread.lastEventId, run.clock.now(thread.now), {
+          output,
+          outputDetails: NOT_TRUNCATED,
+        }, 'executionSucceededEventDetails');
+        run.history.recorded?.checkComplete();
+        return { status: 'SUCCEEDED', output: output as Output };
+      } catch (thrown) {
+        if (thrown instanceof ReplayMismatchError) throw thrown;
+        if (run.interruptedBy instanceof ReplayMismatchError) throw run.interruptedBy;
+        const result = this.recordEnding(thrown, thread);
+        // An abort or timeout may stop a replay half way; a failure must have reproduced the whole record.
+        if (!(thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED')) run.history.recorded?.checkComplete();
+        return result;
+      } finally {
+        if (timer) clearTimeout(timer);
+      }
+    } catch (internal) {
+      return this.failInternally(internal);
+    }
+  }
+
+  /** The top-level thread, after the ExecutionStarted (and for a redrive, ExecutionRedriven) event. */
+  private begin(input: unknown, startTime: number): { thread: Thread; inputProblem: string | undefined } {
     const { run } = this;
     const inputProblem = describeNonJson(input);
     const thread: Thread = {
@@ -498,38 +546,10 @@ export class Execution<Output = unknown> {
     // At the start time itself: a resume reads its start time (the seed and task tokens derive from it) back from here.
     run.history.append('ExecutionStarted', 0, startTime, {
       input: recordedInput,
-      inputDetails: { truncated: false },
+      inputDetails: NOT_TRUNCATED,
       roleArn: run.identity.roleArn,
     }, 'executionStartedEventDetails');
-    let timer: NodeJS.Timeout | undefined;
-    if (run.clock.kind === 'real' && Number.isFinite(run.deadline)) {
-      timer = setTimeout(() => run.interrupt('TIMED_OUT'), run.deadline - Date.now());
-    }
-    try {
-      if (inputProblem) throw nonJsonError('The execution input', inputProblem);
-      if (exceedsPayloadLimit(input, PAYLOAD_LIMIT_BYTES, thread.inputSize)) {
-        throw toStatesError({ error: 'States.DataLimitExceeded', cause: 'The execution input exceeds the maximum number of bytes service limit.' });
-      }
-      // Checked after ExecutionStarted, so a rejected input reads as AWS histories do: started, then failed.
-      this.schemaChecks?.checkInput(input);
-      const output = await runMachine(thread, prepared, input);
-      this.schemaChecks?.checkOutput(output);
-      run.history.append('ExecutionSucceeded', thread.lastEventId, run.clock.now(thread.now), {
-        output,
-        outputDetails: { truncated: false },
-      }, 'executionSucceededEventDetails');
-      run.history.recorded?.checkComplete();
-      return { status: 'SUCCEEDED', output: output as Output };
-    } catch (thrown) {
-      if (thrown instanceof ReplayMismatchError) throw thrown;
-      if (run.interruptedBy instanceof ReplayMismatchError) throw run.interruptedBy;
-      const result = this.recordEnding(thrown, thread);
-      // An abort or timeout may stop a replay half way; a failure must have reproduced the whole record.
-      if (!(thrown instanceof ExecutionInterrupted && thrown.status !== 'FAILED')) run.history.recorded?.checkComplete();
-      return result;
-    } finally {
-      if (timer) clearTimeout(timer);
-    }
+    return { thread, inputProblem };
   }
 
   /** Writes how a failed, timed-out or aborted execution ended, and returns its result. */

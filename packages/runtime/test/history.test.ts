@@ -170,4 +170,33 @@ History('assignedVariables are written only when Assign set something', async ()
   });
 });
 
+History('a history of thousands of events reads back whole: ids, chain, details, and what onEvent saw', async () => {
+  const definition = {
+    StartAt: 'Count',
+    States: {
+      Count: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.n, 1)' }, ResultPath: '$', Next: 'More' },
+      More: { Type: 'Choice', Choices: [{ Variable: '$.n', NumericLessThan: 2500, Next: 'Count' }], Default: 'Done' },
+      Done: { Type: 'Succeed' },
+    },
+  };
+  const seen: HistoryEvent[] = [];
+  const { result, history } = await runDefinition(definition, { n: 0 }, { start: { onEvent: (event) => seen.push(event) } });
+  assert.is(result.status, 'SUCCEEDED');
+  // Started, 2,500 × (Count entered/exited, More entered/exited), Done entered/exited, Succeeded.
+  assert.is(history.length, 1 + 2500 * 4 + 2 + 1);
+  // Each event follows the one before it, except the first state's, which AWS chains to nothing (0) like ExecutionStarted.
+  assert.ok(history.every((event, index) => event.id === index + 1 && event.previousEventId === (index === 1 ? 0 : index)));
+  assert.ok(seen.length === history.length && seen.every((event, index) => event === history[index]));
+  // Event 9,002 is in the third chunk of the history's storage: Count entered for the 2,251st time, with n = 2,250.
+  assert.equal(history[9001], {
+    id: 9002,
+    previousEventId: 9001,
+    timestamp: history[9001]!.timestamp,
+    type: 'PassStateEntered',
+    stateEnteredEventDetails: { name: 'Count', input: '{"n":2250}', inputDetails: { truncated: false } },
+  });
+  assert.equal(history[9002]!.stateExitedEventDetails, { name: 'Count', output: '{"n":2251}', outputDetails: { truncated: false } });
+  assert.is(history.at(-1)!.type, 'ExecutionSucceeded');
+});
+
 History.run();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { StateMachine, TaskService, TaskServiceError } from '../src/index.js';
-import { MAX_JSON_DEPTH, stringifyJson, writeJsonIteratively } from '../src/json-value.js';
+import { describeNonJson, describeProblem, MAX_JSON_DEPTH, stringifyJson, writeJsonIteratively } from '../src/json-value.js';
 
 const LAMBDA = 'arn:aws:lambda:us-east-1:123456789012:function:f';
 
@@ -123,6 +123,35 @@ values('stringifyJson writes what JSON.stringify writes, at any depth', () => {
   let deep: unknown = 1;
   for (let i = 0; i < 100_000; i++) deep = [deep];
   assert.is(stringifyJson(deep).length, 200_001);
+});
+
+// describeNonJson answers plain JSON with a quick walk and looks closer only when that walk finds something.
+values('the quick walk agrees with the full walk on any value', () => {
+  const anything = fc.anything({ withBigInt: true, withDate: true, withBoxedValues: true, withNullPrototype: true, withSparseArray: true, maxDepth: 4 });
+  fc.assert(
+    fc.property(anything, fc.boolean(), (generated, loop) => {
+      let value: unknown = generated;
+      // Close a loop through the value: the cycle is then somewhere below the top.
+      if (loop && generated !== null && typeof generated === 'object') value = { wrapper: [generated] };
+      if (loop && generated !== null && typeof generated === 'object') (generated as Record<string, unknown>).back = value;
+      assert.is(describeNonJson(value), describeProblem(value, MAX_JSON_DEPTH));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+values('problems past the quick walk\'s depth and beside array elements are still found', () => {
+  let deep: Record<string, unknown> = {};
+  const top = deep;
+  for (let i = 0; i < 100; i++) deep = (deep.next = {}) as Record<string, unknown>;
+  deep.loop = top;
+  assert.match(describeNonJson(top)!, /^a cycle at \$(\.next){100}\.loop/);
+  deep.loop = 1n;
+  assert.match(describeNonJson(top)!, /^a BigInt at \$(\.next){100}\.loop$/);
+  const list: unknown[] & { extra?: unknown } = [1, 2];
+  list.extra = () => 0;
+  assert.is(describeNonJson({ list }), 'a function at $.list[extra]');
+  assert.is(describeNonJson({ list: [1, { at: new Date(0) }] }), undefined);
 });
 
 values.run();

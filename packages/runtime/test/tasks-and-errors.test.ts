@@ -183,6 +183,25 @@ Limits('a result above 256 KiB is States.DataLimitExceeded, which States.ALL doe
   assert.is((result as { error: string }).error, 'States.DataLimitExceeded');
 });
 
+Limits('a loop that keeps replacing a large field is measured exactly, and still fails once a step really exceeds the quota', async () => {
+  // Each Pass adds 50 KiB to its input's size bound (at 6 bytes a character, 300 KiB): past the quota at once, so measured exactly.
+  const loop = (limit: number) => ({
+    StartAt: 'Pad',
+    States: {
+      Pad: { Type: 'Pass', Result: 'z'.repeat(50 * 1024), ResultPath: '$.pad', Next: 'Grow' },
+      Grow: { Type: 'Pass', Parameters: { 'n.$': 'States.MathAdd($.count.n, 1)' }, ResultPath: '$.count', Next: 'More' },
+      More: { Type: 'Choice', Choices: [{ Variable: '$.count.n', NumericLessThan: limit, Next: 'Pad' }], Default: 'Done' },
+      Done: { Type: 'Succeed' },
+    },
+  });
+  const fits = await runDefinition(loop(40), { count: { n: 0 } });
+  assert.is(fits.result.status, 'SUCCEEDED');
+  assert.is((fits.result as { output: { count: { n: number } } }).output.count.n, 40);
+  const tooBig = await runDefinition(loop(40), { count: { n: 0 }, keep: 'k'.repeat(220 * 1024) });
+  assert.is((tooBig.result as { error: string }).error, 'States.DataLimitExceeded');
+  assert.match((tooBig.result as { cause: string }).cause, "The state/task 'Pad' returned a result");
+});
+
 Limits('a JSONata expression that throws is States.QueryEvaluationError, catchable', async () => {
   const { result } = await runDefinition(
     single({ Type: 'Pass', Output: '{% $number("abc") + {} %}' }, { QueryLanguage: 'JSONata' }),

@@ -38,7 +38,7 @@ export class ExecutionInterrupted extends Error {
 
 /** What every thread of one execution shares. */
 export class ExecutionRun {
-  readonly stateMachineContext: Record<string, unknown>;
+  private stateMachineContextValue: Record<string, unknown> | undefined;
   private executionContextValue: Record<string, unknown> | undefined;
   private abortController: AbortController | undefined;
   /** Epoch ms at which the execution times out (virtual or real, as the clock is). */
@@ -58,11 +58,15 @@ export class ExecutionRun {
     timeoutFrom = startTime,
   ) {
     this.input = input;
-    this.stateMachineContext = { Id: identity.stateMachineArn, Name: identity.stateMachineName };
     this.deadline = timeoutSeconds === undefined ? Infinity : timeoutFrom + timeoutSeconds * 1000;
   }
 
   private readonly input: unknown;
+
+  /** `$$.StateMachine`, built on first use. */
+  get stateMachineContext(): Record<string, unknown> {
+    return (this.stateMachineContextValue ??= { Id: this.identity.stateMachineArn, Name: this.identity.stateMachineName });
+  }
 
   /** `$$.Execution`, built on first use (most runs never read the context object). */
   get executionContext(): Record<string, unknown> {
@@ -79,7 +83,8 @@ export class ExecutionRun {
     return (this.executionContextValue = context);
   }
 
-  private readonly contextsByRedriveCount = new Map<number, Record<string, unknown>>();
+  /** `$$.Execution` of the earlier attempts of a redriven execution, by redrive count; created on first use. */
+  private contextsByRedriveCount: Map<number, Record<string, unknown>> | undefined;
 
   /**
    * `$$.Execution` for the state visit entered at event `enteredEventId`: in
@@ -93,6 +98,7 @@ export class ExecutionRun {
     let count = 0;
     while (count < redriven.length && redriven[count]! < enteredEventId) count++;
     if (count === context.RedriveCount) return context;
+    this.contextsByRedriveCount ??= new Map();
     let earlier = this.contextsByRedriveCount.get(count);
     if (!earlier) this.contextsByRedriveCount.set(count, (earlier = { ...context, RedriveCount: count }));
     return earlier;
@@ -122,8 +128,12 @@ export class ExecutionRun {
   /** When resumed tasks last got a heartbeat before a restart, by token (`StartOptions.heartbeats`). */
   recordedHeartbeats: ReadonlyMap<string, number> | undefined;
 
-  /** The Distributed Map runs going on, by Map Run ARN: what UpdateMapRun changes. */
-  readonly mapRuns = new Map<string, MapRunControls>();
+  private mapRunsValue: Map<string, MapRunControls> | undefined;
+
+  /** The Distributed Map runs going on, by Map Run ARN: what UpdateMapRun changes. Created on first use, like `abort`. */
+  get mapRuns(): Map<string, MapRunControls> {
+    return (this.mapRunsValue ??= new Map());
+  }
 
   /** Told of each Distributed Map child execution's start and end (`StartOptions.onMapRunChild`). */
   onMapRunChild: StartOptions['onMapRunChild'];
@@ -137,10 +147,12 @@ export class ExecutionRun {
   /** Where callback and activity tasks wait for their answers (the machine's TaskService); set by `Execution`. */
   tasks!: TaskRegistry;
 
-  private readonly invocations = new Map<string, number>();
+  /** Task invocations so far, by state name; created at the first Task. */
+  private invocations: Map<string, number> | undefined;
 
   /** Returns how many times the Task state `name` was invoked before, and counts this one. */
   countInvocation(name: string): number {
+    this.invocations ??= new Map();
     const count = this.invocations.get(name) ?? 0;
     this.invocations.set(name, count + 1);
     return count;

@@ -1,4 +1,5 @@
 import { stringifyJson } from '../json-value.js';
+import { ChunkedList } from './chunked-list.js';
 import { RecordedHistory } from './recorded-history.js';
 
 /**
@@ -49,13 +50,23 @@ export function detailsOf(event: HistoryEvent): Record<string, unknown> | undefi
   return key === undefined ? undefined : (event[key] as Record<string, unknown> | undefined);
 }
 
-interface EventRecord {
-  type: string;
-  previousEventId: number;
-  time: number;
-  detailsKey: string;
-  details: Record<string, unknown> | undefined;
-  event?: HistoryEvent;
+/** The details of a StateEntered or StateExited event without assigned variables: all the interpreter writes for most events. */
+export type StateDetailsKey = 'stateEnteredEventDetails' | 'stateExitedEventDetails';
+
+/** The `inputDetails`/`outputDetails` of every payload the interpreter records: one object shared by all events (payloads are never truncated). */
+export const NOT_TRUNCATED = { truncated: false };
+
+/**
+ * `{ name, input, inputDetails }` (entered) or `{ name, output, outputDetails }`
+ * (exited), the details the interpreter writes when a state is entered or exits.
+ *
+ * @example
+ * stateDetails('stateEnteredEventDetails', 'Charge', { amount: 3 }); // { name: 'Charge', input: { amount: 3 }, inputDetails: { truncated: false } }
+ */
+export function stateDetails(key: StateDetailsKey, name: string, payload: unknown): Record<string, unknown> {
+  return key === 'stateEnteredEventDetails'
+    ? { name, input: payload, inputDetails: NOT_TRUNCATED }
+    : { name, output: payload, outputDetails: NOT_TRUNCATED };
 }
 
 /**
@@ -64,7 +75,21 @@ interface EventRecord {
  * Events are stored compactly and materialized in AWS's shape when read.
  */
 export class History {
-  private readonly records: EventRecord[] = [];
+  // One array per field rather than an object per event, and a state's name
+  // and payload rather than a details object: an execution keeps every event
+  // to its end (a 10,000-iteration loop writes 40,000), and each object of
+  // theirs would be copied by every young-generation GC it lived through.
+  private readonly types = new ChunkedList<string>();
+  private readonly previousIds = new ChunkedList<number>();
+  /** Epoch ms. */
+  private readonly times = new ChunkedList<number>();
+  private readonly detailsKeys = new ChunkedList<string>();
+  /** The details as written (payloads as values); for an `appendState` event, the state's name; undefined without details. */
+  private readonly detailValues = new ChunkedList<Record<string, unknown> | string | undefined>();
+  /** The payload of an `appendState` event. */
+  private readonly payloads = new ChunkedList<unknown>();
+  /** Events in GetExecutionHistory's shape, by index, once read (recorded events from the start). */
+  private readonly materialized: HistoryEvent[] = [];
   private readonly listeners: HistoryListener[] = [];
   /** The record being replayed, for a resumed or redriven execution. */
   readonly recorded: RecordedHistory | undefined;
@@ -80,8 +105,8 @@ export class History {
   constructor(recorded?: readonly HistoryEvent[], matchable?: ReadonlySet<number>) {
     if (!recorded) return;
     for (const event of recorded) {
-      const detailsKey = detailsKeyIn(event) ?? detailsKeyOf(event.type);
-      this.records.push({ type: event.type, previousEventId: event.previousEventId, time: event.timestamp.getTime(), detailsKey, details: undefined, event });
+      this.push(event.type, event.previousEventId, event.timestamp.getTime(), detailsKeyIn(event) ?? detailsKeyOf(event.type), undefined, undefined);
+      this.materialized.push(event);
     }
     this.recorded = new RecordedHistory(recorded, matchable);
   }
@@ -106,14 +131,46 @@ export class History {
     }
     // ExecutionRedriven opens a redrive before its replay; the replayed part is not new.
     if (this.recorded && type !== 'ExecutionRedriven') this.live = true;
-    const record: EventRecord = { type, previousEventId, time, detailsKey: key, details };
-    this.records.push(record);
-    this.latestId = this.records.length;
+    this.push(type, previousEventId, time, key, details, undefined);
+    return this.appended();
+  }
+
+  /**
+   * Appends a StateEntered or StateExited event whose details are
+   * `stateDetails(detailsKey, name, payload)`, without building them until
+   * the event is read. Not for replays: `append` matches those against the record.
+   */
+  appendState(type: string, previousEventId: number, time: number, detailsKey: StateDetailsKey, name: string, payload: unknown): number {
+    if (this.recorded) return this.append(type, previousEventId, time, stateDetails(detailsKey, name, payload), detailsKey);
+    this.push(type, previousEventId, time, detailsKey, name, payload);
+    return this.appended();
+  }
+
+  private push(
+    type: string,
+    previousEventId: number,
+    time: number,
+    detailsKey: string,
+    details: Record<string, unknown> | string | undefined,
+    payload: unknown,
+  ): void {
+    this.types.push(type);
+    this.previousIds.push(previousEventId);
+    this.times.push(time);
+    this.detailsKeys.push(detailsKey);
+    this.detailValues.push(details);
+    this.payloads.push(payload);
+  }
+
+  /** Tells the listeners of the event just pushed; returns its id. */
+  private appended(): number {
+    const id = this.types.length;
+    this.latestId = id;
     if (this.listeners.length > 0) {
-      const event = this.materialize(record, this.records.length);
+      const event = this.materialize(id - 1);
       for (const listener of this.listeners) listener(event);
     }
-    return this.records.length;
+    return id;
   }
 
   /** True once the execution writes events the record does not hold. */
@@ -123,7 +180,7 @@ export class History {
 
   /** The recorded time (epoch ms) of event `id` when it is a reproduced one, else undefined. */
   replayedAt(id: number): number | undefined {
-    return this.recorded && id <= this.recorded.events.length ? this.records[id - 1]!.time : undefined;
+    return this.recorded && id <= this.recorded.events.length ? this.times.at(id - 1)! : undefined;
   }
 
   get lastId(): number {
@@ -132,36 +189,40 @@ export class History {
 
   /** The `previousEventId` of the event with id `id`. */
   previousEventIdOf(id: number): number {
-    return this.records[id - 1]?.previousEventId ?? 0;
+    return this.previousIds.at(id - 1) ?? 0;
   }
 
   get length(): number {
-    return this.records.length;
+    return this.types.length;
   }
 
   /** The event with 0-based position `index`, in GetExecutionHistory's shape. */
   at(index: number): HistoryEvent | undefined {
-    const record = this.records[index];
-    return record && this.materialize(record, index + 1);
+    return index >= 0 && index < this.types.length ? this.materialize(index) : undefined;
   }
 
   /** Every event so far, in GetExecutionHistory's shape. */
   get events(): HistoryEvent[] {
-    const out = new Array<HistoryEvent>(this.records.length);
-    for (let i = 0; i < this.records.length; i++) out[i] = this.materialize(this.records[i]!, i + 1);
+    const out = new Array<HistoryEvent>(this.types.length);
+    for (let i = 0; i < this.types.length; i++) out[i] = this.materialize(i);
     return out;
   }
 
-  private materialize(record: EventRecord, id: number): HistoryEvent {
-    if (record.event) return record.event;
+  /** The event at 0-based `index` in AWS's shape: built when first read, then the same object for every reader. */
+  private materialize(index: number): HistoryEvent {
+    const existing = this.materialized[index];
+    if (existing) return existing;
     const event: HistoryEvent = {
-      id,
-      previousEventId: record.previousEventId,
-      timestamp: new Date(record.time),
-      type: record.type,
+      id: index + 1,
+      previousEventId: this.previousIds.at(index)!,
+      timestamp: new Date(this.times.at(index)!),
+      type: this.types.at(index)!,
     };
-    if (record.details !== undefined) event[record.detailsKey] = textDetails(record.details);
-    record.event = event;
+    const key = this.detailsKeys.at(index)!;
+    const details = this.detailValues.at(index);
+    if (typeof details === 'string') event[key] = textDetails(stateDetails(key as StateDetailsKey, details, this.payloads.at(index)));
+    else if (details !== undefined) event[key] = textDetails(details);
+    this.materialized[index] = event;
     return event;
   }
 }

@@ -20,6 +20,20 @@ export function exceedsPayloadLimit(value: unknown, limit = PAYLOAD_LIMIT_BYTES,
   return bound > limit && jsonSize(value, limit) > limit;
 }
 
+/**
+ * An upper bound of `value`'s JSON size that is exact once the cheap `bound`
+ * reaches the quota: above the quota means the payload exceeds it. A state's
+ * bound is its input's plus what it added, so a loop that keeps replacing one
+ * field would otherwise stay above the quota and be measured at every step.
+ *
+ * @example
+ * const size = checkedPayloadSize(output, thread.inputSize + addedBound);
+ * if (size > PAYLOAD_LIMIT_BYTES) throw new StatesError('States.DataLimitExceeded', '…');
+ */
+export function checkedPayloadSize(value: unknown, bound: number): number {
+  return bound > PAYLOAD_LIMIT_BYTES ? jsonSize(value, PAYLOAD_LIMIT_BYTES) : bound;
+}
+
 /** A cheap upper bound of `value`'s JSON size in bytes (exact sizes come from `exceedsPayloadLimit`). */
 export function payloadSizeBound(value: unknown): number {
   return sizeBound(value, PAYLOAD_LIMIT_BYTES);

@@ -1,9 +1,10 @@
 import { StatesError } from '../errors.js';
 import { errorOutputOf, isRetriable, matchesError, retryDelayMs, toStatesError } from './error-handling.js';
 import { ExecutionInterrupted } from './execution-run.js';
-import { exceedsPayloadLimit, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './payload-limit.js';
+import { checkedPayloadSize, PAYLOAD_LIMIT_BYTES, payloadSizeBound } from './payload-limit.js';
 import { isPromise, type PreparedMachine, type PreparedState, type StateResult } from './prepared.js';
-import { recordEvent, type StateVisit, type Thread } from './thread.js';
+import { NOT_TRUNCATED, stateDetails } from './history.js';
+import { recordEvent, recordStateEvent, type StateVisit, type Thread } from './thread.js';
 import { afterTurn } from './turns.js';
 
 /**
@@ -29,8 +30,6 @@ function runFrom(thread: Thread, first: PreparedState, input: unknown): unknown 
   }
 }
 
-const NO_DETAILS_TRUNCATED = { truncated: false };
-
 /** Event type names per state type, built once rather than per event. */
 const STATE_EVENTS = Object.fromEntries(
   ['Pass', 'Task', 'Choice', 'Wait', 'Succeed', 'Fail', 'Parallel', 'Map'].map((type) => [
@@ -44,39 +43,41 @@ export function runState(thread: Thread, state: PreparedState, input: unknown): 
   const { run } = thread;
   run.checkRunning(thread.now);
   const events = STATE_EVENTS[state.type];
-  const enteredEventId = recordEvent(
-    thread,
-    events.entered,
-    { name: state.name, input, inputDetails: NO_DETAILS_TRUNCATED },
-    thread.lastEventId,
-    'stateEnteredEventDetails',
-  );
+  const enteredEventId = recordStateEvent(thread, events.entered, 'stateEnteredEventDetails', state.name, input);
   return attempt(thread, state, input, makeVisit(thread, state, enteredEventId, 0), undefined);
 }
 
 function makeVisit(thread: Thread, state: PreparedState, enteredEventId: number, retryCount: number): StateVisit {
-  const enteredTime = thread.now;
-  let context: Record<string, unknown> | undefined;
-  const visit: StateVisit = {
-    enteredEventId,
-    enteredTime,
-    retryCount,
-    taskToken: undefined,
-    context() {
-      if (context) return context;
-      context = {
-        Execution: thread.executionContext ?? thread.run.executionContextAt(enteredEventId),
-        State: stateContext(thread, state, enteredTime, retryCount),
-        StateMachine: thread.stateMachineContext ?? thread.run.stateMachineContext,
-      };
-      // `$$.Task.Token`: set by a `.waitForTaskToken` Task before its Parameters/Arguments are evaluated.
-      if (visit.taskToken !== undefined) context.Task = { Token: visit.taskToken };
-      if (thread.mapItem) context.Map = { Item: thread.mapItem };
-      if (thread.run.contextOverride) context = overlaid(context, thread.run.contextOverride);
-      return context;
-    },
-  };
-  return visit;
+  return new Visit(thread, state, enteredEventId, thread.now, retryCount);
+}
+
+/** A state visit: one object per state entered (a class, not an object literal with a closure, which would be two). */
+class Visit implements StateVisit {
+  taskToken: string | undefined = undefined;
+  private built: Record<string, unknown> | undefined;
+
+  constructor(
+    private readonly thread: Thread,
+    private readonly state: PreparedState,
+    readonly enteredEventId: number,
+    readonly enteredTime: number,
+    readonly retryCount: number,
+  ) {}
+
+  context(): Record<string, unknown> {
+    if (this.built) return this.built;
+    const { thread, state, enteredEventId, enteredTime, retryCount } = this;
+    let context: Record<string, unknown> = {
+      Execution: thread.executionContext ?? thread.run.executionContextAt(enteredEventId),
+      State: stateContext(thread, state, enteredTime, retryCount),
+      StateMachine: thread.stateMachineContext ?? thread.run.stateMachineContext,
+    };
+    // `$$.Task.Token`: set by a `.waitForTaskToken` Task before its Parameters/Arguments are evaluated.
+    if (this.taskToken !== undefined) context.Task = { Token: this.taskToken };
+    if (thread.mapItem) context.Map = { Item: thread.mapItem };
+    if (thread.run.contextOverride) context = overlaid(context, thread.run.contextOverride);
+    return (this.built = context);
+  }
 }
 
 /** The context object with the given fields laid over it: objects merged one level deep, other values replacing. */
@@ -162,23 +163,26 @@ class RetryVisit {
 function exitState(thread: Thread, state: PreparedState, input: unknown, result: StateResult): StateResult {
   // A state that passes its input through cannot have grown it; only new payloads are measured.
   if (result.output !== input) {
-    const bound = result.sizeBound ?? boundOfOutput(state, result.output);
-    if (exceedsPayloadLimit(result.output, PAYLOAD_LIMIT_BYTES, bound)) {
+    const size = checkedPayloadSize(result.output, result.sizeBound ?? boundOfOutput(state, result.output));
+    if (size > PAYLOAD_LIMIT_BYTES) {
       throw new StatesError(
         'States.DataLimitExceeded',
         `The state/task '${state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
       );
     }
-    thread.inputSize = bound;
+    thread.inputSize = size;
   }
   if (state.type !== 'Fail') {
-    const details: Record<string, unknown> = { name: state.name, output: result.output, outputDetails: NO_DETAILS_TRUNCATED };
+    const type = STATE_EVENTS[state.type].exited;
     // AWS leaves the fields out when Assign set nothing (`"Assign": {}`).
     if (result.assigned && hasKeys(result.assigned)) {
+      const details = stateDetails('stateExitedEventDetails', state.name, result.output);
       details.assignedVariables = result.assigned;
-      details.assignedVariablesDetails = NO_DETAILS_TRUNCATED;
+      details.assignedVariablesDetails = NOT_TRUNCATED;
+      recordEvent(thread, type, details, thread.lastEventId, 'stateExitedEventDetails');
+    } else {
+      recordStateEvent(thread, type, 'stateExitedEventDetails', state.name, result.output);
     }
-    recordEvent(thread, STATE_EVENTS[state.type].exited, details, thread.lastEventId, 'stateExitedEventDetails');
   }
   return result;
 }

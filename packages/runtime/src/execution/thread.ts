@@ -1,4 +1,5 @@
 import { ExecutionInterrupted, type ExecutionRun } from './execution-run.js';
+import { stateDetails, type StateDetailsKey } from './history.js';
 import type { ChildGroup } from './turns.js';
 import type { VariableScope } from './variables.js';
 
@@ -52,6 +53,22 @@ export function recordEvent(
   if (!thread.recordsHistory) return thread.lastEventId;
   thread.run.checkHistoryRoom();
   const id = appendEvent(thread, type, previousEventId, details, detailsKey);
+  thread.lastEventId = id;
+  return id;
+}
+
+/**
+ * Writes a StateEntered or StateExited event on the thread's chain, with the
+ * details `stateDetails(detailsKey, name, payload)`: the event of nearly every
+ * transition, which the history keeps without a details object.
+ */
+export function recordStateEvent(thread: Thread, type: string, detailsKey: StateDetailsKey, name: string, payload: unknown): number {
+  if (!thread.recordsHistory) return thread.lastEventId;
+  const { run } = thread;
+  // A replay matches the event against the record, which takes its details.
+  if (run.history.recorded) return recordEvent(thread, type, stateDetails(detailsKey, name, payload), thread.lastEventId, detailsKey);
+  run.checkHistoryRoom();
+  const id = run.history.appendState(type, thread.lastEventId, run.clock.now(thread.now), detailsKey, name, payload);
   thread.lastEventId = id;
   return id;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { StatesError } from '../errors.js';
 import { INTRINSIC_FAILURE, intrinsicDetail, intrinsicFailed } from '../jsonpath/messages.js';
 import { isJsonEqual } from '../jsonpath/path.js';
-import { describeNonJson } from '../json-value.js';
+import { describeNonJson, MAX_JSON_DEPTH } from '../json-value.js';
 import type { PathScope } from '../jsonpath/scope.js';
 import type { IntrinsicNode } from './parse.js';
 
@@ -176,7 +176,8 @@ function parseJsonText(text: string): unknown {
   } catch (error) {
     throw failure('States.StringToJson', intrinsicDetail.invalidJson((error as Error).message));
   }
-  const problem = describeNonJson(value);
+  // Parsed JSON can only be nested too deeply, which takes two brackets per level: short text cannot be.
+  const problem = text.length > 2 * MAX_JSON_DEPTH ? describeNonJson(value) : undefined;
   if (problem) throw failure('States.StringToJson', intrinsicDetail.invalidJson(problem));
   return value;
 }
