@@ -25,4 +25,17 @@ s('the command: a TypeScript workflow is compiled and drawn with its lines; a de
   assert.match(bad.stderr, 'is not an ASL definition');
 });
 
+s('--format outline: plain text, a line per state with its TypeScript line, Choice rules under the Choice', () => {
+  const branching = workflow.replace("return ok ? 'paid' : 'declined';", "if (!ok) throw new Error('declined');\n  return 'paid';");
+  const { definition: asl } = compiledWorkflowFolder('typestep-graph-outline-', 'pay.ts', branching, 'Pay');
+  const outline = typestep('graph', asl, '--format', 'outline');
+  assert.is(outline.code, 0, outline.stderr);
+  const lines = outline.stdout.trimEnd().split('\n');
+  assert.match(lines[0]!, /^start → \S/);
+  assert.ok(lines.some((line) => /^Charge\s+Task\s+→ .+pay\.ts:4$/.test(line)), outline.stdout);
+  assert.ok(lines.some((line) => /^\s+when .+ → /.test(line)), outline.stdout);
+  assert.ok(lines.some((line) => /^\s+otherwise → /.test(line)), outline.stdout);
+  assert.not.match(outline.stdout, /\x1b\[/);
+});
+
 s.run();

@@ -2,6 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { machineGraph } from '../src/machine-graph.js';
 import { toDot, toMermaid } from '../src/render-text.js';
+import { toOutline } from '../src/render-outline.js';
 import { toSvg } from '../src/render-svg.js';
 
 const definition = {
@@ -94,6 +95,40 @@ s('a 200-state machine draws (Mermaid, DOT and SVG)', async () => {
   const svg = await toSvg(graph, 'Long');
   assert.is(svg.match(/<g id="n\d+">/g)?.length, 202);
   assert.ok(toMermaid(graph).split('\n').length > 400);
+});
+
+s('the outline for a terminal: a line per state, its rules, Catch and Retry under it, branches and item processors indented', () => {
+  const outline = toOutline(machineGraph(definition, { Charge: { file: 'src/order.ts', line: 12, column: 3 } }));
+  assert.fixture(
+    outline,
+    [
+      'start → Check',
+      'Check      Choice',
+      '             when $.total > 1000 → Hold',
+      '             otherwise → Both',
+      'Hold       Wait      → Both',
+      'Both       Parallel  → Each line',
+      '             catch Payment.Declined → Declined',
+      '             branch 1:',
+      '               start → Reserve',
+      '               Reserve  Task  → end',
+      '             branch 2:',
+      '               start → Charge',
+      '               Charge  Task  → end  src/order.ts:12',
+      '                         ↻ retry Busy ×4',
+      'Each line  Map       → Done',
+      '             each item:',
+      '               start → Pack',
+      '               Pack  Pass  → end',
+      'Done       Succeed   → end',
+      'Declined   Fail      → end',
+      '',
+    ].join('\n'),
+  );
+});
+
+s('the outline of a definition whose StartAt names no state says so', () => {
+  assert.is(toOutline(machineGraph({ StartAt: 'Nowhere', States: { A: { Type: 'Pass', End: true } } })), 'start → (no StartAt state)\nA  Pass  → end\n');
 });
 
 s.run();

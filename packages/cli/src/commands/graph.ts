@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { compile } from '@typestep/compiler';
-import { machineGraph, toDot, toMermaid, toSvg } from '@typestep/graph';
+import { machineGraph, toDot, toMermaid, toOutline, toSvg } from '@typestep/graph';
 import type { SourceLocation } from '@typestep/runtime';
 import type { CommandModule } from 'yargs';
 import { companionFiles, readSourceMap } from '../compiled-companions.js';
@@ -11,7 +11,7 @@ import { STANDARD_STREAM, readJsonFile } from '../standard-streams.js';
 
 interface GraphArgs {
   file: string;
-  format?: 'mermaid' | 'dot' | 'svg';
+  format?: 'mermaid' | 'dot' | 'svg' | 'outline';
   out?: string;
   open?: boolean;
   workflow?: string;
@@ -31,7 +31,7 @@ export function graphCommand(setExit: (code: number) => void): CommandModule<obj
     builder: (y) =>
       y
         .positional('file', { type: 'string', demandOption: true, describe: "An ASL definition (.json; '-': stdin) or a TypeScript workflow file" })
-        .option('format', { choices: ['mermaid', 'dot', 'svg'] as const, describe: 'What to write (default: mermaid; svg with --open)' })
+        .option('format', { choices: ['mermaid', 'dot', 'svg', 'outline'] as const, describe: 'What to write (default: mermaid; svg with --open); outline: plain text for the terminal' })
         .option('out', { type: 'string', describe: "File to write (default: stdout; '-': stdout)" })
         .option('open', { type: 'boolean', describe: 'Open the SVG in a browser ($BROWSER, else the system default); without --out, it goes to a temporary file' })
         .option('workflow', { type: 'string', describe: 'Which workflow of a TypeScript file with several (its name)' })
@@ -39,7 +39,8 @@ export function graphCommand(setExit: (code: number) => void): CommandModule<obj
         .example('$0 graph build/ProcessOrder.asl.json', 'a Mermaid flowchart on stdout')
         .example('$0 graph src/workflow.ts --format svg --out order.svg', 'compiles the workflow and draws it, with each state\'s TypeScript line')
         .example('$0 graph machine.asl.json --format dot | dot -Tpng > machine.png', 'Graphviz DOT for your own renderer')
-        .example('$0 graph src/workflow.ts --open', 'the SVG, opened in the browser') as never,
+        .example('$0 graph src/workflow.ts --open', 'the SVG, opened in the browser')
+        .example('$0 graph build/ProcessOrder.asl.json --format outline', 'plain text: a line per state, where it goes, its TypeScript line') as never,
     handler: async (args) => {
       const fail = (message: string) => {
         process.stderr.write(`typestep graph: ${message}\n`);
@@ -51,7 +52,7 @@ export function graphCommand(setExit: (code: number) => void): CommandModule<obj
       const source = /\.[cm]?tsx?$/.test(args.file) ? await fromWorkflow(args.file, args.workflow) : fromDefinition(args.file, args.sourceMap);
       if (typeof source === 'string') return fail(source);
       const graph = machineGraph(source.definition, source.sourceMap);
-      const text = format === 'mermaid' ? toMermaid(graph) : format === 'dot' ? toDot(graph) : await toSvg(graph, source.title);
+      const text = format === 'mermaid' ? toMermaid(graph) : format === 'dot' ? toDot(graph) : format === 'outline' ? toOutline(graph) : await toSvg(graph, source.title);
       const out = args.out ?? (args.open ? pageFileFor(args.file, '.svg') : undefined);
       if (out === undefined || out === STANDARD_STREAM) process.stdout.write(text);
       else {
