@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv, type CommandModule } from 'yargs';
 import { compileCommand } from './commands/compile.js';
 import { graphCommand } from './commands/graph.js';
+import { inspectCommand } from './commands/inspect.js';
 import { initCommand } from './commands/init.js';
 import { policyCommand } from './commands/policy.js';
 import { runCommand } from './commands/run.js';
@@ -38,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     validateCommand(setExit),
     typesCommand(setExit),
     graphCommand(setExit),
+    inspectCommand(setExit),
     policyCommand(setExit),
     serveCommand(setExit),
     ...taskCallCommands(setExit),

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readSync, writeFileSync } from 'node:fs';
 import { describeJsonSyntaxError } from '@typestep/runtime';
 import { systemMessage } from './system-message.js';
 
@@ -32,10 +32,38 @@ export function displayName(file: string, direction: 'read' | 'write' = 'read'):
 /** A file's text (`-`: all of stdin), or why it cannot be read, e.g. "no such file". */
 export function readText(file: string): { text: string } | { problem: string } {
   try {
-    return { text: readFileSync(file === STANDARD_STREAM ? 0 : file, 'utf8') };
+    return { text: file === STANDARD_STREAM ? readStdin() : readFileSync(file, 'utf8') };
   } catch (error) {
     return { problem: fileProblem(error) };
   }
+}
+
+/**
+ * All of stdin, read synchronously. A pipe Node has made non-blocking answers
+ * EAGAIN while its writer has not written yet (`slow-command | typestep …`),
+ * where `readFileSync(0)` would give up: wait a little and read again.
+ */
+function readStdin(): string {
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw error;
+    }
+    if (count === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, count)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Writes `text` to a file (`-`: stdout); returns why it could not, or undefined. */

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { codeFrame } from '@typestep/compiler';
-import { errorOf, StateVisitTracker, type EventThread, type Execution, type HistoryStateVisit, type SourceLocation } from '@typestep/runtime';
+import { errorOf, failureOrigin, StateVisitTracker, type EventThread, type HistoryEvent, type HistoryStateVisit, type SourceLocation } from '@typestep/runtime';
 
 /** Where the trace writes, and whether it may colour and redraw a status line. */
 export interface TraceOutput {
@@ -28,12 +28,14 @@ interface MapProgress {
  * compiled workflow the TypeScript `file:line`. Map iterations after the
  * first three are counted, not listed; on a terminal a status line shows the
  * state running and each Map's progress. Returns when the execution ends.
+ * A recorded history traces the same way (`typestep inspect`): give an
+ * object whose `events()` yields its events.
  *
  * @example
  * //   0.000s  +0.000s  Task    Price order          workflow.ts:35
  * //   0.000s  +4.000s  Task    Charge card          2 retries   workflow.ts:36
  */
-export async function traceExecution(execution: Execution, sourceMap: Readonly<Record<string, SourceLocation>>, out: TraceOutput): Promise<void> {
+export async function traceExecution(execution: { events(): AsyncIterable<HistoryEvent> }, sourceMap: Readonly<Record<string, SourceLocation>>, out: TraceOutput): Promise<void> {
   const tracker = new StateVisitTracker();
   const maps = new Map<HistoryStateVisit, MapProgress>();
   const printed = new Set<HistoryStateVisit>();
@@ -163,3 +165,19 @@ export function failureCodeFrame(location: SourceLocation & { endLine?: number; 
   return codeFrame(text, location.line, location.column, location.endLine ?? location.line, location.endColumn ?? location.column + 1);
 }
 
+
+/**
+ * After a failed run: where the failure began and the code frame of its
+ * TypeScript line, as text ending in a newline; undefined when the state
+ * has no source line or its file cannot be read.
+ *
+ * @example
+ * const frame = failureFrameText(execution.history, sourceMap);
+ * if (frame) process.stderr.write(frame);
+ */
+export function failureFrameText(history: readonly HistoryEvent[], sourceMap: Readonly<Record<string, SourceLocation>>): string | undefined {
+  const origin = failureOrigin(history);
+  const location = origin && Object.hasOwn(sourceMap, origin.stateName) ? sourceMap[origin.stateName] : undefined;
+  const frame = location && failureCodeFrame(location);
+  return frame ? `the failure began in '${origin!.stateName}', ${location!.file}:${location!.line}:${location!.column}:\n${frame}\n` : undefined;
+}

@@ -18,7 +18,7 @@ import {
 import { childMachineKeys } from '../child-machines.js';
 import { loadTaskSources } from '../task-sources.js';
 import { companionFiles, readSchemaFile, readSourceMap } from '../compiled-companions.js';
-import { failureCodeFrame, traceExecution, type TraceOutput } from '../trace.js';
+import { failureFrameText, traceExecution, type TraceOutput } from '../trace.js';
 import { openInBrowser, pageFileFor } from '../open-in-browser.js';
 import { writeReportFile } from '../report-file.js';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
@@ -233,7 +233,8 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       const result = await execution.result.finally(() => channel?.close());
       await tracing;
       const origin = result.status === 'SUCCEEDED' ? [] : describeOrigin(execution.history, sourceMap);
-      if (args.trace && result.status !== 'SUCCEEDED') writeFailureFrame(execution.history, sourceMap);
+      const frame = args.trace && result.status !== 'SUCCEEDED' ? failureFrameText(execution.history, sourceMap) : undefined;
+      if (frame) process.stderr.write(frame);
       if (args.json) {
         process.stdout.write(`${stringifyJson(toJson(result))}\n`);
         if (origin.length > 0) process.stderr.write(`typestep: the failure began ${origin.join(' ')}\n`);
@@ -310,13 +311,6 @@ function traceOutput(): TraceOutput {
   return { write: (text) => process.stderr.write(text), tty, color: tty && !process.env.NO_COLOR };
 }
 
-/** After a traced failed run: the code frame of the TypeScript line where the failure began, on stderr. */
-function writeFailureFrame(history: Execution['history'], sourceMap: Record<string, SourceLocation>): void {
-  const origin = failureOrigin(history);
-  const location = origin && Object.hasOwn(sourceMap, origin.stateName) ? sourceMap[origin.stateName] : undefined;
-  const frame = location && failureCodeFrame(location);
-  if (frame) process.stderr.write(`the failure began in '${origin!.stateName}', ${location!.file}:${location!.line}:${location!.column}:\n${frame}\n`);
-}
 
 /** Where a failed execution's failure began, as lines (empty when it began in no state). */
 function describeOrigin(history: Execution['history'], sourceMap: Record<string, SourceLocation>): string[] {
