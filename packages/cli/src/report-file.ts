@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { renderExecutionReport } from '@typestep/graph';
 import type { HistoryEvent, SourceLocation } from '@typestep/runtime';
+import { openInBrowser, pageFileFor } from './open-in-browser.js';
+import { STANDARD_STREAM } from './standard-streams.js';
 import { systemMessage } from './system-message.js';
 
 /**
@@ -35,4 +37,29 @@ export async function writeReportFile(
     return `cannot write the report ${file}: ${systemMessage(error)}`;
   }
   return undefined;
+}
+
+/**
+ * `--report F` and `--open` of `typestep run` and `typestep inspect`: writes
+ * the page (to F, or with `--open` alone to a temporary file), says
+ * `report: F` on stderr and opens it when asked. Returns a message when the
+ * page could not be written (`written: false`) or the browser not started.
+ *
+ * @example
+ * const outcome = await reportExecution({ report: args.report, open: args.open }, 'build/Pay.asl.json', definition, history, sourceMap);
+ */
+export async function reportExecution(
+  options: { report?: string; open?: boolean },
+  definitionFile: string,
+  definition: object,
+  history: readonly HistoryEvent[],
+  sourceMap: Readonly<Record<string, SourceLocation>>,
+): Promise<{ written: boolean; problem?: string }> {
+  const file = options.report ?? (options.open ? pageFileFor(definitionFile, '.html') : undefined);
+  if (file === undefined) return { written: false };
+  const problem = await writeReportFile(file, definition, history, sourceMap, definitionFile === STANDARD_STREAM ? 'state machine' : definitionFile);
+  if (problem) return { written: false, problem };
+  process.stderr.write(`report: ${file}\n`);
+  const notOpened = options.open ? await openInBrowser(file) : undefined;
+  return notOpened ? { written: true, problem: notOpened } : { written: true };
 }

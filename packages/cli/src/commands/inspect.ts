@@ -3,8 +3,7 @@ import type { CommandModule } from 'yargs';
 import { companionFiles, readSourceMap } from '../compiled-companions.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { readHistoryFile } from '../history-file.js';
-import { openInBrowser, pageFileFor } from '../open-in-browser.js';
-import { writeReportFile } from '../report-file.js';
+import { reportExecution } from '../report-file.js';
 import { STANDARD_STREAM, readJsonFile } from '../standard-streams.js';
 import { failureFrameText, traceExecution } from '../trace.js';
 
@@ -60,14 +59,8 @@ export function inspectCommand(setExit: (code: number) => void): CommandModule<o
       if (frame) process.stdout.write(frame);
       process.stdout.write(`${outcomeLine(events)}\n`);
 
-      const reportFile = args.report ?? (args.open ? pageFileFor(args.definition, '.html') : undefined);
-      if (reportFile !== undefined) {
-        const problem = await writeReportFile(reportFile, definition.value, events, sourceMap, args.definition === STANDARD_STREAM ? 'state machine' : args.definition);
-        if (problem) return fail(problem);
-        process.stderr.write(`report: ${reportFile}\n`);
-        const notOpened = args.open ? await openInBrowser(reportFile) : undefined;
-        if (notOpened) return fail(notOpened);
-      }
+      const report = await reportExecution(args, args.definition, definition.value, events, sourceMap);
+      if (report.problem) return fail(report.problem);
       setExit(EXIT_OK);
     },
   };

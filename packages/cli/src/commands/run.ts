@@ -19,8 +19,7 @@ import { childMachineKeys } from '../child-machines.js';
 import { loadTaskSources } from '../task-sources.js';
 import { companionFiles, readSchemaFile, readSourceMap } from '../compiled-companions.js';
 import { failureFrameText, traceExecution, type TraceOutput } from '../trace.js';
-import { openInBrowser, pageFileFor } from '../open-in-browser.js';
-import { writeReportFile } from '../report-file.js';
+import { reportExecution } from '../report-file.js';
 import { openControlChannel, type ControlChannel } from '../control-channel.js';
 import { formatProblems, isFileProblem, loadDefinitionFile } from '../definition-file.js';
 import { describeError, systemMessage } from '../system-message.js';
@@ -248,16 +247,10 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         const elapsed = (events.at(-1)!.timestamp.getTime() - events[0]!.timestamp.getTime()) / 1000;
         process.stdout.write(`(${events.length} history events, ${elapsed} s of workflow time on the ${args.clock} clock)\n`);
       }
-      const reportFile = args.report ?? (args.open ? pageFileFor(args.definition, '.html') : undefined);
-      if (reportFile !== undefined) {
-        const title = args.definition === STANDARD_STREAM ? 'state machine' : args.definition;
-        const problem = await writeReportFile(reportFile, definition as object, execution.history, sourceMap, title);
-        if (problem) return usage(problem);
-        process.stderr.write(`report: ${reportFile}\n`);
-        const notOpened = args.open ? await openInBrowser(reportFile) : undefined;
-        // The run itself went as its exit code says: a browser that did not start is only reported.
-        if (notOpened) process.stderr.write(`typestep run: ${notOpened}\n`);
-      }
+      const report = await reportExecution(args, args.definition, definition as object, execution.history, sourceMap);
+      if (report.problem && !report.written) return usage(report.problem);
+      // The run itself went as its exit code says: a browser that did not start is only reported.
+      if (report.problem) process.stderr.write(`typestep run: ${report.problem}\n`);
       setExit(result.status === 'SUCCEEDED' ? EXIT_OK : EXIT_FAILED);
     },
   };
