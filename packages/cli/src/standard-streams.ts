@@ -114,3 +114,26 @@ export function fileProblem(error: unknown): string {
       return systemMessage(error);
   }
 }
+
+/**
+ * A definition file's JSON (`-`: stdin) as an ASL definition object, also
+ * when it is what AWS answers about a state machine: the output of
+ * `aws stepfunctions describe-state-machine` (or of
+ * describe-state-machine-for-execution) holds the definition as JSON text in
+ * `definition`, which is read in its place. A message otherwise.
+ *
+ * @example
+ * readDefinitionObject('machine.json') // { value: { StartAt, States } }, from either shape
+ */
+export function readDefinitionObject(file: string): { value: object } | { problem: string } {
+  const read = readJsonFile(file, 'the definition');
+  if ('problem' in read) return read;
+  let value = read.value;
+  if (value && typeof value === 'object' && !('States' in value) && typeof (value as { definition?: unknown }).definition === 'string') {
+    const inner = parseJsonText((value as { definition: string }).definition, `the "definition" text in ${displayName(file)}`);
+    if ('problem' in inner) return inner;
+    value = inner.value;
+  }
+  if (!value || typeof value !== 'object' || !('States' in value)) return { problem: `${displayName(file)} is not an ASL definition (no States, and no "definition" text as describe-state-machine gives)` };
+  return { value };
+}

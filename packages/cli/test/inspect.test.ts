@@ -117,4 +117,20 @@ s('`typestep run … --history | typestep inspect … --history -`: the history 
   assert.match(result.stdout, /FAILED: Declined/);
 });
 
+s('the definition as describe-state-machine gives it (JSON text in "definition"): read in its place, by inspect and graph', () => {
+  const { events } = recordedRun(500);
+  const history = scratch.file('described-history.json', awsShaped(events));
+  const described = scratch.file('described.json', JSON.stringify({ stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:Order', name: 'Order', definition: readFileSync(definition, 'utf8'), roleArn: 'arn:aws:iam::123456789012:role/r' }));
+  const plain = typestep('inspect', definition, '--history', history);
+  const fromDescribed = typestep('inspect', described, '--history', history, '--source-map', definition.replace(/\.asl\.json$/, '.map.json'));
+  assert.is(fromDescribed.code, 0, fromDescribed.stderr);
+  assert.is(fromDescribed.stdout, plain.stdout);
+  const outline = typestep('graph', described, '--format', 'outline');
+  assert.is(outline.code, 0, outline.stderr);
+  assert.match(outline.stdout, /^Charge\s+Task\s+→/m);
+  const broken = typestep('graph', scratch.file('described-broken.json', JSON.stringify({ name: 'Order', definition: '{"StartAt": "A", "States": {' })), '--format', 'outline');
+  assert.is(broken.code, 2);
+  assert.match(broken.stderr, /the "definition" text in .*described-broken\.json is not valid JSON: .*line 1/);
+});
+
 s.run();

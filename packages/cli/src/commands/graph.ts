@@ -7,7 +7,7 @@ import type { CommandModule } from 'yargs';
 import { companionFiles, readSourceMap } from '../compiled-companions.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { openInBrowser, pageFileFor } from '../open-in-browser.js';
-import { STANDARD_STREAM, readJsonFile } from '../standard-streams.js';
+import { STANDARD_STREAM, readDefinitionObject } from '../standard-streams.js';
 
 interface GraphArgs {
   file: string;
@@ -80,10 +80,9 @@ interface GraphSource {
 
 /** A definition file, with the source map beside it (or `--source-map`); or a message. */
 function fromDefinition(file: string, sourceMapFile: string | undefined): GraphSource | string {
-  const read = readJsonFile(file, 'the definition');
+  const read = readDefinitionObject(file);
   if ('problem' in read) return read.problem;
   const definition = read.value;
-  if (!definition || typeof definition !== 'object' || !('States' in definition)) return `${file} is not an ASL definition (no States)`;
   const mapFile = sourceMapFile ?? (file === STANDARD_STREAM ? undefined : companionFiles(file).sourceMap);
   const sourceMap = mapFile === undefined ? {} : readSourceMap(mapFile);
   if (typeof sourceMap === 'string') return sourceMap;

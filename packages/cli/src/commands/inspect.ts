@@ -4,7 +4,7 @@ import { companionFiles, readSourceMap } from '../compiled-companions.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { readHistoryFile } from '../history-file.js';
 import { reportExecution } from '../report-file.js';
-import { STANDARD_STREAM, readJsonFile } from '../standard-streams.js';
+import { STANDARD_STREAM, readDefinitionObject } from '../standard-streams.js';
 import { failureFrameText, traceExecution } from '../trace.js';
 
 interface InspectArgs {
@@ -28,14 +28,15 @@ export function inspectCommand(setExit: (code: number) => void): CommandModule<o
     describe: 'Look at a recorded execution (AWS get-execution-history, typestep run --history): its trace, or its report page',
     builder: (y) =>
       y
-        .positional('definition', { type: 'string', demandOption: true, describe: 'The ASL definition that ran (JSON)' })
+        .positional('definition', { type: 'string', demandOption: true, describe: "The ASL definition that ran (JSON, or describe-state-machine's output; '-': stdin)" })
         .option('history', { type: 'string', demandOption: true, describe: "Its history: GetExecutionHistory's output ({ events }), an array of events, or one event per line ('-': stdin)" })
         .option('source-map', { type: 'string', describe: 'State name → TypeScript location (default: the <Name>.map.json beside the definition)' })
         .option('report', { type: 'string', describe: 'Also write the execution as one self-contained HTML page to this file' })
         .option('open', { type: 'boolean', describe: 'Open the report page in a browser ($BROWSER, else the system default); without --report, the page goes to a temporary file' })
         .example('aws stepfunctions get-execution-history --execution-arn $ARN > history.json', 'a run on AWS, recorded')
         .example('$0 inspect build/ProcessOrder.asl.json --history history.json', "its trace, with each state's TypeScript line")
-        .example('$0 inspect build/ProcessOrder.asl.json --history history.json --open', 'its report page in the browser') as never,
+        .example('$0 inspect build/ProcessOrder.asl.json --history history.json --open', 'its report page in the browser')
+        .example('aws stepfunctions describe-state-machine-for-execution --execution-arn $ARN > machine.json', 'the definition as AWS ran it (also readable here)') as never,
     handler: async (args) => {
       const fail = (message: string) => {
         process.stderr.write(`typestep inspect: ${message}\n`);
@@ -43,9 +44,8 @@ export function inspectCommand(setExit: (code: number) => void): CommandModule<o
       };
       if (args.history === STANDARD_STREAM && args.definition === STANDARD_STREAM) return fail('the definition and the history cannot both come from stdin');
       if (args.report === STANDARD_STREAM) return fail('--report needs a file name: the page cannot share stdout with the trace');
-      const definition = readJsonFile(args.definition, 'the definition');
+      const definition = readDefinitionObject(args.definition);
       if ('problem' in definition) return fail(definition.problem);
-      if (!definition.value || typeof definition.value !== 'object' || !('States' in definition.value)) return fail(`${args.definition} is not an ASL definition (no States)`);
       const history = readHistoryFile(args.history);
       if ('problem' in history) return fail(history.problem);
       const mapFile = args.sourceMap ?? companionFiles(args.definition).sourceMap;
