@@ -10,7 +10,7 @@ import type { Node, Type } from '../ts-morph.js';
  *
  * @example
  * const answers = new CheckerWeakMap<Node, boolean>();
- * if (!answers.has(node)) answers.set(node, isMutatorCall(node));
+ * answers.memo(node, () => isMutatorCall(node));
  */
 export class CheckerWeakMap<K extends Node, V> {
   readonly #byChecker = new WeakMap<object, WeakMap<K, V>>();
@@ -32,6 +32,15 @@ export class CheckerWeakMap<K extends Node, V> {
     return this.#answers(key).delete(key);
   }
 
+  /** The answer for `key`, from `compute` the first time this checker is asked (one lookup of the checker per call). */
+  memo(key: K, compute: () => V): V {
+    const answers = this.#answers(key);
+    if (answers.has(key)) return answers.get(key)!;
+    const answer = compute();
+    answers.set(key, answer);
+    return answer;
+  }
+
   #answers(key: K): WeakMap<K, V> {
     const checker = key.getProject().getTypeChecker().compilerObject;
     let answers = this.#byChecker.get(checker);
@@ -40,25 +49,7 @@ export class CheckerWeakMap<K extends Node, V> {
   }
 }
 
-/**
- * A memo over a {@link CheckerWeakMap}: `compute` runs once per node and
- * checker.
- *
- * @example
- * const changes = typedMemo<boolean>();
- * changes(node, () => isMutatorCall(node));
- */
-export function typedMemo<V>(): (node: Node, compute: () => V) => V {
-  const answers = new CheckerWeakMap<Node, V>();
-  return (node, compute) => {
-    if (answers.has(node)) return answers.get(node)!;
-    const answer = compute();
-    answers.set(node, answer);
-    return answer;
-  };
-}
-
-const types = typedMemo<Type>();
+const types = new CheckerWeakMap<Node, Type>();
 
 /**
  * `node.getType()`, asked of the checker once per node and checker.
@@ -71,5 +62,5 @@ const types = typedMemo<Type>();
  * if (onlyKinds(valueKinds(typeOf(expression)), 'string')) …
  */
 export function typeOf(node: Node): Type {
-  return types(node, () => node.getType());
+  return types.memo(node, () => node.getType());
 }

@@ -2,7 +2,7 @@ import type { StateDefinition } from '../definition.js';
 import { queryEvaluationError, StatesError } from '../errors.js';
 import { thenMaybe } from '../execution/maybe-async.js';
 import type { PreparedState, StateResult } from '../execution/prepared.js';
-import type { StateVisit, Thread } from '../execution/thread.js';
+import type { Thread } from '../execution/thread.js';
 import { CompiledExpression, expressionText } from '../jsonata/expression.js';
 import { compileJsonataTemplate, type JsonataTemplate } from '../jsonata/template.js';
 import { compilePayloadTemplate, type PayloadEvaluator } from '../jsonpath/payload-template.js';

@@ -3,7 +3,7 @@ import type { DiagnosticCollector } from '../../diagnostics/index.js';
 import type { VariableNames } from '../2-analyze/index.js';
 import { changesInPlace, lookupTableOf, lowerPureStatements, type ExpressionScope } from './expressions/index.js';
 import { enclosed } from './expressions/text.js';
-import { typedMemo } from '../../program/index.js';
+import { CheckerWeakMap } from '../../program/index.js';
 
 /**
  * Work that costs no state, waiting for a state to carry it: an await-free
@@ -125,11 +125,11 @@ export function assignedVariables(statements: readonly Statement[], names: Varia
 }
 
 /** `writtenLeaves` per statement (and checker: what changes in place depends on types): a run's statements are asked again for each run around them. */
-const leavesWritten = typedMemo<readonly Node[]>();
+const leavesWritten = new CheckerWeakMap<Node, readonly Node[]>();
 
 /** Every place a statement writes to: assignment targets (each leaf of a destructuring), `++`/`--` operands, and roots changed in place. */
 function writtenLeaves(statement: Statement): readonly Node[] {
-  return leavesWritten(statement, () => collectWrittenLeaves(statement));
+  return leavesWritten.memo(statement, () => collectWrittenLeaves(statement));
 }
 
 function collectWrittenLeaves(statement: Statement): Node[] {

@@ -31,7 +31,7 @@ import { lowerAwaitedInto, lowerConditional, lowerValue } from './value.js';
  * // total += (await price(i)).amount → Task "Price" (Assign: { value: … }), then `total` reads $value.amount
  */
 export function hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext): void {
-  if (!flow.live || !(containsAwait(expression) || containsUsedMutation(expression))) return;
+  if (!flow.live || !(containsAwait(expression) || containsUsedChange(expression))) return;
   if (Node.isFunctionLikeDeclaration(expression) || Node.isArrowFunction(expression) || Node.isFunctionExpression(expression)) return;
   if (Node.isAwaitExpression(expression)) {
     lowerAwaitedInto(expression, ctx.names.hoist(expression, awaitedName(expression)), flow, ctx);
@@ -126,9 +126,9 @@ function isUsed(node: Node): boolean {
   return true;
 }
 
-function containsUsedMutation(node: Node): boolean {
+function containsUsedChange(node: Node): boolean {
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return false;
-  return isUsedMutation(node) || (isVariableUpdate(node) && isUsed(node)) || node.forEachChild((child) => (containsUsedMutation(child) ? true : undefined)) === true;
+  return ((isMutation(node) || isVariableUpdate(node)) && isUsed(node)) || node.forEachChild((child) => (containsUsedChange(child) ? true : undefined)) === true;
 }
 
 /**

@@ -13,7 +13,7 @@
 import { Node, type CallExpression, type Expression, type NewExpression, type Type } from '../../../ts-morph.js';
 import { isGlobal } from './standard-globals.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
-import { jsString, lowerToString } from './to-string.js';
+import { lowerToString } from './to-string.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
 import { typeOf } from '../../../program/index.js';
 

@@ -182,11 +182,12 @@ export function hoistMutations(node: Node | Node[], flow: Flow, ctx: LowerContex
   const chain = (index: number, f: Flow): string => {
     if (index >= usable.length) return body(f);
     const call = usable[index]!;
-    const lower = (isVariableUpdate(call) ? lowerUpdateValue : isCallbackFold(call) ? ctx.visit.callbackFold : lowerMutationCall) as typeof lowerUpdateValue;
-    return lower(call as VariableUpdate, f, ctx, (result, after) => {
+    const then = (result: string, after: Flow) => {
       ctx.substitutions.set(call, result);
       return chain(index + 1, after);
-    });
+    };
+    if (isVariableUpdate(call)) return lowerUpdateValue(call, f, ctx, then);
+    return (isCallbackFold(call) ? ctx.visit.callbackFold : lowerMutationCall)(call, f, ctx, then);
   };
   return chain(0, flow);
 }

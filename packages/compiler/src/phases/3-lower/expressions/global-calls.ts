@@ -6,7 +6,6 @@ import { mayBeNaN } from './nan-analysis.js';
 import { nanArithmetic, truthinessKinds, unlessNaN } from './nan-values.js';
 import { lowerNumberConversion } from './operators.js';
 import { bindOnce, numberLiteral } from './text.js';
-import { lowerToString } from './to-string.js';
 import { truthy } from './truthiness.js';
 import { isArrayOfLength, lowerArrayOfLength, undefinedItemsUnread } from './array-methods.js';
 import { isCollection, reportNonJson } from './collections.js';

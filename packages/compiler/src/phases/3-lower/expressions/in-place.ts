@@ -1,6 +1,6 @@
 import { Node, SyntaxKind } from '../../../ts-morph.js';
 import { kindsOf, onlyKinds } from './value-kinds.js';
-import { typedMemo, typeOf } from '../../../program/index.js';
+import { CheckerWeakMap, typeOf } from '../../../program/index.js';
 
 /**
  * What counts as changing a value in place: an assignment to a path below a
@@ -9,11 +9,11 @@ import { typedMemo, typeOf } from '../../../program/index.js';
  */
 
 /** Answers of `changesInPlace`, per identifier (and checker: a method's receiver kind is a type): the slicing and the Assign analysis ask for every identifier of a run, run after run. */
-const changesInPlaceAnswers = typedMemo<boolean>();
+const changesInPlaceAnswers = new CheckerWeakMap<Node, boolean>();
 
 /** True when `reference` is the root of a path that is changed in place (`o.a = v`, `xs.push(v)`, `delete o.k`). */
 export function changesInPlace(reference: Node): boolean {
-  return changesInPlaceAnswers(reference, () => rootOfChangeInPlace(reference));
+  return changesInPlaceAnswers.memo(reference, () => rootOfChangeInPlace(reference));
 }
 
 function rootOfChangeInPlace(reference: Node): boolean {

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type CompilerNode, type Statement } from '../../../ts-morph.js';
-import { typedMemo } from '../../../program/index.js';
+import { CheckerWeakMap } from '../../../program/index.js';
 import { changesInPlace } from './in-place.js';
 
 /**
@@ -55,7 +55,7 @@ export function sliceRun(statements: readonly Statement[], targets: readonly str
  * more), too few is not.
  */
 export function namesDefinedBy(statement: Statement): ReadonlySet<string> {
-  return definedNames(statement, () => collectDefinedNames(statement));
+  return definedNames.memo(statement, () => collectDefinedNames(statement));
 }
 
 /**
@@ -64,7 +64,7 @@ export function namesDefinedBy(statement: Statement): ReadonlySet<string> {
  * names a statement defines depend on types (`changesInPlace`), so they are
  * kept per checker; the names it mentions are syntax alone.
  */
-const definedNames = typedMemo<ReadonlySet<string>>();
+const definedNames = new CheckerWeakMap<Node, ReadonlySet<string>>();
 const mentioned = new WeakMap<Statement, ReadonlySet<string>>();
 
 function collectDefinedNames(statement: Statement): Set<string> {
