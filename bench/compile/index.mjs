@@ -6,15 +6,17 @@
 // 1. Compiles each workflow pair with both tools (in this process) and runs both outputs in
 //    typestep's runtime on the same inputs: outputs must equal the typestep workflow run natively.
 //    Counts states and state transitions (…StateEntered events) per execution.
-// 2. Cold compile: a fresh `node` per run that imports the compiler and compiles one workflow file;
-//    typestep with its code cache present and with an empty one (its first compile ever).
+// 2. Cold compile: a fresh `node` per run that imports the compiler and compiles one workflow file.
+//    typestep three ways: the workflow unchanged since its last compile (the build cache answers);
+//    the workflow just edited (the code cache is there, the build cache misses); and with both
+//    caches empty (its first compile ever).
 // 3. Throughput: a generated project of N workflows compiled in one process after a warm-up.
 // 4. Watch: one CompileSession, then N edits of one workflow file, each recompile timed (watch.mjs).
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { comparePair } from './compare-outputs.mjs';
 import { generateProject } from './generate-project.mjs';
@@ -92,36 +94,63 @@ function nativeOutcomes() {
 }
 
 /**
- * Cold compiles, each in a new process. typestep runs twice per round: with its code cache
- * present (what every compile after the first gets; the cache was written by one untimed
- * compile of another pair) and with an empty cache (the first compile ever on a machine).
+ * Cold compiles, each in a new process, with the caches in a folder of their own. typestep runs
+ * three times per round:
+ * - `typestep`: the workflow unchanged since its last compile: the build cache holds that
+ *   compile's result and the code cache is there (a compile run again with nothing changed);
+ * - `typestep-edited`: a copy of the workflow, edited before each run (a new comment line), so
+ *   the build cache misses and the whole compile runs, with the code cache there (the compile
+ *   after each save);
+ * - `typestep-first`: both caches empty (the first compile ever on a machine).
+ * The caches are first written by one untimed compile of another pair and one of this pair.
  */
 function coldCompile(pair, warmUpPair) {
   const cold = { pair: pair.id, runs: options.coldRuns, warmUpPair: warmUpPair.id };
-  const series = { typestep: 'typestep', 'typestep-first': 'typestep', ts2asl: 'ts2asl' };
+  const series = { typestep: 'typestep', 'typestep-edited': 'typestep', 'typestep-first': 'typestep', ts2asl: 'ts2asl' };
   const samples = Object.fromEntries(Object.keys(series).map((name) => [name, []]));
   const internal = Object.fromEntries(Object.keys(series).map((name) => [name, []]));
   const cacheRoot = mkdtempSync(join(tmpdir(), 'typestep-bench-cache-'));
   const warmCache = join(cacheRoot, 'warm');
-  const childArgs = (tool, usedPair) => [here('./cold-compile.mjs'), tool, sourceFileFor(tool, usedPair), workflowNameFor(tool, usedPair)];
-  const warmUp = runChild(childArgs('typestep', warmUpPair), 'COLD_RESULT', { ...process.env, TYPESTEP_CACHE_DIR: warmCache });
-  if (warmUp.failure) cold.typestep = { failure: warmUp.failure };
-  for (let run = 0; run < options.coldRuns; run += 1) {
-    // Alternate which tool goes first, so neither always meets a warmer disk cache.
-    const order = run % 2 === 0 ? Object.keys(series) : Object.keys(series).reverse();
-    for (const name of order) {
-      if (cold[name]?.failure) continue;
-      const cacheDir = name === 'typestep-first' ? join(cacheRoot, `empty-${run}`) : warmCache;
-      const { wallMs, result, failure } = runChild(childArgs(series[name], pair), 'COLD_RESULT', { ...process.env, TYPESTEP_CACHE_DIR: cacheDir });
-      if (failure) {
-        cold[name] = { failure };
-        continue;
-      }
-      samples[name].push(wallMs);
-      internal[name].push(result);
+  const original = sourceFileFor('typestep', pair);
+  // Beside the original, so that its imports resolve the same way.
+  const edited = join(dirname(original), `.bench-edited-${basename(original)}`);
+  const source = readFileSync(original, 'utf8');
+  const environment = (cacheDir) => {
+    const env = { ...process.env, TYPESTEP_CACHE_DIR: cacheDir };
+    delete env.TYPESTEP_NO_BUILD_CACHE;
+    delete env.TYPESTEP_NO_CACHE;
+    return env;
+  };
+  const childArgs = (tool, file, name) => [here('./cold-compile.mjs'), tool, file, name];
+  try {
+    for (const warmUp of [warmUpPair, pair]) {
+      const { failure } = runChild(childArgs('typestep', sourceFileFor('typestep', warmUp), workflowNameFor('typestep', warmUp)), 'COLD_RESULT', environment(warmCache));
+      if (failure) cold.typestep = { failure };
     }
+    for (let run = 0; run < options.coldRuns; run += 1) {
+      // Alternate which tool goes first, so neither always meets a warmer disk cache.
+      const order = run % 2 === 0 ? Object.keys(series) : Object.keys(series).reverse();
+      for (const name of order) {
+        if (cold[name]?.failure) continue;
+        const cacheDir = name === 'typestep-first' ? join(cacheRoot, `empty-${run}`) : warmCache;
+        let file = sourceFileFor(series[name], pair);
+        if (name === 'typestep-edited') {
+          writeFileSync(edited, `${source}\n// edit ${run}\n`);
+          file = edited;
+        }
+        const { wallMs, result, failure } = runChild(childArgs(series[name], file, workflowNameFor(series[name], pair)), 'COLD_RESULT', environment(cacheDir));
+        if (failure) {
+          cold[name] = { failure };
+          continue;
+        }
+        samples[name].push(wallMs);
+        internal[name].push(result);
+      }
+    }
+  } finally {
+    rmSync(cacheRoot, { recursive: true, force: true });
+    rmSync(edited, { force: true });
   }
-  rmSync(cacheRoot, { recursive: true, force: true });
   for (const name of Object.keys(series)) {
     if (cold[name]?.failure) continue;
     cold[name] = {

@@ -77,10 +77,16 @@ function timingTable(report) {
   const { cold, throughput } = report;
   if (cold) {
     const ratio = (entry) => (entry?.medianMs && cold.ts2asl?.medianMs ? `${(entry.medianMs / cold.ts2asl.medianMs).toFixed(2)}× the time` : '—');
-    rows.push([`cold compile of ${cold.pair} (whole process, median of ${cold.runs})`, ms(cold.typestep), ms(cold.ts2asl), ratio(cold.typestep)]);
-    rows.push(['  inside the child: import + compile', split(cold.typestep), split(cold.ts2asl), '']);
+    rows.push([`cold compile of ${cold.pair} (whole process, median of ${cold.runs})`, '', ms(cold.ts2asl), '']);
+    rows.push(['  inside the child: import + compile', '', split(cold.ts2asl), '']);
+    rows.push(['  typestep, workflow unchanged since its last compile (build cache)', ms(cold.typestep), '', ratio(cold.typestep)]);
+    rows.push(['  inside the child: import + compile', split(cold.typestep), '', '']);
+    if (cold['typestep-edited']) {
+      rows.push(['  typestep, workflow edited before each run (code cache only)', ms(cold['typestep-edited']), '', ratio(cold['typestep-edited'])]);
+      rows.push(['  inside the child: import + compile', split(cold['typestep-edited']), '', '']);
+    }
     if (cold['typestep-first']) {
-      rows.push(['  first compile ever (empty code cache)', ms(cold['typestep-first']), '', ratio(cold['typestep-first'])]);
+      rows.push(['  typestep, first compile ever (both caches empty)', ms(cold['typestep-first']), '', ratio(cold['typestep-first'])]);
       rows.push(['  inside the child: import + compile', split(cold['typestep-first']), '', '']);
     }
   }
@@ -122,7 +128,7 @@ function failures(report) {
   }
   if (report.watch?.failure) lines.push(`typestep watch recompiles failed: ${indent(report.watch.failure)}`);
   for (const [label, timing] of [['cold compile', report.cold], ['throughput', report.throughput]]) {
-    for (const tool of ['typestep', 'ts2asl']) {
+    for (const tool of ['typestep', 'typestep-edited', 'typestep-first', 'ts2asl']) {
       if (timing?.[tool]?.failure) lines.push(`${tool} ${label} failed: ${indent(timing[tool].failure)}`);
     }
   }
@@ -132,13 +138,20 @@ function failures(report) {
 function targets(report) {
   const lines = ['Targets:'];
   const cold = report.cold;
-  const coldLabel = `- cold compile ≤ ${COLD_TARGET}× ts2asl's (code cache present)`;
-  if (!cold) lines.push(`${coldLabel}: not measured (--no-timing)`);
-  else if (!cold.typestep?.medianMs || !cold.ts2asl?.medianMs) lines.push(`${coldLabel}: NOT MEASURED (a tool failed, see above)`);
-  else {
-    const met = cold.typestep.medianMs <= COLD_TARGET * cold.ts2asl.medianMs;
-    const ratio = (cold.typestep.medianMs / cold.ts2asl.medianMs).toFixed(2);
-    lines.push(`${coldLabel}: ${met ? 'met' : 'NOT MET'} (${Math.round(cold.typestep.medianMs)} ms vs ${Math.round(cold.ts2asl.medianMs)} ms, ${ratio}×)`);
+  const series = [
+    ['typestep', 'workflow unchanged since its last compile (build cache)'],
+    ['typestep-edited', 'workflow edited before each run (code cache only)'],
+  ];
+  for (const [name, what] of series) {
+    const label = `- cold compile ≤ ${COLD_TARGET}× ts2asl's, ${what}`;
+    const entry = cold?.[name];
+    if (!cold) lines.push(`${label}: not measured (--no-timing)`);
+    else if (!entry?.medianMs || !cold.ts2asl?.medianMs) lines.push(`${label}: NOT MEASURED (a tool failed, see above)`);
+    else {
+      const met = entry.medianMs <= COLD_TARGET * cold.ts2asl.medianMs;
+      const ratio = (entry.medianMs / cold.ts2asl.medianMs).toFixed(2);
+      lines.push(`${label}: ${met ? 'met' : 'NOT MET'} (${Math.round(entry.medianMs)} ms vs ${Math.round(cold.ts2asl.medianMs)} ms, ${ratio}×)`);
+    }
   }
   lines.push(sizeTarget(report));
   lines.push(watchTarget(report.watch));

@@ -1,4 +1,4 @@
-import { Node, Project, ts, type SourceFile } from './ts-morph.js';
+import { Node, Project, loadTypeScript, ts, type SourceFile } from './ts-morph.js';
 import { DiagnosticCollector, type CompileDiagnostic } from './diagnostics/index.js';
 import { discover } from './phases/1-discover/index.js';
 import { analyze } from './phases/2-analyze/index.js';
@@ -6,6 +6,7 @@ import { lower } from './phases/3-lower/index.js';
 import { emit, formatJson, type SourceMapEntry } from './phases/4-emit/index.js';
 import { createDefaultProject } from './program/index.js';
 import { saveCodeCache } from './startup/index.js';
+import { BuildCache, programInputs } from './build-cache/index.js';
 import { buildWorkflowSchemas, type WorkflowSchemaDocument } from './schema/index.js';
 
 export { DEFAULT_COMPILER_OPTIONS } from './program/index.js';
@@ -54,7 +55,10 @@ export interface CompileResult {
  * for (const w of workflows) writeFileSync(`${w.name}.asl.json`, w.text);
  */
 export async function compile(options: CompileOptions): Promise<CompileResult> {
-  const { machines, diagnostics } = lowerProject(options);
+  const cache = BuildCache.forCompile(options);
+  const cached = cache?.read();
+  if (cached) return cached;
+  const { project, machines, diagnostics } = lowerProject(options);
   const failedFiles = new Set(diagnostics.diagnostics.map((diagnostic) => diagnostic.span.file));
   const workflows: CompiledWorkflow[] = [];
   for (const { workflow, machine, schema } of machines) {
@@ -63,9 +67,14 @@ export async function compile(options: CompileOptions): Promise<CompileResult> {
     const { definition, sourceMap } = emit(machine);
     workflows.push({ name: workflow.name, file, type: workflow.options.type ?? 'STANDARD', definition, sourceMap, schema, text: await formatJson(definition) });
   }
+  const result = { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
+  if (cache) {
+    const inputs = programInputs(project, cache.roots, cache.tsconfig);
+    if (inputs) cache.write(result, inputs);
+  }
   // After the work, so the cache also holds the functions this compile needed.
   saveCodeCache();
-  return { workflows, diagnostics: [...diagnostics.diagnostics].sort(byPosition) };
+  return result;
 }
 
 /**
@@ -103,7 +112,7 @@ function lowerProject(options: CompileOptions) {
       return [];
     }
   });
-  return { machines, diagnostics };
+  return { project, machines, diagnostics };
 }
 
 /** How many statements a workflow's body holds, nested ones included: the size `workflow_too_large` reports. */
@@ -124,6 +133,7 @@ function countStatements(call: Node): number {
  * const { project, files } = openProject({ files: ['src/*.workflow.ts'] });
  */
 export function openProject(options: CompileOptions): { project: Project; files: SourceFile[] } {
+  loadTypeScript();
   if (options.project && options.files) {
     const project = options.project;
     const files = options.files.map((path) => project.getSourceFile(path) ?? fail(`cannot compile ${path}: it is not a file of the project`));

@@ -1,4 +1,4 @@
-import { Project, ts, type CompilerOptions } from '../ts-morph.js';
+import { Project, loadTypeScript, type CompilerOptions, type ModuleKind, type ModuleResolutionKind, type ScriptTarget } from '../ts-morph.js';
 import { HOST_GLOBALS_FILE, HOST_GLOBALS_SOURCE } from './host-globals.js';
 
 /**
@@ -8,12 +8,13 @@ import { HOST_GLOBALS_FILE, HOST_GLOBALS_SOURCE } from './host-globals.js';
  * const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
  */
 export const DEFAULT_COMPILER_OPTIONS = {
+  // TypeScript's enum values are written out, so reading these options loads no TypeScript (program.test.ts compares them).
   // ES2023 for the array methods the lowering supports (findLast, toSorted, with…); Node 20 has them natively.
-  target: ts.ScriptTarget.ES2023,
+  target: 10 satisfies ScriptTarget.ES2023 as ScriptTarget,
   // Not the default lib of ES2023, which adds the DOM: see host-globals.ts for the globals that stay.
   lib: ['lib.es2023.d.ts'],
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  module: 199 satisfies ModuleKind.NodeNext as ModuleKind,
+  moduleResolution: 99 satisfies ModuleResolutionKind.NodeNext as ModuleResolutionKind,
   strict: true,
   skipLibCheck: true,
   noEmit: true,
@@ -29,6 +30,7 @@ export const DEFAULT_COMPILER_OPTIONS = {
  * const { workflows } = await compile({ project });
  */
 export function createDefaultProject(): Project {
+  loadTypeScript();
   const project = new Project({ compilerOptions: DEFAULT_COMPILER_OPTIONS });
   project.createSourceFile(HOST_GLOBALS_FILE, HOST_GLOBALS_SOURCE);
   return project;
@@ -43,5 +45,6 @@ export function createDefaultProject(): Project {
  * const project = createProject(info.project.getCompilerOptions());
  */
 export function createProject(compilerOptions: CompilerOptions): Project {
+  loadTypeScript();
   return new Project({ compilerOptions });
 }

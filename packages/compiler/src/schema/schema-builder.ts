@@ -1,4 +1,4 @@
-import { Node, ts, type Symbol as MorphSymbol, type Type } from '../ts-morph.js';
+import { Node, loadTypeScript, ts, type Symbol as MorphSymbol, type Type } from '../ts-morph.js';
 import type { DiagnosticCollector } from '../diagnostics/index.js';
 import { definitionName } from './definition-name.js';
 import { describeSymbol } from './jsdoc-description.js';
@@ -41,7 +41,10 @@ export class SchemaBuilder {
   constructor(
     private readonly diagnostics: DiagnosticCollector,
     private readonly options: { strict?: boolean } = {},
-  ) {}
+  ) {
+    // Its nodes may come from a project the caller made with its own ts-morph.
+    loadTypeScript();
+  }
 
   /** The schema of `type`; `node` is where problems are reported when no declaration is closer. */
   schemaFor(type: Type, node: Node): JsonSchema {

@@ -1,6 +1,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { ts } from 'ts-morph';
 import { compile, createDefaultProject } from '../../src/index.js';
+import { DEFAULT_COMPILER_OPTIONS } from '../../src/compile.js';
 import { HOST_GLOBALS_FILE } from '../../src/program/index.js';
 
 const s = suite('project without a tsconfig');
@@ -22,6 +24,12 @@ export const w = workflow('HostGlobals', async (input: { id: string }) => {
   return structuredClone(item);
 });
 `;
+
+s("the options' enum values, written out so that reading them loads no TypeScript, are TypeScript's", () => {
+  assert.is(DEFAULT_COMPILER_OPTIONS.target, ts.ScriptTarget.ES2023);
+  assert.is(DEFAULT_COMPILER_OPTIONS.module, ts.ModuleKind.NodeNext);
+  assert.is(DEFAULT_COMPILER_OPTIONS.moduleResolution, ts.ModuleResolutionKind.NodeNext);
+});
 
 s('checks against ES2023 without the DOM: no lib.dom.d.ts in the program', () => {
   const project = createDefaultProject();

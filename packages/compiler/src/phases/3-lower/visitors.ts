@@ -1,4 +1,4 @@
-import { SyntaxKind } from '../../ts-morph.js';
+import { SyntaxKind, onFirstUse } from '../../ts-morph.js';
 import { hoistAwaits } from './awaited/hoist.js';
 import { lowerReturnedValue, lowerValue } from './awaited/value.js';
 import { lowerBody } from './body.js';
@@ -19,6 +19,26 @@ import { lowerTryStatement } from './statements/try-statement.js';
 import { lowerVariableStatement } from './statements/variable-statement.js';
 import { lowerWhileStatement } from './statements/while-statement.js';
 
+/** One visitor per statement kind, keyed by `SyntaxKind` (built on first use: see `onFirstUse`). */
+const statementVisitors = onFirstUse((): LoweringVisitors['statement'] => ({
+  [SyntaxKind.Block]: lowerBlock,
+  [SyntaxKind.VariableStatement]: lowerVariableStatement,
+  [SyntaxKind.ExpressionStatement]: lowerExpressionStatement,
+  [SyntaxKind.IfStatement]: lowerIfStatement,
+  [SyntaxKind.WhileStatement]: lowerWhileStatement,
+  [SyntaxKind.DoStatement]: lowerDoStatement,
+  [SyntaxKind.ForStatement]: lowerForStatement,
+  [SyntaxKind.ForOfStatement]: lowerForOfStatement,
+  [SyntaxKind.SwitchStatement]: lowerSwitchStatement,
+  [SyntaxKind.TryStatement]: lowerTryStatement,
+  [SyntaxKind.ReturnStatement]: lowerReturnStatement,
+  [SyntaxKind.ThrowStatement]: lowerThrowStatement,
+  [SyntaxKind.LabeledStatement]: lowerLabeledStatement,
+  [SyntaxKind.BreakStatement]: lowerBreakStatement,
+  [SyntaxKind.ContinueStatement]: lowerContinueStatement,
+  [SyntaxKind.FunctionDeclaration]: lowerFunctionDeclaration,
+}));
+
 /**
  * The lowering's visitor table, the one module that imports every visitor.
  * It rides on the context (`ctx.visit`), so a visitor that recurses into
@@ -29,23 +49,8 @@ import { lowerWhileStatement } from './statements/while-statement.js';
  * `unsupported_statement`.
  */
 export const visitors: LoweringVisitors = {
-  statement: {
-    [SyntaxKind.Block]: lowerBlock,
-    [SyntaxKind.VariableStatement]: lowerVariableStatement,
-    [SyntaxKind.ExpressionStatement]: lowerExpressionStatement,
-    [SyntaxKind.IfStatement]: lowerIfStatement,
-    [SyntaxKind.WhileStatement]: lowerWhileStatement,
-    [SyntaxKind.DoStatement]: lowerDoStatement,
-    [SyntaxKind.ForStatement]: lowerForStatement,
-    [SyntaxKind.ForOfStatement]: lowerForOfStatement,
-    [SyntaxKind.SwitchStatement]: lowerSwitchStatement,
-    [SyntaxKind.TryStatement]: lowerTryStatement,
-    [SyntaxKind.ReturnStatement]: lowerReturnStatement,
-    [SyntaxKind.ThrowStatement]: lowerThrowStatement,
-    [SyntaxKind.LabeledStatement]: lowerLabeledStatement,
-    [SyntaxKind.BreakStatement]: lowerBreakStatement,
-    [SyntaxKind.ContinueStatement]: lowerContinueStatement,
-    [SyntaxKind.FunctionDeclaration]: lowerFunctionDeclaration,
+  get statement() {
+    return statementVisitors();
   },
   statements: lowerStatements,
   value: lowerValue,

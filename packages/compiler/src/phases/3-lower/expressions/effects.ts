@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PostfixUnaryExpression, type PrefixUnaryExpression, type PropertyAccessExpression } from '../../../ts-morph.js';
+import { Node, SyntaxKind, onFirstUse, type ArrayLiteralExpression, type BinaryExpression, type CallExpression, type DeleteExpression, type ElementAccessExpression, type Expression, type ObjectLiteralExpression, type PostfixUnaryExpression, type PrefixUnaryExpression, type PropertyAccessExpression } from '../../../ts-morph.js';
 import { isGlobal } from './standard-globals.js';
 import { findAlias } from './aliasing.js';
 import { isCallbackFold, outerChanges } from './folded-callbacks.js';
@@ -14,7 +14,7 @@ import { truthy } from './truthiness.js';
 import { declaredKinds, kindsOf, onlyKinds, withoutNullish } from './value-kinds.js';
 import { numericLiteralValue } from '../../1-discover/static-value.js';
 
-const COMPOUND: Partial<Record<SyntaxKind, string>> = {
+const compoundOperators = onFirstUse((): Partial<Record<SyntaxKind, string>> => ({
   [SyntaxKind.PlusEqualsToken]: '+',
   [SyntaxKind.MinusEqualsToken]: '-',
   [SyntaxKind.AsteriskEqualsToken]: '*',
@@ -24,7 +24,7 @@ const COMPOUND: Partial<Record<SyntaxKind, string>> = {
   [SyntaxKind.BarBarEqualsToken]: '||',
   [SyntaxKind.AmpersandAmpersandEqualsToken]: '&&',
   [SyntaxKind.QuestionQuestionEqualsToken]: '??',
-};
+}));
 
 /**
  * The JSONata variable an assignment to `target` rebinds: a `let` of the run or
@@ -60,7 +60,7 @@ export function lowerEffect(expression: Expression, flow: Flow, next: (flow: Flo
     if (operator === SyntaxKind.CommaToken) {
       return lowerEffect(expression.getLeft(), flow, (f) => lowerEffect(expression.getRight(), f, next, ctx), ctx);
     }
-    if (operator === SyntaxKind.EqualsToken || COMPOUND[operator]) return lowerAssignment(expression, flow, next, ctx);
+    if (operator === SyntaxKind.EqualsToken || compoundOperators()[operator]) return lowerAssignment(expression, flow, next, ctx);
   }
   if (Node.isPrefixUnaryExpression(expression) || Node.isPostfixUnaryExpression(expression)) {
     const operator = expression.getOperatorToken();
@@ -251,7 +251,7 @@ function lowerAssignment(node: BinaryExpression, flow: Flow, next: (flow: Flow) 
     return hoistMutations(right, flow, ctx, (f) => `(${source} := ${lowerNode(right, ctx)}; ${assignPattern(target, source, f, next, ctx)})`);
   }
   if (operator === SyntaxKind.EqualsToken) return hoistMutations(right, flow, ctx, (f) => assign(target, () => lowerNode(right, ctx), f, next, ctx));
-  const op = COMPOUND[operator]!;
+  const op = compoundOperators()[operator]!;
   const l = kindsOf(target);
   const r = kindsOf(right);
   return hoistMutations(right, flow, ctx, (f) => assign(target, (current) => {

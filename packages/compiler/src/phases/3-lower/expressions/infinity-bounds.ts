@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Expression } from '../../../ts-morph.js';
+import { Node, SyntaxKind, onFirstUse, type Expression } from '../../../ts-morph.js';
 import { isGlobal } from './standard-globals.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce } from './text.js';
@@ -34,11 +34,11 @@ export function mentionsInfinity(node: Node): boolean {
   const inner = stripped(node);
   if (infinitySign(inner) !== 0) return true;
   if (Node.isConditionalExpression(inner)) return mentionsInfinity(inner.getWhenTrue()) || mentionsInfinity(inner.getWhenFalse());
-  if (Node.isBinaryExpression(inner) && BRANCHING.has(inner.getOperatorToken().getKind())) return mentionsInfinity(inner.getLeft()) || mentionsInfinity(inner.getRight());
+  if (Node.isBinaryExpression(inner) && branching().has(inner.getOperatorToken().getKind())) return mentionsInfinity(inner.getLeft()) || mentionsInfinity(inner.getRight());
   return false;
 }
 
-const BRANCHING = new Set([SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken, SyntaxKind.AmpersandAmpersandToken]);
+const branching = onFirstUse(() => new Set([SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken, SyntaxKind.AmpersandAmpersandToken]));
 
 /** What a comparison sees on one side, once the branches are chosen: an infinity, or a number's JSONata text. */
 type Operand = { infinity: 1 | -1 } | { text: string };

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type Expression } from '../../../ts-morph.js';
+import { Node, SyntaxKind, onFirstUse, type Expression } from '../../../ts-morph.js';
 import type { LowerContext } from './lower-context.js';
 import { isFollowedField, mayBeNaN, unwrap } from './nan-analysis.js';
 import { isBoundary, isFollowedArray, isFollowedCallbackResult, useOf } from './nan-items.js';
@@ -19,12 +19,12 @@ const NAN_AWARE_CALLS = new Set([
 ]);
 
 /** Operators whose operands are lowered with NaN's semantics. */
-const NAN_AWARE_OPERATORS = new Set([
+const nanAwareOperators = onFirstUse(() => new Set([
   SyntaxKind.PlusToken, SyntaxKind.MinusToken, SyntaxKind.AsteriskToken, SyntaxKind.SlashToken, SyntaxKind.PercentToken, SyntaxKind.AsteriskAsteriskToken,
   SyntaxKind.LessThanToken, SyntaxKind.LessThanEqualsToken, SyntaxKind.GreaterThanToken, SyntaxKind.GreaterThanEqualsToken,
   SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
   SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken, SyntaxKind.CommaToken,
-]);
+]));
 
 /**
  * Checks a value that may be NaN where it is used. Where the lowering follows
@@ -50,7 +50,7 @@ function isFollowedUse(node: Node): boolean {
   if (Node.isBinaryExpression(user)) {
     const operator = user.getOperatorToken().getKind();
     if (operator >= SyntaxKind.FirstAssignment && operator <= SyntaxKind.LastAssignment) return isFollowedTarget(unwrap(user.getLeft()));
-    return NAN_AWARE_OPERATORS.has(operator);
+    return nanAwareOperators().has(operator);
   }
   // A field written under a name (`{ cost: v }`, `{ cost }`) may be followed by that name (`nan-analysis.ts`).
   if ((Node.isPropertyAssignment(user) && user.getInitializer() === value) || Node.isShorthandPropertyAssignment(user)) {

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type BinaryExpression, type ConditionalExpression, type Expression, type PrefixUnaryExpression } from '../../../ts-morph.js';
+import { Node, SyntaxKind, onFirstUse, type BinaryExpression, type ConditionalExpression, type Expression, type PrefixUnaryExpression } from '../../../ts-morph.js';
 import { isDateComparison } from './dates.js';
 import { lowerNode, type LowerContext } from './lower-context.js';
 import { bindOnce, numberLiteral } from './text.js';
@@ -12,20 +12,20 @@ import { declaredKinds, kindsOf, onlyKinds, type Kinds } from './value-kinds.js'
 import { numericLiteralValue } from '../../1-discover/static-value.js';
 import { editAt } from '../../../diagnostics/index.js';
 
-const ARITHMETIC: Partial<Record<SyntaxKind, string>> = {
+const arithmeticOperators = onFirstUse((): Partial<Record<SyntaxKind, string>> => ({
   [SyntaxKind.MinusToken]: '-',
   [SyntaxKind.AsteriskToken]: '*',
   [SyntaxKind.SlashToken]: '/',
   // JSONata's % is JavaScript's (the sign follows the dividend: -7 % 3 is -1 in both).
   [SyntaxKind.PercentToken]: '%',
-};
+}));
 
-const ORDERING: Partial<Record<SyntaxKind, string>> = {
+const orderingOperators = onFirstUse((): Partial<Record<SyntaxKind, string>> => ({
   [SyntaxKind.LessThanToken]: '<',
   [SyntaxKind.LessThanEqualsToken]: '<=',
   [SyntaxKind.GreaterThanToken]: '>',
   [SyntaxKind.GreaterThanEqualsToken]: '>=',
-};
+}));
 
 /** Lowers a binary operator by the TypeScript types of its operands. */
 export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
@@ -35,7 +35,7 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
   const symbol = node.getOperatorToken().getText();
 
   if (operator === SyntaxKind.PlusToken) return lowerPlus(node, ctx);
-  const arithmetic = ARITHMETIC[operator];
+  const arithmetic = arithmeticOperators()[operator];
   if (arithmetic) {
     if (!numeric(left, right, node, symbol, ctx)) return 'null';
     if (mayBeNaN(node)) return nanArithmetic(arithmetic, left, lowerNode(left, ctx), right, lowerNode(right, ctx), ctx);
@@ -46,7 +46,7 @@ export function lowerBinary(node: BinaryExpression, ctx: LowerContext): string {
     if (mayBeNaN(node)) return nanArithmetic('**', left, lowerNode(left, ctx), right, lowerNode(right, ctx), ctx);
     return `$power(${lowerNode(left, ctx)}, ${lowerNode(right, ctx)})`;
   }
-  const ordering = ORDERING[operator];
+  const ordering = orderingOperators()[operator];
   if (ordering) {
     // Both languages order strings by UTF-16 code units and numbers numerically; JSONata refuses mixed operands,
     // where JavaScript would convert, so only same-kind comparisons are lowered.
