@@ -1,5 +1,6 @@
 import { readFileSync, readSync, writeFileSync } from 'node:fs';
-import { describeJsonSyntaxError } from '@typestep/runtime';
+// The subpath, not the runtime's index: reading a file should not load the interpreter (ajv, jsonata).
+import { describeJsonSyntaxError } from '@typestep/runtime/json-syntax-error';
 import { systemMessage } from './system-message.js';
 
 /** The file name that means stdin where a file is read and stdout where one is written. */

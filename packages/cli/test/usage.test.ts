@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -23,6 +25,21 @@ help('--help lists every command with a description, and the exit codes', () => 
     assert.match(stdout, new RegExp(`typestep ${command}\\b.*\\s{2,}\\S`), command);
   }
   assert.match(stdout, /Exit codes: 0 ok, 1 .*, 2 .*, 3 /s);
+});
+
+help('starting the CLI loads no command\'s dependencies: TypeScript, the runtime, elkjs and the rest load with the command that uses them', () => {
+  const index = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+  // CommonJS files are in require.cache; ES modules are listed by Node's ESM debug log ("Storing <url> in ModuleLoadMap").
+  const script = `
+    const { createRequire } = await import('node:module');
+    await import(${JSON.stringify(index)});
+    process.stdout.write(JSON.stringify(Object.keys(createRequire(import.meta.url).cache)));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'esm' } });
+  assert.is(child.status, 0, child.stderr.slice(-2000));
+  const files = [...(JSON.parse(child.stdout) as string[]), ...[...child.stderr.matchAll(/Storing (file:\/\/\S+)/g)].map((match) => match[1]!)];
+  const packages = new Set(files.map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]).filter(Boolean));
+  for (const heavy of ['@ts-morph/common', 'ts-morph', 'ajv', 'jsonata', 'elkjs', 'prettier', 'json-schema-to-typescript']) assert.not.ok(packages.has(heavy), `${heavy} is loaded: ${[...packages].join(', ')}`);
+  assert.ok(packages.has('yargs'), `the check sees the packages that are loaded (yargs is one): ${[...packages].join(', ')}`);
 });
 
 help('each command has --help with examples', () => {

@@ -1,6 +1,5 @@
 import { join, relative } from 'node:path';
-import { generateDeclarations, type CompiledWorkflow } from '@typestep/compiler';
-import { deployOutputs } from './compile-deploy-outputs.js';
+import type { CompiledWorkflow } from '@typestep/compiler';
 
 /** The templates `--emit` adds to a workflow's outputs. */
 export type EmitFormat = 'cloudformation' | 'sam';
@@ -16,8 +15,10 @@ export const OUTPUT_EXTENSIONS = ['.asl.json', '.map.json', '.schema.json', '.d.
 export type DeclarationWriter = (workflow: CompiledWorkflow) => Promise<string>;
 
 /** The `.d.ts` of `workflow`, generated from its schema. */
-export const declarationsOf: DeclarationWriter = (workflow) =>
-  generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` });
+export const declarationsOf: DeclarationWriter = async (workflow) => {
+  const { generateDeclarations } = await import('@typestep/compiler');
+  return generateDeclarations(workflow.schema, { name: workflow.name, source: `${workflow.name}.schema.json` });
+};
 
 /**
  * The files `typestep compile` writes for one workflow into `out`, as
@@ -40,6 +41,7 @@ export async function workflowOutputs(
   );
   let deploy: Array<[string, string]>;
   try {
+    const { deployOutputs } = await import('./compile-deploy-outputs.js');
     deploy = deployOutputs(base, workflow.name, JSON.parse(workflow.text), emit);
   } catch (error) {
     throw new Error(`cannot make the deployment files of ${workflow.name}: ${(error as Error).message}`);

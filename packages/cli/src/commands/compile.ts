@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { compile, type CompiledWorkflow } from '@typestep/compiler';
+import type { CompiledWorkflow } from '@typestep/compiler';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { fileNameProblem, workflowOutputs, type EmitFormat } from './compile-outputs.js';
-import { watchCompile } from './compile-watch.js';
 import { STANDARD_STREAM, fileProblem, writeText } from '../standard-streams.js';
 import { systemMessage } from '../system-message.js';
 
@@ -58,9 +57,11 @@ export function compileCommand(setExit: (code: number) => void): CommandModule<o
       if (missing) return fail(missing);
       if (args.watch && args.out === STANDARD_STREAM) return fail('--watch writes files as they change: give --out a directory, not -');
       const options = { files: args.files, strictSchema: args.strictSchema === true, ...(args.tsconfig ? { tsconfig: args.tsconfig } : {}) };
-      if (args.watch) return setExit(await watchCompile({ files: args.files, out: args.out, options, emit: args.emit ?? [], json: args.json === true }));
+      // Loaded for the command that needs it: the compiler (and TypeScript, for a compile the build cache cannot answer) only here.
+      if (args.watch) return setExit(await (await import('./compile-watch.js')).watchCompile({ files: args.files, out: args.out, options, emit: args.emit ?? [], json: args.json === true }));
       let result;
       try {
+        const { compile } = await import('@typestep/compiler');
         result = await compile(options);
       } catch (error) {
         return fail(error instanceof Error ? error.message : String(error));

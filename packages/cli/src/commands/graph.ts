@@ -1,12 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
-import { compile } from '@typestep/compiler';
-import { machineGraph, toDot, toMermaid, toOutline, toSvg } from '@typestep/graph';
 import type { SourceLocation } from '@typestep/runtime';
 import type { CommandModule } from 'yargs';
 import { companionFiles, readSourceMap } from '../compiled-companions.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { openInBrowser, pageFileFor } from '../open-in-browser.js';
 import { STANDARD_STREAM, readDefinitionObject } from '../standard-streams.js';
 
 interface GraphArgs {
@@ -51,6 +48,9 @@ export function graphCommand(setExit: (code: number) => void): CommandModule<obj
       if (args.open && args.out === STANDARD_STREAM) return fail('--open needs a file: the SVG cannot share stdout');
       const source = /\.[cm]?tsx?$/.test(args.file) ? await fromWorkflow(args.file, args.workflow) : fromDefinition(args.file, args.sourceMap);
       if (typeof source === 'string') return fail(source);
+      // Loaded here, not when the CLI starts: elkjs is for this command alone.
+      const { machineGraph, toDot, toMermaid, toOutline, toSvg } = await import('@typestep/graph');
+      const { openInBrowser, pageFileFor } = await import('../open-in-browser.js');
       const graph = machineGraph(source.definition, source.sourceMap);
       const text = format === 'mermaid' ? toMermaid(graph) : format === 'dot' ? toDot(graph) : format === 'outline' ? toOutline(graph) : await toSvg(graph, source.title);
       const out = args.out ?? (args.open ? pageFileFor(args.file, '.svg') : undefined);
@@ -93,6 +93,7 @@ function fromDefinition(file: string, sourceMapFile: string | undefined): GraphS
 async function fromWorkflow(file: string, name: string | undefined): Promise<GraphSource | string> {
   let result;
   try {
+    const { compile } = await import('@typestep/compiler');
     result = await compile({ files: [file] });
   } catch (error) {
     return (error as Error).message;

@@ -2,10 +2,7 @@ import type { HistoryEvent, SourceLocation } from '@typestep/runtime';
 import type { CommandModule } from 'yargs';
 import { companionFiles, readSourceMap } from '../compiled-companions.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { readHistoryFile } from '../history-file.js';
-import { reportExecution } from '../report-file.js';
 import { STANDARD_STREAM, readDefinitionObject } from '../standard-streams.js';
-import { failureFrameText, traceExecution } from '../trace.js';
 
 interface InspectArgs {
   definition: string;
@@ -44,6 +41,8 @@ export function inspectCommand(setExit: (code: number) => void): CommandModule<o
       };
       if (args.history === STANDARD_STREAM && args.definition === STANDARD_STREAM) return fail('the definition and the history cannot both come from stdin');
       if (args.report === STANDARD_STREAM) return fail('--report needs a file name: the page cannot share stdout with the trace');
+      // Loaded for this command alone (the runtime's history reading, the trace, the report page).
+      const [{ readHistoryFile }, { reportExecution }, { failureFrameText, traceExecution }] = await Promise.all([import('../history-file.js'), import('../report-file.js'), import('../trace.js')]);
       const definition = readDefinitionObject(args.definition);
       if ('problem' in definition) return fail(definition.problem);
       const history = readHistoryFile(args.history);

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { PolicyError, policyFor, renderStatement } from '@typestep/deploy';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { displayName, readJsonFile } from '../standard-streams.js';
 
@@ -36,7 +35,8 @@ export function policyCommand(setExit: (code: number) => void): CommandModule<ob
         .option('partition', { type: 'string', describe: 'Partition of ARNs built from names (default aws)' })
         .example('$0 policy build/ProcessOrder.asl.json', 'the IAM policy document, on stdout')
         .example('$0 policy - --with-states < machine.asl.json', 'from stdin; each statement lists the states that need it') as never,
-    handler: (args) => {
+    handler: async (args) => {
+      const { PolicyError, policyFor, renderStatement } = await import('@typestep/deploy');
       const fail = (code: number, message: string) => {
         process.stderr.write(`typestep policy: ${message}\n`);
         setExit(code);

@@ -1,5 +1,4 @@
 import type { CommandModule } from 'yargs';
-import { formatProblems, isFileProblem, loadDefinitionFile } from '../definition-file.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { displayName } from '../standard-streams.js';
 
@@ -24,7 +23,9 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
         .option('type', { choices: ['STANDARD', 'EXPRESS'] as const, default: 'STANDARD' as const, describe: 'State machine type' })
         .example('$0 validate build/ProcessOrder.asl.json', "prints 'valid' or one line per problem: file: /json/pointer: message [code]")
         .example('$0 validate machine.asl.json --type EXPRESS --json', 'the problems as a JSON array') as never,
-    handler: (args) => {
+    handler: async (args) => {
+      // The runtime's validator loads for this command alone.
+      const { formatProblems, isFileProblem, loadDefinitionFile } = await import('../definition-file.js');
       const { problems } = loadDefinitionFile(args.file, args.type);
       if (isFileProblem(problems) && !args.json) {
         process.stderr.write(`typestep validate: ${problems[0]!.message}\n`);

@@ -1,10 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { CompiledWorkflow, CompileOptions, CompileResult } from '../compile.js';
 import { CompileDiagnostic, type DiagnosticCode, type DiagnosticFix, type SourceSpan } from '../diagnostics/index.js';
-import { CodeCache } from '../startup/index.js';
 import { compilerFingerprint } from './compiler-fingerprint.js';
+import { buildCacheFolders, readCacheFile, writeCacheFile } from './cache-file.js';
 import { fingerprintOf, inputsUnchanged, type ProgramInputs } from './program-inputs.js';
 
 /** A compile's result as a cache file holds it. */
@@ -19,9 +17,6 @@ interface Entry {
 }
 
 const FORMAT = 1;
-/** Past this many results in a folder, the least recently written are removed down to `KEEP`. */
-const LIMIT = 256;
-const KEEP = 192;
 
 /**
  * Results of earlier `compile()` calls, one file per set of options, like
@@ -55,9 +50,8 @@ export class BuildCache {
 
   /** The cache of a compile with `options`, or undefined when such a compile is not cached. */
   static forCompile(options: CompileOptions, compiler: () => string = compilerFingerprint, env: Record<string, string | undefined> = process.env): BuildCache | undefined {
-    if (env.TYPESTEP_NO_BUILD_CACHE && env.TYPESTEP_NO_BUILD_CACHE !== '0') return undefined;
     if (options.project || !options.files?.length || options.files.some((file) => /[*?[\]{}!]/.test(file))) return undefined;
-    const folders = CodeCache.fromEnvironment(createRequire(import.meta.url).resolve('ts-morph'), env)?.folders;
+    const folders = buildCacheFolders(env);
     if (!folders) return undefined;
     const roots = options.files.map((file) => resolve(file));
     const tsconfig = options.tsconfig ? resolve(options.tsconfig) : undefined;
@@ -70,7 +64,7 @@ export class BuildCache {
     for (const folder of this.folders) {
       let entry: Entry;
       try {
-        entry = parseEntry(readFileSync(join(folder, this.fileName), 'utf8'));
+        entry = JSON.parse(readCacheFile(join(folder, this.fileName))) as Entry;
       } catch {
         continue; // None here, or damaged: try the next folder.
       }
@@ -91,22 +85,7 @@ export class BuildCache {
       workflows: result.workflows,
       diagnostics: result.diagnostics.map(({ code, message, span, frame, fix }) => ({ code, message, span, frame, ...(fix ? { fix } : {}) })),
     };
-    const json = JSON.stringify(entry);
-    const text = `${fingerprintOf(json)}\n${json}`;
-    for (const folder of this.folders) {
-      try {
-        mkdirSync(folder, { recursive: true });
-        // Written aside and renamed: a concurrent compile reads the old file or the whole new one.
-        const partial = join(folder, `${this.fileName}.${process.pid}.partial`);
-        writeFileSync(partial, text);
-        renameSync(partial, join(folder, this.fileName));
-        removeOldest(folder);
-        return true;
-      } catch {
-        // Unwritable: try the next folder.
-      }
-    }
-    return false;
+    return writeCacheFile(this.folders, this.fileName, JSON.stringify(entry));
   }
 
   private get fileName(): string {
@@ -114,18 +93,3 @@ export class BuildCache {
   }
 }
 
-/** The entry a cache file holds, after checking the digest on its first line; throws when it does not match. */
-function parseEntry(text: string): Entry {
-  const newline = text.indexOf('\n');
-  const json = text.slice(newline + 1);
-  if (newline !== 64 || fingerprintOf(json) !== text.slice(0, newline)) throw new Error('damaged build cache entry');
-  return JSON.parse(json) as Entry;
-}
-
-/** Keeps a folder's results to `LIMIT`: past it, only the `KEEP` most recently written stay. */
-function removeOldest(folder: string): void {
-  const entries = readdirSync(folder).filter((name) => name.startsWith('build-') && name.endsWith('.json'));
-  if (entries.length <= LIMIT) return;
-  const written = entries.map((name) => ({ name, at: statSync(join(folder, name)).mtimeMs })).sort((a, b) => b.at - a.at);
-  for (const { name } of written.slice(KEEP)) rmSync(join(folder, name), { force: true });
-}

@@ -10,8 +10,8 @@ let computed: string | undefined;
  * A fingerprint of the code that turns inputs into a compile's result: the
  * compiler's own code files and the dsl's (size and modification time of each
  * `.js`, or `.ts` where the compiler runs from its sources; the declarations
- * a program reads are among its inputs),
- * the versions of ts-morph (its TypeScript and lib files) and prettier, and
+ * a program reads are among its inputs), the versions of ts-morph (its
+ * TypeScript and lib files), prettier and json-schema-to-typescript, and
  * Node's. A cached result made by any other code is never reused. Worked out
  * once per process.
  *
@@ -23,7 +23,7 @@ export function compilerFingerprint(): string {
   const require = createRequire(import.meta.url);
   const parts: string[] = [process.version];
   for (const folder of [fileURLToPath(new URL('..', import.meta.url)), dirname(require.resolve('@typestep/dsl'))]) listFiles(folder, parts);
-  for (const name of ['ts-morph', '@ts-morph/common', 'prettier']) parts.push(`${name}@${packageVersion(require, name)}`);
+  for (const name of ['ts-morph', '@ts-morph/common', 'prettier', 'json-schema-to-typescript']) parts.push(`${name}@${packageVersion(require, name)}`);
   return (computed = fingerprintOf(parts.join('\n')));
 }
 

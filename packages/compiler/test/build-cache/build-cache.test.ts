@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createHash } from 'node:crypto';
-import { compile, type CompileOptions, type CompileResult } from '../../src/index.js';
-import { BuildCache } from '../../src/build-cache/index.js';
+import { compile, generateDeclarations, type CompileOptions, type CompileResult } from '../../src/index.js';
+import { BuildCache, memoizedText } from '../../src/build-cache/index.js';
 
 const s = suite('build cache');
 
@@ -214,6 +214,27 @@ s('a compile the cache answers loads no TypeScript (a new process, from the buil
   assert.equal(run(), { workflows: ['Hello'], typescript: false });
   write('hello.ts', hello('Howdy'));
   assert.equal(run(), { workflows: ['Hello'], typescript: true });
+});
+
+s('declarations are generated once per schema: a second call reads them back; another schema is generated', async () => {
+  const { cacheDir } = sandbox();
+  const document = { title: 'Greet', input: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }, output: { type: 'string' } };
+  const plainText = await generateDeclarations(document, { source: 'Greet.schema.json' });
+  const first = await withCache(cacheDir, () => generateDeclarations(document, { source: 'Greet.schema.json' }));
+  assert.is(first, plainText);
+  const [stored] = readdirSync(cacheDir).filter((name) => name.startsWith('declarations-'));
+  assert.ok(stored, 'the text is kept');
+  writeFileSync(join(cacheDir, stored!), `${createHash('sha256').update('// kept\n').digest('hex')}\n// kept\n`);
+  assert.is(await withCache(cacheDir, () => generateDeclarations(document, { source: 'Greet.schema.json' })), '// kept\n', 'the second call read it');
+  const other = await withCache(cacheDir, () => generateDeclarations({ ...document, output: { type: 'number' } }, { source: 'Greet.schema.json' }));
+  assert.match(other, /GreetOutput/);
+  assert.not.match(other, /^\/\/ kept/);
+  let made = 0;
+  const make = async () => `made ${++made}`;
+  assert.is(await memoizedText('test', { a: 1 }, make, { TYPESTEP_CACHE_DIR: cacheDir, TYPESTEP_NO_BUILD_CACHE: '1' }), 'made 1', 'off: always made');
+  assert.is(await memoizedText('test', { a: 1 }, make, { TYPESTEP_CACHE_DIR: cacheDir, TYPESTEP_NO_BUILD_CACHE: '1' }), 'made 2');
+  assert.is(await memoizedText('test', { a: 1 }, make, { TYPESTEP_CACHE_DIR: cacheDir }), 'made 3');
+  assert.is(await memoizedText('test', { a: 1 }, make, { TYPESTEP_CACHE_DIR: cacheDir }), 'made 3', 'on: read back');
 });
 
 s.run();
