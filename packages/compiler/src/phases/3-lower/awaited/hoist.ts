@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type Cond
 import { containsAwait, mayBeUndefined, throwingHelperOf } from '../../2-analyze/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
-import { hoistProblem, isMutation, isVariableUpdate, lowerExpression, lowerMutationEffect } from '../expressions/index.js';
+import { hoistProblem, isMutation, isUsed, isVariableAssignment, isVariableUpdate, lowerAssignmentEffect, lowerExpression, lowerMutationEffect } from '../expressions/index.js';
 import type { VariableUpdate } from '../expressions/effects.js';
 import { expressionRootOf } from '../expressions/effects.js';
 import { rootOf, unwrap } from '../expressions/in-place.js';
@@ -57,6 +57,24 @@ export function hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext):
   expression.forEachChild((child) => hoistAwaits(child, flow, ctx));
   if (flow.live && isUsedMutation(expression)) hoistMutation(expression, flow, ctx);
   else if (flow.live && isVariableUpdate(expression) && isUsed(expression)) hoistUpdate(expression, flow, ctx);
+  else if (flow.live && isVariableAssignment(expression) && isUsed(expression)) hoistAssignment(expression, flow, ctx);
+}
+
+/**
+ * `x = v` / `x += v` whose value is used (`last = total += n`, `if ((left -= n)
+ * < 0)`): a pending binding gives the variable its new value first, and the
+ * expression reads the variable. One that JavaScript would order differently
+ * against another read of the variable is left to the expression lowering,
+ * which reports why.
+ */
+function hoistAssignment(node: BinaryExpression, flow: Flow, ctx: LoweringContext): void {
+  if (hoistProblem(node, expressionRootOf(node))) return;
+  const target = unwrap(node.getLeft());
+  const variable = ctx.names.ofReference(target);
+  if (variable === undefined || ctx.names.boxed.has(variable)) return;
+  const scope = (read: (variable: string) => string) => scopeOf(read, ctx.names, ctx.diagnostics);
+  flow.pending.push({ kind: 'bind', variable, value: (read) => lowerAssignmentEffect(node, target.getText(), scope(read)) });
+  ctx.names.hoistAs(node, variable);
 }
 
 /**
@@ -116,19 +134,9 @@ function isUsedMutation(node: Node): node is CallExpression {
   return isMutation(node) && isUsed(node);
 }
 
-/** True when the expression around `node` uses its value (it is not a statement of its own, `void`, or a for-loop's incrementor). */
-function isUsed(node: Node): boolean {
-  let top: Node = node;
-  while (Node.isParenthesizedExpression(top.getParent()) || Node.isNonNullExpression(top.getParent()) || Node.isAsExpression(top.getParent())) top = top.getParentOrThrow();
-  const parent = top.getParent();
-  if (Node.isExpressionStatement(parent) || Node.isVoidExpression(parent)) return false;
-  if (Node.isForStatement(parent) && parent.getIncrementor() === top) return false;
-  return true;
-}
-
 function containsUsedChange(node: Node): boolean {
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return false;
-  return ((isMutation(node) || isVariableUpdate(node)) && isUsed(node)) || node.forEachChild((child) => (containsUsedChange(child) ? true : undefined)) === true;
+  return ((isMutation(node) || isVariableUpdate(node) || isVariableAssignment(node)) && isUsed(node)) || node.forEachChild((child) => (containsUsedChange(child) ? true : undefined)) === true;
 }
 
 /**

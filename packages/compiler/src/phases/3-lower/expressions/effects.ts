@@ -90,8 +90,44 @@ export function isMutation(node: Node): node is CallExpression {
   return isMutatorCall(node) && Node.isPropertyAccessExpression(callee) && rootOf(callee.getExpression()) !== undefined;
 }
 
+/**
+ * `x = v`, `x += v`, `x ??= v`… on a variable (not a path, not a pattern):
+ * an assignment whose value an expression may use (`last = total += n`,
+ * `a = b = 0`, `if ((left -= n) < 0)`). Its value is the variable's new value.
+ */
+export function isVariableAssignment(node: Node): node is BinaryExpression {
+  if (!Node.isBinaryExpression(node)) return false;
+  const operator = node.getOperatorToken().getKind();
+  return (operator === SyntaxKind.EqualsToken || compoundOperators()[operator] !== undefined) && Node.isIdentifier(unwrap(node.getLeft())) && !isPatternDefault(node);
+}
+
+/** `first = 'none'` in `[first = 'none', ...rest] = xs` (or `{ a: x = 1 } = o`, `for ([k = 0] of …)`): a default of a destructuring target, not an assignment. */
+function isPatternDefault(node: BinaryExpression): boolean {
+  let child: Node = node;
+  for (let parent = node.getParent(); parent; child = parent, parent = parent.getParent()) {
+    if (Node.isArrayLiteralExpression(parent) || Node.isObjectLiteralExpression(parent) || Node.isPropertyAssignment(parent) || Node.isSpreadElement(parent) || Node.isSpreadAssignment(parent) || Node.isParenthesizedExpression(parent)) continue;
+    if (Node.isBinaryExpression(parent)) return parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken && parent.getLeft() === child && child !== node;
+    if (Node.isForOfStatement(parent) || Node.isForInStatement(parent)) return parent.getInitializer() === child && child !== node;
+    return false;
+  }
+  return false;
+}
+
+/** True when the expression around `node` uses its value (it is not a statement of its own, `void`, or a for-loop's incrementor). */
+export function isUsed(node: Node): boolean {
+  let top: Node = node;
+  while (Node.isParenthesizedExpression(top.getParent()) || Node.isNonNullExpression(top.getParent()) || Node.isAsExpression(top.getParent())) top = top.getParentOrThrow();
+  const parent = top.getParent();
+  if (Node.isExpressionStatement(parent) || Node.isVoidExpression(parent)) return false;
+  if (Node.isForStatement(parent) && parent.getIncrementor() === top) return false;
+  return true;
+}
+
 /** `++x`, `x++`, `--x` or `x--` of a local number variable: an update whose value an expression may use (`if (++attempts > 3)`, `items[i++]`). */
 export type VariableUpdate = PrefixUnaryExpression | PostfixUnaryExpression;
+
+/** A change whose value an expression may use: a call that changes its receiver, `++`/`--`, or an assignment to a variable. */
+export type Change = CallExpression | VariableUpdate | BinaryExpression;
 
 /** True for `++n`, `n--` and the like on a variable (not a path) that holds a number. */
 export function isVariableUpdate(node: Node): node is VariableUpdate {
@@ -167,11 +203,12 @@ function lowerDelete(node: DeleteExpression, flow: Flow, next: (flow: Flow) => s
  * evaluated (`ExpressionScope.hoisted`) is read, not repeated.
  */
 export function hoistMutations(node: Node | Node[], flow: Flow, ctx: LowerContext, body: (flow: Flow) => string, within: Node = node as Node): string {
-  const calls: Array<CallExpression | VariableUpdate> = [];
+  const calls: Change[] = [];
   const visit = (child: Node) => {
     if (Node.isArrowFunction(child) || Node.isFunctionExpression(child)) return;
     child.forEachChild(visit);
-    if ((isMutation(child) || isCallbackFold(child) || isVariableUpdate(child)) && ctx.scope.hoisted?.(child) === undefined) calls.push(child);
+    const change = isMutation(child) || isCallbackFold(child) || isVariableUpdate(child) || (isVariableAssignment(child) && isUsed(child));
+    if (change && ctx.scope.hoisted?.(child) === undefined) calls.push(child);
   };
   for (const each of Array.isArray(node) ? node : [node]) visit(each);
   const usable = calls.filter((call) => {
@@ -187,14 +224,16 @@ export function hoistMutations(node: Node | Node[], flow: Flow, ctx: LowerContex
       return chain(index + 1, after);
     };
     if (isVariableUpdate(call)) return lowerUpdateValue(call, f, ctx, then);
-    return (isCallbackFold(call) ? ctx.visit.callbackFold : lowerMutationCall)(call, f, ctx, then);
+    // The assignment runs as a statement would; the expression then reads the variable's new value.
+    if (isVariableAssignment(call)) return lowerAssignment(call, f, (after) => then(lowerNode(call.getLeft(), ctx), after), ctx);
+    return (isCallbackFold(call) ? ctx.visit.callbackFold : lowerMutationCall)(call as CallExpression, f, ctx, then);
   };
   return chain(0, flow);
 }
 
 /** Reports a change whose value is used but which cannot run before its expression (`problem` says why); returns the error text. */
-export function reportUnhoisted(node: CallExpression | VariableUpdate, problem: string, ctx: LowerContext): string {
-  if (isVariableUpdate(node)) return ctx.report('expression_update_reordered', node, { text: node.getText(), reason: problem });
+export function reportUnhoisted(node: Change, problem: string, ctx: LowerContext): string {
+  if (isVariableUpdate(node) || isVariableAssignment(node)) return ctx.report('expression_update_reordered', node, { text: node.getText(), reason: problem });
   return ctx.report('expression_mutation', node, { text: `${node.getText()} (${problem})` });
 }
 
@@ -210,7 +249,7 @@ export function expressionRootOf(node: Node): Node {
 }
 
 /** Why `call` (or an update of a variable) cannot run before the rest of `statement`, if it cannot. */
-export function hoistProblem(call: CallExpression | VariableUpdate, statement: Node): string | undefined {
+export function hoistProblem(call: Change, statement: Node): string | undefined {
   for (let node: Node = call; node !== statement; node = node.getParentOrThrow()) {
     const parent = node.getParentOrThrow();
     if (Node.isConditionalExpression(parent) && parent.getCondition() !== node) return 'it runs only on one branch: change the value in a statement of its own';
@@ -218,7 +257,7 @@ export function hoistProblem(call: CallExpression | VariableUpdate, statement: N
       return 'it runs only when the left side allows: change the value in a statement of its own';
     }
   }
-  const changed = isVariableUpdate(call) ? [unwrap(call.getOperand())] : changedByCall(call);
+  const changed = isVariableUpdate(call) ? [unwrap(call.getOperand())] : isVariableAssignment(call) ? [unwrap(call.getLeft())] : changedByCall(call as CallExpression);
   if (typeof changed === 'string') return changed;
   const inCall = (id: Node) => id.getStart() >= call.getStart() && id.getEnd() <= call.getEnd();
   for (const root of changed) {

@@ -7,14 +7,14 @@
  */
 import type { BindingName, CallExpression, Expression, Node, Statement } from 'ts-morph';
 import { bindPattern } from './bindings.js';
-import { lowerMutationCall } from './effects.js';
+import { lowerEffect, lowerMutationCall } from './effects.js';
 import { DiagnosticCollector } from '../../../diagnostics/index.js';
 import { EntryReads } from './entry-reads.js';
 export { changesInPlace } from './in-place.js';
 export { deferredTargets, type DeferredFunction } from './deferred-calls.js';
 export { lookupTableOf, tableCallOf, tableCallProblem, type LookupEntry, type LookupTable, type TableCall } from './lookup-tables.js';
 export { helperName, isLocalAsyncHelper, localHelperProblem, type LocalHelper } from './local-helpers.js';
-export { hoistProblem, isMutation, isVariableUpdate } from './effects.js';
+export { hoistProblem, isMutation, isUsed, isVariableAssignment, isVariableUpdate } from './effects.js';
 import { LowerContext, lowerNode } from './lower-context.js';
 import { withHelpers } from './runtime-helpers.js';
 import { declaredNames, namesDefinedBy, sliceRun } from './slices.js';
@@ -118,6 +118,23 @@ export function lowerMutationEffect(call: CallExpression, root: string, scope: E
     const variable = ctx.declareRunVariable(root);
     const current = reads.read(scope.lookup(root, call) ?? '()');
     const body = lowerMutationCall(call, { mutable: [variable], end: variable }, ctx, (result) => (value === 'result' ? result : variable));
+    return sequence(current === variable ? [] : [`${variable} := ${current}`], body);
+  });
+}
+
+/**
+ * An assignment to the variable `root` whose value is used (`last = total +=
+ * n`), evaluated by itself before the expression that uses it: the variable's
+ * new value, as the assignment statement would compute it.
+ *
+ * @example
+ * lowerAssignmentEffect(`total += r.n`, 'total', scope) // '($total := $total + $r.n; $total)'
+ */
+export function lowerAssignmentEffect(assignment: Expression, root: string, scope: ExpressionScope): string {
+  return lowerWith(scope, (ctx, reads) => {
+    const variable = ctx.declareRunVariable(root);
+    const current = reads.read(scope.lookup(root, assignment) ?? '()');
+    const body = lowerEffect(assignment, { mutable: [variable], end: variable }, () => variable, ctx);
     return sequence(current === variable ? [] : [`${variable} := ${current}`], body);
   });
 }
