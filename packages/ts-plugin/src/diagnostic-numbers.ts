@@ -21,7 +21,7 @@ export const diagnosticNumbers: Readonly<Record<DiagnosticCode, number>> = {
   workflow_too_large: 910008,
   await_in_condition: 910009,
   await_in_declaration_list: 910010,
-  await_in_expression: 910011,
+  // 910011 was await_in_expression (an await inside a thrown value), retired when those compiled.
   closure_reads_reassigned: 910012,
   call_options_not_static: 910013,
   callback_input_not_function: 910014,

@@ -20,7 +20,6 @@ export const messages = {
   // ── analysis and lowering ───────────────────────────────────────────
   await_in_condition: () => 'A `case` test cannot await (JavaScript evaluates the tests only until one matches): await the value into a `const` first, then test it.',
   await_in_declaration_list: () => 'Declare one variable per statement when its value is awaited (`const a = await f(); const b = …`).',
-  await_in_expression: () => 'This `await` cannot be compiled where it stands (for example inside a thrown value): await into a `const` first, then use it.',
   closure_reads_reassigned: (p: Params) => `\`${p.fn}\` reads \`${p.name}\`, which is assigned again outside it: compiled, a local function sees the value \`${p.name}\` had when the function was made (JSONata binds values, not variables), while JavaScript reads the variable when it is called. Pass it as a parameter: \`${p.fn}(${p.name}, …)\`.`,
   call_options_not_static: (p: Params) => `Call options must be known at compile time (they become fields of the Task or Map state), but ${p.field ?? 'the value passed as options'} is computed at run time: write an object literal of constants, or choose between two with \`cond ? { … } : undefined\` (a Choice between two Task states). Only \`timeoutSeconds\` and \`heartbeatSeconds\` of a task call may be computed at run time.`,
   callback_input_not_function: () => 'A callback task is called with a function of the task token that returns the request: `cb((token) => ({ …, token }))`.',

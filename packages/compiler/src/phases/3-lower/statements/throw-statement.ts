@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type ThrowStatement } from '../../../ts-morph.js';
+import { Node, type ThrowStatement } from '../../../ts-morph.js';
 import { constructedErrorClass, dslNameOf, ERROR_CLASS_FIELD, errorClassOf, errorClassRef, rethrownError, staticValue, type ErrorClass } from '../../1-discover/index.js';
 import { containsAwait } from '../../2-analyze/index.js';
 import { hoistAwaits } from '../awaited/hoist.js';
@@ -21,11 +21,8 @@ import { causeMayBeMissing as mayMissCause, errorOfNew, mayBeUndefined, messageO
 export function lowerThrowStatement(statement: ThrowStatement, flow: Flow, ctx: LoweringContext): void {
   const thrown = statement.getExpression();
   if (containsAwait(thrown)) {
-    if (Node.isAwaitExpression(thrown) || thrown.getFirstDescendantByKind(SyntaxKind.AwaitExpression)) {
-      ctx.diagnostics.report('await_in_expression', thrown);
-      return;
-    }
-    // Calls of plain helpers that may throw (`throw new Error(describe(x))`) run first, as JavaScript evaluates the value before throwing it.
+    // The awaits in the value (`throw new Failed(\`${(await describe(id)).text}\`)`) and calls of plain helpers that may throw
+    // (`throw new Error(describe(x))`) run first, as JavaScript evaluates the value before throwing it.
     hoistAwaits(thrown, flow, ctx);
     if (!flow.live) return;
   }
