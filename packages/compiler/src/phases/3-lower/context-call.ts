@@ -3,19 +3,12 @@ import { dslNameOf } from '../1-discover/index.js';
 import type { LoweringContext } from './context.js';
 import type { PendingItem } from './pending.js';
 import { bindingsOf } from './awaited/result-binding.js';
-
-/**
- * The dsl's `context()` as JSONata over `$states.context`, read where the
- * carrying state runs (so `state.name` is that state's name).
- */
-const CONTEXT_OBJECT =
-  "{'execution': {'id': $states.context.Execution.Id, 'name': $states.context.Execution.Name, 'startTime': $states.context.Execution.StartTime}, " +
-  "'state': {'name': $states.context.State.Name, 'enteredTime': $states.context.State.EnteredTime, 'retryCount': $states.context.State.RetryCount}}";
+import { CONTEXT_OBJECT } from './expressions/index.js';
 
 /**
  * `const ctx = context();` (or `const { execution } = context();`) as
- * bindings of the context object (the expression lowering does not know the
- * dsl's `context`). Returns undefined for any other statement.
+ * bindings of the context object, each of its own. Returns undefined for any
+ * other statement.
  *
  * @example
  * contextBindings(`const ctx = context();`, ctx) // [{ kind: 'bind', variable: 'ctx', value: () => CONTEXT_OBJECT }]

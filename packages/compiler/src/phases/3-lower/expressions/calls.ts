@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type CallExpression } from '../../../ts-morph.js';
 import { dslNameOf } from '../../1-discover/index.js';
+import { CONTEXT_OBJECT } from './context-object.js';
 import { throwingHelperOf } from '../../2-analyze/index.js';
 import { isTaskCallee } from '../../1-discover/task-declarations.js';
 import { guardNullish } from './access.js';
@@ -29,6 +30,7 @@ export function lowerCall(node: CallExpression, ctx: LowerContext): string {
   const callee = node.getExpression();
   // `map(s3Items(…), …)` never gets here (the Map reads its source): anywhere else the items would have to be a value.
   if (dslNameOf(callee) === 's3Items') return ctx.report('map_s3_items_outside_map', node);
+  if (dslNameOf(callee) === 'context' && node.getArguments().length === 0) return `(${CONTEXT_OBJECT})`;
   if (Node.isPropertyAccessExpression(callee)) {
     const receiver = callee.getExpression();
     const name = callee.getName();
