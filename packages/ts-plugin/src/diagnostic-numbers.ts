@@ -72,6 +72,7 @@ export const diagnosticNumbers: Readonly<Record<DiagnosticCode, number>> = {
   local_helper_not_inlined: 910059,
   task_table_unsupported: 910060,
   expression_update_reordered: 910061,
+  promise_first_settled: 910062,
 };
 
 const codesByNumber = new Map(Object.entries(diagnosticNumbers).map(([code, number]) => [number, code as DiagnosticCode]));

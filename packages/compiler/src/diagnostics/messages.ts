@@ -62,6 +62,7 @@ export const messages = {
   expression_impure_helper: (p: Params) => `\`${p.name}\` cannot be inlined as JSONata: ${p.reason}.`,
   expression_loose_equality: (p: Params) => `\`${p.operator}\` between \`${p.left}\` and \`${p.right}\` may convert types as JavaScript does; use \`${p.strict}\`.`,
   expression_mutation: (p: Params) => `\`${p.text}\` changes a value in place; workflow values are immutable in ASL — build a new value (\`{ ...obj, key: v }\`, \`[...xs, x]\`) and assign it.`,
+  promise_first_settled: (p: Params) => `\`Promise.${p.method}\` waits for the first of its promises to ${p.method === 'race' ? 'settle' : 'succeed'}; Step Functions has no such state: a Parallel ends when all its branches have, or one fails. Await them all (\`Promise.all\`, \`Promise.allSettled\`), or bound the slow task with \`timeoutSeconds\` and catch \`States.Timeout\`.`,
   expression_update_reordered: (p: Params) => `\`${p.text}\` cannot run before the expression that uses its value, where the compiler puts it: ${p.reason}.`,
   expression_mutation_aliased: (p: Params) => `\`${p.text}\` changes \`${p.name}\` in place, but \`${p.alias}\` (line ${p.line}:${p.column}) can reach the same value and is read after the change (or outlives the run); ASL values are copies, so it would not see the change. Make the copy explicit: \`${p.rewrite}\`.`,
   expression_reference_equality: (p: Params) => `\`${p.operator}\` compares objects or arrays by reference in JavaScript, which has no meaning for JSON values in ASL; compare fields, or \`JSON.stringify\` both sides.`,

@@ -17,10 +17,15 @@ export function isPromiseAll(call: CallExpression): boolean {
 
 /** Which of the global Promise's combinators `call` calls: `all`, `allSettled`, or neither. */
 export function promiseCombinator(call: CallExpression): 'all' | 'allSettled' | undefined {
+  const name = globalPromiseMethod(call);
+  return name === 'all' || name === 'allSettled' ? name : undefined;
+}
+
+/** The name of the global Promise's method `call` calls (`Promise.race(…)` → `race`), or undefined. */
+export function globalPromiseMethod(call: CallExpression): string | undefined {
   const callee = call.getExpression();
   if (!Node.isPropertyAccessExpression(callee)) return undefined;
   const name = callee.getName();
-  if (name !== 'all' && name !== 'allSettled') return undefined;
   const owner = callee.getExpression();
   if (!Node.isIdentifier(owner) || owner.getText() !== 'Promise') return undefined;
   const declaration = owner.getSymbol()?.getDeclarations()[0];

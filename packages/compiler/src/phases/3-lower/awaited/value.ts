@@ -9,7 +9,7 @@ import type { IrSucceed } from '../ir.js';
 import { scopeOf, type Reader } from '../pending.js';
 import { sourceSnippet } from '../state-hints.js';
 import { lowerMapCall, isPromiseAllOfMap } from './map-call.js';
-import { lowerParallelCall, isPromiseAll } from './parallel-call.js';
+import { globalPromiseMethod, lowerParallelCall, isPromiseAll } from './parallel-call.js';
 import { asyncHelperOf, lowerDeferredCall, lowerHelperCall } from './helper-call.js';
 import { orNull, sinkBindings, throughPath, type Sink } from './result-binding.js';
 import { lowerTableCall } from './table-call.js';
@@ -121,6 +121,8 @@ function lowerAwaited(operand: Expression, node: Node, sink: Sink, flow: Flow, c
     if (kept) return lowerDeferredCall(operand, kept, sink, flow, ctx);
     const table = tableCallOf(callee);
     if (table) return lowerTableCall(operand, table, sink, flow, ctx);
+    const combinator = globalPromiseMethod(operand);
+    if (combinator === 'race' || combinator === 'any') return void ctx.diagnostics.report('promise_first_settled', node, { method: combinator });
   }
   ctx.diagnostics.report('unsupported_await', node, { text: operand.getText().replace(/\s+/g, ' ').slice(0, 80) });
 }
