@@ -12,6 +12,7 @@ import { typesCommand } from './commands/types.js';
 import { validateCommand } from './commands/validate.js';
 import { closestName, describeUnknownArguments } from './did-you-mean.js';
 import { EXIT_INTERNAL, EXIT_USAGE } from './exit-codes.js';
+import { keepDashValues } from './option-values.js';
 import { protectStandardStreams, restoreStandardStreams } from './standard-streams.js';
 import { describeError } from './system-message.js';
 
@@ -45,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     ...taskCallCommands(setExit),
   ];
   const names = commands.map(commandName);
-  let parser = yargs(protectStandardStreams(argv))
+  let parser = yargs(protectStandardStreams(keepDashValues(argv)))
     .scriptName('typestep')
     .usage('$0 <command> [options]\n\nCompile TypeScript workflows to AWS Step Functions ASL and run any ASL definition locally.')
     .middleware(restoreStandardStreams as never, true);

@@ -5,6 +5,7 @@ import { openControlChannel } from '../src/control-channel.js';
 import { scratchFolder, typestep } from './support/cli-process.js';
 import { runInBackground, waitForLines } from './support/background-run.js';
 import { post } from './support/channel-request.js';
+import { keepDashValues } from '../src/option-values.js';
 
 const MB = 1024 * 1024;
 
@@ -82,6 +83,36 @@ guards('many long polls at once raise no MaxListenersExceededWarning, and closin
 });
 
 guards.run();
+
+const dashes = suite('task tokens and texts that begin with -');
+
+dashes('send-task-success and send-task-failure send a token that begins with - (a token holding `h` printed the help and sent nothing)', async () => {
+  const channel = await openControlChannel(new TaskService(), 0);
+  try {
+    for (const args of [
+      ['send-task-success', '--endpoint', channel.endpoint, '--task-token', '-h_unknown-token', '--task-output', '{"ok":true}'],
+      ['send-task-failure', '--endpoint', channel.endpoint, '--task-token', '-Wh7-unknown', '--error', '-Declined', '--cause', '-over budget'],
+      ['send-task-heartbeat', '--endpoint', channel.endpoint, '--task-token', '-x'],
+    ]) {
+      const { code, stdout, stderr } = await runInBackground(args).done;
+      // The channel does not know the token: that answer proves the request was sent with it.
+      assert.match(stderr, /InvalidToken/, `${args.join(' ')}\n${stderr}${stdout}`);
+      assert.is.not(code, 0);
+      assert.not.match(stdout, /Options:/, 'no help text');
+    }
+  } finally {
+    await channel.close();
+  }
+});
+
+dashes('keepDashValues joins a text option and a value that begins with -; a lone - and other options are left alone', () => {
+  assert.equal(keepDashValues(['send-task-success', '--task-token', '-h1', '--task-output', '-1']), ['send-task-success', '--task-token=-h1', '--task-output=-1']);
+  assert.equal(keepDashValues(['run', 'x.json', '--input-file', '-', '--json']), ['run', 'x.json', '--input-file', '-', '--json']);
+  assert.equal(keepDashValues(['send-task-failure', '--task-token', 'abc', '--cause', '--error', 'E']), ['send-task-failure', '--task-token', 'abc', '--cause', '--error', 'E']);
+  assert.equal(keepDashValues(['send-task-heartbeat', '--task-token', '-']), ['send-task-heartbeat', '--task-token', '-']);
+});
+
+dashes.run();
 
 const cli = suite('typestep run --listen after a refused request');
 
