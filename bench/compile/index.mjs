@@ -14,9 +14,9 @@
 // 4. Watch: one CompileSession, then N edits of one workflow file, each recompile timed (watch.mjs).
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { comparePair } from './compare-outputs.mjs';
 import { generateProject } from './generate-project.mjs';
@@ -98,7 +98,7 @@ function nativeOutcomes() {
  * three times per round:
  * - `typestep`: the workflow unchanged since its last compile: the build cache holds that
  *   compile's result and the code cache is there (a compile run again with nothing changed);
- * - `typestep-edited`: a copy of the workflow, edited before each run (a new comment line), so
+ * - `typestep-edited`: a copy of the workflow (compile/.generated/edited/), edited before each run (a new comment line), so
  *   the build cache misses and the whole compile runs, with the code cache there (the compile
  *   after each save);
  * - `typestep-first`: both caches empty (the first compile ever on a machine).
@@ -112,8 +112,10 @@ function coldCompile(pair, warmUpPair) {
   const cacheRoot = mkdtempSync(join(tmpdir(), 'typestep-bench-cache-'));
   const warmCache = join(cacheRoot, 'warm');
   const original = sourceFileFor('typestep', pair);
-  // Beside the original, so that its imports resolve the same way.
-  const edited = join(dirname(original), `.bench-edited-${basename(original)}`);
+  // In compile/.generated (not committed, not read as a bench workflow); the pairs import only packages, which resolve from there too.
+  const editedDir = here('./.generated/edited');
+  mkdirSync(editedDir, { recursive: true });
+  const edited = join(editedDir, basename(original));
   const source = readFileSync(original, 'utf8');
   const environment = (cacheDir) => {
     const env = { ...process.env, TYPESTEP_CACHE_DIR: cacheDir };
