@@ -1,9 +1,9 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CompiledWorkflow, CompileOptions, CompileResult } from '../compile.js';
 import { CompileDiagnostic, type DiagnosticCode, type DiagnosticFix, type SourceSpan } from '../diagnostics/index.js';
 import { compilerFingerprint } from './compiler-fingerprint.js';
-import { buildCacheFolders, readCacheFile, writeCacheFile } from './cache-file.js';
-import { fingerprintOf, inputsUnchanged, type ProgramInputs } from './program-inputs.js';
+import { buildCacheFolders, fingerprintOf, readCacheFile, writeCacheFile } from './cache-file.js';
+import { inputsUnchanged, type ProgramInputs } from './program-inputs.js';
 
 /** A compile's result as a cache file holds it. */
 interface Entry {
@@ -61,18 +61,12 @@ export class BuildCache {
 
   /** The result of the last compile with these options, when nothing it depends on has changed since. */
   read(): CompileResult | undefined {
-    for (const folder of this.folders) {
-      let entry: Entry;
-      try {
-        entry = JSON.parse(readCacheFile(join(folder, this.fileName))) as Entry;
-      } catch {
-        continue; // None here, or damaged: try the next folder.
-      }
-      if (entry.format !== FORMAT || entry.key !== this.key || entry.compiler !== this.compiler() || !inputsUnchanged(entry.inputs)) return undefined;
-      const diagnostics = entry.diagnostics.map(({ code, message, span, frame, fix }) => new CompileDiagnostic(code, message, span, frame, fix));
-      return { workflows: entry.workflows, diagnostics };
-    }
-    return undefined;
+    const text = readCacheFile(this.folders, this.fileName);
+    if (text === undefined) return undefined;
+    const entry = JSON.parse(text) as Entry;
+    if (entry.format !== FORMAT || entry.key !== this.key || entry.compiler !== this.compiler() || !inputsUnchanged(entry.inputs)) return undefined;
+    const diagnostics = entry.diagnostics.map(({ code, message, span, frame, fix }) => new CompileDiagnostic(code, message, span, frame, fix));
+    return { workflows: entry.workflows, diagnostics };
   }
 
   /** Keeps `result` with what it was made from; false when no folder took it. */

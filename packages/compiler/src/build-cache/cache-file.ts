@@ -1,8 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { CodeCache } from '../startup/index.js';
-import { fingerprintOf } from './program-inputs.js';
+import { CodeCache, writeInFirstFolder } from '../startup/index.js';
 
 /** Past this many files of one kind (name prefix) in a folder, the least recently written are removed down to `KEEP`. */
 const LIMIT = 256;
@@ -21,19 +21,31 @@ export function buildCacheFolders(env: Record<string, string | undefined> = proc
   return CodeCache.fromEnvironment(createRequire(import.meta.url).resolve('ts-morph'), env)?.folders;
 }
 
+/** SHA-256 of a text (as UTF-8), in hex: what names and checks the build cache's files and inputs. */
+export function fingerprintOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 /**
- * The text a cache file holds, after checking the SHA-256 on its first line;
- * throws when the file cannot be read or the digest does not match.
+ * The text of the first of `folders`' files `name` that can be read and
+ * whose SHA-256 (its first line) matches; undefined when there is none.
  *
  * @example
- * const entry = JSON.parse(readCacheFile(join(folder, 'build-….json')));
+ * const text = readCacheFile(folders, 'build-3f….json');
  */
-export function readCacheFile(path: string): string {
-  const stored = readFileSync(path, 'utf8');
-  const newline = stored.indexOf('\n');
-  const text = stored.slice(newline + 1);
-  if (newline !== 64 || fingerprintOf(text) !== stored.slice(0, newline)) throw new Error(`${path}: damaged cache file`);
-  return text;
+export function readCacheFile(folders: readonly string[], name: string): string | undefined {
+  for (const folder of folders) {
+    let stored: string;
+    try {
+      stored = readFileSync(join(folder, name), 'utf8');
+    } catch {
+      continue; // Not in this folder (or unreadable): try the next one.
+    }
+    const newline = stored.indexOf('\n');
+    const text = stored.slice(newline + 1);
+    if (newline === 64 && fingerprintOf(text) === stored.slice(0, newline)) return text;
+  }
+  return undefined;
 }
 
 /**
@@ -46,19 +58,9 @@ export function readCacheFile(path: string): string {
  * writeCacheFile(['/app/node_modules/.cache/typestep'], 'build-3f….json', JSON.stringify(entry));
  */
 export function writeCacheFile(folders: readonly string[], name: string, text: string): boolean {
-  for (const folder of folders) {
-    try {
-      mkdirSync(folder, { recursive: true });
-      const partial = join(folder, `${name}.${process.pid}.partial`);
-      writeFileSync(partial, `${fingerprintOf(text)}\n${text}`);
-      renameSync(partial, join(folder, name));
-      removeOldest(folder, name.slice(0, name.indexOf('-') + 1));
-      return true;
-    } catch {
-      // Unwritable: try the next folder.
-    }
-  }
-  return false;
+  const folder = writeInFirstFolder(folders, name, `${fingerprintOf(text)}\n${text}`);
+  if (folder) removeOldest(folder, name.slice(0, name.indexOf('-') + 1));
+  return folder !== undefined;
 }
 
 /** Keeps a folder's files named `<kind>…` to `LIMIT`: past it, only the `KEEP` most recently written stay. */

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fingerprintOf } from './program-inputs.js';
+import { fingerprintOf } from './cache-file.js';
 
 let computed: string | undefined;
 

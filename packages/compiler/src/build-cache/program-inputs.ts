@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ts, type Project } from '../ts-morph.js';
 import { HOST_GLOBALS_FILE } from '../program/index.js';
+import { fingerprintOf } from './cache-file.js';
 
 /**
  * Everything on disk a compile's result depends on, beyond the compiler
@@ -95,11 +95,6 @@ export function inputsUnchanged(inputs: ProgramInputs): boolean {
   for (const path of inputs.absent) if (existsSync(path)) return false;
   for (const [folder, listing] of Object.entries(inputs.folders)) if (listingOf(folder) !== listing) return false;
   return true;
-}
-
-/** SHA-256 of a text (as UTF-8), in hex. */
-export function fingerprintOf(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 /** A file's text as TypeScript reads it (UTF-8, without a byte order mark), or undefined when it cannot be read. */

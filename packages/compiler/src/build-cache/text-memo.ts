@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import { buildCacheFolders, readCacheFile, writeCacheFile } from './cache-file.js';
+import { buildCacheFolders, fingerprintOf, readCacheFile, writeCacheFile } from './cache-file.js';
 import { compilerFingerprint } from './compiler-fingerprint.js';
-import { fingerprintOf } from './program-inputs.js';
 
 /**
  * `make()`'s text, kept in the build cache under a hash of `key` and the
@@ -17,13 +15,8 @@ export async function memoizedText(kind: string, key: unknown, make: () => Promi
   const folders = buildCacheFolders(env);
   if (!folders) return make();
   const name = `${kind}-${fingerprintOf(JSON.stringify([compilerFingerprint(), key])).slice(0, 32)}.txt`;
-  for (const folder of folders) {
-    try {
-      return readCacheFile(join(folder, name));
-    } catch {
-      // Not there (or damaged): try the next folder, then make it.
-    }
-  }
+  const kept = readCacheFile(folders, name);
+  if (kept !== undefined) return kept;
   const text = await make();
   writeCacheFile(folders, name, text);
   return text;

@@ -70,21 +70,33 @@ export class CodeCache {
   /** Stores `data` for `source` as it is now, replacing older caches of the same path; false when no folder took it. */
   write(source: string, stats: SourceStats, data: Uint8Array): boolean {
     const name = cacheFileName(source, stats);
-    for (const folder of this.folders) {
-      try {
-        mkdirSync(folder, { recursive: true });
-        // Written aside and renamed: a concurrent compile reads the old file or the whole new one.
-        const partial = join(folder, `${name}.${process.pid}.partial`);
-        writeFileSync(partial, Buffer.concat([digest(data), data]));
-        renameSync(partial, join(folder, name));
-        removeOlderCaches(folder, name);
-        return true;
-      } catch {
-        // Unwritable: try the next folder.
-      }
-    }
-    return false;
+    const folder = writeInFirstFolder(this.folders, name, Buffer.concat([digest(data), data]));
+    if (folder) removeOlderCaches(folder, name);
+    return folder !== undefined;
   }
+}
+
+/**
+ * Writes `data` as `name` in the first of `folders` that takes it: aside,
+ * then renamed, so a concurrent reader gets the old file or the whole new one.
+ * The folder written, or undefined when none could be.
+ *
+ * @example
+ * writeInFirstFolder(['/app/node_modules/.cache/typestep', '/home/me/.cache/typestep'], 'build-3f….json', text)
+ */
+export function writeInFirstFolder(folders: readonly string[], name: string, data: string | Uint8Array): string | undefined {
+  for (const folder of folders) {
+    try {
+      mkdirSync(folder, { recursive: true });
+      const partial = join(folder, `${name}.${process.pid}.partial`);
+      writeFileSync(partial, data);
+      renameSync(partial, join(folder, name));
+      return folder;
+    } catch {
+      // Unwritable: try the next folder.
+    }
+  }
+  return undefined;
 }
 
 /** The outermost `node_modules` folder `file` is in (the project's own), or undefined. */

@@ -1,2 +1,2 @@
-export { CodeCache } from './code-cache.js';
+export { CodeCache, writeInFirstFolder } from './code-cache.js';
 export { requireWithCodeCache, saveCodeCache } from './cached-require.js';

@@ -19,7 +19,7 @@ export { hoistProblem, isMutation, isUsed, isVariableAssignment, isVariableUpdat
 import { LowerContext, lowerNode } from './lower-context.js';
 import { withHelpers } from './runtime-helpers.js';
 import { declaredNames, namesDefinedBy, sliceRun } from './slices.js';
-import { lowerBlock } from './statements.js';
+import { lowerBlock, type Flow } from './statements.js';
 import { sequence } from './text.js';
 import { expressionVisitors } from './visitors.js';
 import { lowerConditionNode } from './truthiness.js';
@@ -115,12 +115,7 @@ function lowerRunValue(statements: Statement[], scope: ExpressionScope, changed:
  * lowerMutationEffect(`steps.reverse()`, 'steps', scope, 'root') // '[$reverse($steps)]'
  */
 export function lowerMutationEffect(call: CallExpression, root: string, scope: ExpressionScope, value: 'root' | 'result'): string {
-  return lowerWith(scope, (ctx, reads) => {
-    const variable = ctx.declareRunVariable(root);
-    const current = reads.read(scope.lookup(root, call) ?? '()');
-    const body = lowerMutationCall(call, { mutable: [variable], end: variable }, ctx, (result) => (value === 'result' ? result : variable));
-    return sequence(current === variable ? [] : [`${variable} := ${current}`], body);
-  });
+  return lowerRebinding(call, root, scope, (variable, flow, ctx) => lowerMutationCall(call, flow, ctx, (result) => (value === 'result' ? result : variable)));
 }
 
 /**
@@ -132,11 +127,19 @@ export function lowerMutationEffect(call: CallExpression, root: string, scope: E
  * lowerAssignmentEffect(`total += r.n`, 'total', scope) // '($total := $total + $r.n; $total)'
  */
 export function lowerAssignmentEffect(assignment: Expression, root: string, scope: ExpressionScope): string {
+  return lowerRebinding(assignment, root, scope, (variable, flow, ctx) => lowerEffect(assignment, flow, () => variable, ctx));
+}
+
+/**
+ * The change `node` makes to the variable `root`, lowered on its own: the
+ * variable is read from outside, `change` rebinds it (the only variable it may
+ * change) and says what the text ends with.
+ */
+function lowerRebinding(node: Node, root: string, scope: ExpressionScope, change: (variable: string, flow: Flow, ctx: LowerContext) => string): string {
   return lowerWith(scope, (ctx, reads) => {
     const variable = ctx.declareRunVariable(root);
-    const current = reads.read(scope.lookup(root, assignment) ?? '()');
-    const body = lowerEffect(assignment, { mutable: [variable], end: variable }, () => variable, ctx);
-    return sequence(current === variable ? [] : [`${variable} := ${current}`], body);
+    const current = reads.read(scope.lookup(root, node) ?? '()');
+    return sequence(current === variable ? [] : [`${variable} := ${current}`], change(variable, { mutable: [variable], end: variable }, ctx));
   });
 }
 
