@@ -2,9 +2,8 @@ import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type Cond
 import { containsAwait, mayBeUndefined, throwingHelperOf } from '../../2-analyze/index.js';
 import { addConditionChoice } from '../condition-choice.js';
 import type { LoweringContext } from '../context.js';
-import { hoistProblem, isMutation, isUsed, isVariableAssignment, isVariableUpdate, lowerAssignmentEffect, lowerExpression, lowerMutationEffect } from '../expressions/index.js';
-import type { VariableUpdate } from '../expressions/effects.js';
-import { expressionRootOf } from '../expressions/effects.js';
+import { hoistProblem, isChange, isMutation, isUsed, isVariableAssignment, isVariableUpdate, lowerAssignmentEffect, lowerExpression, lowerMutationEffect } from '../expressions/index.js';
+import { expressionRootOf, type VariableUpdate } from '../expressions/effects.js';
 import { rootOf, unwrap } from '../expressions/in-place.js';
 import { label, type Flow } from '../flow.js';
 import { scopeOf } from '../pending.js';
@@ -55,7 +54,7 @@ export function hoistAwaits(expression: Node, flow: Flow, ctx: LoweringContext):
     return;
   }
   expression.forEachChild((child) => hoistAwaits(child, flow, ctx));
-  if (flow.live && isUsedMutation(expression)) hoistMutation(expression, flow, ctx);
+  if (flow.live && isMutation(expression) && isUsed(expression)) hoistMutation(expression, flow, ctx);
   else if (flow.live && isVariableUpdate(expression) && isUsed(expression)) hoistUpdate(expression, flow, ctx);
   else if (flow.live && isVariableAssignment(expression) && isUsed(expression)) hoistAssignment(expression, flow, ctx);
 }
@@ -129,14 +128,9 @@ function hoistMutation(call: CallExpression, flow: Flow, ctx: LoweringContext): 
 /** Methods whose result is their (changed) receiver. */
 const RETURNS_RECEIVER = new Set(['reverse', 'sort', 'fill', 'copyWithin', 'assign']);
 
-/** A change in place whose value the expression around it uses (not `xs.push(x);` on its own). */
-function isUsedMutation(node: Node): node is CallExpression {
-  return isMutation(node) && isUsed(node);
-}
-
 function containsUsedChange(node: Node): boolean {
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return false;
-  return ((isMutation(node) || isVariableUpdate(node) || isVariableAssignment(node)) && isUsed(node)) || node.forEachChild((child) => (containsUsedChange(child) ? true : undefined)) === true;
+  return (isChange(node) && isUsed(node)) || node.forEachChild((child) => (containsUsedChange(child) ? true : undefined)) === true;
 }
 
 /**

@@ -129,6 +129,11 @@ export type VariableUpdate = PrefixUnaryExpression | PostfixUnaryExpression;
 /** A change whose value an expression may use: a call that changes its receiver, `++`/`--`, or an assignment to a variable. */
 export type Change = CallExpression | VariableUpdate | BinaryExpression;
 
+/** True for a {@link Change}: `xs.pop()`, `n++`, `total += n`. */
+export function isChange(node: Node): node is Change {
+  return isMutation(node) || isVariableUpdate(node) || isVariableAssignment(node);
+}
+
 /** True for `++n`, `n--` and the like on a variable (not a path) that holds a number. */
 export function isVariableUpdate(node: Node): node is VariableUpdate {
   if (!Node.isPrefixUnaryExpression(node) && !Node.isPostfixUnaryExpression(node)) return false;

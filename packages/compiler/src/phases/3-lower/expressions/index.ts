@@ -15,7 +15,7 @@ export { deferredTargets, type DeferredFunction } from './deferred-calls.js';
 export { lookupTableOf, tableCallOf, tableCallProblem, type LookupEntry, type LookupTable, type TableCall } from './lookup-tables.js';
 export { helperName, isLocalAsyncHelper, localHelperProblem, type LocalHelper } from './local-helpers.js';
 export { CONTEXT_OBJECT } from './context-object.js';
-export { hoistProblem, isMutation, isUsed, isVariableAssignment, isVariableUpdate } from './effects.js';
+export { hoistProblem, isChange, isMutation, isUsed, isVariableAssignment, isVariableUpdate } from './effects.js';
 import { LowerContext, lowerNode } from './lower-context.js';
 import { withHelpers } from './runtime-helpers.js';
 import { declaredNames, namesDefinedBy, sliceRun } from './slices.js';

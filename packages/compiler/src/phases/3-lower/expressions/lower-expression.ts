@@ -4,7 +4,7 @@ import { isArrayOfLength, lowerArrayOfLength } from './array-methods.js';
 import { lowerCall } from './calls.js';
 import { lowerNewCollection } from './collections.js';
 import { lowerNewDate } from './dates.js';
-import { expressionRootOf, hoistProblem, isMutation, isVariableAssignment, isVariableUpdate, reportUnhoisted } from './effects.js';
+import { expressionRootOf, hoistProblem, isChange, reportUnhoisted } from './effects.js';
 import { lowerFunctionExpression } from './functions.js';
 import { lowerIdentifier } from './identifiers.js';
 import { lowerArrayLiteral, lowerObjectLiteral, lowerTemplate } from './literals.js';
@@ -34,7 +34,7 @@ export function lowerExpressionNode(node: Expression, ctx: LowerContext): string
   if (hoisted !== undefined) return hoisted;
   const substitute = ctx.substitutions.get(node);
   if (substitute !== undefined) return substitute;
-  if (isMutation(node) || isVariableUpdate(node) || isVariableAssignment(node)) {
+  if (isChange(node)) {
     // A change whose value is used runs before its expression (`hoistMutations`), unless that would reorder effects.
     const root = expressionRootOf(node);
     return reportUnhoisted(node, hoistProblem(node, root) ?? unhoistedReason(node, root), ctx);
